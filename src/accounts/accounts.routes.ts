@@ -1,0 +1,49 @@
+// /api/auth (sign in and out, who am I), /api/users (admin), /api/tokens.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db.ts';
+import { unauthenticated } from '../platform/errors.ts';
+import { SESSION_COOKIE } from '../platform/http-auth.ts';
+import * as service from './accounts.service.ts';
+import { LoginBody, NewTokenBody, NewUserBody } from './accounts.schemas.ts';
+import type { Role } from '../platform/context.ts';
+
+export function accountsRoutes(db: Db, config: Config) {
+  return async function routes(fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const limits = { maxAttempts: config.loginMaxAttempts, windowMinutes: config.loginWindowMinutes, sessionHours: config.sessionHours };
+
+    app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: LoginBody } }, async (req, reply) => {
+      const result = await service.login(db, req.ctx, req.body, limits);
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', expires: result.expiresAt,
+      });
+      return { user: result.user, csrfToken: result.csrfToken };
+    });
+
+    app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out' } }, async (req, reply) => {
+      if (req.sessionToken) await service.logout(db, req.ctx, req.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.get('/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user, grants and CSRF token' } }, async (req) => {
+      if (!req.ctx.user) throw unauthenticated();
+      return { user: req.ctx.user, csrfToken: req.csrfToken };
+    });
+
+    app.get('/users', { schema: { tags: ['users'], summary: 'All users with their grants (system admin)' } }, async (req) => ({
+      items: await service.listUsers(db, req.ctx),
+    }));
+
+    app.post('/users', { schema: { tags: ['users'], summary: 'Create a user with role grants (system admin)', body: NewUserBody } }, async (req, reply) => {
+      const body = req.body;
+      const user = await service.createUser(db, req.ctx, { ...body, grants: body.grants.map((g) => ({ role: g.role as Role, unitCode: g.unitCode })) });
+      return reply.status(201).send(user);
+    });
+
+    app.post('/tokens', { schema: { tags: ['auth'], summary: 'Create an API token for the signed-in user (shown once)', body: NewTokenBody } }, async (req, reply) =>
+      reply.status(201).send(await service.createApiToken(db, req.ctx, req.body.name)));
+  };
+}

@@ -1,0 +1,117 @@
+// Sign-in, sessions, API tokens and user administration.
+import type { Db } from '../platform/db.ts';
+import type { AuthUser, RequestContext, Role } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { badRequest, conflict, notFound, tooManyRequests, unauthenticated } from '../platform/errors.ts';
+import * as store from './accounts.store.ts';
+import { requireRole } from './access.ts';
+import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
+import { findUnitByCode } from '../units/units.store.ts';
+
+export interface LoginLimits { maxAttempts: number; windowMinutes: number; sessionHours: number }
+export interface SessionResult { user: AuthUser; token: string; csrfToken: string; expiresAt: Date }
+
+async function loadAuthUser(db: Db, row: { id: number; username: string; display_name: string }): Promise<AuthUser> {
+  return { id: row.id, username: row.username, displayName: row.display_name, grants: await store.grantsOf(db, row.id) };
+}
+
+export async function login(db: Db, ctx: RequestContext, input: { username: string; password: string }, limits: LoginLimits): Promise<SessionResult> {
+  const ip = ctx.ip ?? 'unknown';
+  const since = new Date(Date.now() - limits.windowMinutes * 60_000);
+  const recent = await store.countRecentFailures(db, input.username, ip, since);
+  if (recent.by_user >= limits.maxAttempts || recent.by_ip >= limits.maxAttempts) {
+    const oldest = recent.oldest ? new Date(recent.oldest).getTime() : Date.now();
+    const retry = Math.max(1, Math.ceil((oldest + limits.windowMinutes * 60_000 - Date.now()) / 1000));
+    throw tooManyRequests({
+      vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retry / 60)} phút.`,
+      en: `Too many failed sign-ins. Try again in ${Math.ceil(retry / 60)} minutes.`,
+    }, retry);
+  }
+  const user = await store.findUserByName(db, input.username);
+  const ok = user ? user.is_active && (await verifyPassword(user.password_hash, input.password))
+    : (await burnPasswordCheck(input.password), false);
+  if (!user || !ok) {
+    // Recorded in its own transaction: the refusal below must not roll it back.
+    await db.transaction().execute(async (trx) => {
+      await store.insertLoginAttempt(trx, input.username, ip, false);
+      await recordAudit(trx, ctx, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { username: input.username } });
+    });
+    throw unauthenticated({ vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' });
+  }
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + limits.sessionHours * 3600_000);
+  await db.transaction().execute(async (trx) => {
+    await store.insertLoginAttempt(trx, input.username, ip, true);
+    await store.insertSession(trx, { tokenHash: sha256(token), csrfToken, userId: user.id, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
+    await recordAudit(trx, { ...ctx, user: { id: user.id, username: user.username, displayName: user.display_name, grants: [] } },
+      { action: 'auth.login', entity: 'user', entityId: user.id, after: { expiresAt } });
+  });
+  return { user: await loadAuthUser(db, user), token, csrfToken, expiresAt };
+}
+
+export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const removed = await store.deleteSession(trx, sha256(token));
+    if (removed) await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id });
+  });
+}
+
+export interface Authenticated { user: AuthUser; csrfToken: string | null; via: 'session' | 'token' }
+
+/** Resolves a session cookie or a bearer token to a user; null when neither is valid. */
+export async function authenticate(db: Db, creds: { sessionToken?: string; bearerToken?: string }): Promise<Authenticated | null> {
+  if (creds.bearerToken) {
+    const row = await store.findLiveApiToken(db, sha256(creds.bearerToken));
+    if (!row || !row.is_active) return null;
+    await store.touchApiToken(db, row.token_id);
+    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token' };
+  }
+  if (creds.sessionToken) {
+    const row = await store.findLiveSession(db, sha256(creds.sessionToken));
+    if (!row || !row.is_active) return null;
+    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session' };
+  }
+  return null;
+}
+
+export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode: string }[] }
+
+export async function createUser(db: Db, ctx: RequestContext, input: NewUserInput) {
+  requireRole(ctx, ['system_admin']);
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw badRequest({ vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    if (await store.findUserByName(trx, input.username)) {
+      throw conflict({ vi: `Tên đăng nhập "${input.username}" đã có người dùng.`, en: `The user name "${input.username}" is taken.` });
+    }
+    const user = await store.insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash });
+    for (const g of input.grants) {
+      const unit = await findUnitByCode(trx, g.unitCode);
+      if (!unit) throw notFound({ vi: `đơn vị có mã "${g.unitCode}" đang có hiệu lực`, en: `A unit in force with code "${g.unitCode}"` });
+      await store.insertGrant(trx, user.id, g.role, unit.id);
+    }
+    const grants = await store.grantsOf(trx, user.id);
+    await recordAudit(trx, ctx, { action: 'users.create', entity: 'user', entityId: user.id, after: { username: user.username, displayName: input.displayName, grants } });
+    return { ...user, grants };
+  });
+}
+
+export async function listUsers(db: Db, ctx: RequestContext) {
+  requireRole(ctx, ['system_admin']);
+  const users = await store.listUsers(db);
+  return Promise.all(users.map(async (u) => ({ ...u, grants: await store.grantsOf(db, u.id) })));
+}
+
+/** A token for machine clients; the value is shown once and only its hash is stored. */
+export async function createApiToken(db: Db, ctx: RequestContext, name: string) {
+  if (!ctx.user) throw unauthenticated();
+  const token = randomToken('apt_');
+  return db.transaction().execute(async (trx) => {
+    const row = await store.insertApiToken(trx, { userId: ctx.user!.id, name, tokenHash: sha256(token) });
+    await recordAudit(trx, ctx, { action: 'tokens.create', entity: 'api_token', entityId: row.id, after: { name } });
+    return { id: row.id, name: row.name, token };
+  });
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { browseAudit } from './audit.service.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const AuditQuery = z.object({
+  actor: z.string().optional(), action: z.string().optional(), entity: z.string().optional(), entityId: z.string().optional(),
+  from: IsoDate.optional(), to: IsoDate.optional(),
+  page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export function auditRoutes(db: Db) {
+  return async function routes(fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    app.get('/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paginated (system admin)', querystring: AuditQuery } }, async (req) => {
+      const { page, pageSize, ...filter } = req.query;
+      return browseAudit(db, req.ctx, filter, page, pageSize);
+    });
+  };
+}

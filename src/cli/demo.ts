@@ -1,0 +1,30 @@
+// Demo content for `npm start`: the Vietnam reference data and one user per
+// role. Loaded only in demo mode; demo users are named demo-* so no one
+// mistakes them for real accounts.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../platform/db.ts';
+import { systemContext, type Role } from '../platform/context.ts';
+import { importVn } from '../units/units.import.ts';
+import { createUser } from '../accounts/accounts.service.ts';
+import { findUserByName } from '../accounts/accounts.store.ts';
+
+export const VN_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/vn');
+
+export const DEMO_USERS: { username: string; displayName: string; password: string; role: Role; unitCode: string; scope: string }[] = [
+  { username: 'demo-admin', displayName: 'Quản trị hệ thống (demo)', password: 'demo-admin-2025', role: 'system_admin', unitCode: 'VN', scope: 'Việt Nam' },
+  { username: 'demo-central', displayName: 'Cán bộ Trung ương (demo)', password: 'demo-central-2025', role: 'central_officer', unitCode: 'VN', scope: 'Việt Nam' },
+  { username: 'demo-hanoi', displayName: 'Cán bộ Thành phố Hà Nội (demo)', password: 'demo-hanoi-2025', role: 'province_officer', unitCode: '01', scope: 'Thành phố Hà Nội' },
+  { username: 'demo-badinh', displayName: 'Cán bộ Phường Ba Đình (demo)', password: 'demo-badinh-2025', role: 'commune_officer', unitCode: '00004', scope: 'Phường Ba Đình, Hà Nội' },
+  { username: 'demo-viewer', displayName: 'Người xem (demo)', password: 'demo-viewer-2025', role: 'viewer', unitCode: 'VN', scope: 'Việt Nam' },
+];
+
+export async function loadDemo(db: Db) {
+  const ctx = systemContext('system:demo');
+  const outcome = await importVn(db, ctx, VN_DATA_DIR);
+  for (const u of DEMO_USERS) {
+    if (await findUserByName(db, u.username)) continue;
+    await createUser(db, ctx, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role, unitCode: u.unitCode }] });
+  }
+  return outcome;
+}

@@ -1,0 +1,62 @@
+// `apparatus import vn`, `apparatus units …`.
+import type { Command } from 'commander';
+import { parseIsoDate, todayIso } from '../platform/errors.ts';
+import { importVn } from '../units/units.import.ts';
+import { stats } from '../units/units.service.ts';
+import { restructuring } from '../units/units.restructuring.ts';
+import { publicLookup } from '../units/units.lookup.ts';
+import { checkLineage } from '../units/units.check.ts';
+import { VN_DATA_DIR } from './demo.ts';
+import { printJson, printTable } from './output.ts';
+import { cliContext, withDb } from './run.ts';
+import { printImportReport, printCheck, printLookup } from './units.print.ts';
+
+export function registerUnitCommands(program: Command) {
+  const imp = program.command('import').description('Import reference data');
+  imp.command('vn').description('Import the Vietnam administrative units and 2025 lineage; prints the reconciliation report')
+    .option('--data <dir>', 'folder with the official files', VN_DATA_DIR)
+    .option('--force', 'import even if the files did not change', false)
+    .option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const outcome = await importVn(db, cliContext(), o.data, { force: o.force });
+      if (o.json) printJson(outcome); else printImportReport(outcome);
+    }));
+
+  const units = program.command('units').description('Administrative-unit registry');
+  units.command('stats').description('Units in force on a date, by level and type')
+    .option('--as-of <date>', 'YYYY-MM-DD', todayIso()).option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const result = await stats(db, parseIsoDate(o.asOf, '--as-of'));
+      if (o.json) return printJson(result);
+      console.log(`Đơn vị hành chính ngày ${result.asOf} / units in force on ${result.asOf}`);
+      console.log(`  cấp tỉnh / provinces: ${result.byLevel.provinces}, cấp huyện / districts: ${result.byLevel.districts}, cấp xã / communes: ${result.byLevel.communes}\n`);
+      printTable(result.byType);
+    }));
+
+  units.command('restructuring').description('Per-province and national restructuring figures between two dates')
+    .option('--from <date>', 'YYYY-MM-DD', '2025-06-30').option('--to <date>', 'YYYY-MM-DD', '2025-07-01').option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const r = await restructuring(db, parseIsoDate(o.from, '--from'), parseIsoDate(o.to, '--to'));
+      if (o.json) return printJson(r);
+      const n = r.national;
+      console.log(`Cả nước / national ${r.from} → ${r.to}: tỉnh ${n.before.provinces} → ${n.after.provinces} (−${n.reductionPct.provinces}%), huyện ${n.before.districts} → ${n.after.districts} (−${n.reductionPct.districts}%), xã ${n.before.communes} → ${n.after.communes} (−${n.reductionPct.communes}%)\n`);
+      printTable(r.provinces.map((p) => ({ code: p.code, province: p.fullName, formedFrom: p.formedFrom.map((f) => f.name).join(' + '),
+        districtsBefore: p.districtsBefore, communesBefore: p.communesBefore, communesAfter: p.communesAfter, reductionPct: p.reductionPct })));
+    }));
+
+  units.command('lookup').description('Find an old or current unit by name or address and show what it belongs to now')
+    .argument('<text...>', 'name or address fragment, diacritics optional')
+    .option('--as-of <date>', 'YYYY-MM-DD', todayIso()).option('--limit <n>', 'max results', '10').option('--json', 'JSON output', false)
+    .action((text: string[], o) => withDb(o.json, async ({ db }) => {
+      const r = await publicLookup(db, text.join(' '), Number(o.limit), parseIsoDate(o.asOf, '--as-of'));
+      if (o.json) printJson(r); else printLookup(r);
+    }));
+
+  units.command('check').description('Lineage completeness report: everything that does not add up')
+    .option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const r = await checkLineage(db);
+      if (o.json) printJson(r); else printCheck(r);
+      if (r.summary.registryErrors > 0) process.exitCode = 3;
+    }));
+}

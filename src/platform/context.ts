@@ -1,0 +1,21 @@
+// Who is asking and from where: passed to every service call, which checks
+// access against it and writes it into the audit log.
+export type Role = 'system_admin' | 'central_officer' | 'province_officer' | 'commune_officer' | 'viewer';
+export const ROLES: Role[] = ['system_admin', 'central_officer', 'province_officer', 'commune_officer', 'viewer'];
+
+export interface Grant { role: Role; unitId: number; unitName: string }
+
+export interface AuthUser { id: number; username: string; displayName: string; grants: Grant[] }
+
+export interface RequestContext {
+  user: AuthUser | null;
+  /** Label written to the audit log when there is no user: 'system', 'cli:<os user>'. */
+  actorLabel: string;
+  ip: string | null;
+  userAgent: string | null;
+  via: 'session' | 'token' | 'cli' | 'system' | 'anonymous';
+}
+
+export function systemContext(label = 'system'): RequestContext {
+  return { user: null, actorLabel: label, ip: null, userAgent: null, via: label.startsWith('cli') ? 'cli' : 'system' };
+}

@@ -1,0 +1,157 @@
+// Kysely table types. Each must match the SQL migrations in src/*/migrations.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** Dates are kept as 'YYYY-MM-DD' strings end to end: no time zone can shift them. */
+type DateString = string;
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  actor: string;
+  ip: string | null;
+  user_agent: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: unknown | null;
+  after: unknown | null;
+}
+
+export interface UnitsTable {
+  id: Generated<number>;
+  key: string;
+  code: string;
+  level: number;
+  type: string;
+  name: string;
+  full_name: string;
+  name_en: string | null;
+  full_name_en: string | null;
+  parent_id: number | null;
+  valid_from: DateString | null;
+  valid_to: DateString | null;
+  area_km2: number | null;
+  population: number | null;
+  admin_centre: string | null;
+  lon: number | null;
+  lat: number | null;
+  search_text: string;
+  source: string | null;
+}
+
+export interface LineageEventsTable {
+  id: Generated<number>;
+  kind: string;
+  effective_date: DateString;
+  legal_basis: string | null;
+  note: string | null;
+  source: string | null;
+}
+
+export interface LineageLinksTable {
+  id: Generated<number>;
+  event_id: number;
+  from_unit_id: number;
+  to_unit_id: number;
+  kind: string;
+  note: string | null;
+  source: string | null;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  key: string | null;
+  unit_id: number;
+  kind: string;
+  code: string | null;
+  name: string;
+  name_en: string | null;
+  parent_agency_id: number | null;
+  valid_from: DateString | null;
+  valid_to: DateString | null;
+  source: string | null;
+}
+
+export interface DatasetImportsTable {
+  id: Generated<number>;
+  dataset: string;
+  checksum: string;
+  imported_at: Timestamp;
+  report: unknown;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GrantsTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  unit_id: number;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  csrf_token: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: Timestamp;
+  succeeded: boolean;
+}
+
+export interface Database {
+  schema_migrations: SchemaMigrationsTable;
+  audit_log: AuditLogTable;
+  units: UnitsTable;
+  lineage_events: LineageEventsTable;
+  lineage_links: LineageLinksTable;
+  agencies: AgenciesTable;
+  dataset_imports: DatasetImportsTable;
+  users: UsersTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
+}
+
+export type UnitRow = Selectable<UnitsTable>;
+export type NewUnit = Insertable<UnitsTable>;
+export type UserRow = Selectable<UsersTable>;

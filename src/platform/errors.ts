@@ -1,0 +1,57 @@
+// Errors a person can act on. Every refusal carries a Vietnamese and an English
+// sentence; the HTTP layer turns it into application/problem+json and the CLI
+// prints it. Anything else that escapes is a bug and is reported as a 500.
+export interface Message { vi: string; en: string }
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: Message,
+    readonly detail: Message,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail.en);
+  }
+}
+
+export const badRequest = (detail: Message, extra?: Record<string, unknown>) =>
+  new AppError(400, 'bad-request', { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' }, detail, extra);
+
+export const unauthenticated = (detail: Message = {
+  vi: 'Bạn cần đăng nhập để xem nội dung này.',
+  en: 'You need to sign in to see this.',
+}) => new AppError(401, 'unauthenticated', { vi: 'Chưa đăng nhập', en: 'Not signed in' }, detail);
+
+export const forbidden = (detail: Message) =>
+  new AppError(403, 'forbidden', { vi: 'Không có quyền', en: 'Not allowed' }, detail);
+
+export const notFound = (what: Message) =>
+  new AppError(404, 'not-found', { vi: 'Không tìm thấy', en: 'Not found' }, {
+    vi: `Không tìm thấy ${what.vi}.`, en: `${what.en} was not found.`,
+  });
+
+export const conflict = (detail: Message, extra?: Record<string, unknown>) =>
+  new AppError(409, 'conflict', { vi: 'Xung đột dữ liệu', en: 'Conflict' }, detail, extra);
+
+export const tooManyRequests = (detail: Message, retryAfterSeconds: number) =>
+  new AppError(429, 'too-many-requests', { vi: 'Quá nhiều lần thử', en: 'Too many attempts' }, detail,
+    { retryAfterSeconds });
+
+/** A date given as text must be a real calendar date in YYYY-MM-DD form. */
+export function parseIsoDate(value: string, field: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(`${value}T00:00:00Z`) : null;
+  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw badRequest({
+      vi: `${field} phải là một ngày có thật theo dạng NNNN-TT-NN (ví dụ 2025-07-01), nhận được "${value}".`,
+      en: `${field} must be a real date written YYYY-MM-DD (e.g. 2025-07-01), got "${value}".`,
+    });
+  }
+  return value;
+}
+
+export function todayIso(): string {
+  // The registry's dates are Vietnamese calendar dates (UTC+7, no daylight saving).
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,82 @@
+// Builds the HTTP server: JSON API under /api (OpenAPI at /api/openapi.json,
+// browsable docs at /api/docs), /health and /ready, and the web app.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db.ts';
+import { registerAuth } from './http-auth.ts';
+import { notFoundHandler, problemHandler } from './http-problem.ts';
+import { accountsRoutes } from '../accounts/accounts.routes.ts';
+import { unitsRoutes } from '../units/units.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildServer(handle: DatabaseHandle, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    disableRequestLogging: config.logLevel !== 'debug',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Apparatus API', version: '0.1.0', description: 'Đơn vị hành chính, lịch sử sắp xếp và tra cứu. Errors are application/problem+json.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'apparatus_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerAuth(app, handle.db);
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      const row = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(handle.db);
+      return { status: 'ready', engine: handle.engine, migrations: row.rows[0].n };
+    } catch (err) {
+      return reply.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Not ready', status: 503, detail: (err as Error).message });
+    }
+  });
+
+  await app.register(accountsRoutes(handle.db, config), { prefix: '/api' });
+  await app.register(unitsRoutes(handle.db), { prefix: '/api' });
+  await app.register(auditRoutes(handle.db), { prefix: '/api' });
+  registerWeb(app);
+  return app;
+}
+
+/** Serves the built web app; unknown non-API paths get index.html so client routes work on reload. */
+function registerWeb(app: FastifyInstance) {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(
+      '<!doctype html><meta charset="utf-8"><title>Apparatus</title><p>Ứng dụng web chưa được build. Chạy <code>npm run build:web</code> (hoặc <code>npm start</code>). The web app is not built: run <code>npm run build:web</code>. API: <a href="/api/docs">/api/docs</a>.</p>'));
+    return;
+  }
+  void app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split('?')[0];
+    if (url.startsWith('/api/')) return notFoundHandler(request, reply);
+    const file = path.join(WEB_DIST, path.normalize(url));
+    if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(WEB_DIST, file));
+    return reply.sendFile('index.html');
+  });
+}

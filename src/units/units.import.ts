@@ -1,0 +1,110 @@
+// Loads the Vietnam reference dataset into the registry: all or nothing, in one
+// transaction with its audit record; running it again with the same files is a
+// no-op, and with changed files it rewrites the same rows (upsert by key).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../platform/db.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { NewUnit } from '../platform/db-schema.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { requireRole } from '../accounts/access.ts';
+import { loadVnDataset } from './vn/vn-dataset.ts';
+import type { VnDataset, VnReport, VnUnit } from './vn/vn-types.ts';
+import { foldVietnamese } from './vn/vn-text.ts';
+import * as importStore from './units.import.store.ts';
+import { standardAgencies, readCentralAgencies } from './units.agencies.ts';
+
+export const VN_DATASET = 'vn-admin';
+export const REFORM_DATE = '2025-07-01';
+/** Bump when the import logic changes, so existing databases re-import. */
+const IMPORT_VERSION = '1';
+
+export const COUNTRY = { key: 'vn', code: 'VN', name: 'Việt Nam', fullName: 'Nước Cộng hòa xã hội chủ nghĩa Việt Nam', nameEn: 'Viet Nam', fullNameEn: 'Socialist Republic of Viet Nam' };
+
+export interface ImportOutcome { skipped: boolean; checksum: string; report: VnReport; units: number; events: number; links: number; agencies: number; ms: number }
+
+function datasetChecksum(dataDir: string): string {
+  const hash = crypto.createHash('sha256').update(IMPORT_VERSION);
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      if (fs.statSync(full).isDirectory()) walk(full);
+      else hash.update(name).update(fs.readFileSync(full));
+    }
+  };
+  walk(dataDir);
+  return hash.digest('hex');
+}
+
+/** Folded text a lookup matches against: the name, the full and English names, then the places above. */
+export function searchText(unit: { name: string; fullName: string; nameEn?: string | null }, placeNames: string[]): string {
+  return [foldVietnamese(unit.name), foldVietnamese(`${unit.fullName} ${unit.nameEn ?? ''}`), foldVietnamese(placeNames.join(' '))].join(' | ');
+}
+
+function toRows(dataset: VnDataset): NewUnit[][] {
+  const byKey = new Map(dataset.units.map((u) => [u.key, u]));
+  const places = (u: VnUnit) => {
+    const names: string[] = [];
+    for (let p = u.parentKey ? byKey.get(u.parentKey) : undefined; p; p = p.parentKey ? byKey.get(p.parentKey) : undefined) names.push(p.fullName);
+    return names;
+  };
+  const levels: NewUnit[][] = [[], [], [], []];
+  levels[0].push({
+    key: COUNTRY.key, code: COUNTRY.code, level: 0, type: 'central', name: COUNTRY.name, full_name: COUNTRY.fullName,
+    name_en: COUNTRY.nameEn, full_name_en: COUNTRY.fullNameEn, parent_id: null, valid_from: null, valid_to: null,
+    area_km2: null, population: null, admin_centre: 'Hà Nội', lon: null, lat: null,
+    search_text: searchText({ name: COUNTRY.name, fullName: COUNTRY.fullName, nameEn: COUNTRY.nameEn }, []), source: 'apparatus',
+  });
+  for (const u of dataset.units) {
+    levels[u.level].push({
+      key: u.key, code: u.code, level: u.level, type: u.type, name: u.name, full_name: u.fullName,
+      name_en: u.nameEn, full_name_en: u.fullNameEn, parent_id: null,
+      valid_from: u.era === 'new' ? REFORM_DATE : null, valid_to: u.era === 'old' ? REFORM_DATE : null,
+      area_km2: u.areaKm2, population: u.population, admin_centre: u.adminCentre, lon: u.lon, lat: u.lat,
+      search_text: searchText(u, places(u)), source: u.sources.join('; '),
+      // parent resolved level by level below
+      ...{ parentKey: u.parentKey ?? COUNTRY.key },
+    } as NewUnit & { parentKey: string });
+  }
+  return levels;
+}
+
+export async function importVn(db: Db, ctx: RequestContext, dataDir: string, options: { force?: boolean } = {}): Promise<ImportOutcome> {
+  requireRole(ctx, ['system_admin']);
+  const started = performance.now();
+  const checksum = datasetChecksum(dataDir);
+  const previous = await importStore.lastImport(db, VN_DATASET);
+  if (previous && previous.checksum === checksum && !options.force) {
+    const report = previous.report as VnReport;
+    return { skipped: true, checksum, report, units: 0, events: 0, links: 0, agencies: 0, ms: Math.round(performance.now() - started) };
+  }
+  const dataset = loadVnDataset(dataDir);
+  const central = readCentralAgencies(dataDir);
+  const levels = toRows(dataset);
+  return db.transaction().execute(async (trx) => {
+    const ids = new Map<string, number>();
+    for (const rows of levels) {
+      const resolved = rows.map((r) => {
+        const { parentKey, ...row } = r as NewUnit & { parentKey?: string };
+        return { ...row, parent_id: parentKey ? ids.get(parentKey)! : null };
+      });
+      for (const [k, v] of await importStore.upsertUnits(trx, resolved)) ids.set(k, v);
+    }
+    await importStore.deleteLineageFromSource(trx, VN_DATASET);
+    const links = await importStore.insertEvents(trx, dataset.events.map((e) => ({
+      kind: e.kind, effectiveDate: REFORM_DATE, legalBasis: e.legalBasis, note: null, source: VN_DATASET,
+      links: e.links.map((l) => ({ fromId: ids.get(l.fromKey)!, toId: ids.get(l.toKey)!, kind: l.kind, note: l.note, source: l.source })),
+    })));
+    const agencies = [...standardAgencies(dataset.units, ids, REFORM_DATE), ...central.map((a) => ({ ...a, unitId: ids.get(COUNTRY.key)! }))];
+    await importStore.upsertAgencies(trx, agencies);
+    const summary = { units: ids.size, events: dataset.events.length, links, agencies: agencies.length, counts: dataset.report.counts, issues: dataset.report.issues.length };
+    await importStore.insertImportRecord(trx, VN_DATASET, checksum, dataset.report);
+    await recordAudit(trx, ctx, {
+      action: 'units.import', entity: 'dataset', entityId: VN_DATASET,
+      before: previous ? { checksum: previous.checksum, importedAt: previous.imported_at } : null,
+      after: { checksum, ...summary },
+    });
+    return { skipped: false, checksum, report: dataset.report, ...summary, ms: Math.round(performance.now() - started) };
+  });
+}

@@ -1,0 +1,74 @@
+// Restructuring statistics between two dates: per province in force on `to`,
+// how many provinces, districts and communes on `from` it was formed from.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import { badRequest } from '../platform/errors.ts';
+import { inForceSql } from './units.store.ts';
+import { stats } from './units.service.ts';
+
+const pct = (before: number, after: number) => (before === 0 ? 0 : Math.round(((before - after) / before) * 1000) / 10);
+
+interface Origin { new_id: number; old_id: number }
+
+/** For every unit in force on `to`, the units in force on `from` it came from (itself if it lasted). */
+async function originsBetween(db: Db, from: string, to: string): Promise<Origin[]> {
+  const result = await sql<Origin>`
+    with recursive back(new_id, unit_id, depth) as (
+      select u.id, u.id, 0 from units u where ${inForceSql(to, 'u')}
+      union all
+      select b.new_id, l.from_unit_id, b.depth + 1
+        from back b join units x on x.id = b.unit_id join lineage_links l on l.to_unit_id = b.unit_id
+       where not ${inForceSql(from, 'x')} and b.depth < 10
+    )
+    select distinct b.new_id, b.unit_id as old_id from back b join units o on o.id = b.unit_id
+     where ${inForceSql(from, 'o')}`.execute(db);
+  return result.rows;
+}
+
+export async function restructuring(db: Db, from: string, to: string) {
+  if (from >= to) throw badRequest({ vi: 'Ngày "từ" phải trước ngày "đến".', en: 'The "from" date must be before the "to" date.' });
+  const [origins, before, after] = await Promise.all([originsBetween(db, from, to), stats(db, from), stats(db, to)]);
+  const ids = [...new Set(origins.flatMap((o) => [o.new_id, o.old_id]))];
+  const units = await db.selectFrom('units').leftJoin('units as p', 'p.id', 'units.parent_id')
+    .select(['units.id', 'units.code', 'units.name', 'units.full_name', 'units.level', 'units.parent_id',
+      'units.area_km2', 'units.population', 'p.level as parent_level', 'p.parent_id as grandparent_id'])
+    .where('units.id', 'in', ids.length ? ids : [0]).execute();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const provinceOf = (id: number) => {
+    const u = byId.get(id)!;
+    return u.level === 1 ? u.id : u.parent_level === 1 ? u.parent_id! : u.grandparent_id!;
+  };
+  const perProvince = new Map<number, { formedFrom: Set<number>; districts: Set<number>; communesBefore: Set<number>; communesAfter: Set<number> }>();
+  const entry = (id: number) => perProvince.get(id) ?? perProvince.set(id, { formedFrom: new Set(), districts: new Set(), communesBefore: new Set(), communesAfter: new Set() }).get(id)!;
+  for (const o of origins) {
+    const n = byId.get(o.new_id)!, old = byId.get(o.old_id)!;
+    if (n.level === 1 && old.level === 1) entry(n.id).formedFrom.add(old.id);
+    if (n.level === 3) {
+      const e = entry(provinceOf(n.id));
+      e.communesAfter.add(n.id);
+      if (old.level === 3) {
+        e.communesBefore.add(old.id);
+        if (old.parent_level === 2) e.districts.add(old.parent_id!);
+      }
+    }
+  }
+  const provinces = [...perProvince.entries()].filter(([id]) => byId.get(id)?.level === 1).map(([id, e]) => {
+    const u = byId.get(id)!;
+    return {
+      id, code: u.code, name: u.name, fullName: u.full_name,
+      formedFrom: [...e.formedFrom].map((p) => ({ code: byId.get(p)!.code, name: byId.get(p)!.name })).sort((a, b) => a.code.localeCompare(b.code)),
+      formedFromCount: e.formedFrom.size,
+      districtsBefore: e.districts.size,
+      communesBefore: e.communesBefore.size, communesAfter: e.communesAfter.size,
+      reductionPct: pct(e.communesBefore.size, e.communesAfter.size),
+      areaKm2: u.area_km2, population: u.population,
+    };
+  }).sort((a, b) => a.code.localeCompare(b.code));
+  const level = (s: typeof before) => ({ provinces: s.byLevel.provinces, districts: s.byLevel.districts, communes: s.byLevel.communes });
+  const b = level(before), a = level(after);
+  return {
+    from, to,
+    national: { before: b, after: a, reductionPct: { provinces: pct(b.provinces, a.provinces), districts: pct(b.districts, a.districts), communes: pct(b.communes, a.communes) } },
+    provinces,
+  };
+}

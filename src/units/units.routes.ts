@@ -1,0 +1,59 @@
+// /api/units (signed in), /api/public/lookup, /api/stats and /api/geo (public).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../platform/db.ts';
+import { todayIso } from '../platform/errors.ts';
+import { requireUser } from '../accounts/access.ts';
+import * as service from './units.service.ts';
+import { publicLookup, searchUnits } from './units.lookup.ts';
+import { restructuring } from './units.restructuring.ts';
+import { checkLineage } from './units.check.ts';
+import { IdParams, LookupQuery, RestructuringQuery, SearchQuery, StatsQuery, TreeQuery } from './units.schemas.ts';
+
+const GEO_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/vn/geo/provinces-34.geojson');
+
+export function unitsRoutes(db: Db) {
+  return async function routes(fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['units'];
+
+    app.get('/units/tree', { schema: { tags, summary: 'Children of a unit (or the country) in force on a date', querystring: TreeQuery } },
+      async (req) => service.tree(db, req.ctx, req.query.parentId ?? null, req.query.asOf));
+
+    app.get('/units/search', { schema: { tags, summary: 'Find units in force on a date by name (no diacritics needed)', querystring: SearchQuery } },
+      async (req) => { requireUser(req.ctx); return searchUnits(db, req.query.q, req.query.asOf ?? todayIso(), req.query.limit); });
+
+    app.get('/units/check', { schema: { tags, summary: 'Lineage completeness report and the last import\'s reconciliation issues' } },
+      async (req) => { requireUser(req.ctx); return checkLineage(db); });
+
+    app.get('/units/:id', { schema: { tags, summary: 'One unit with its parent chain', params: IdParams } },
+      async (req) => service.getUnit(db, req.ctx, req.params.id));
+
+    app.get('/units/:id/history', { schema: { tags, summary: 'Predecessors and successors, transitively, with the events', params: IdParams } },
+      async (req) => service.history(db, req.ctx, req.params.id));
+
+    app.get('/units/:id/agencies', { schema: { tags, summary: 'Agencies of a unit', params: IdParams } },
+      async (req) => ({ items: await service.agencies(db, req.ctx, req.params.id) }));
+
+    app.get('/public/lookup', { schema: { tags: ['public'], summary: 'Which unit in force now does an old commune, ward or address belong to (no login)', querystring: LookupQuery } },
+      async (req, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return publicLookup(db, req.query.q, req.query.limit, req.query.asOf);
+      });
+
+    app.get('/stats/units', { schema: { tags: ['public'], summary: 'Units in force on a date, by level and type', querystring: StatsQuery } },
+      async (req) => service.stats(db, req.query.asOf ?? todayIso()));
+
+    app.get('/stats/restructuring', { schema: { tags: ['public'], summary: 'Per-province and national restructuring figures between two dates', querystring: RestructuringQuery } },
+      async (req, reply) => {
+        reply.header('cache-control', 'public, max-age=300');
+        return restructuring(db, req.query.from, req.query.to);
+      });
+
+    app.get('/geo/provinces', { schema: { tags: ['public'], summary: 'Boundaries of the 34 provinces (GeoJSON, properties.code = official code)' } },
+      async (_req, reply) => reply.header('cache-control', 'public, max-age=86400').type('application/geo+json').send(fs.createReadStream(GEO_FILE)));
+  };
+}

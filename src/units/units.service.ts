@@ -1,0 +1,82 @@
+// The unit registry, read side: the tree on a date, one unit, its history,
+// search and the public lookup. Every query takes an as-of date.
+import type { Db } from '../platform/db.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { notFound, todayIso } from '../platform/errors.ts';
+import { requireUser } from '../accounts/access.ts';
+import * as store from './units.store.ts';
+import { toPlaced, toSummary, type PlacedUnit } from './units.present.ts';
+
+export async function tree(db: Db, ctx: RequestContext, parentId: number | null, asOf = todayIso()) {
+  requireUser(ctx);
+  const rows = await store.childrenAsOf(db, parentId, asOf);
+  return { asOf, items: rows.map(toSummary) };
+}
+
+async function loadUnit(db: Db, id: number) {
+  const row = await store.findUnitById(db, id);
+  if (!row) throw notFound({ vi: `đơn vị số ${id}`, en: `Unit ${id}` });
+  return row;
+}
+
+export async function getUnit(db: Db, ctx: RequestContext, id: number) {
+  requireUser(ctx);
+  const row = await loadUnit(db, id);
+  const ancestors = (await store.ancestorsOf(db, id)).map(toSummary);
+  return {
+    ...toSummary(row), areaKm2: row.area_km2, population: row.population, adminCentre: row.admin_centre,
+    lon: row.lon, lat: row.lat, source: row.source,
+    parent: ancestors.at(-1) ?? null, ancestors,
+  };
+}
+
+async function related(db: Db, id: number, direction: 'back' | 'forward') {
+  const rows = await store.lineageFrom(db, [id], direction);
+  const units = new Map((await store.unitSummaries(db, [...new Set(rows.map((r) => r.unit_id))])).map((u) => [u.id, toPlaced(u)]));
+  return rows.map((r) => ({
+    unit: units.get(r.unit_id)!, depth: r.depth, linkKind: r.link_kind, note: r.note,
+    event: { id: r.event_id, kind: r.event_kind, effectiveDate: r.effective_date, legalBasis: r.legal_basis },
+  }));
+}
+
+export async function history(db: Db, ctx: RequestContext, id: number) {
+  const unit = await getUnit(db, ctx, id);
+  const [predecessors, successors] = await Promise.all([related(db, id, 'back'), related(db, id, 'forward')]);
+  return { unit, predecessors, successors };
+}
+
+export async function stats(db: Db, asOf: string) {
+  const rows = await store.countsAsOf(db, asOf);
+  const byLevel = { national: 0, provinces: 0, districts: 0, communes: 0 };
+  const keys = ['national', 'provinces', 'districts', 'communes'] as const;
+  for (const r of rows) byLevel[keys[r.level]] += r.count;
+  return { asOf, byLevel, byType: rows.map((r) => ({ level: r.level, type: r.type, count: r.count })) };
+}
+
+/**
+ * Follows lineage forward from each of `ids` to the units in force on `asOf`.
+ * A unit reached only through paths with a 'part' link on the way is 'part'.
+ */
+export async function currentSuccessors(db: Db, ids: number[], asOf: string) {
+  const rows = await store.lineageFrom(db, ids, 'forward');
+  const units = new Map((await store.unitSummaries(db, [...new Set(rows.map((r) => r.unit_id))])).map((u) => [u.id, toPlaced(u)]));
+  const inForce = (u: PlacedUnit) => (!u.validFrom || u.validFrom <= asOf) && (!u.validTo || u.validTo > asOf);
+  const out = new Map<number, Map<number, { unit: PlacedUnit; linkKind: string; note: string | null }>>();
+  for (const r of rows) {
+    const unit = units.get(r.unit_id)!;
+    if (!inForce(unit)) continue;
+    const reached = out.get(r.start_id) ?? new Map();
+    out.set(r.start_id, reached);
+    const kind = r.all_whole ? r.link_kind : 'part';
+    const seen = reached.get(r.unit_id);
+    if (!seen || (seen.linkKind === 'part' && kind !== 'part')) reached.set(r.unit_id, { unit, linkKind: kind, note: r.note });
+  }
+  return new Map([...out.entries()].map(([start, m]) => [start, [...m.values()]]));
+}
+
+export async function agencies(db: Db, ctx: RequestContext, unitId: number) {
+  requireUser(ctx);
+  await loadUnit(db, unitId);
+  const rows = await store.agenciesOf(db, unitId);
+  return rows.map((a) => ({ id: a.id, kind: a.kind, name: a.name, nameEn: a.name_en, parentAgencyId: a.parent_agency_id, validFrom: a.valid_from, validTo: a.valid_to, source: a.source }));
+}

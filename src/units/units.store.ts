@@ -1,0 +1,94 @@
+// SQL for the unit registry: units valid over date ranges, lineage, agencies.
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../platform/db-schema.ts';
+
+type Q = Kysely<Database>;
+
+/** A unit is in force on `asOf` when valid_from <= asOf < valid_to (open ends allowed). */
+export const inForceSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.ref(alias + '.valid_from')} is null or ${sql.ref(alias + '.valid_from')} <= ${asOf}::date)
+  and (${sql.ref(alias + '.valid_to')} is null or ${sql.ref(alias + '.valid_to')} > ${asOf}::date)`;
+
+const SUMMARY = ['units.id', 'units.code', 'units.name', 'units.full_name', 'units.name_en', 'units.full_name_en',
+  'units.type', 'units.level', 'units.valid_from', 'units.valid_to'] as const;
+
+export async function childrenAsOf(db: Q, parentId: number | null, asOf: string) {
+  return db.selectFrom('units')
+    .select([...SUMMARY, sql<number>`(select count(*)::int from units c where c.parent_id = units.id and ${inForceSql(asOf, 'c')})`.as('child_count')])
+    .where(parentId === null ? (eb) => eb('units.level', '=', 0) : (eb) => eb('units.parent_id', '=', parentId))
+    .where(inForceSql(asOf, 'units'))
+    .orderBy('units.code').execute();
+}
+
+export function findUnitById(db: Q, id: number) {
+  return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The unit with this official code in force on `asOf` (codes are reused across the reform). */
+export function findUnitByCode(db: Q, code: string, asOf = new Date().toISOString().slice(0, 10)) {
+  return db.selectFrom('units').selectAll().where('code', '=', code).where(inForceSql(asOf, 'units'))
+    .orderBy('level').executeTakeFirst();
+}
+
+export async function ancestorsOf(db: Q, id: number) {
+  const rows = await sql<{ id: number; depth: number }>`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from units where id = ${id}
+      union all
+      select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id where up.depth < 10
+    ) select id, depth from up where depth > 0 order by depth desc`.execute(db);
+  if (rows.rows.length === 0) return [];
+  const units = await db.selectFrom('units').select(SUMMARY).where('id', 'in', rows.rows.map((r) => r.id)).execute();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return rows.rows.map((r) => byId.get(r.id)!);
+}
+
+export interface RelatedRow {
+  start_id: number; unit_id: number; depth: number; link_kind: string; note: string | null;
+  /** false when any link on the way from the starting unit was a 'part' link. */
+  all_whole: boolean;
+  event_id: number; event_kind: string; effective_date: string; legal_basis: string | null;
+}
+
+/**
+ * Units linked to the starting units through lineage, transitively: 'back'
+ * walks to predecessors, 'forward' to successors. One row per link on the way.
+ */
+export async function lineageFrom(db: Q, startIds: number[], direction: 'back' | 'forward', maxDepth = 10): Promise<RelatedRow[]> {
+  if (startIds.length === 0) return [];
+  const [near, far] = direction === 'back' ? ['to_unit_id', 'from_unit_id'] : ['from_unit_id', 'to_unit_id'];
+  const result = await sql<RelatedRow>`
+    with recursive walk(start_id, unit_id, depth, link_kind, note, event_id, all_whole, path) as (
+      select l.${sql.ref(near)}, l.${sql.ref(far)}, 1, l.kind, l.note, l.event_id, l.kind <> 'part',
+             array[l.${sql.ref(near)}, l.${sql.ref(far)}]
+        from lineage_links l where l.${sql.ref(near)} = any(${startIds}::bigint[])
+      union all
+      select w.start_id, l.${sql.ref(far)}, w.depth + 1, l.kind, l.note, l.event_id, w.all_whole and l.kind <> 'part',
+             w.path || l.${sql.ref(far)}
+        from lineage_links l join walk w on l.${sql.ref(near)} = w.unit_id
+       where w.depth < ${maxDepth} and not l.${sql.ref(far)} = any(w.path)
+    )
+    select w.start_id, w.unit_id, w.depth, w.link_kind, w.note, w.event_id, w.all_whole, e.kind as event_kind,
+           e.effective_date, e.legal_basis
+      from walk w join lineage_events e on e.id = w.event_id
+     order by w.start_id, w.depth, w.unit_id`.execute(db);
+  return result.rows;
+}
+
+export function unitSummaries(db: Q, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('units').leftJoin('units as p', 'p.id', 'units.parent_id')
+    .leftJoin('units as pp', 'pp.id', 'p.parent_id')
+    .select([...SUMMARY, 'units.admin_centre', 'units.area_km2', 'units.population',
+      'p.level as parent_level', 'p.full_name as parent_name', 'p.code as parent_code',
+      'pp.level as grandparent_level', 'pp.full_name as grandparent_name', 'pp.code as grandparent_code'])
+    .where('units.id', 'in', ids).execute();
+}
+
+export async function countsAsOf(db: Q, asOf: string) {
+  return db.selectFrom('units').select(['level', 'type', sql<number>`count(*)::int`.as('count')])
+    .where(inForceSql(asOf, 'units')).groupBy(['level', 'type']).orderBy('level').orderBy('type').execute();
+}
+
+export function agenciesOf(db: Q, unitId: number) {
+  return db.selectFrom('agencies').selectAll().where('unit_id', '=', unitId).orderBy('kind').orderBy('name').execute();
+}
