@@ -16,6 +16,8 @@ export interface Config {
   /** Failed logins allowed per user name and per address in the window below. */
   loginMaxAttempts: number;
   loginWindowMinutes: number;
+  /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
   /** Load demo users on start (npm start). */
   demo: boolean;
   logLevel: string;
@@ -41,8 +43,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     cookieSecure: process.env.APPARATUS_COOKIE_SECURE === '1',
     loginMaxAttempts: intFromEnv('APPARATUS_LOGIN_MAX_ATTEMPTS', 10),
     loginWindowMinutes: intFromEnv('APPARATUS_LOGIN_WINDOW_MINUTES', 15),
+    trustProxy: process.env.APPARATUS_TRUST_PROXY === '1',
     demo: process.env.APPARATUS_DEMO === '1',
-    logLevel: process.env.LOG_LEVEL || 'info',
+    logLevel: process.env.LOG_LEVEL || 'warn',
     ...overrides,
   };
 }

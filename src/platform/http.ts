@@ -23,8 +23,8 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export async function buildServer(handle: DatabaseHandle, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
-    disableRequestLogging: config.logLevel !== 'debug',
+    // Behind a reverse proxy set APPARATUS_TRUST_PROXY=1 so rate limits and the audit see the client's address.
+    trustProxy: config.trustProxy,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -11,7 +11,9 @@ import * as service from './units.service.ts';
 import { publicLookup, searchUnits } from './units.lookup.ts';
 import { restructuring } from './units.restructuring.ts';
 import { checkLineage } from './units.check.ts';
-import { IdParams, LookupQuery, RestructuringQuery, SearchQuery, StatsQuery, TreeQuery } from './units.schemas.ts';
+import { editUnit } from './units.edit.ts';
+import { toSummary } from './units.present.ts';
+import { IdParams, UnitPatchBody, LookupQuery, RestructuringQuery, SearchQuery, StatsQuery, TreeQuery } from './units.schemas.ts';
 
 const GEO_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/vn/geo/provinces-34.geojson');
 
@@ -31,6 +33,12 @@ export function unitsRoutes(db: Db) {
 
     app.get('/units/:id', { schema: { tags, summary: 'One unit with its parent chain', params: IdParams } },
       async (req) => service.getUnit(db, req.ctx, req.params.id));
+
+    app.patch('/units/:id', { schema: { tags, summary: 'Correct a unit\'s facts (officer whose grant covers the unit)', params: IdParams, body: UnitPatchBody } },
+      async (req) => {
+        const row = await editUnit(db, req.ctx, req.params.id, req.body);
+        return { ...toSummary(row), adminCentre: row.admin_centre, population: row.population, areaKm2: row.area_km2 };
+      });
 
     app.get('/units/:id/history', { schema: { tags, summary: 'Predecessors and successors, transitively, with the events', params: IdParams } },
       async (req) => service.history(db, req.ctx, req.params.id));

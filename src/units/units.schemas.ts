@@ -15,3 +15,11 @@ export const LookupQuery = z.object({
 });
 export const StatsQuery = z.object({ asOf: IsoDate.optional() });
 export const RestructuringQuery = z.object({ from: IsoDate.default('2025-06-30'), to: IsoDate.default('2025-07-01') });
+
+/** Facts an officer may correct on a unit in their scope; names and codes change only through lineage events. */
+export const UnitPatchBody = z.object({
+  adminCentre: z.string().trim().max(500).nullable().optional(),
+  population: z.number().int().min(0).nullable().optional(),
+  areaKm2: z.number().min(0).max(1_000_000).nullable().optional(),
+}).strict();
+export type UnitPatch = z.infer<typeof UnitPatchBody>;

@@ -92,3 +92,12 @@ export async function countsAsOf(db: Q, asOf: string) {
 export function agenciesOf(db: Q, unitId: number) {
   return db.selectFrom('agencies').selectAll().where('unit_id', '=', unitId).orderBy('kind').orderBy('name').execute();
 }
+
+/** Reads a unit and locks its row until the transaction ends, so concurrent edits queue. */
+export function lockUnit(db: Q, id: number) {
+  return db.selectFrom('units').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function updateUnitFacts(db: Q, id: number, set: Record<string, unknown>) {
+  return db.updateTable('units').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
