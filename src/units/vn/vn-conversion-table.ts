@@ -23,8 +23,8 @@ export function readConversionTable(ctx: LoadContext, old: OldUnits, neu: NewUni
   const checkedNew = new Set<string>();
 
   for (const r of readCsvRows(ctx, file, 2)) {
-    const tidy = Object.fromEntries(Object.entries(COL).map(([k, col]) => [k, tidyText(r.cells[col] ?? '')]));
-    const c = (k: keyof typeof COL): string => tidy[k];
+    const tidy: Partial<Record<keyof typeof COL, string>> = {};
+    const c = (k: keyof typeof COL): string => (tidy[k] ??= tidyText(r.cells[COL[k]] ?? ''));
     if (!c('newName') && !c('newCode') && !c('oldName') && !c('oldCode')) {
       const first = c('newProvince');
       // Upper-case rows (`CAO BẰNG`) are the workbook's block headers; anything else is a stray row.

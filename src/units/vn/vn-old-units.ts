@@ -120,7 +120,8 @@ function enrichFromTree(ctx: LoadContext, out: OldUnits): void {
     unit.nameEn = j.NameEn ? tidyText(j.NameEn) : null;
     unit.fullNameEn = j.FullNameEn ? tidyText(j.FullNameEn) : null;
     unit.sources.push(file);
-    if (nameKey(canonicalFullName(j.FullName)) !== nameKey(unit.fullName)) {
+    const jsonFullName = canonicalFullName(j.FullName);
+    if (jsonFullName !== unit.fullName && nameKey(jsonFullName) !== nameKey(unit.fullName)) {
       ctx.log.add('name_mismatch', 'warning', file, null, `${what} ${j.Code} is "${j.FullName}" here but "${unit.fullName}" in the GSO catalogue.`, { code: j.Code });
     }
     const expectedParent = parentCode === null ? null : unit.level === 2 ? oldKey('p', parentCode) : oldKey('d', parentCode);

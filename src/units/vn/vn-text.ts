@@ -6,14 +6,13 @@
 // prefix (`Thủ đô Hà Nội` / `Thành phố Hà Nội` / `Hà Nội`). Matching must see through all of that,
 // while display keeps the source's own spelling (NFC, tidied spaces).
 
-/** Unit-type prefixes, longest first so `Thị xã` wins over `Xã` and `Thành phố` over nothing. */
+/** Unit-type prefixes as written in the sources (a prefix must be followed by a space and a name). */
 export const UNIT_PREFIXES = [
   'Thành phố', 'Thủ đô', 'Thị trấn', 'Thị xã', 'Đặc khu', 'Phường', 'Quận', 'Huyện', 'Tỉnh', 'Xã',
 ] as const;
 export type UnitPrefix = (typeof UNIT_PREFIXES)[number];
 
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323\u0340\u0341]/g;
 const TONE_DIGIT: Record<string, string> = {
   '\u0300': '2', '\u0340': '2', '\u0301': '3', '\u0341': '3', '\u0309': '4', '\u0303': '5', '\u0323': '6',
 };
@@ -67,22 +66,23 @@ export function nameKey(s: string): string {
   return memo(keyCache, s, computeNameKey);
 }
 function computeNameKey(s: string): string {
-  return tidyText(s)
-    .toLowerCase()
-    .replace(APOSTROPHES, "'")
-    .split(' ')
-    .map((word) => {
-      const nfd = word.normalize('NFD');
-      const tone = nfd.match(TONE_MARKS)?.[0];
-      const bare = nfd.replace(TONE_MARKS, '').normalize('NFC');
-      return tone ? bare + TONE_DIGIT[tone] : bare;
-    })
-    .join(' ');
+  // Per syllable: drop the tone mark wherever it sits and append the tone as a digit.
+  const nfd = tidyText(s).toLowerCase().replace(APOSTROPHES, "'").normalize('NFD');
+  let out = '';
+  let tone = '';
+  for (const ch of nfd) {
+    if (ch === ' ') {
+      out += tone + ' ';
+      tone = '';
+    } else if (TONE_DIGIT[ch]) tone = TONE_DIGIT[ch];
+    else out += ch;
+  }
+  return (out + tone).normalize('NFC');
 }
 
-/** Split a leading unit prefix (compared case-insensitively), once: `Phường Phường Đúc` → `Phường` + `Phường Đúc`. */
 const prefixCache = new Map<string, { prefix: UnitPrefix | null; rest: string }>();
 
+/** Split a leading unit prefix (compared case-insensitively), once: `Phường Phường Đúc` → `Phường` + `Phường Đúc`. */
 export function splitPrefix(s: string): { prefix: UnitPrefix | null; rest: string } {
   let v = prefixCache.get(s);
   if (v === undefined) {
