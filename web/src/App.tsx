@@ -1,0 +1,50 @@
+import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider, Layout } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router-dom';
+import { AuthProvider } from './auth/AuthContext';
+import { RequireAuth } from './auth/RequireAuth';
+import { AppHeader } from './common/AppHeader';
+import { NotFound } from './common/NotFound';
+import { PageSpinner } from './common/PageSpinner';
+
+// Pages are split so a citizen on a phone only downloads the lookup page;
+// ECharts (stats) and the officials' pages load when first visited.
+const LookupPage = lazy(() => import('./lookup/LookupPage'));
+const LoginPage = lazy(() => import('./auth/LoginPage'));
+const UnitsPage = lazy(() => import('./units/UnitsPage'));
+const StatsPage = lazy(() => import('./units/StatsPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+
+const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
+
+export default function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={theme}>
+      <AntApp>
+        <AuthProvider>
+          <Layout className="app-layout">
+            <AppHeader />
+            <Layout.Content id="main" className="app-content">
+              <Suspense fallback={<PageSpinner />}>
+                <Routes>
+                  <Route path="/" element={<LookupPage />} />
+                  <Route path="/lookup" element={<LookupPage />} />
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route path="/stats" element={<StatsPage />} />
+                  <Route path="/units" element={<RequireAuth><UnitsPage /></RequireAuth>} />
+                  <Route path="/units/:id" element={<RequireAuth><UnitsPage /></RequireAuth>} />
+                  <Route path="/audit" element={<RequireAuth><AuditPage /></RequireAuth>} />
+                  <Route path="*" element={<NotFound />} />
+                </Routes>
+              </Suspense>
+            </Layout.Content>
+          </Layout>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

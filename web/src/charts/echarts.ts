@@ -1,0 +1,44 @@
+// Only the ECharts parts we use are registered: the full build is ~1 MB,
+// this subset (bar + map + a few components, canvas) is about a third of it.
+import * as echarts from 'echarts/core';
+import { BarChart, MapChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  TitleComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { BarSeriesOption, MapSeriesOption } from 'echarts/charts';
+import type {
+  GridComponentOption,
+  LegendComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
+  TitleComponentOption,
+} from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+
+echarts.use([
+  BarChart,
+  MapChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  TitleComponent,
+  CanvasRenderer,
+]);
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | MapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+  | TitleComponentOption
+>;
+
+export { echarts };

@@ -1,0 +1,112 @@
+import { App as AntApp, Button, Menu, Popover, Segmented, Typography } from 'antd';
+import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { errorMessage } from '../api';
+import { currentLang, setLang, type Lang } from '../i18n';
+import type { User } from '../types';
+
+/** The menu key of the current page, so /units/123 highlights "units". */
+function sectionOf(pathname: string): string {
+  const first = pathname.split('/')[1] ?? '';
+  return first === '' ? 'lookup' : first;
+}
+
+function GrantsList({ user }: { user: User }) {
+  const { t } = useTranslation();
+  if (user.grants.length === 0) return <Typography.Text type="secondary">{t('auth.noGrants')}</Typography.Text>;
+  return (
+    <ul className="grants-list">
+      {user.grants.map((g, i) => (
+        <li key={`${g.role}-${g.unitId ?? 'all'}-${i}`}>
+          <Typography.Text strong>{t(`role.${g.role}`, { defaultValue: g.role })}</Typography.Text>
+          {g.unitName ? ` — ${g.unitName}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function UserArea() {
+  const { t } = useTranslation();
+  const { status, user, logout } = useAuth();
+  const { message } = AntApp.useApp();
+
+  if (status !== 'authenticated' || !user) {
+    return (
+      <Link to="/login">
+        <Button type="primary" ghost icon={<LoginOutlined />} className="header-login">
+          <span className="hide-xs">{t('nav.login')}</span>
+        </Button>
+      </Link>
+    );
+  }
+
+  async function onLogout() {
+    // On a guarded page, RequireAuth then sends the user to the public lookup.
+    try {
+      await logout();
+      message.success(t('auth.loggedOut'));
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  }
+
+  return (
+    <>
+      <Popover title={t('auth.grants')} content={<GrantsList user={user} />} trigger="click">
+        <Button type="text" icon={<UserOutlined />} className="header-user hide-xs-block" data-testid="current-user">
+          <span className="hide-xs">{user.displayName || user.username}</span>
+        </Button>
+      </Popover>
+      <Button icon={<LogoutOutlined />} onClick={onLogout} aria-label={t('nav.logout')} data-testid="logout">
+        <span className="hide-xs">{t('nav.logout')}</span>
+      </Button>
+    </>
+  );
+}
+
+export function AppHeader() {
+  const { t } = useTranslation();
+  const { status } = useAuth();
+  const { pathname } = useLocation();
+  const authed = status === 'authenticated';
+
+  // Officials' pages are only listed once logged in; visitors see what they can open.
+  const items = [
+    { key: 'lookup', label: <Link to="/lookup">{t('nav.lookup')}</Link> },
+    { key: 'stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
+    ...(authed
+      ? [
+          { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
+          { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },
+        ]
+      : []),
+  ];
+
+  return (
+    <header className="app-header">
+      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+      <Link to="/" className="brand">
+        <span className="brand-star" aria-hidden>★</span>
+        {t('app.name')}
+      </Link>
+      <Menu mode="horizontal" selectedKeys={[sectionOf(pathname)]} items={items} className="app-nav" />
+      <div className="header-actions">
+        <Segmented<Lang>
+          size="small"
+          value={currentLang()}
+          onChange={setLang}
+          options={[
+            { label: t('lang.vi'), value: 'vi' },
+            { label: t('lang.en'), value: 'en' },
+          ]}
+          aria-label={t('lang.label')}
+          data-testid="lang-switch"
+        />
+        <UserArea />
+      </div>
+    </header>
+  );
+}
