@@ -1,0 +1,90 @@
+// `npm run bench`: the unit registry at national scale, on PGlite and (when
+// reachable) PostgreSQL side by side, each against a naive baseline measured
+// in the same run. Writes bench/results/units.json and prints a Markdown table
+// for BENCHMARKS.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrate.ts';
+import { systemContext } from '../src/platform/context.ts';
+import { importVn } from '../src/units/units.import.ts';
+import { tree } from '../src/units/units.service.ts';
+import { publicLookup, queryTokens } from '../src/units/units.lookup.ts';
+import { restructuring } from '../src/units/units.restructuring.ts';
+import { VN_DATA_DIR } from '../src/cli/demo.ts';
+import { measure, once } from './measure.ts';
+
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ctx = systemContext('bench');
+
+async function openFresh(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/apparatus-bench-`);
+    const h = await openDatabase({ dataDir: dir });
+    return { ...h, drop: async () => { await h.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `apparatus_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL }); await admin.connect(); await admin.query(`create database ${name}`); await admin.end();
+  const url = new URL(PG_URL); url.pathname = `/${name}`;
+  const h = await openDatabase({ databaseUrl: url.toString() });
+  return { ...h, drop: async () => { await h.close(); const c = new pg.Client({ connectionString: PG_URL }); await c.connect(); await c.query(`drop database ${name} with (force)`); await c.end(); } };
+}
+
+/** Lookup queries a citizen would type: old commune names without diacritics, with district, or misspelt. */
+async function lookupQueries(h: DatabaseHandle, n: number): Promise<string[]> {
+  const rows = await sql<{ name: string; district: string }>`select u.name, p.name as district from units u join units p on p.id = u.parent_id
+    where u.level = 3 and u.valid_to is not null order by md5(u.key) limit ${n}`.execute(h.db);
+  return rows.rows.map((r, i) => [queryTokens(r.name).folded, `${r.name} ${r.district}`, `xã ${r.name}`][i % 3]);
+}
+
+async function benchEngine(engine: Engine) {
+  const h = await openFresh(engine);
+  try {
+    await migrate(h.db);
+    const importMs = await once(() => importVn(h.db, ctx, VN_DATA_DIR));
+    const reimportMs = await once(() => importVn(h.db, ctx, VN_DATA_DIR, { force: true }));
+    const provinces = (await sql<{ id: number }>`select id from units where level = 1`.execute(h.db)).rows.map((r) => r.id);
+    const dates = ['2025-06-30', '2025-07-01'];
+    const treeTiming = await measure(200, (i) => tree(h.db, ctx, provinces[i % provinces.length], dates[i % 2]));
+    const queries = await lookupQueries(h, 300);
+    const lookupTiming = await measure(queries.length, (i) => publicLookup(h.db, queries[i], 10, '2026-01-01'));
+    // Baseline: the same token match without the trigram index (what a plain LIKE scan costs).
+    const baseline = await measure(60, async (i) => {
+      const { tokens } = queryTokens(queries[i]);
+      await sql`select id from units where ${sql.join(tokens.map((t) => sql`lower(full_name || ' ' || coalesce(name_en, '')) like ${'%' + t + '%'}`), sql` and `)} limit 10`.execute(h.db);
+    });
+    const statsTiming = await measure(30, () => restructuring(h.db, '2025-06-30', '2025-07-01'), 3);
+    return { engine, importMs, reimportMs, tree: treeTiming, lookup: lookupTiming, lookupBaselineScan: baseline, restructuring: statsTiming };
+  } finally {
+    await h.drop();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try { await c.connect(); await c.end(); return true; } catch { return false; }
+}
+
+const engines: Engine[] = ['pglite', ...((await postgresReachable()) ? ['postgres' as Engine] : [])];
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const results: Awaited<ReturnType<typeof benchEngine>>[] = [];
+for (const e of engines) {
+  console.error(`benchmarking ${e} …`);
+  results.push(await benchEngine(e));
+}
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/units.json', JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2));
+
+const row = (label: string, f: (r: (typeof results)[number]) => string) => `| ${label} | ${results.map(f).join(' | ')} |`;
+console.log(`Machine: ${machine}\n`);
+console.log(`| measure | ${results.map((r) => r.engine).join(' | ')} |`);
+console.log(`|---|${results.map(() => '---').join('|')}|`);
+console.log(row('full Vietnam import (ms)', (r) => String(r.importMs)));
+console.log(row('forced re-import, same rows (ms)', (r) => String(r.reimportMs)));
+console.log(row('tree as of a date, p50 / p95 (ms)', (r) => `${r.tree.p50} / ${r.tree.p95}`));
+console.log(row('public lookup, p50 / p95 (ms)', (r) => `${r.lookup.p50} / ${r.lookup.p95}`));
+console.log(row('baseline: LIKE scan without index, p50 / p95 (ms)', (r) => `${r.lookupBaselineScan.p50} / ${r.lookupBaselineScan.p95}`));
+console.log(row('restructuring statistics, p50 / p95 (ms)', (r) => `${r.restructuring.p50} / ${r.restructuring.p95}`));
