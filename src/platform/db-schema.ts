@@ -44,6 +44,7 @@ export interface UnitsTable {
   admin_centre: string | null;
   lon: number | null;
   lat: number | null;
+  name_folded: string;
   search_text: string;
   source: string | null;
 }
@@ -87,6 +88,13 @@ export interface DatasetImportsTable {
   checksum: string;
   imported_at: Timestamp;
   report: unknown;
+}
+
+export interface RestructuringRollupsTable {
+  from_date: DateString;
+  to_date: DateString;
+  computed_at: Timestamp;
+  result: unknown;
 }
 
 export interface UsersTable {
@@ -145,6 +153,7 @@ export interface Database {
   lineage_links: LineageLinksTable;
   agencies: AgenciesTable;
   dataset_imports: DatasetImportsTable;
+  restructuring_rollups: RestructuringRollupsTable;
   users: UsersTable;
   grants: GrantsTable;
   sessions: SessionsTable;

@@ -2,14 +2,14 @@
 // whole national import: the country, Hà Nội with one old and one new ward,
 // and Huế with one commune, linked by one lineage event.
 import type { Db } from '../platform/db.ts';
-import { searchText } from './units.import.ts';
+import { searchColumns } from './units.import.ts';
 
 export async function seedMiniRegistry(db: Db) {
   const add = async (u: { key: string; code: string; level: number; type: string; name: string; fullName: string; parentId: number | null; validFrom?: string | null; validTo?: string | null; population?: number | null }) => {
     const row = await db.insertInto('units').values({
       key: u.key, code: u.code, level: u.level, type: u.type, name: u.name, full_name: u.fullName, name_en: null, full_name_en: null,
       parent_id: u.parentId, valid_from: u.validFrom ?? null, valid_to: u.validTo ?? null, area_km2: null, population: u.population ?? null,
-      admin_centre: null, lon: null, lat: null, search_text: searchText(u, []), source: 'test',
+      admin_centre: null, lon: null, lat: null, ...searchColumns(u, []), source: 'test',
     }).returning('id').executeTakeFirstOrThrow();
     return row.id;
   };

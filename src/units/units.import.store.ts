@@ -25,7 +25,7 @@ export async function upsertUnits(db: Q, units: NewUnit[]): Promise<Map<string, 
         valid_from: eb.ref('excluded.valid_from'), valid_to: eb.ref('excluded.valid_to'),
         area_km2: eb.ref('excluded.area_km2'), population: eb.ref('excluded.population'),
         admin_centre: eb.ref('excluded.admin_centre'), lon: eb.ref('excluded.lon'), lat: eb.ref('excluded.lat'),
-        search_text: eb.ref('excluded.search_text'), source: eb.ref('excluded.source'),
+        name_folded: eb.ref('excluded.name_folded'), search_text: eb.ref('excluded.search_text'), source: eb.ref('excluded.source'),
       })))
       .returning(['id', 'key']).execute();
     for (const r of rows) ids.set(r.key, r.id);

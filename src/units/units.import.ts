@@ -13,6 +13,7 @@ import { loadVnDataset } from './vn/vn-dataset.ts';
 import type { VnDataset, VnReport, VnUnit } from './vn/vn-types.ts';
 import { foldVietnamese } from './vn/vn-text.ts';
 import * as importStore from './units.import.store.ts';
+import { refreshRestructuringRollups } from './units.restructuring.ts';
 import { standardAgencies, readCentralAgencies } from './units.agencies.ts';
 
 export const VN_DATASET = 'vn-admin';
@@ -37,9 +38,10 @@ function datasetChecksum(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** Folded text a lookup matches against: the name, the full and English names, then the places above. */
-export function searchText(unit: { name: string; fullName: string; nameEn?: string | null }, placeNames: string[]): string {
-  return [foldVietnamese(unit.name), foldVietnamese(`${unit.fullName} ${unit.nameEn ?? ''}`), foldVietnamese(placeNames.join(' '))].join(' | ');
+/** Folded texts a lookup matches against: the short name, and the names with the places above. */
+export function searchColumns(unit: { name: string; fullName: string; nameEn?: string | null }, placeNames: string[]) {
+  const name = foldVietnamese(unit.name);
+  return { name_folded: name, search_text: [name, foldVietnamese(`${unit.fullName} ${unit.nameEn ?? ''}`), foldVietnamese(placeNames.join(' '))].join(' | ') };
 }
 
 function toRows(dataset: VnDataset): NewUnit[][] {
@@ -54,7 +56,7 @@ function toRows(dataset: VnDataset): NewUnit[][] {
     key: COUNTRY.key, code: COUNTRY.code, level: 0, type: 'central', name: COUNTRY.name, full_name: COUNTRY.fullName,
     name_en: COUNTRY.nameEn, full_name_en: COUNTRY.fullNameEn, parent_id: null, valid_from: null, valid_to: null,
     area_km2: null, population: null, admin_centre: 'Hà Nội', lon: null, lat: null,
-    search_text: searchText({ name: COUNTRY.name, fullName: COUNTRY.fullName, nameEn: COUNTRY.nameEn }, []), source: 'apparatus',
+    ...searchColumns({ name: COUNTRY.name, fullName: COUNTRY.fullName, nameEn: COUNTRY.nameEn }, []), source: 'apparatus',
   });
   for (const u of dataset.units) {
     levels[u.level].push({
@@ -62,7 +64,7 @@ function toRows(dataset: VnDataset): NewUnit[][] {
       name_en: u.nameEn, full_name_en: u.fullNameEn, parent_id: null,
       valid_from: u.era === 'new' ? REFORM_DATE : null, valid_to: u.era === 'old' ? REFORM_DATE : null,
       area_km2: u.areaKm2, population: u.population, admin_centre: u.adminCentre, lon: u.lon, lat: u.lat,
-      search_text: searchText(u, places(u)), source: u.sources.join('; '),
+      ...searchColumns(u, places(u)), source: u.sources.join('; '),
       // parent resolved level by level below
       ...{ parentKey: u.parentKey ?? COUNTRY.key },
     } as NewUnit & { parentKey: string });
@@ -98,6 +100,7 @@ export async function importVn(db: Db, ctx: RequestContext, dataDir: string, opt
     })));
     const agencies = [...standardAgencies(dataset.units, ids, REFORM_DATE), ...central.map((a) => ({ ...a, unitId: ids.get(COUNTRY.key)! }))];
     await importStore.upsertAgencies(trx, agencies);
+    await refreshRestructuringRollups(trx);
     const summary = { units: ids.size, events: dataset.events.length, links, agencies: agencies.length, counts: dataset.report.counts, issues: dataset.report.issues.length };
     await importStore.insertImportRecord(trx, VN_DATASET, checksum, dataset.report);
     await recordAudit(trx, ctx, {

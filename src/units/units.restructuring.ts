@@ -25,8 +25,33 @@ async function originsBetween(db: Db, from: string, to: string): Promise<Origin[
   return result.rows;
 }
 
-export async function restructuring(db: Db, from: string, to: string) {
+/** Figures between two dates: from the maintained rollup when there is one, else computed live. */
+export async function restructuring(db: Db, from: string, to: string): Promise<Restructuring> {
   if (from >= to) throw badRequest({ vi: 'Ngày "từ" phải trước ngày "đến".', en: 'The "from" date must be before the "to" date.' });
+  const rollup = await db.selectFrom('restructuring_rollups').select('result')
+    .where('from_date', '=', from).where('to_date', '=', to).executeTakeFirst();
+  const result = rollup ? (rollup.result as Restructuring) : await computeRestructuring(db, from, to);
+  // Area and population can be corrected at any time, so they are always read fresh.
+  const facts = new Map((await db.selectFrom('units').select(['id', 'area_km2', 'population'])
+    .where('id', 'in', result.provinces.length ? result.provinces.map((p) => p.id) : [0]).execute()).map((u) => [u.id, u]));
+  return { ...result, provinces: result.provinces.map((p) => ({ ...p, areaKm2: facts.get(p.id)?.area_km2 ?? null, population: facts.get(p.id)?.population ?? null })) };
+}
+
+/** Recomputes the rollups for every lineage event date (day before → day of). Call inside the writing transaction. */
+export async function refreshRestructuringRollups(db: Db): Promise<number> {
+  await db.deleteFrom('restructuring_rollups').execute();
+  const dates = await db.selectFrom('lineage_events').select('effective_date').distinct().execute();
+  for (const { effective_date: to } of dates) {
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const result = await computeRestructuring(db, from, to);
+    await db.insertInto('restructuring_rollups').values({ from_date: from, to_date: to, result: JSON.stringify(result), computed_at: new Date() }).execute();
+  }
+  return dates.length;
+}
+
+export type Restructuring = Awaited<ReturnType<typeof computeRestructuring>>;
+
+export async function computeRestructuring(db: Db, from: string, to: string) {
   const [origins, before, after] = await Promise.all([originsBetween(db, from, to), stats(db, from), stats(db, to)]);
   const ids = [...new Set(origins.flatMap((o) => [o.new_id, o.old_id]))];
   const units = await db.selectFrom('units').leftJoin('units as p', 'p.id', 'units.parent_id')
@@ -61,7 +86,7 @@ export async function restructuring(db: Db, from: string, to: string) {
       districtsBefore: e.districts.size,
       communesBefore: e.communesBefore.size, communesAfter: e.communesAfter.size,
       reductionPct: pct(e.communesBefore.size, e.communesAfter.size),
-      areaKm2: u.area_km2, population: u.population,
+      areaKm2: u.area_km2 as number | null, population: u.population as number | null,
     };
   }).sort((a, b) => a.code.localeCompare(b.code));
   const level = (s: typeof before) => ({ provinces: s.byLevel.provinces, districts: s.byLevel.districts, communes: s.byLevel.communes });

@@ -1,39 +1,44 @@
-// SQL for finding units by folded (diacritic-free) text. Every query token must
-// appear in the unit's search text; a trigram index keeps this fast.
+// SQL for finding units by folded (diacritic-free) text. Every required token
+// must appear in the unit's search text (a trigram index keeps this fast);
+// ranking uses cheap comparisons with the short name, not a per-row similarity.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import { inForceSql } from './units.store.ts';
 
 export interface SearchHit { id: number; score: number }
 
-/** Units whose search text holds every token, best first; `asOf` null searches all dates. */
-export async function searchByTokens(db: Kysely<Database>, tokens: string[], folded: string, asOf: string | null, limit: number): Promise<SearchHit[]> {
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => '\\' + c);
+
+/**
+ * Units whose search text holds every token, best first: the short name equal
+ * to the query, then the query starting with the name ("truc bach ba dinh"),
+ * then names starting with the query; communes before larger units, shorter
+ * names first. `asOf` null searches every date.
+ */
+export async function searchByTokens(db: Kysely<Database>, tokens: string[], nameQuery: string, asOf: string | null, limit: number): Promise<SearchHit[]> {
   if (tokens.length === 0) return [];
   const conditions = tokens.map((t) => sql`u.search_text like ${'%' + escapeLike(t) + '%'}`);
   const result = await sql<SearchHit>`
-    select u.id, (word_similarity(${folded}, u.search_text)
-                  + case when u.name_folded = ${folded} then 1 else 0 end
-                  + case when u.level = 3 then 0.2 else 0 end)::float8 as score
-      from (select id, level, search_text, split_part(search_text, ' | ', 1) as name_folded, valid_from, valid_to from units) u
+    select u.id, (case when u.name_folded = ${nameQuery} then 4 else 0 end
+                + case when ${nameQuery} like u.name_folded || ' %' then 3 else 0 end
+                + case when u.name_folded like ${escapeLike(nameQuery) + '%'} then 2 else 0 end
+                + case when u.level = 3 then 0.5 else 0 end)::float8 as score
+      from units u
      where ${sql.join(conditions, sql` and `)}
        ${asOf ? sql`and ${inForceSql(asOf, 'u')}` : sql``}
-     order by score desc, u.id
+     order by score desc, length(u.name_folded), u.valid_to nulls last, u.id
      limit ${limit}`.execute(db);
   return result.rows;
 }
 
-/** Fallback for misspelt or partial input: trigram word similarity alone. */
-export async function searchBySimilarity(db: Kysely<Database>, folded: string, asOf: string | null, limit: number): Promise<SearchHit[]> {
+/** Fallback for misspelt input: trigram similarity of the short name alone. */
+export async function searchBySimilarity(db: Kysely<Database>, nameQuery: string, asOf: string | null, limit: number): Promise<SearchHit[]> {
   const result = await sql<SearchHit>`
-    select u.id, word_similarity(${folded}, u.search_text)::float8 as score
+    select u.id, similarity(u.name_folded, ${nameQuery})::float8 as score
       from units u
-     where ${folded} <% u.search_text
+     where u.name_folded % ${nameQuery}
        ${asOf ? sql`and ${inForceSql(asOf, 'u')}` : sql``}
      order by score desc, u.id
      limit ${limit}`.execute(db);
   return result.rows;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => '\\' + c);
 }

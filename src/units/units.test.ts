@@ -10,7 +10,7 @@ import { VN_DATA_DIR } from '../cli/demo.ts';
 import { importVn } from './units.import.ts';
 import * as units from './units.service.ts';
 import { publicLookup } from './units.lookup.ts';
-import { restructuring } from './units.restructuring.ts';
+import { computeRestructuring, restructuring } from './units.restructuring.ts';
 import { checkLineage } from './units.check.ts';
 
 const ctx = systemContext('test');
@@ -86,6 +86,10 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     const tuyenQuang = r.provinces.find((p) => p.code === '08')!;
     expect(tuyenQuang.formedFrom.map((p) => p.name)).toEqual(['Hà Giang', 'Tuyên Quang']);
     expect(tuyenQuang.communesAfter).toBe(124);
+    // The page reads the rollup the import maintains; it must equal a live computation.
+    expect(r).toEqual(await computeRestructuring(t.db, '2025-06-30', '2025-07-01'));
+    // Other date pairs are computed live and give the same national picture.
+    expect((await restructuring(t.db, '2025-01-01', '2026-01-01')).national).toEqual(r.national);
   });
 
   it('is idempotent: the same files import to the same rows with the same ids', async () => {

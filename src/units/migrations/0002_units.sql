@@ -20,7 +20,8 @@ create table units (
   admin_centre  text,
   lon           double precision,
   lat           double precision,
-  search_text   text not null,          -- folded (no diacritics, lower case) names for lookup
+  name_folded   text not null,          -- the short name folded (no diacritics, lower case): 'truc bach'
+  search_text   text not null,          -- folded name, full and English names, then the places above
   source        text,
   check (valid_to is null or valid_from is null or valid_to > valid_from)
 );
@@ -28,6 +29,7 @@ create index units_parent_idx on units (parent_id);
 create index units_code_idx on units (code);
 create index units_level_validity_idx on units (level, valid_from, valid_to);
 create index units_search_trgm_idx on units using gin (search_text gin_trgm_ops);
+create index units_name_trgm_idx on units using gin (name_folded gin_trgm_ops);
 
 create table lineage_events (
   id              bigserial primary key,
@@ -78,4 +80,15 @@ create table dataset_imports (
   checksum      text not null,          -- of the input files and corrections
   imported_at   timestamptz not null default now(),
   report        jsonb not null
+);
+
+-- Restructuring figures between the day before and the day of each lineage
+-- event date, computed by the import in its transaction so the statistics page
+-- reads one row instead of walking all lineage (other date pairs are computed live).
+create table restructuring_rollups (
+  from_date    date not null,
+  to_date      date not null,
+  computed_at  timestamptz not null default now(),
+  result       jsonb not null,
+  primary key (from_date, to_date)
 );
