@@ -1,11 +1,11 @@
-// Demo content for `npm start`: the Vietnam reference data and one user per
-// role. Loaded only in demo mode; demo users are named demo-* so no one
+// Demo content for `npm start`: one user per role, over the Vietnam reference
+// data. Loaded only in demo mode; demo users are named demo-* so no one
 // mistakes them for real accounts.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../platform/db.ts';
 import { systemContext, type Role } from '../platform/context.ts';
-import { importVn } from '../units/units.import.ts';
+import { ensureReferenceData } from '../units/units.import.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { findUserByName } from '../accounts/accounts.store.ts';
 
@@ -21,7 +21,7 @@ export const DEMO_USERS: { username: string; displayName: string; password: stri
 
 export async function loadDemo(db: Db) {
   const ctx = systemContext('system:demo');
-  const outcome = await importVn(db, ctx, VN_DATA_DIR);
+  const outcome = await ensureReferenceData(db, VN_DATA_DIR);
   for (const u of DEMO_USERS) {
     if (await findUserByName(db, u.username)) continue;
     await createUser(db, ctx, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role, unitCode: u.unitCode }] });

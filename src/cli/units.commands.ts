@@ -1,7 +1,8 @@
 // `apparatus import vn`, `apparatus units …`.
 import type { Command } from 'commander';
+import type { Db } from '../platform/db.ts';
 import { parseIsoDate, todayIso } from '../platform/errors.ts';
-import { importVn } from '../units/units.import.ts';
+import { ensureReferenceData, importVn } from '../units/units.import.ts';
 import { stats } from '../units/units.service.ts';
 import { restructuring } from '../units/units.restructuring.ts';
 import { publicLookup } from '../units/units.lookup.ts';
@@ -10,6 +11,12 @@ import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 import { printImportReport, printCheck, printLookup } from './units.print.ts';
+
+/** First use of a fresh database: load the reference data, saying so on stderr (stdout may be JSON). */
+async function ensureData(db: Db) {
+  const outcome = await ensureReferenceData(db, VN_DATA_DIR);
+  if (outcome) console.error(`(Đã nạp dữ liệu tham chiếu lần đầu / imported the reference data on first use: ${outcome.units} units in ${outcome.ms} ms)`);
+}
 
 export function registerUnitCommands(program: Command) {
   const imp = program.command('import').description('Import reference data');
@@ -26,6 +33,7 @@ export function registerUnitCommands(program: Command) {
   units.command('stats').description('Units in force on a date, by level and type')
     .option('--as-of <date>', 'YYYY-MM-DD', todayIso()).option('--json', 'JSON output', false)
     .action((o) => withDb(o.json, async ({ db }) => {
+      await ensureData(db);
       const result = await stats(db, parseIsoDate(o.asOf, '--as-of'));
       if (o.json) return printJson(result);
       console.log(`Đơn vị hành chính ngày ${result.asOf} / units in force on ${result.asOf}`);
@@ -36,6 +44,7 @@ export function registerUnitCommands(program: Command) {
   units.command('restructuring').description('Per-province and national restructuring figures between two dates')
     .option('--from <date>', 'YYYY-MM-DD', '2025-06-30').option('--to <date>', 'YYYY-MM-DD', '2025-07-01').option('--json', 'JSON output', false)
     .action((o) => withDb(o.json, async ({ db }) => {
+      await ensureData(db);
       const r = await restructuring(db, parseIsoDate(o.from, '--from'), parseIsoDate(o.to, '--to'));
       if (o.json) return printJson(r);
       const n = r.national;
@@ -48,6 +57,7 @@ export function registerUnitCommands(program: Command) {
     .argument('<text...>', 'name or address fragment, diacritics optional')
     .option('--as-of <date>', 'YYYY-MM-DD', todayIso()).option('--limit <n>', 'max results', '10').option('--json', 'JSON output', false)
     .action((text: string[], o) => withDb(o.json, async ({ db }) => {
+      await ensureData(db);
       const r = await publicLookup(db, text.join(' '), Number(o.limit), parseIsoDate(o.asOf, '--as-of'));
       if (o.json) printJson(r); else printLookup(r);
     }));
@@ -55,6 +65,7 @@ export function registerUnitCommands(program: Command) {
   units.command('check').description('Lineage completeness report: everything that does not add up')
     .option('--json', 'JSON output', false)
     .action((o) => withDb(o.json, async ({ db }) => {
+      await ensureData(db);
       const r = await checkLineage(db);
       if (o.json) printJson(r); else printCheck(r);
       if (r.summary.registryErrors > 0) process.exitCode = 3;

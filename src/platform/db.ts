@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db-schema.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { lockDataDir } from './dir-lock.ts';
 
 export type Db = Kysely<Database>;
 export type Engine = 'pglite' | 'postgres';
@@ -41,13 +42,20 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
 async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   const inMemory = dataDir === 'memory';
   if (!inMemory) fs.mkdirSync(dataDir, { recursive: true });
-  const pgl = await PGlite.create({
-    ...(inMemory ? {} : { dataDir }),
-    extensions: { pg_trgm },
-    parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
-  });
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir);
+  let pgl: PGlite;
+  try {
+    pgl = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      extensions: { pg_trgm },
+      parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString },
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgl) });
-  return { db, engine: 'pglite', location: inMemory ? 'memory' : dataDir, close: () => db.destroy() };
+  return { db, engine: 'pglite', location: inMemory ? 'memory' : dataDir, close: async () => { await db.destroy(); unlock(); } };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {

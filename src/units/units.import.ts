@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../platform/db.ts';
-import type { RequestContext } from '../platform/context.ts';
+import { systemContext, type RequestContext } from '../platform/context.ts';
 import type { NewUnit } from '../platform/db-schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { requireRole } from '../accounts/access.ts';
@@ -71,6 +71,15 @@ function toRows(dataset: VnDataset): NewUnit[][] {
     } as NewUnit & { parentKey: string });
   }
   return levels;
+}
+
+/**
+ * The registry needs its reference data to answer anything: load it on first
+ * use (server start, CLI), so a fresh install never shows zero units.
+ */
+export async function ensureReferenceData(db: Db, dataDir: string): Promise<ImportOutcome | null> {
+  if (await importStore.lastImport(db, VN_DATASET)) return null;
+  return importVn(db, systemContext('system:reference-data'), dataDir);
 }
 
 export async function importVn(db: Db, ctx: RequestContext, dataDir: string, options: { force?: boolean } = {}): Promise<ImportOutcome> {
