@@ -102,7 +102,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: NewUserInpu
 export async function listUsers(db: Db, ctx: RequestContext) {
   requireRole(ctx, ['system_admin']);
   const users = await store.listUsers(db);
-  return Promise.all(users.map(async (u) => ({ ...u, grants: await store.grantsOf(db, u.id) })));
+  const grants = await store.grantsOfUsers(db, users.map((u) => u.id));
+  return users.map((u) => ({ ...u, grants: grants.get(u.id) ?? [] }));
 }
 
 /** A token for machine clients; the value is shown once and only its hash is stored. */

@@ -33,10 +33,17 @@ export async function insertGrant(db: Q, userId: number, role: Role, unitId: num
 }
 
 export async function grantsOf(db: Q, userId: number): Promise<Grant[]> {
+  return (await grantsOfUsers(db, [userId])).get(userId) ?? [];
+}
+
+export async function grantsOfUsers(db: Q, userIds: number[]): Promise<Map<number, Grant[]>> {
+  const byUser = new Map<number, Grant[]>();
+  if (userIds.length === 0) return byUser;
   const rows = await db.selectFrom('grants').innerJoin('units', 'units.id', 'grants.unit_id')
-    .select(['grants.role', 'grants.unit_id', 'units.full_name']).where('grants.user_id', '=', userId)
+    .select(['grants.user_id', 'grants.role', 'grants.unit_id', 'units.full_name']).where('grants.user_id', 'in', userIds)
     .orderBy('grants.id').execute();
-  return rows.map((r) => ({ role: r.role as Role, unitId: r.unit_id, unitName: r.full_name }));
+  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), { role: r.role as Role, unitId: r.unit_id, unitName: r.full_name }]);
+  return byUser;
 }
 
 export async function insertSession(db: Q, s: { tokenHash: string; csrfToken: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null }) {

@@ -51,3 +51,19 @@ describe.each(ENGINES)('platform on %s', (engine) => {
     expect(count.n).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!ENGINES.includes('postgres'))('two processes starting together on one PostgreSQL', () => {
+  it('apply the migrations once between them', async () => {
+    const t = await createTestDb('postgres', { migrate: false });
+    const { openDatabase } = await import('./db.ts');
+    const other = await openDatabase({ databaseUrl: t.url });
+    try {
+      const [a, b] = await Promise.all([migrate(t.db), migrate(other.db)]);
+      expect(a.applied.length + b.applied.length).toBe(readMigrationFiles().length);
+      expect(Math.min(a.applied.length, b.applied.length)).toBe(0);
+    } finally {
+      await other.close();
+      await t.drop();
+    }
+  });
+});

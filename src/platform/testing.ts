@@ -8,13 +8,14 @@ import { migrate } from './migrate.ts';
 
 export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-export interface TestDb extends DatabaseHandle { drop(): Promise<void> }
+export interface TestDb extends DatabaseHandle { drop(): Promise<void>; url: string | null }
 
-export async function createTestDb(engine: Engine): Promise<TestDb> {
+export async function createTestDb(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDb> {
+  const doMigrate = options.migrate ?? true;
   if (engine === 'pglite') {
     const handle = await openDatabase({ dataDir: 'memory' });
-    await migrate(handle.db);
-    return { ...handle, drop: () => handle.close() };
+    if (doMigrate) await migrate(handle.db);
+    return { ...handle, url: null, drop: () => handle.close() };
   }
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('DATABASE_URL is not set: PostgreSQL tests need a server');
@@ -26,9 +27,10 @@ export async function createTestDb(engine: Engine): Promise<TestDb> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
-  await migrate(handle.db);
+  if (doMigrate) await migrate(handle.db);
   return {
     ...handle,
+    url: url.toString(),
     drop: async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: adminUrl });
