@@ -46,7 +46,7 @@ export async function publicLookup(db: Db, q: string, limit = 10, asOf = todayIs
       unit, current,
       successors: current ? [] : (successors.get(id) ?? []).map((s) => ({
         unit: s.unit,
-        province: s.unit.provinceCode ? { code: s.unit.provinceCode, name: s.unit.provinceName } : null,
+        province: s.unit.provinceCode ? { code: s.unit.provinceCode, name: s.unit.provinceShortName, fullName: s.unit.provinceName } : null,
         linkKind: s.linkKind, note: s.note,
       })),
     };

@@ -19,19 +19,20 @@ export function toSummary(r: SummaryRow): UnitSummary {
 
 interface PlacedRow extends SummaryRow {
   admin_centre: string | null; area_km2: number | null; population: number | null;
-  parent_level: number | null; parent_name: string | null; parent_code: string | null;
-  grandparent_level: number | null; grandparent_name: string | null; grandparent_code: string | null;
+  parent_level: number | null; parent_name: string | null; parent_short_name: string | null; parent_code: string | null;
+  grandparent_level: number | null; grandparent_name: string | null; grandparent_short_name: string | null; grandparent_code: string | null;
 }
 
 /** A unit with the names of its district (before 2025) and province, from its parent chain. */
 export function toPlaced(r: PlacedRow) {
-  const province = r.parent_level === 1 ? { code: r.parent_code!, name: r.parent_name! }
-    : r.grandparent_level === 1 ? { code: r.grandparent_code!, name: r.grandparent_name! } : null;
+  const province = r.parent_level === 1 ? { code: r.parent_code!, name: r.parent_short_name!, fullName: r.parent_name! }
+    : r.grandparent_level === 1 ? { code: r.grandparent_code!, name: r.grandparent_short_name!, fullName: r.grandparent_name! } : null;
   return {
     ...toSummary(r),
     adminCentre: r.admin_centre, areaKm2: r.area_km2, population: r.population,
     districtName: r.parent_level === 2 ? r.parent_name : null,
-    provinceName: province?.name ?? null,
+    provinceName: province?.fullName ?? null,
+    provinceShortName: province?.name ?? null,
     provinceCode: province?.code ?? null,
   };
 }

@@ -79,8 +79,8 @@ export function unitSummaries(db: Q, ids: number[]) {
   return db.selectFrom('units').leftJoin('units as p', 'p.id', 'units.parent_id')
     .leftJoin('units as pp', 'pp.id', 'p.parent_id')
     .select([...SUMMARY, 'units.admin_centre', 'units.area_km2', 'units.population',
-      'p.level as parent_level', 'p.full_name as parent_name', 'p.code as parent_code',
-      'pp.level as grandparent_level', 'pp.full_name as grandparent_name', 'pp.code as grandparent_code'])
+      'p.level as parent_level', 'p.full_name as parent_name', 'p.name as parent_short_name', 'p.code as parent_code',
+      'pp.level as grandparent_level', 'pp.full_name as grandparent_name', 'pp.name as grandparent_short_name', 'pp.code as grandparent_code'])
     .where('units.id', 'in', ids).execute();
 }
 

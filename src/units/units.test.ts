@@ -65,7 +65,7 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
       const hit = r.items.find((i) => i.unit.fullName === 'Phường Trúc Bạch');
       expect(hit, q).toBeDefined();
       expect(hit!.current).toBe(false);
-      expect(hit!.successors).toEqual([expect.objectContaining({ linkKind: 'whole', province: { code: '01', name: 'Thành phố Hà Nội' } })]);
+      expect(hit!.successors).toEqual([expect.objectContaining({ linkKind: 'whole', province: { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' } })]);
       expect(hit!.successors[0].unit).toMatchObject({ fullName: 'Phường Ba Đình', adminCentre: 'Số 2, phố Trúc Bạch, phường Ba Đình' });
     }
     // 'Hoà' and 'Hòa' place the tone mark differently; both must find Yên Hoà (Cầu Giấy).

@@ -36,7 +36,7 @@ function UserArea() {
   if (status !== 'authenticated' || !user) {
     return (
       <Link to="/login">
-        <Button type="primary" ghost icon={<LoginOutlined />} className="header-login">
+        <Button type="primary" ghost icon={<LoginOutlined />} className="header-login" aria-label={t('nav.login')}>
           <span className="hide-xs">{t('nav.login')}</span>
         </Button>
       </Link>

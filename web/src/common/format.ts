@@ -15,7 +15,7 @@ export function formatNumber(value: number | null | undefined, maxDecimals = 0):
 
 export function formatPct(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return `${formatNumber(value, 1)} %`;
+  return `${formatNumber(value, 1)}%`;
 }
 
 export function formatArea(value: number | null | undefined): string {

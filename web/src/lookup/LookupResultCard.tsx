@@ -2,10 +2,7 @@ import { Card, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, BankOutlined, CheckCircleOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LookupResult, LookupSuccessor } from '../types';
-import { joinPlaces, linkKindColor } from '../units/unitLabels';
-
-// The source's note often just repeats the link kind ("Nhập toàn bộ"); only other notes add information.
-const REDUNDANT_NOTE = /^(nhập toàn bộ|nhập một phần|giữ nguyên|đổi tên)$/i;
+import { isRedundantNote, joinPlaces, linkKindColor } from '../units/unitLabels';
 
 /** Citizens' wording: "Toàn bộ" / "Một phần" rather than the legal "Nhập toàn bộ". */
 function SuccessorBlock({ successor }: { successor: LookupSuccessor }) {
@@ -27,7 +24,7 @@ function SuccessorBlock({ successor }: { successor: LookupSuccessor }) {
           <BankOutlined /> {t('lookup.adminCentre')}: {unit.adminCentre}
         </div>
       )}
-      {note && !REDUNDANT_NOTE.test(note.trim()) && <div className="lookup-meta"><Typography.Text type="secondary" italic>{note}</Typography.Text></div>}
+      {note && !isRedundantNote(note) && <div className="lookup-meta"><Typography.Text type="secondary" italic>{note}</Typography.Text></div>}
     </div>
   );
 }

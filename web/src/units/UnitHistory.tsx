@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { useApiGet } from '../common/useApiGet';
 import { formatDate } from '../common/format';
 import type { RelatedUnit, UnitHistory as UnitHistoryData } from '../types';
-import { eventKindColor, joinPlaces, linkKindColor, unitTypeLabel } from './unitLabels';
+import { eventKindColor, isRedundantNote, joinPlaces, linkKindColor, unitTypeLabel } from './unitLabels';
 
 function RelatedItem({ item }: { item: RelatedUnit }) {
   const { t } = useTranslation();
@@ -26,7 +26,7 @@ function RelatedItem({ item }: { item: RelatedUnit }) {
         {t('history.effective', { date: formatDate(event.effectiveDate) })}
         {event.legalBasis && <> · {t('history.legalBasis', { basis: event.legalBasis })}</>}
       </div>
-      {note && <div className="related-note"><Typography.Text type="secondary" italic>“{note}”</Typography.Text></div>}
+      {note && !isRedundantNote(note) && <div className="related-note"><Typography.Text type="secondary" italic>“{note}”</Typography.Text></div>}
     </div>
   );
 }

@@ -37,3 +37,7 @@ export function eventKindColor(kind: string): string {
 export function joinPlaces(...parts: (string | null | undefined)[]): string {
   return parts.filter((p): p is string => Boolean(p && p.trim())).join(', ');
 }
+
+// The source's note often just repeats the link kind ("Nhập toàn bộ"); only other notes add information.
+const REDUNDANT_NOTE = /^(nhập toàn bộ|nhập một phần|giữ nguyên|đổi tên)$/i;
+export const isRedundantNote = (note: string) => REDUNDANT_NOTE.test(note.trim());

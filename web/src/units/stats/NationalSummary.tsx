@@ -27,7 +27,7 @@ export function NationalSummary({ national }: { national: RestructuringStats['na
                   </span>
                 }
               />
-              <div style={{ marginTop: 8 }}>
+              <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 <Tag color="red">{t('stats.reduction', { pct: formatPct(national.reductionPct[level]) })}</Tag>
                 {level === 'districts' && after === 0 && <Tag>{t('stats.abolished')}</Tag>}
               </div>
