@@ -17,6 +17,8 @@ export interface DatabaseHandle {
   engine: Engine;
   /** Where the data lives, for messages: a folder, 'memory' or the server URL without password. */
   location: string;
+  /** The engine's own client, for what Kysely cannot do: LISTEN/NOTIFY in platform/realtime.ts. */
+  raw?: { engine: 'pglite'; pglite: PGlite } | { engine: 'postgres'; url: string };
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     throw err;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgl) });
-  return { db, engine: 'pglite', location: inMemory ? 'memory' : dataDir, close: async () => { await db.destroy(); unlock(); } };
+  return { db, engine: 'pglite', location: inMemory ? 'memory' : dataDir, raw: { engine: 'pglite', pglite: pgl }, close: async () => { await db.destroy(); unlock(); } };
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
@@ -68,6 +70,10 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
         parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection can be cut by the server (restart, failover, a dropped
+  // database); pg reports it on the pool, and unhandled it would crash the process.
+  // The pool replaces the connection on next use, so a log line is enough.
+  pool.on('error', (err) => { console.error(`PostgreSQL connection lost (${redactUrl(url)}): ${err.message}`); });
   // Fail fast with a readable message when the server is not there.
   try {
     const client = await pool.connect();
@@ -77,7 +83,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return { db, engine: 'postgres', location: redactUrl(url), raw: { engine: 'postgres', url }, close: () => db.destroy() };
 }
 
 export function redactUrl(url: string): string {
