@@ -45,30 +45,32 @@ export function searchColumns(unit: { name: string; fullName: string; nameEn?: s
   return { name_folded: name, search_text: [name, foldVietnamese(`${unit.fullName} ${unit.nameEn ?? ''}`), foldVietnamese(placeNames.join(' '))].join(' | ') };
 }
 
-function toRows(dataset: VnDataset): NewUnit[][] {
+/** A unit row whose parent is known by key until the parent's id exists. */
+interface PendingUnit { row: NewUnit; parentKey: string | null }
+
+/** Rows by level (country, provinces, districts, communes): parents are written before children. */
+function toRows(dataset: VnDataset): PendingUnit[][] {
   const byKey = new Map(dataset.units.map((u) => [u.key, u]));
   const places = (u: VnUnit) => {
     const names: string[] = [];
     for (let p = u.parentKey ? byKey.get(u.parentKey) : undefined; p; p = p.parentKey ? byKey.get(p.parentKey) : undefined) names.push(p.fullName);
     return names;
   };
-  const levels: NewUnit[][] = [[], [], [], []];
-  levels[0].push({
+  const levels: PendingUnit[][] = [[], [], [], []];
+  levels[0].push({ parentKey: null, row: {
     key: COUNTRY.key, code: COUNTRY.code, level: 0, type: 'central', name: COUNTRY.name, full_name: COUNTRY.fullName,
     name_en: COUNTRY.nameEn, full_name_en: COUNTRY.fullNameEn, parent_id: null, valid_from: null, valid_to: null,
     area_km2: null, population: null, admin_centre: 'Hà Nội', lon: null, lat: null,
     ...searchColumns({ name: COUNTRY.name, fullName: COUNTRY.fullName, nameEn: COUNTRY.nameEn }, []), source: 'apparatus',
-  });
+  } });
   for (const u of dataset.units) {
-    levels[u.level].push({
+    levels[u.level].push({ parentKey: u.parentKey ?? COUNTRY.key, row: {
       key: u.key, code: u.code, level: u.level, type: u.type, name: u.name, full_name: u.fullName,
       name_en: u.nameEn, full_name_en: u.fullNameEn, parent_id: null,
       valid_from: u.era === 'new' ? REFORM_DATE : null, valid_to: u.era === 'old' ? REFORM_DATE : null,
       area_km2: u.areaKm2, population: u.population, admin_centre: u.adminCentre, lon: u.lon, lat: u.lat,
       ...searchColumns(u, places(u)), source: u.sources.join('; '),
-      // parent resolved level by level below
-      ...{ parentKey: u.parentKey ?? COUNTRY.key },
-    } as NewUnit & { parentKey: string });
+    } });
   }
   return levels;
 }
@@ -96,11 +98,8 @@ export async function importVn(db: Db, ctx: RequestContext, dataDir: string, opt
   const levels = toRows(dataset);
   const outcome = await db.transaction().execute(async (trx) => {
     const ids = new Map<string, number>();
-    for (const rows of levels) {
-      const resolved = rows.map((r) => {
-        const { parentKey, ...row } = r as NewUnit & { parentKey?: string };
-        return { ...row, parent_id: parentKey ? ids.get(parentKey)! : null };
-      });
+    for (const pending of levels) {
+      const resolved = pending.map(({ row, parentKey }) => ({ ...row, parent_id: parentKey ? ids.get(parentKey)! : null }));
       for (const [k, v] of await importStore.upsertUnits(trx, resolved)) ids.set(k, v);
     }
     await importStore.deleteLineageFromSource(trx, VN_DATASET);

@@ -1,6 +1,7 @@
 // SQL for the unit registry: units valid over date ranges, lineage, agencies.
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
+import { todayIso } from '../platform/errors.ts';
 
 type Q = Kysely<Database>;
 
@@ -24,7 +25,7 @@ export function findUnitById(db: Q, id: number) {
 }
 
 /** The unit with this official code in force on `asOf` (codes are reused across the reform). */
-export function findUnitByCode(db: Q, code: string, asOf = new Date().toISOString().slice(0, 10)) {
+export function findUnitByCode(db: Q, code: string, asOf = todayIso()) {
   return db.selectFrom('units').selectAll().where('code', '=', code).where(inForceSql(asOf, 'units'))
     .orderBy('level').executeTakeFirst();
 }
