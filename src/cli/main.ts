@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { registerUnitCommands } from './units.commands.ts';
 import { registerAdminCommands } from './admin.commands.ts';
+import { registerProgramParseCommands } from './program-parse.commands.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('apparatus')
@@ -16,5 +17,6 @@ program.command('serve').description('Start the web server (API and web app)')
 
 registerUnitCommands(program);
 registerAdminCommands(program);
+registerProgramParseCommands(program);
 
 await program.parseAsync(process.argv);

@@ -21,6 +21,10 @@ export interface Config {
   /** Load demo users on start (npm start). */
   demo: boolean;
   logLevel: string;
+  /** SMTP server for e-mail notifications (smtp:// or smtps://, credentials in the URL); null turns e-mail off. */
+  smtpUrl: string | null;
+  /** Sender address of notification e-mails. */
+  mailFrom: string;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -46,6 +50,8 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: process.env.APPARATUS_TRUST_PROXY === '1',
     demo: process.env.APPARATUS_DEMO === '1',
     logLevel: process.env.LOG_LEVEL || 'warn',
+    smtpUrl: process.env.APPARATUS_SMTP_URL || null,
+    mailFrom: process.env.APPARATUS_MAIL_FROM || 'Apparatus <no-reply@localhost>',
     ...overrides,
   };
 }
