@@ -17,7 +17,7 @@ export function toSummary(r: SummaryRow): UnitSummary {
   };
 }
 
-interface PlacedRow extends SummaryRow {
+export interface PlacedRow extends SummaryRow {
   admin_centre: string | null; area_km2: number | null; population: number | null;
   parent_level: number | null; parent_name: string | null; parent_short_name: string | null; parent_code: string | null;
   grandparent_level: number | null; grandparent_name: string | null; grandparent_short_name: string | null; grandparent_code: string | null;

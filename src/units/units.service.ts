@@ -32,9 +32,8 @@ export async function getUnit(db: Db, ctx: RequestContext, id: number) {
 
 async function related(db: Db, id: number, direction: 'back' | 'forward') {
   const rows = await store.lineageFrom(db, [id], direction);
-  const units = new Map((await store.unitSummaries(db, [...new Set(rows.map((r) => r.unit_id))])).map((u) => [u.id, toPlaced(u)]));
   return rows.map((r) => ({
-    unit: units.get(r.unit_id)!, depth: r.depth, linkKind: r.link_kind, note: r.note,
+    unit: toPlaced(r), depth: r.depth, linkKind: r.link_kind, note: r.note,
     event: { id: r.event_id, kind: r.event_kind, effectiveDate: r.effective_date, legalBasis: r.legal_basis },
   }));
 }
@@ -59,11 +58,10 @@ export async function stats(db: Db, asOf: string) {
  */
 export async function currentSuccessors(db: Db, ids: number[], asOf: string) {
   const rows = await store.lineageFrom(db, ids, 'forward');
-  const units = new Map((await store.unitSummaries(db, [...new Set(rows.map((r) => r.unit_id))])).map((u) => [u.id, toPlaced(u)]));
   const inForce = (u: PlacedUnit) => (!u.validFrom || u.validFrom <= asOf) && (!u.validTo || u.validTo > asOf);
   const out = new Map<number, Map<number, { unit: PlacedUnit; linkKind: string; note: string | null }>>();
   for (const r of rows) {
-    const unit = units.get(r.unit_id)!;
+    const unit = toPlaced(r);
     if (!inForce(unit)) continue;
     const reached = out.get(r.start_id) ?? new Map();
     out.set(r.start_id, reached);

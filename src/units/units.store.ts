@@ -1,6 +1,7 @@
 // SQL for the unit registry: units valid over date ranges, lineage, agencies.
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
+import type { PlacedRow } from './units.present.ts';
 import { todayIso } from '../platform/errors.ts';
 
 type Q = Kysely<Database>;
@@ -43,7 +44,8 @@ export async function ancestorsOf(db: Q, id: number) {
   return rows.rows.map((r) => byId.get(r.id)!);
 }
 
-export interface RelatedRow {
+/** A related unit's own columns come along (PlacedRow), so callers need no second query. */
+export interface RelatedRow extends PlacedRow {
   start_id: number; unit_id: number; depth: number; link_kind: string; note: string | null;
   /** false when any link on the way from the starting unit was a 'part' link. */
   all_whole: boolean;
@@ -69,8 +71,13 @@ export async function lineageFrom(db: Q, startIds: number[], direction: 'back' |
        where w.depth < ${maxDepth} and not l.${sql.ref(far)} = any(w.path)
     )
     select w.start_id, w.unit_id, w.depth, w.link_kind, w.note, w.event_id, w.all_whole, e.kind as event_kind,
-           e.effective_date, e.legal_basis
-      from walk w join lineage_events e on e.id = w.event_id
+           e.effective_date, e.legal_basis,
+           u.id, u.code, u.name, u.full_name, u.name_en, u.full_name_en, u.type, u.level, u.valid_from, u.valid_to,
+           u.admin_centre, u.area_km2, u.population,
+           p.level as parent_level, p.full_name as parent_name, p.name as parent_short_name, p.code as parent_code,
+           pp.level as grandparent_level, pp.full_name as grandparent_name, pp.name as grandparent_short_name, pp.code as grandparent_code
+      from walk w join lineage_events e on e.id = w.event_id join units u on u.id = w.unit_id
+      left join units p on p.id = u.parent_id left join units pp on pp.id = p.parent_id
      order by w.start_id, w.depth, w.unit_id`.execute(db);
   return result.rows;
 }
