@@ -37,6 +37,8 @@ export function printCheck(r: Awaited<ReturnType<typeof checkLineage>>) {
   }
   if (!r.import) { console.log('\nChưa nhập dữ liệu / nothing imported yet: run `apparatus import vn`.'); return; }
   console.log(`\nLần nhập gần nhất / last import: ${new Date(r.import.importedAt).toISOString()}, ${r.import.issues.length} reconciliation issue(s), ${r.import.correctionsApplied.length} correction(s) applied`);
+  // Corrected errors of the official files are inconsistencies too: list them, not only the rest.
+  for (const a of r.import.correctionsApplied) console.log(`  [corrected] corrections.csv:${a.line} ${a.detail} — ${a.reason}`);
   printIssues(r.import.issues);
 }
 
