@@ -140,7 +140,7 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.getByTestId('current-user').waitFor();
     await eventually(() => new URL(page.url()).pathname).toBe('/units');
     expect(await page.getByTestId('current-user').textContent()).toContain('Quản trị hệ thống (demo)');
-    expect(await texts(page.locator('.app-nav .ant-menu-item'))).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Nhật ký']);
+    expect(await texts(page.locator('.app-nav .ant-menu-item'))).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
     expect(await page.getByTestId('login-username').count()).toBe(0);
     await shot(page, 'logged-in');
   });
@@ -292,10 +292,10 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.goto('/stats');
     await page.locator('[data-testid="stats-map"][data-rendered="true"]').waitFor();
     const nav = () => texts(page.locator('.app-nav .ant-menu-item'));
-    expect(await nav()).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Nhật ký']);
+    expect(await nav()).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
 
     await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
-    await eventually(nav).toEqual(['Lookup', 'Statistics', 'Administrative units', 'Audit log']);
+    await eventually(nav).toEqual(['Lookup', 'Statistics', 'Administrative units', 'Action program', 'Staffing quotas', 'Audit log']);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await eventually(() => page.locator('h2').textContent()).not.toMatch(/Thống kê/);
     // Numbers follow the language: 10,035 in English.
@@ -306,10 +306,10 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
 
     // The choice survives a reload (an office computer keeps its language).
     await page.reload();
-    await eventually(nav).toEqual(['Lookup', 'Statistics', 'Administrative units', 'Audit log']);
+    await eventually(nav).toEqual(['Lookup', 'Statistics', 'Administrative units', 'Action program', 'Staffing quotas', 'Audit log']);
 
     await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
-    await eventually(nav).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Nhật ký']);
+    await eventually(nav).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
     expect(await page.evaluate('document.documentElement.lang')).toBe('vi');
     await eventually(() => page.getByTestId('stats-summary-communes').textContent()).toMatch(/10\.035\s*3\.321/);
     await eventually(() => page.locator('h2').textContent()).toBe('Thống kê sắp xếp đơn vị hành chính');

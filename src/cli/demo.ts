@@ -8,6 +8,8 @@ import { systemContext, type Role } from '../platform/context.ts';
 import { ensureReferenceData } from '../units/units.import.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { findUserByName } from '../accounts/accounts.store.ts';
+import { loadStaffingDemo } from '../staffing/staffing.demo.ts';
+import { loadProgramDemo } from '../program/program.demo.ts';
 
 export const VN_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/vn');
 
@@ -26,5 +28,16 @@ export async function loadDemo(db: Db) {
     if (await findUserByName(db, u.username)) continue;
     await createUser(db, ctx, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role, unitCode: u.unitCode }] });
   }
+  return outcome;
+}
+
+/**
+ * Everything `npm start` shows: the users above, then each module's demo
+ * content (marked as demo in its own tables). Tests load only what they need.
+ */
+export async function loadFullDemo(db: Db) {
+  const outcome = await loadDemo(db);
+  await loadStaffingDemo(db);
+  await loadProgramDemo(db);
   return outcome;
 }

@@ -4,6 +4,8 @@ import { Command, Option } from 'commander';
 import { registerUnitCommands } from './units.commands.ts';
 import { registerAdminCommands } from './admin.commands.ts';
 import { registerProgramParseCommands } from './program-parse.commands.ts';
+import { registerProgramCommands } from './program.commands.ts';
+import { registerStaffingCommands } from './staffing.commands.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('apparatus')
@@ -18,5 +20,7 @@ program.command('serve').description('Start the web server (API and web app)')
 registerUnitCommands(program);
 registerAdminCommands(program);
 registerProgramParseCommands(program);
+registerProgramCommands(program);
+registerStaffingCommands(program);
 
 await program.parseAsync(process.argv);

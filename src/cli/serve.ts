@@ -2,7 +2,7 @@
 import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/runtime.ts';
 import { buildServer } from '../platform/http.ts';
-import { DEMO_USERS, loadDemo, VN_DATA_DIR } from './demo.ts';
+import { DEMO_USERS, loadFullDemo, VN_DATA_DIR } from './demo.ts';
 import { ensureReferenceData } from '../units/units.import.ts';
 
 export async function serve(options: { demo: boolean; port?: number }) {
@@ -11,7 +11,7 @@ export async function serve(options: { demo: boolean; port?: number }) {
   console.log(`Cơ sở dữ liệu / database: ${handle.engine} (${handle.location}), ${handle.migrationsApplied} migration(s) applied now`);
   const outcome = await ensureReferenceData(handle.db, VN_DATA_DIR);
   if (outcome) console.log(`Đã nạp dữ liệu hành chính Việt Nam / imported Vietnam reference data: ${outcome.units} units, ${outcome.links} lineage links in ${outcome.ms} ms`);
-  if (config.demo) await loadDemo(handle.db);
+  if (config.demo) await loadFullDemo(handle.db);
   const app = await buildServer(handle, config);
   const close = async () => { await app.close(); await handle.close(); process.exit(0); };
   process.once('SIGINT', close);

@@ -1,5 +1,6 @@
 // Kysely table types. Each must match the SQL migrations in src/*/migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ProgramTables } from '../program/program.db-types.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** Dates are kept as 'YYYY-MM-DD' strings end to end: no time zone can shift them. */
@@ -145,7 +146,57 @@ export interface LoginAttemptsTable {
   succeeded: boolean;
 }
 
-export interface Database {
+export interface StaffingPeriodsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  start_date: DateString;
+  end_date: DateString;
+  legal_basis: string | null;
+  tolerance_share: Generated<number>;
+}
+
+export interface StaffingCategoriesTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface StaffingNodesTable {
+  id: Generated<number>;
+  period_id: number;
+  key: string;
+  parent_id: number | null;
+  unit_id: number;
+  agency_id: number | null;
+  depth: number;
+  closed_at: DateString | null;
+  successor_node_id: number | null;
+}
+
+export interface StaffingAllocationsTable {
+  node_id: number;
+  category: string;
+  quota: Generated<number>;
+  reserve: Generated<number>;
+  allocated_below: Generated<number>;
+  present: number | null;
+  present_as_of: DateString | null;
+  present_below: Generated<number>;
+  decision_ref: string | null;
+  updated_at: Timestamp;
+}
+
+export interface StaffingActualsTable {
+  node_id: number;
+  category: string;
+  as_of: DateString;
+  present: number;
+  source: string | null;
+}
+
+export interface Database extends ProgramTables {
   schema_migrations: SchemaMigrationsTable;
   audit_log: AuditLogTable;
   units: UnitsTable;
@@ -159,6 +210,11 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  staffing_periods: StaffingPeriodsTable;
+  staffing_categories: StaffingCategoriesTable;
+  staffing_nodes: StaffingNodesTable;
+  staffing_allocations: StaffingAllocationsTable;
+  staffing_actuals: StaffingActualsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;

@@ -17,6 +17,8 @@ import { notFoundHandler, problemHandler } from './http-problem.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
+import { programRoutes } from '../program/program.routes.ts';
+import { staffingRoutes } from '../staffing/staffing.routes.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -60,6 +62,8 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   await app.register(accountsRoutes(handle.db, config), { prefix: '/api' });
   await app.register(unitsRoutes(handle.db), { prefix: '/api' });
   await app.register(auditRoutes(handle.db), { prefix: '/api' });
+  await app.register(programRoutes(handle.db, handle), { prefix: '/api' });
+  await app.register(staffingRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

@@ -17,6 +17,10 @@ const LoginPage = lazy(() => import('./auth/LoginPage'));
 const UnitsPage = lazy(() => import('./units/UnitsPage'));
 const StatsPage = lazy(() => import('./units/StatsPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const ProgramDashboardPage = lazy(() => import('./program/ProgramDashboardPage'));
+const ProgramTaskPage = lazy(() => import('./program/TaskPage'));
+const ProgramInboxPage = lazy(() => import('./program/InboxPage'));
+const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -38,6 +42,10 @@ export default function App() {
                   <Route path="/units" element={<RequireAuth><UnitsPage /></RequireAuth>} />
                   <Route path="/units/:id" element={<RequireAuth><UnitsPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth><AuditPage /></RequireAuth>} />
+                  <Route path="/program" element={<RequireAuth><ProgramDashboardPage /></RequireAuth>} />
+                  <Route path="/program/tasks/:id" element={<RequireAuth><ProgramTaskPage /></RequireAuth>} />
+                  <Route path="/program/inbox" element={<RequireAuth><ProgramInboxPage /></RequireAuth>} />
+                  <Route path="/staffing" element={<RequireAuth><StaffingPage /></RequireAuth>} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

@@ -1,7 +1,7 @@
 // Only the ECharts parts we use are registered: the full build is ~1 MB,
 // this subset (bar + map + a few components, canvas) is about a third of it.
 import * as echarts from 'echarts/core';
-import { BarChart, MapChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, MapChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -10,7 +10,7 @@ import {
   TitleComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { BarSeriesOption, MapSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, MapSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -23,6 +23,7 @@ import type { ComposeOption } from 'echarts/core';
 echarts.use([
   BarChart,
   MapChart,
+  HeatmapChart, // program dashboard: section × province
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -34,6 +35,7 @@ echarts.use([
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | MapSeriesOption
+  | HeatmapSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

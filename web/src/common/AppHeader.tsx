@@ -80,6 +80,8 @@ export function AppHeader() {
     ...(authed
       ? [
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
+          { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
+          { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
           { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },
         ]
       : []),

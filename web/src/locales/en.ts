@@ -1,4 +1,5 @@
 import type { Resources } from './vi';
+import { programEn } from '../program/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -77,12 +78,28 @@ const en: Resources = {
     whole: 'Whole', part: 'Part', unchanged: 'Unchanged', renamed: 'Renamed', retyped: 'Retyped',
     adminCentre: 'Offices', noSuccessor: 'No information on the new unit yet.', partNote: 'The old unit was divided among several new ones; check which covers where you live.',
   },
+  staffing: {
+    title: 'Staffing quotas', national: 'National', unit: 'Unit', province: 'Province', assigned: 'Assigned', allocatedBelow: 'Allocated below',
+    reserve: 'Reserve', available: 'Available', present: 'Present', usedShare: 'Present / assigned', allCategories: 'All categories',
+    quotaVsPresent: 'Assigned and present', reductionsTitle: '2026–2031 cuts', formedFrom: 'Formed from (provinces)', cutPct: 'Cut',
+    base: '2022–2026 quota', cut: 'Positions cut', proposed: 'At most 2026–2031', noPeriods: 'No staffing period yet.',
+    allocateTitle: 'Allocate to a unit under {{name}}', pickUnit: 'Choose a unit', quotaRequired: 'Enter the quota.', allocate: 'Allocate',
+    refused: 'Allocation refused', allocated: 'Allocated {{quota}} to {{name}}; {{available}} left above.',
+    wEqual: 'Equal', wPopulation: 'Population', wArea: 'Area', wSpecial: 'Special factors', total: 'Province total', exportScenario: 'Download scenario (CSV)',
+    proposed2025: 'Proposed', current: 'Current', normsTitle: '2025 commune norm',
+    mapTitle: 'Share of quota used, by province', usedLabel: 'Used (given out + reserve)', noQuota: 'No quota',
+    category: {
+      cadre_civil_servant: 'Cadres and civil servants', public_employee: 'Public employees (state budget)', commune_cadre: 'Commune-level cadres and civil servants',
+      association: 'Association staff', trade_union: 'Trade-union staff', labour_contract: 'Labour contracts',
+    },
+  },
   audit: {
     title: 'Audit log', actor: 'Actor', action: 'Action', entity: 'Entity', dateRange: 'Date range',
     from: 'From', to: 'To', apply: 'Filter', reset: 'Clear filters', at: 'Time', ip: 'IP address',
     entityId: 'Entity ID', before: 'Before the change', after: 'After the change', emptyValue: '(none)',
     empty: 'No entries.',
   },
+  program: programEn,
 };
 
 export default en;

@@ -1,5 +1,7 @@
 // Vietnamese is the default: officials work in it, and the legal terms follow
 // the official wording (đơn vị hành chính, nhập toàn bộ, nhập một phần, …).
+import { programVi } from '../program/locale.vi';
+
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
   nav: { lookup: 'Tra cứu', units: 'Đơn vị hành chính', stats: 'Thống kê', audit: 'Nhật ký', login: 'Đăng nhập', logout: 'Đăng xuất' },
@@ -76,12 +78,28 @@ const vi = {
     whole: 'Toàn bộ', part: 'Một phần', unchanged: 'Giữ nguyên', renamed: 'Đổi tên', retyped: 'Đổi loại hình',
     adminCentre: 'Trụ sở', noSuccessor: 'Chưa có thông tin đơn vị mới.', partNote: 'Đơn vị cũ được chia cho nhiều đơn vị mới; hãy xem khu vực nơi bạn sống.',
   },
+  staffing: {
+    title: 'Biên chế', national: 'Cả nước', unit: 'Đơn vị', province: 'Tỉnh, thành phố', assigned: 'Được giao', allocatedBelow: 'Đã giao xuống',
+    reserve: 'Dự phòng', available: 'Còn lại', present: 'Có mặt', usedShare: 'Tỷ lệ có mặt / được giao', allCategories: 'Tất cả loại biên chế',
+    quotaVsPresent: 'Được giao và có mặt', reductionsTitle: 'Cắt giảm 2026–2031', formedFrom: 'Hình thành từ (số tỉnh)', cutPct: 'Tỷ lệ giảm',
+    base: 'Biên chế 2022–2026', cut: 'Số giảm', proposed: 'Tối đa 2026–2031', noPeriods: 'Chưa có thời kỳ biên chế nào.',
+    allocateTitle: 'Giao biên chế cho đơn vị trực thuộc {{name}}', pickUnit: 'Chọn đơn vị', quotaRequired: 'Nhập số biên chế.', allocate: 'Giao',
+    refused: 'Không giao được', allocated: 'Đã giao {{quota}} cho {{name}}; cấp trên còn {{available}}.',
+    wEqual: 'Chia đều', wPopulation: 'Dân số', wArea: 'Diện tích', wSpecial: 'Đặc thù', total: 'Tổng tỉnh', exportScenario: 'Tải phương án (CSV)',
+    proposed2025: 'Đề xuất', current: 'Đang giao', normsTitle: 'Định mức cấp xã 2025',
+    mapTitle: 'Tỷ lệ biên chế đã dùng theo tỉnh', usedLabel: 'Đã dùng (giao xuống + dự phòng)', noQuota: 'Chưa có biên chế',
+    category: {
+      cadre_civil_servant: 'Cán bộ, công chức', public_employee: 'Viên chức (ngân sách)', commune_cadre: 'Cán bộ, công chức cấp xã',
+      association: 'Biên chế hội', trade_union: 'Biên chế công đoàn', labour_contract: 'Hợp đồng lao động',
+    },
+  },
   audit: {
     title: 'Nhật ký thao tác', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', dateRange: 'Khoảng thời gian',
     from: 'Từ ngày', to: 'Đến ngày', apply: 'Lọc', reset: 'Xoá bộ lọc', at: 'Thời điểm', ip: 'Địa chỉ IP',
     entityId: 'Mã đối tượng', before: 'Trước khi thay đổi', after: 'Sau khi thay đổi', emptyValue: '(không có)',
     empty: 'Không có bản ghi nào.',
   },
+  program: programVi,
 };
 
 export type Resources = typeof vi;

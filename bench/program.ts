@@ -1,0 +1,188 @@
+// `npm run bench:program`: the action program at national scale on PGlite and
+// PostgreSQL side by side. Generates central tasks cascaded to all 34
+// provinces and all 3,321 communes (300 central tasks ≈ 1M tasks on
+// PostgreSQL; PGlite, in WebAssembly memory, gets a tenth of the central
+// tasks ≈ 100k), reports in bulk with generate_series, then measures the
+// national and province dashboards (maintained rollups) against a naive
+// GROUP BY over the task table in the same run, report submission with
+// warning re-evaluation and rollup update, the full daily re-evaluation,
+// and how long a change takes to reach a dashboard's event stream.
+// Environment: BENCH_CENTRAL (central tasks on PostgreSQL, default 300),
+// BENCH_PGLITE_CENTRAL (default 30), BENCH_REPORTS (reports per commune task, default 3),
+// BENCH_ENGINES (default "pglite,postgres").
+import fs from 'node:fs';
+import os from 'node:os';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db.ts';
+import { migrate } from '../src/platform/migrate.ts';
+import { systemContext } from '../src/platform/context.ts';
+import { todayIso } from '../src/platform/errors.ts';
+import { createRealtime } from '../src/platform/realtime.ts';
+import { importVn } from '../src/units/units.import.ts';
+import { VN_DATA_DIR } from '../src/cli/demo.ts';
+import { createProgramFromTree, type ParsedNodeLike } from '../src/program/program.import.ts';
+import { rebuildRollups } from '../src/program/program.rollups.store.ts';
+import { overview } from '../src/program/program.dashboards.service.ts';
+import { submitReport } from '../src/program/program.reports.service.ts';
+import { reevaluateAll } from '../src/program/program.warnings.service.ts';
+import { measure, once, type Timing } from './measure.ts';
+
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const ctx = systemContext('bench');
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 3);
+const log = (m: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
+
+async function openFresh(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
+  if (engine === 'pglite') {
+    const dir = fs.mkdtempSync(`${os.tmpdir()}/apparatus-bench-`);
+    const h = await openDatabase({ dataDir: dir });
+    return { ...h, drop: async () => { await h.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `apparatus_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL }); await admin.connect(); await admin.query(`create database ${name}`); await admin.end();
+  const url = new URL(PG_URL); url.pathname = `/${name}`;
+  const h = await openDatabase({ databaseUrl: url.toString() });
+  return { ...h, drop: async () => { await h.close(); const c = new pg.Client({ connectionString: PG_URL }); await c.connect(); await c.query(`drop database ${name} with (force)`); await c.end(); } };
+}
+
+/** 14 sections of central tasks with quarterly deadlines spread over 2026–2030. */
+function syntheticTree(central: number): ParsedNodeLike[] {
+  const sectionCount = Math.min(14, central);
+  const per = Math.ceil(central / sectionCount);
+  let made = 0;
+  const sections = Array.from({ length: sectionCount }, (_, s) => {
+    const children: ParsedNodeLike[] = [];
+    for (let i = 1; i <= per && made < central; i++, made++) {
+      const q = (made % 20); const year = 2026 + Math.floor(q / 4); const quarter = (q % 4) + 1;
+      const end = new Date(Date.UTC(year, quarter * 3, 0)).toISOString().slice(0, 10);
+      children.push({ kind: 'bullet', marker: '-', path: `II.${s + 1}.${i}`, title: `Task ${s + 1}.${i}`, text: `- Task ${s + 1}.${i}`, line: 0, children: [],
+        deadline: { kind: 'quarter', start: `${year}-${String(quarter * 3 - 2).padStart(2, '0')}-01`, end } });
+    }
+    return { kind: 'item', marker: `${s + 1}.`, path: `II.${s + 1}`, title: `Section ${s + 1}`, text: `${s + 1}. Section`, line: 0, children };
+  });
+  return [{ kind: 'part', marker: 'II-', path: 'II', title: 'MAIN TASKS', text: 'II- MAIN TASKS', line: 0, children: sections }];
+}
+
+const inForce = (a: string) => sql.raw(`(${a}.valid_from is null or ${a}.valid_from <= current_date) and (${a}.valid_to is null or ${a}.valid_to > current_date)`);
+
+/** Cascades every central task to all provinces, then every province task to its communes, in two INSERT … SELECTs. */
+async function generate(h: DatabaseHandle, central: number) {
+  const { program } = await createProgramFromTree(h.db, ctx, { code: 'BENCH', titleVi: 'Chương trình đo hiệu năng', issuingBody: 'Bench', periodStart: '2026-01-01', periodEnd: '2030-12-31', cadence: 'quarterly', reportGraceDays: 10, escalationDays: 14 },
+    syntheticTree(central), { language: 'en', effectiveDate: '2026-01-01' });
+  const cols = sql`program_id, parent_id, kind, cascaded, position, code, section_id, unit_id, lead_agency_id, title_en, deadline_kind, deadline_start, due_date, start_date`;
+  const lead = (u: string) => sql.raw(`(select min(a.id) from agencies a where a.unit_id = ${u}.id and a.kind = 'peoples_committee')`);
+  await sql`insert into tasks (${cols}) select c.program_id, c.id, 'task', true, c.position, c.code || '@' || p.code, c.section_id, p.id, ${lead('p')},
+      c.title_en, c.deadline_kind, c.deadline_start, c.due_date, date '2026-01-15'
+    from tasks c cross join units p where c.program_id = ${program.id} and c.kind = 'task' and not c.cascaded and p.level = 1 and ${inForce('p')}`.execute(h.db);
+  await sql`insert into tasks (${cols}) select c.program_id, c.id, 'task', true, c.position, c.code || '@' || p.code, c.section_id, p.id, ${lead('p')},
+      c.title_en, c.deadline_kind, c.deadline_start, c.due_date, date '2026-01-15'
+    from tasks c join units pr on pr.id = c.unit_id join units p on p.parent_id = pr.id
+    where c.program_id = ${program.id} and c.cascaded and pr.level = 1 and p.level = 3 and ${inForce('p')}`.execute(h.db);
+  // Reports every 90 days from 2026-01-15, progress growing at a pace set by the task id; the tasks follow their reports.
+  const progress = sql.raw('least(100, k * (5 + (t.id % 20)))');
+  await sql`insert into task_reports (task_id, report_date, period_label, period_due, progress, status, state, submitted_by_label, submitted_at)
+    select t.id, d, to_char(d, 'YYYY') || '-Q' || extract(quarter from d), (date_trunc('quarter', d) + interval '3 months' - interval '1 day')::date + 10,
+      ${progress}, case when ${progress} >= 100 then 'done' else 'in_progress' end, 'accepted', 'bench', d
+    from tasks t join units u on u.id = t.unit_id cross join generate_series(1, ${REPORTS}) k cross join lateral (select (date '2026-01-15' + k * 90) as d) dd
+    where t.program_id = ${program.id} and t.cascaded and u.level = 3`.execute(h.db);
+  await sql`update tasks t set progress = least(100, ${REPORTS} * (5 + (t.id % 20))), last_report_date = date '2026-01-15' + ${REPORTS} * 90,
+      status = case when ${REPORTS} * (5 + (t.id % 20)) >= 100 then 'done' else 'in_progress' end,
+      recent_reports = (select jsonb_agg(jsonb_build_object('date', to_char(date '2026-01-15' + k * 90, 'YYYY-MM-DD'), 'progress', least(100, k * (5 + (t.id % 20))), 'resourcesNeeded', false) order by k)
+                        from generate_series(greatest(1, ${REPORTS} - 5), ${REPORTS}) k)
+    from units u where u.id = t.unit_id and t.program_id = ${program.id} and t.cascaded and u.level = 3`.execute(h.db);
+  for (const level of [1, 0]) { // province tasks, then central tasks: the average of their children
+    await sql`update tasks p set progress = c.avg, status = case when c.avg >= 100 then 'done' when c.avg > 0 then 'in_progress' else 'not_started' end
+      from (select parent_id, round(avg(progress), 2) as avg from tasks where program_id = ${program.id} and cascaded group by parent_id) c, units u
+      where p.id = c.parent_id and u.id = p.unit_id and u.level = ${level}`.execute(h.db);
+  }
+  await h.db.transaction().execute((trx) => rebuildRollups(trx, program.id));
+  await sql`analyze`.execute(h.db);
+  const counts = (await sql<{ tasks: number; reports: number }>`select (select count(*) from tasks where kind = 'task')::int as tasks, (select count(*) from task_reports)::int as reports`.execute(h.db)).rows[0];
+  return { programId: program.id, ...counts };
+}
+
+async function naiveNational(h: DatabaseHandle, programId: number) {
+  await sql`select coalesce(case when u.level = 1 then u.id else u.parent_id end, 0) as province, t.section_id, t.status, t.rating, count(*)
+    from tasks t join units u on u.id = t.unit_id where t.program_id = ${programId} and t.kind = 'task' group by 1, 2, 3, 4`.execute(h.db);
+}
+
+async function naiveProvince(h: DatabaseHandle, programId: number, province: number) {
+  await sql`select u.id, t.section_id, t.status, t.rating, count(*) from tasks t join units u on u.id = t.unit_id
+    where t.program_id = ${programId} and t.kind = 'task' and (u.id = ${province} or u.parent_id = ${province}) group by 1, 2, 3, 4`.execute(h.db);
+}
+
+async function benchEngine(engine: Engine, central: number) {
+  const h = await openFresh(engine);
+  try {
+    await migrate(h.db);
+    log(`${engine}: importing the unit registry`);
+    await importVn(h.db, ctx, VN_DATA_DIR);
+    log(`${engine}: generating ${central} central tasks, cascaded`);
+    let g!: Awaited<ReturnType<typeof generate>>;
+    const generateMs = await once(async () => { g = await generate(h, central); });
+    log(`${engine}: ${g.tasks} tasks, ${g.reports} reports in ${generateMs} ms; first full evaluation`);
+    const asOf = todayIso();
+    const firstRun = await reevaluateAll(h.db, asOf);
+    await sql`analyze`.execute(h.db); // as autovacuum would after the first run's inserts
+    const steadyRun = await reevaluateAll(h.db, asOf);
+    log(`${engine}: dashboards`);
+    const provinces = (await sql<{ id: number }>`select id from units where level = 1 and valid_to is null order by code`.execute(h.db)).rows.map((r) => r.id);
+    const national = await measure(100, () => overview(h.db, ctx, g.programId));
+    const province = await measure(100, (i) => overview(h.db, ctx, g.programId, provinces[i % provinces.length]));
+    const naiveNationalT = await measure(5, () => naiveNational(h, g.programId), 1);
+    const naiveProvinceT = await measure(20, (i) => naiveProvince(h, g.programId, provinces[i % provinces.length]), 2);
+    log(`${engine}: report submission`);
+    const leaves = (await sql<{ id: number }>`select t.id from tasks t join units u on u.id = t.unit_id where t.program_id = ${g.programId} and t.cascaded and u.level = 3 order by md5(t.id::text) limit 260`.execute(h.db)).rows.map((r) => r.id);
+    const submit = await measure(200, (i) => submitReport(h.db, ctx, leaves[i], { progress: 50 + (i % 50), status: 'in_progress', narrative: 'bench' }));
+    log(`${engine}: change → event stream`);
+    const realtime = createRealtime(h);
+    // The event may arrive before submitReport returns (NOTIFY is sent at commit): note arrivals by report id.
+    const arrivals = new Map<number, number>();
+    const waiting = new Map<number, () => void>();
+    const stop = await realtime.subscribe('program_report', (payload) => {
+      const id = (payload as { reportId: number }).reportId;
+      arrivals.set(id, performance.now());
+      waiting.get(id)?.();
+    });
+    const visible = await measure(20, async (i) => {
+      const report = await submitReport(h.db, ctx, leaves[200 + i], { progress: 30, status: 'in_progress' });
+      if (arrivals.has(report.id)) return;
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('event not received within 5 s')), 5000);
+        waiting.set(report.id, () => { clearTimeout(timer); resolve(); });
+      });
+    }, 0);
+    await stop(); await realtime.close();
+    return {
+      engine, centralTasks: central, tasks: g.tasks, reports: g.reports, generateMs,
+      fullEvaluationFirst: { ...firstRun, tasksPerSecond: Math.round(firstRun.tasks / (firstRun.ms / 1000)) },
+      fullEvaluationSteady: { ...steadyRun, tasksPerSecond: Math.round(steadyRun.tasks / (steadyRun.ms / 1000)) },
+      nationalDashboard: national, provinceDashboard: province, naiveNationalGroupBy: naiveNationalT, naiveProvinceGroupBy: naiveProvinceT,
+      submitReport: submit, changeToEvent: visible,
+    };
+  } finally {
+    if (process.env.BENCH_KEEP) log(`kept the database: ${h.location}`); else await h.drop();
+  }
+}
+
+const wanted = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',') as Engine[];
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const results = [];
+for (const e of wanted) {
+  if (e === 'postgres') {
+    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+    try { await c.connect(); await c.end(); } catch { log('PostgreSQL not reachable: skipped'); continue; }
+  }
+  results.push(await benchEngine(e, Number(e === 'postgres' ? process.env.BENCH_CENTRAL ?? 300 : process.env.BENCH_PGLITE_CENTRAL ?? 30)));
+}
+fs.mkdirSync('bench/results', { recursive: true });
+fs.writeFileSync('bench/results/program.json', JSON.stringify({ at: new Date().toISOString(), machine, reportsPerCommuneTask: REPORTS, results }, null, 2));
+const t = (x: Timing) => `${x.p50} / ${x.p95}`;
+console.log(`\nMachine: ${machine}\n`);
+console.log('| engine | tasks | reports | national dashboard p50/p95 ms | naive GROUP BY p50/p95 ms | province dashboard p50/p95 ms | naive p50/p95 ms | submit report p50/p95 ms | full re-evaluation tasks/s (first / steady) | change → event p50/p95 ms |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  console.log(`| ${r.engine} | ${r.tasks.toLocaleString('en')} | ${r.reports.toLocaleString('en')} | ${t(r.nationalDashboard)} | ${t(r.naiveNationalGroupBy)} | ${t(r.provinceDashboard)} | ${t(r.naiveProvinceGroupBy)} | ${t(r.submitReport)} | ${r.fullEvaluationFirst.tasksPerSecond.toLocaleString('en')} / ${r.fullEvaluationSteady.tasksPerSecond.toLocaleString('en')} | ${t(r.changeToEvent)} |`);
+}

@@ -1,0 +1,118 @@
+// End-to-end: staffing quotas in a real browser. The period and the quotas of
+// the country and of Hà Nội are set through the API as a central admin would;
+// then the Hà Nội officer opens the staffing page, allocates to a commune, is
+// refused with a clear message when asking for more than the city has left,
+// and sees the city's table update.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, skipBrowserTests } from './browser.ts';
+import { startServer, type TestServer } from './server.ts';
+
+const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const WAIT = 15_000;
+const P = '2022-2026';
+
+describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
+  let browser: Browser;
+  let server: TestServer;
+  const contexts: BrowserContext[] = [];
+  let pageProblems: string[] = [];
+
+  async function signedIn(username: string, password: string) {
+    const context = await browser.newContext({ baseURL: server.url, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 1000 } });
+    context.setDefaultTimeout(WAIT);
+    context.on('page', (page) => {
+      page.on('pageerror', (err) => pageProblems.push(`uncaught in ${page.url()}: ${err.message}`));
+      page.on('console', (msg) => {
+        // The refusal is an HTTP 409 by design; the browser logs every non-2xx load.
+        if (msg.type() === 'error' && !/status of 409/.test(msg.text())) pageProblems.push(`console error in ${page.url()}: ${msg.text()}`);
+      });
+    });
+    contexts.push(context);
+    const res = await context.request.post('/api/auth/login', { data: { username, password } });
+    expect(res.status(), await res.text()).toBe(200);
+    return { context, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  }
+
+  async function call<T>(request: APIRequestContext, csrf: string, method: 'GET' | 'POST', url: string, data?: unknown): Promise<T> {
+    const res = await request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
+    expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
+    return (await res.json()) as T;
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
+    server = await startServer();
+    const admin = await signedIn('demo-central', 'demo-central-2025');
+    const req = admin.context.request;
+    await call(req, admin.csrf, 'POST', '/api/staffing/periods', { code: P, name: 'Thời kỳ 2022–2026', startDate: '2022-01-01', endDate: '2027-01-01' });
+    const country = (await call<{ items: { id: number }[] }>(req, admin.csrf, 'GET', '/api/units/tree')).items[0];
+    const provinces = (await call<{ items: { id: number; code: string }[] }>(req, admin.csrf, 'GET', `/api/units/tree?parentId=${country.id}`)).items;
+    await call(req, admin.csrf, 'POST', '/api/staffing/allocations', { period: P, category: 'commune_cadre', unitId: country.id, quota: 205_571 });
+    await call(req, admin.csrf, 'POST', '/api/staffing/allocations', { period: P, category: 'commune_cadre', unitId: provinces.find((p) => p.code === '01')!.id, quota: 100, reserve: 10 });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(() => {
+    const problems = pageProblems;
+    pageProblems = [];
+    expect(problems).toEqual([]);
+  });
+
+  it('a Hà Nội officer allocates to a commune, is refused past the city\'s quota, and the city table updates', async () => {
+    const { context } = await signedIn('demo-hanoi', 'demo-hanoi-2025');
+    const page = await context.newPage();
+    await page.goto('/staffing');
+    const rollup = page.getByTestId('staffing-rollup');
+    await expect.poll(() => rollup.textContent(), { timeout: WAIT }).toContain('Thành phố Hà Nội');
+    await page.getByRole('tab', { name: 'Tỷ lệ biên chế đã dùng theo tỉnh' }).click();
+    await page.getByTestId('staffing-map').locator('canvas').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'staffing-map.png') });
+    await page.getByRole('tab', { name: 'Được giao và có mặt' }).click();
+    await rollup.getByRole('button', { name: 'Thành phố Hà Nội' }).click();
+    await expect.poll(() => page.getByTestId('staffing-node-summary').textContent(), { timeout: WAIT }).toContain('Được giao 100');
+
+    const allocateTo = async (commune: string, quota: number) => {
+      await page.getByTestId('allocate-unit').click();
+      await page.keyboard.type(commune);
+      await page.locator('.ant-select-item-option', { hasText: commune }).first().click();
+      // antd puts the test id on the input itself or on its wrapper, depending on the version.
+      await page.locator('input[data-testid="allocate-quota"], [data-testid="allocate-quota"] input').first().fill(String(quota));
+      await page.getByTestId('allocate-submit').click();
+    };
+
+    await allocateTo('Phường Ba Đình', 60);
+    await expect.poll(() => page.getByTestId('allocate-ok').textContent(), { timeout: WAIT }).toContain('Đã giao 60 cho Phường Ba Đình; cấp trên còn 30');
+    await expect.poll(() => rollup.textContent(), { timeout: WAIT }).toContain('Phường Ba Đình');
+    await expect.poll(() => page.getByTestId('staffing-node-summary').textContent(), { timeout: WAIT }).toContain('Đã giao xuống 60');
+
+    await allocateTo('Phường Hoàn Kiếm', 31);
+    const refusal = page.getByTestId('allocate-refusal');
+    await expect.poll(() => refusal.textContent(), { timeout: WAIT }).toContain('Vượt biên chế được giao của Thành phố Hà Nội (cán bộ, công chức cấp xã) 1 chỉ tiêu');
+    expect(await refusal.textContent()).toContain('còn lại 30, đề nghị 31');
+    await page.screenshot({ path: path.join(SHOTS, 'staffing-refusal.png'), fullPage: true });
+    // Nothing changed: the city still shows 60 given out, and Hoàn Kiếm has no row.
+    expect(await page.getByTestId('staffing-node-summary').textContent()).toContain('Đã giao xuống 60');
+    expect(await rollup.textContent()).not.toContain('Hoàn Kiếm');
+
+    await page.getByRole('tab', { name: 'Cắt giảm 2026–2031' }).click();
+    await expect.poll(() => page.getByTestId('staffing-reductions').textContent(), { timeout: WAIT }).toContain('Tỉnh Tuyên Quang');
+
+    // The 2025 commune norm for Hà Nội, next to what was just allocated: Ba Đình's current 60 is shown beside its proposal.
+    await page.getByRole('tab', { name: 'Định mức cấp xã 2025' }).click();
+    await page.getByTestId('norms-province').click();
+    await page.keyboard.type('Hà Nội');
+    await page.locator('.ant-select-item-option', { hasText: 'Thành phố Hà Nội' }).first().click();
+    const row = page.getByTestId('norms-table').locator('tr', { hasText: 'Phường Ba Đình' });
+    await expect.poll(() => row.textContent(), { timeout: WAIT }).toMatch(/Phường Ba Đình\d+60/);
+  });
+});

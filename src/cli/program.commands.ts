@@ -1,0 +1,77 @@
+// `apparatus program warnings`, `program report`, `program reevaluate`.
+import fs from 'node:fs/promises';
+import type { Command } from 'commander';
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import { badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
+import { loadConfig } from '../platform/config.ts';
+import { findUnitByCode } from '../units/units.store.ts';
+import { computeEvaluations, loadEvalRowsOfUnits } from '../program/program.evaluate.ts';
+import { reevaluateAll } from '../program/program.warnings.service.ts';
+import { annualReportData } from '../program/program.annual.ts';
+import { annualReportDocx } from '../program/program.annual.docx.ts';
+import { annualReportXlsx } from '../program/program.annual.xlsx.ts';
+import { printJson, printTable } from './output.ts';
+import { cliContext, withDb } from './run.ts';
+
+const group = (program: Command, name: string, description: string) =>
+  program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
+
+async function subtree(db: Db, code: string, asOf: string) {
+  const unit = await findUnitByCode(db, code, asOf);
+  if (!unit) throw notFound({ vi: `đơn vị mã ${code} (còn hiệu lực ngày ${asOf})`, en: `Unit ${code} (in force on ${asOf})` });
+  const r = await sql<{ id: number }>`with recursive d(id) as (select ${unit.id}::bigint union select u.id from units u join d on u.parent_id = d.id) select id from d`.execute(db);
+  return { unit, ids: r.rows.map((x) => x.id) };
+}
+
+/** What the engine says on a date about the tasks of a unit's subtree (or all), without writing anything. */
+export async function warningsAsOf(db: Db, asOf: string, unitCode?: string) {
+  const scope = unitCode ? await subtree(db, unitCode, asOf) : null;
+  const rows = await loadEvalRowsOfUnits(db, scope?.ids ?? null);
+  const evaluated = await computeEvaluations(db, rows, asOf);
+  const codes = new Map((await db.selectFrom('tasks as t').innerJoin('units as u', 'u.id', 't.unit_id').select(['t.id', 't.code', 'u.name'])
+    .where('t.id', 'in', rows.length ? rows.map((r) => r.id) : [0]).execute()).map((t) => [t.id, t]));
+  const warnings = evaluated.flatMap((e) => e.evaluation.warnings.map((w) => ({
+    taskId: e.row.id, code: codes.get(e.row.id)?.code, unit: codes.get(e.row.id)?.name, rating: e.rating, kind: w.kind, severity: w.severity, message: w.message, facts: w.facts,
+  })));
+  const byRating: Record<string, number> = {};
+  for (const e of evaluated) if (e.rating) byRating[e.rating] = (byRating[e.rating] ?? 0) + 1;
+  return { asOf, unit: scope ? { code: scope.unit.code, name: scope.unit.name } : null, tasks: rows.length, byRating, warnings };
+}
+
+export function registerProgramCommands(program: Command) {
+  const cmd = group(program, 'program', 'Action programs: import, warnings, reports');
+
+  cmd.command('warnings').description('Warnings the engine raises on a date for the tasks of a unit\'s subtree (reads only)')
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)').option('--unit <code>', 'official unit code, e.g. 01 or VN')
+    .option('--limit <n>', 'rows to print (text output)', '50').option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const asOf = o.asOf ? parseIsoDate(o.asOf, '--as-of') : todayIso();
+      const r = await warningsAsOf(db, asOf, o.unit);
+      if (o.json) return printJson(r);
+      console.log(`Cảnh báo ngày ${r.asOf}${r.unit ? ` — ${r.unit.name}` : ''} / warnings on ${r.asOf}: ${r.warnings.length} trên ${r.tasks} nhiệm vụ / on ${r.tasks} tasks`);
+      console.log(`Xếp hạng / ratings: ${JSON.stringify(r.byRating)}\n`);
+      printTable(r.warnings.slice(0, Number(o.limit)).map((w) => ({ task: w.code, unit: w.unit, rating: w.rating, kind: w.kind, message: w.message.vi })));
+    }));
+
+  cmd.command('reevaluate').description('The daily run: re-evaluate every task, store warnings and rollups, escalate old warnings')
+    .option('--as-of <date>', 'YYYY-MM-DD (default today)').option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const r = await reevaluateAll(db, o.asOf ? parseIsoDate(o.asOf, '--as-of') : todayIso(), 10000, loadConfig());
+      if (o.json) printJson(r); else printTable([r]);
+    }));
+
+  cmd.command('report').description('Annual implementation report (official layout) as Word or Excel')
+    .option('--year <yyyy>', 'year of the report', todayIso().slice(0, 4)).requiredOption('--format <format>', 'docx | xlsx')
+    .requiredOption('--out <file>', 'file to write').option('--program <code>', 'program code (default: the latest program)')
+    .option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      if (!/^\d{4}$/.test(o.year)) throw badRequest({ vi: '--year phải là năm 4 chữ số.', en: '--year must be a 4-digit year.' });
+      if (o.format !== 'docx' && o.format !== 'xlsx') throw badRequest({ vi: '--format phải là docx hoặc xlsx.', en: '--format must be docx or xlsx.' });
+      const data = await annualReportData(db, cliContext(), { year: Number(o.year), programCode: o.program });
+      const bytes = o.format === 'docx' ? await annualReportDocx(data) : await annualReportXlsx(data);
+      await fs.writeFile(o.out, bytes);
+      const summary = { file: o.out, format: o.format, bytes: bytes.length, program: data.program.code, year: data.year, asOf: data.asOf, tasks: data.national.total };
+      if (o.json) printJson(summary); else console.log(`Đã ghi / wrote ${o.out} (${bytes.length} bytes): ${data.national.total} nhiệm vụ / tasks, số liệu ngày / as of ${data.asOf}`);
+    }));
+}

@@ -1,0 +1,185 @@
+// Amendments: the only way a program's content changes. Each adds, adjusts
+// or cancels a task with a reason and a decision reference, writes a new
+// dated version of every task it touches, and is audited in its transaction.
+import { sql, type Kysely } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { Database } from '../platform/db-schema.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { badRequest, conflict, notFound, todayIso } from '../platform/errors.ts';
+import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
+import { parseDeadline } from './parse/deadline.ts';
+import type { Period } from './program.types.ts';
+import type { TaskChangesInput } from './program.schemas.ts';
+import { insertAmendment, latestVersionStart, writeTaskVersion } from './program.store.ts';
+import * as tasks from './program.tasks.store.ts';
+import { loadContent, presentTask } from './program.content.ts';
+import { afterTaskChange } from './program.after-change.ts';
+import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
+import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+
+type Q = Kysely<Database>;
+export interface AmendmentInput { decisionRef: string; reason: string; effectiveDate: string }
+
+const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
+const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
+
+function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
+  if (!d) return null;
+  return 'phrase' in d ? { ...parseDeadline(d.phrase), text: d.phrase } : d;
+}
+
+/** Column values and side tables for the given changes; checks references. */
+async function applyChanges(trx: Q, task: tasks.TaskRow, c: TaskChangesInput) {
+  const set: Partial<tasks.NewTask> = {};
+  if (c.code !== undefined) set.code = c.code;
+  if (c.titleVi !== undefined) set.title_vi = c.titleVi;
+  if (c.titleEn !== undefined) set.title_en = c.titleEn;
+  if (c.descriptionVi !== undefined) set.description_vi = c.descriptionVi;
+  if (c.descriptionEn !== undefined) set.description_en = c.descriptionEn;
+  if (c.leadAgencyId !== undefined) set.lead_agency_id = c.leadAgencyId;
+  if (c.startDate !== undefined) set.start_date = c.startDate;
+  if (c.outputs !== undefined) set.outputs = c.outputs;
+  if (c.tags !== undefined) set.tags = c.tags;
+  if (c.rollupMode !== undefined) set.rollup_mode = c.rollupMode;
+  if (c.weight !== undefined) set.weight = c.weight;
+  if (c.deadline !== undefined) {
+    const p = resolveDeadline(c.deadline);
+    Object.assign(set, { deadline_kind: p?.kind ?? null, deadline_start: p?.start ?? null, due_date: p?.end ?? null, deadline_text: p?.text ?? null });
+  }
+  const agencies = [...(c.coordinatingAgencyIds ?? []), ...(c.leadAgencyId ? [c.leadAgencyId] : [])];
+  if (agencies.length) {
+    const found = await trx.selectFrom('agencies').select('id').where('id', 'in', agencies).execute();
+    const missing = agencies.filter((a) => !found.some((f) => f.id === a));
+    if (missing.length) throw badRequest({ vi: `Không có cơ quan số ${missing.join(', ')}.`, en: `No agency with id ${missing.join(', ')}.` });
+  }
+  if (c.dependsOn?.length) {
+    if (c.dependsOn.includes(task.id)) throw badRequest({ vi: 'Nhiệm vụ không thể phụ thuộc vào chính nó.', en: 'A task cannot depend on itself.' });
+    const found = await trx.selectFrom('tasks').select('id').where('id', 'in', c.dependsOn).where('program_id', '=', task.program_id).execute();
+    if (found.length !== new Set(c.dependsOn).size) throw badRequest({ vi: 'Nhiệm vụ phụ thuộc phải thuộc cùng chương trình.', en: 'Dependencies must be tasks of the same program.' });
+  }
+  const updated = Object.keys(set).length ? await tasks.updateTask(trx, task.id, set) : task;
+  if (c.coordinatingAgencyIds) await tasks.replaceCoordinators(trx, task.id, c.coordinatingAgencyIds);
+  if (c.funding) await tasks.replaceFunding(trx, task.id, c.funding);
+  if (c.dependsOn) await tasks.replaceDependencies(trx, task.id, c.dependsOn);
+  return updated;
+}
+
+async function checkEffectiveDate(trx: Q, taskId: number, date: string) {
+  const latest = await latestVersionStart(trx, taskId);
+  if (latest && date < latest) {
+    throw badRequest({
+      vi: `Ngày hiệu lực ${date} trước phiên bản hiện hành của nhiệm vụ (từ ${latest}).`,
+      en: `The effective date ${date} is before the task's current version (from ${latest}).`,
+    });
+  }
+}
+
+function checkVersion(task: tasks.TaskRow, version: number) {
+  if (task.version !== version) {
+    throw conflict({
+      vi: `Nhiệm vụ đã được người khác sửa (phiên bản ${task.version}, bạn sửa từ phiên bản ${version}). Hãy tải lại và áp dụng lại thay đổi của bạn.`,
+      en: `The task was changed by someone else (version ${task.version}; you edited version ${version}). Reload and apply your change again.`,
+    }, { current: presentTask(task) });
+  }
+}
+
+export async function addTask(db: Db, ctx: RequestContext, input: AmendmentInput & { parentId: number; kind: 'section' | 'group' | 'task'; task: TaskChangesInput }) {
+  const parent = await tasks.findTask(db, input.parentId);
+  if (!parent) throw taskNotFound(input.parentId);
+  await requireUnitIn(db, ctx, parent.unit_id, WRITER_ROLES);
+  if (!input.task.titleVi && !input.task.titleEn) throw badRequest({ vi: 'Cần tên nhiệm vụ (tiếng Việt hoặc tiếng Anh).', en: 'A title (Vietnamese or English) is required.' });
+  return db.transaction().execute(async (trx) => {
+    const amendment = await insertAmendment(trx, { programId: parent.program_id, kind: 'add', decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
+    const siblings = await tasks.childrenOf(trx, parent.id);
+    const code = input.task.code ?? `${parent.code}.${siblings.length + 1}`;
+    if (await trx.selectFrom('tasks').select('id').where('program_id', '=', parent.program_id).where('code', '=', code).executeTakeFirst()) {
+      throw conflict({ vi: `Mã nhiệm vụ "${code}" đã có.`, en: `Task code "${code}" is taken.` });
+    }
+    const sectionId = parent.kind === 'section' || parent.kind === 'part' ? parent.id : parent.section_id;
+    const [created] = await tasks.insertTasks(trx, [{
+      program_id: parent.program_id, parent_id: parent.id, kind: input.kind, code, unit_id: parent.unit_id,
+      section_id: input.kind === 'task' ? sectionId : null, position: await tasks.nextPosition(trx, parent.program_id),
+      title_vi: input.task.titleVi ?? null, title_en: input.task.titleEn ?? null, is_demo: parent.is_demo,
+    }]);
+    const task = await applyChanges(trx, created, { ...input.task, code: undefined });
+    await applyRollupChanges(trx, [{ before: null, after: countedOf(task) }]);
+    await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, task) });
+    await afterTaskChange(trx, task.program_id, [task.id]);
+    await recordAudit(trx, ctx, { action: 'program.task.add', entity: 'task', entityId: task.id, after: { amendment: amendment.version_no, ...input } });
+    return presentTask((await tasks.findTask(trx, task.id))!);
+  });
+}
+
+export async function adjustTask(db: Db, ctx: RequestContext, id: number, input: AmendmentInput & { version: number; changes: TaskChangesInput }) {
+  const existing = await tasks.findTask(db, id);
+  if (!existing) throw taskNotFound(id);
+  await requireUnitIn(db, ctx, existing.unit_id, WRITER_ROLES);
+  if (Object.keys(input.changes).length === 0) throw badRequest({ vi: 'Không có thay đổi nào.', en: 'Nothing to change.' });
+  return db.transaction().execute(async (trx) => {
+    const task = (await tasks.lockTask(trx, id))!;
+    checkVersion(task, input.version);
+    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy không sửa được.', en: 'A cancelled task cannot be adjusted.' });
+    await checkEffectiveDate(trx, id, input.effectiveDate);
+    const before = await loadContent(trx, task);
+    const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'adjust', ...input, actor: actorOf(ctx) });
+    const changed = await applyChanges(trx, task, input.changes);
+    const updated = await tasks.updateTask(trx, id, { version: task.version + 1 });
+    const after = await loadContent(trx, updated);
+    await writeTaskVersion(trx, { taskId: id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: after });
+    if (input.changes.deadline !== undefined || input.changes.startDate !== undefined) await carryDatesDown(trx, updated);
+    await afterTaskChange(trx, task.program_id, [changed.id]);
+    await recordAudit(trx, ctx, { action: 'program.task.adjust', entity: 'task', entityId: id, before, after: { amendment: amendment.version_no, decisionRef: input.decisionRef, reason: input.reason, content: after } });
+    return presentTask((await tasks.findTask(trx, id))!);
+  });
+}
+
+/** Cancels a task and everything under it (its subtasks and cascaded tasks). */
+export async function cancelTask(db: Db, ctx: RequestContext, id: number, input: AmendmentInput & { version: number }) {
+  const existing = await tasks.findTask(db, id);
+  if (!existing) throw taskNotFound(id);
+  await requireUnitIn(db, ctx, existing.unit_id, WRITER_ROLES);
+  return db.transaction().execute(async (trx) => {
+    const task = (await tasks.lockTask(trx, id))!;
+    checkVersion(task, input.version);
+    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
+    await checkEffectiveDate(trx, id, input.effectiveDate);
+    const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'cancel', ...input, actor: actorOf(ctx) });
+    const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
+    for (const t of all) {
+      const updated = await tasks.updateTask(trx, t.id, { status: 'cancelled', rating: null, version: t.version + 1 });
+      await applyRollupChanges(trx, [{ before: countedOf(t), after: countedOf(updated) }]);
+      await writeTaskVersion(trx, { taskId: t.id, programId: t.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, updated) });
+    }
+    await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
+    await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, after: { amendment: amendment.version_no, ...input, cancelled: all.length } });
+    return presentTask((await tasks.findTask(trx, id))!);
+  });
+}
+
+/** Cascaded copies follow their task's deadline and start: the amendment is the program's, not one unit's. */
+async function carryDatesDown(trx: Q, t: tasks.TaskRow) {
+  const r = await sql<{ id: number }>`
+    with recursive d(id) as (
+      select id from tasks where parent_id = ${t.id} and cascaded
+      union all select c.id from tasks c join d on c.parent_id = d.id where c.cascaded
+    )
+    update tasks set deadline_kind = ${t.deadline_kind}, deadline_start = ${t.deadline_start}, due_date = ${t.due_date},
+      deadline_text = ${t.deadline_text}, start_date = ${t.start_date}, updated_at = now()
+    where id in (select id from d) returning id`.execute(trx);
+  const ids = r.rows.map((x) => x.id);
+  for (let i = 0; i < ids.length; i += 2000) {
+    await evaluateRows(trx, await loadEvalRows(trx, ids.slice(i, i + 2000)), todayIso(), { refreshOpen: true });
+  }
+}
+
+async function descendants(trx: Q, id: number): Promise<tasks.TaskRow[]> {
+  const out: tasks.TaskRow[] = [];
+  let frontier = [id];
+  while (frontier.length) {
+    const rows = await trx.selectFrom('tasks').selectAll().where('parent_id', 'in', frontier).execute();
+    out.push(...rows);
+    frontier = rows.map((r) => r.id);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// Cascade: assigns a task to a set of units below its own (all provinces, all
+// communes of a province, or a list). Each unit gets a linked child task with
+// that unit's People's Committee as lead agency; the parent's progress and
+// status then follow the children (program.propagate.ts). Idempotent: units
+// that already have their child task are skipped.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { badRequest, notFound, todayIso } from '../platform/errors.ts';
+import { inForceSql } from '../units/units.store.ts';
+import type { CascadeInput } from './program.schemas.ts';
+import { insertAmendment, insertFirstVersions } from './program.store.ts';
+import * as tasks from './program.tasks.store.ts';
+import { contentOf, presentTask } from './program.content.ts';
+import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
+import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
+import { afterTaskChange } from './program.after-change.ts';
+import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+
+async function targetUnits(db: Db, task: tasks.TaskRow, input: CascadeInput, asOf: string) {
+  const t = input.target;
+  let q = db.selectFrom('units').select(['id', 'code', 'name', 'level', 'parent_id']).where(inForceSql(asOf, 'units'));
+  if (t.kind === 'all_provinces') q = q.where('level', '=', 1);
+  else if (t.kind === 'communes_of') q = q.where('level', '=', 3).where('parent_id', '=', t.provinceId);
+  else q = q.where('id', 'in', t.unitIds);
+  const units = await q.orderBy('code').execute();
+  if (t.kind === 'units' && units.length !== new Set(t.unitIds).size) {
+    throw badRequest({ vi: `Có đơn vị không tồn tại hoặc không còn hiệu lực ngày ${asOf}.`, en: `Some units do not exist or are not in force on ${asOf}.` });
+  }
+  if (units.length === 0) throw badRequest({ vi: 'Không có đơn vị nào để giao.', en: 'No units to assign the task to.' });
+  const below = await sql<{ id: number }>`with recursive down(id) as (
+      select id from units where parent_id = ${task.unit_id} union select u.id from units u join down on u.parent_id = down.id
+    ) select id from down`.execute(db);
+  const belowIds = new Set(below.rows.map((r) => r.id));
+  for (const u of units) {
+    if (!belowIds.has(u.id)) {
+      throw badRequest({ vi: `${u.name} không thuộc đơn vị của nhiệm vụ: chỉ giao xuống cấp dưới.`, en: `${u.name} is not below the task's unit: a task is cascaded downwards only.` });
+    }
+  }
+  return units;
+}
+
+export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input: CascadeInput, opts: { isDemo?: boolean; effectiveDate?: string } = {}) {
+  const asOf = input.asOf ?? todayIso();
+  const task = await tasks.findTask(db, id);
+  if (!task) throw notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
+  await requireUnitIn(db, ctx, task.unit_id, WRITER_ROLES);
+  if (task.kind !== 'task' || task.status === 'cancelled') throw badRequest({ vi: 'Chỉ giao được nhiệm vụ đang thực hiện.', en: 'Only an active task can be cascaded.' });
+  const units = await targetUnits(db, task, input, asOf);
+  return db.transaction().execute(async (trx) => {
+    const parent = (await tasks.lockTask(trx, id))!;
+    const existing = new Set((await tasks.cascadedChildren(trx, id)).map((c) => c.unit_id));
+    const fresh = units.filter((u) => !existing.has(u.id));
+    const committees = await trx.selectFrom('agencies').select(['id', 'unit_id'])
+      .where('unit_id', 'in', fresh.length ? fresh.map((u) => u.id) : [0]).where('kind', '=', 'peoples_committee')
+      .where(sql<boolean>`(valid_to is null or valid_to > ${asOf}::date)`).execute();
+    const leadOf = new Map(committees.map((c) => [c.unit_id, c.id]));
+    if (input.rollupMode && input.rollupMode !== parent.rollup_mode) await tasks.updateTask(trx, id, { rollup_mode: input.rollupMode });
+    const amendment = await insertAmendment(trx, {
+      programId: parent.program_id, kind: 'cascade', decisionRef: null, actor: ctx.user?.username ?? ctx.actorLabel,
+      reason: `Giao ${parent.code} cho ${fresh.length} đơn vị / assigned ${parent.code} to ${fresh.length} units`, effectiveDate: opts.effectiveDate ?? asOf,
+    });
+    const created: tasks.TaskRow[] = [];
+    for (let i = 0; i < fresh.length; i += 500) {
+      created.push(...await tasks.insertTasks(trx, fresh.slice(i, i + 500).map((u) => ({
+        program_id: parent.program_id, parent_id: parent.id, kind: 'task', cascaded: true, position: parent.position,
+        code: `${parent.code}@${u.code}`, section_id: parent.section_id, unit_id: u.id, lead_agency_id: leadOf.get(u.id) ?? null,
+        title_vi: parent.title_vi, title_en: parent.title_en, description_vi: parent.description_vi, description_en: parent.description_en,
+        deadline_kind: parent.deadline_kind, deadline_start: parent.deadline_start, due_date: parent.due_date, deadline_text: parent.deadline_text,
+        start_date: parent.start_date, outputs: parent.outputs, tags: parent.tags, is_demo: opts.isDemo ?? parent.is_demo,
+      }))));
+    }
+    await insertFirstVersions(trx, parent.program_id, amendment.id, opts.effectiveDate ?? asOf,
+      created.map((t) => ({ taskId: t.id, content: contentOf(t, { coordinators: [], funding: [], dependsOn: [] }) })));
+    await applyRollupChanges(trx, created.map((t) => ({ before: null, after: countedOf(t) })));
+    for (let i = 0; i < created.length; i += 2000) {
+      await evaluateRows(trx, await loadEvalRows(trx, created.slice(i, i + 2000).map((t) => t.id)), todayIso(), { refreshOpen: true });
+    }
+    if (created.length) await afterTaskChange(trx, parent.program_id, [created[0].id]);
+    await recordAudit(trx, ctx, { action: 'program.task.cascade', entity: 'task', entityId: id, after: { target: input.target, created: created.length, skipped: units.length - fresh.length } });
+    return {
+      task: presentTask((await tasks.findTask(trx, id))!), created: created.length, skipped: units.length - fresh.length,
+      withoutCommittee: created.filter((c) => c.lead_agency_id === null).map((c) => c.unit_id),
+    };
+  });
+}

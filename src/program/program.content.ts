@@ -1,0 +1,47 @@
+// A task's content as versioned (what an amendment changes) and as presented.
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/db-schema.ts';
+import type { TaskRow } from './program.tasks.store.ts';
+import { coordinatorsOf, dependenciesOf, fundingOf } from './program.tasks.store.ts';
+
+export interface TaskContent {
+  code: string; kind: string; unitId: number; titleVi: string | null; titleEn: string | null;
+  descriptionVi: string | null; descriptionEn: string | null; leadAgencyId: number | null; coordinatingAgencyIds: number[];
+  deadline: { kind: string; start: string; end: string; text: string | null } | null; startDate: string | null;
+  funding: { source: string | null; amountRequired: number | null; amountAllocated: number | null }[];
+  outputs: string[]; tags: string[]; dependsOn: number[]; rollupMode: string; weight: number; cancelled: boolean;
+}
+
+export function contentOf(t: TaskRow, extra: { coordinators: number[]; funding: TaskContent['funding']; dependsOn: number[] }): TaskContent {
+  return {
+    code: t.code, kind: t.kind, unitId: t.unit_id, titleVi: t.title_vi, titleEn: t.title_en, descriptionVi: t.description_vi, descriptionEn: t.description_en,
+    leadAgencyId: t.lead_agency_id, coordinatingAgencyIds: extra.coordinators,
+    deadline: t.deadline_kind && t.deadline_start && t.due_date ? { kind: t.deadline_kind, start: t.deadline_start, end: t.due_date, text: t.deadline_text } : null,
+    startDate: t.start_date, funding: extra.funding, outputs: t.outputs, tags: t.tags, dependsOn: extra.dependsOn,
+    rollupMode: t.rollup_mode, weight: t.weight, cancelled: t.status === 'cancelled',
+  };
+}
+
+/** Content of one task read back from its tables (after a change, for the new version). */
+export async function loadContent(db: Kysely<Database>, t: TaskRow): Promise<TaskContent> {
+  const [coordinators, funding, deps] = await Promise.all([coordinatorsOf(db, [t.id]), fundingOf(db, [t.id]), dependenciesOf(db, [t.id])]);
+  return contentOf(t, {
+    coordinators: coordinators.map((c) => c.id),
+    funding: funding.map((f) => ({ source: f.source, amountRequired: f.amount_required, amountAllocated: f.amount_allocated })),
+    dependsOn: deps.map((d) => d.id),
+  });
+}
+
+/** The public shape of a task row. */
+export function presentTask(t: TaskRow & { unit_name?: string; unit_code?: string }) {
+  return {
+    id: t.id, programId: t.program_id, parentId: t.parent_id, kind: t.kind, cascaded: t.cascaded, code: t.code,
+    titleVi: t.title_vi, titleEn: t.title_en, descriptionVi: t.description_vi, descriptionEn: t.description_en,
+    unitId: t.unit_id, unitName: t.unit_name, unitCode: t.unit_code, sectionId: t.section_id, leadAgencyId: t.lead_agency_id,
+    deadline: t.deadline_kind ? { kind: t.deadline_kind, start: t.deadline_start, end: t.due_date, text: t.deadline_text } : null,
+    dueDate: t.due_date, startDate: t.start_date, status: t.status, progress: t.progress, doneDate: t.done_date,
+    outputs: t.outputs, tags: t.tags, rollupMode: t.rollup_mode, weight: t.weight, rating: t.rating,
+    ratingExplanation: t.rating_explanation, warningKinds: t.warning_kinds, lastReportDate: t.last_report_date,
+    version: t.version, isDemo: t.is_demo,
+  };
+}

@@ -1,0 +1,182 @@
+// Kysely table types of the action-program module; must match
+// migrations/0004_program.sql. Merged into the platform's Database type.
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateString = string;
+type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface ProgramsTable {
+  id: Generated<number>;
+  code: string;
+  title_vi: string;
+  title_en: string | null;
+  resolution_ref: string | null;
+  issuing_body: string;
+  period_start: DateString;
+  period_end: DateString;
+  cadence: Generated<string>;
+  report_grace_days: Generated<number>;
+  escalation_days: Generated<number>;
+  current_version: Generated<number>;
+  is_demo: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ProgramAmendmentsTable {
+  id: Generated<number>;
+  program_id: number;
+  version_no: number;
+  kind: string;
+  decision_ref: string | null;
+  reason: string | null;
+  effective_date: DateString;
+  actor: string;
+  created_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: Generated<number>;
+  program_id: number;
+  parent_id: number | null;
+  kind: string;
+  cascaded: Generated<boolean>;
+  position: Generated<number>;
+  code: string;
+  section_id: number | null;
+  unit_id: number;
+  title_vi: string | null;
+  title_en: string | null;
+  description_vi: string | null;
+  description_en: string | null;
+  lead_agency_id: number | null;
+  deadline_kind: string | null;
+  deadline_start: DateString | null;
+  due_date: DateString | null;
+  deadline_text: string | null;
+  start_date: DateString | null;
+  status: Generated<string>;
+  progress: Generated<number>;
+  done_date: DateString | null;
+  outputs: Generated<string[]>;
+  tags: Generated<string[]>;
+  rollup_mode: Generated<string>;
+  weight: Generated<number>;
+  rating: string | null;
+  rating_explanation: Json | null;
+  warning_kinds: Generated<string[]>;
+  recent_reports: Json;
+  last_report_date: DateString | null;
+  version: Generated<number>;
+  is_demo: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface TaskCoordinatorsTable { task_id: number; agency_id: number }
+
+export interface TaskFundingTable {
+  id: Generated<number>;
+  task_id: number;
+  source: string | null;
+  amount_required: number | null;
+  amount_allocated: number | null;
+  note: string | null;
+}
+
+export interface TaskDependenciesTable { task_id: number; depends_on_id: number }
+
+export interface TaskVersionsTable {
+  id: Generated<number>;
+  task_id: number;
+  program_id: number;
+  amendment_id: number;
+  valid_from: DateString;
+  valid_to: DateString | null;
+  content: Json;
+}
+
+export interface EvidenceBlobsTable {
+  sha256: string;
+  size_bytes: number;
+  media_type: string;
+  content: Buffer;
+  created_at: Timestamp;
+}
+
+export interface TaskReportsTable {
+  id: Generated<number>;
+  task_id: number;
+  report_date: DateString;
+  period_label: string;
+  period_due: DateString;
+  progress: number;
+  status: string;
+  narrative: string | null;
+  obstacles: string | null;
+  resources_needed: string | null;
+  state: Generated<string>;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+  submitted_by: number | null;
+  submitted_by_label: string;
+  submitted_at: Timestamp;
+  is_late: Generated<boolean>;
+  version: Generated<number>;
+  is_demo: Generated<boolean>;
+}
+
+export interface ReportEvidenceTable { report_id: number; sha256: string; file_name: string }
+
+export interface ProgramWarningsTable {
+  id: Generated<number>;
+  task_id: number;
+  kind: string;
+  severity: string;
+  message_vi: string;
+  message_en: string;
+  facts: Json;
+  raised_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: number | null;
+  resolved_at: Timestamp | null;
+  resolved_by: number | null;
+  escalated_at: Timestamp | null;
+  escalated_to_unit: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title_vi: string;
+  title_en: string;
+  body_vi: string;
+  body_en: string;
+  entity: string;
+  entity_id: number;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export const ROLLUP_STATUS = ['not_started', 'in_progress', 'done', 'done_late', 'overdue', 'suspended', 'cancelled'] as const;
+export const ROLLUP_RATING = ['green', 'amber_green', 'amber', 'amber_red', 'red', 'unrated'] as const;
+type Counter = Generated<number>;
+export type ProgramRollupsTable = { program_id: number; unit_id: number; section_id: number; total: Counter }
+  & Record<(typeof ROLLUP_STATUS)[number] | (typeof ROLLUP_RATING)[number], Counter>;
+
+export interface ProgramTables {
+  programs: ProgramsTable;
+  program_amendments: ProgramAmendmentsTable;
+  tasks: TasksTable;
+  task_coordinators: TaskCoordinatorsTable;
+  task_funding: TaskFundingTable;
+  task_dependencies: TaskDependenciesTable;
+  task_versions: TaskVersionsTable;
+  evidence_blobs: EvidenceBlobsTable;
+  task_reports: TaskReportsTable;
+  report_evidence: ReportEvidenceTable;
+  program_warnings: ProgramWarningsTable;
+  notifications: NotificationsTable;
+  program_rollups: ProgramRollupsTable;
+}

@@ -1,0 +1,23 @@
+// Real-time events of the program module, queued inside the transaction and
+// delivered by PostgreSQL/PGlite NOTIFY only when it commits (so a dashboard
+// never sees a change that rolled back). Payloads carry ids, never content:
+// the dashboard re-reads through the access-checked API.
+// Channels:
+//   program_task     {programId, taskIds|null, count}      tasks' content, status, progress or rating changed
+//   program_report   {programId, taskId, reportId, state}  a report was submitted, edited, accepted or returned
+//   program_warning  {programId, taskIds|null, count}      warnings were raised, resolved, acknowledged or escalated
+// taskIds is null when more than MAX_IDS changed at once (a cascade, the daily run): re-read everything.
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/db-schema.ts';
+import { publishAfterCommit } from '../platform/realtime.ts';
+
+export const CHANNELS = { task: 'program_task', report: 'program_report', warning: 'program_warning' } as const;
+export const PROGRAM_CHANNELS = Object.values(CHANNELS);
+export type ProgramChannel = (typeof CHANNELS)[keyof typeof CHANNELS];
+const MAX_IDS = 200;
+
+export async function publish(trx: Kysely<Database>, channel: ProgramChannel, payload: Record<string, unknown>) {
+  const ids = payload.taskIds as number[] | undefined;
+  const body = ids && ids.length > MAX_IDS ? { ...payload, taskIds: null, count: ids.length } : ids ? { ...payload, count: ids.length } : payload;
+  await publishAfterCommit(trx, channel, body);
+}

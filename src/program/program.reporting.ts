@@ -1,0 +1,44 @@
+// Reporting periods and how a task follows its reports.
+import type { Kysely } from 'kysely';
+import type { Database } from '../platform/db-schema.ts';
+import { addDays } from './warnings/index.ts';
+import { latestCounted } from './program.reports.store.ts';
+import { updateTask, type TaskRow } from './program.tasks.store.ts';
+import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
+
+/** The reporting period containing `date` and the last day to report on it on time (period end + grace days). */
+export function reportingPeriod(date: string, cadence: string, graceDays: number) {
+  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7));
+  const endMonth = cadence === 'monthly' ? m : Math.ceil(m / 3) * 3;
+  const end = new Date(Date.UTC(y, endMonth, 0)).toISOString().slice(0, 10);
+  const label = cadence === 'monthly' ? date.slice(0, 7) : `${y}-Q${Math.ceil(m / 3)}`;
+  return { label, end, due: addDays(end, graceDays) };
+}
+
+/** Engine window: the trend rule reads the last 4 reports; keep a couple more. */
+const RECENT = 6;
+
+/**
+ * Sets the task's progress, status, done date and recent reports from its
+ * latest reports (returned ones do not count), moving its rollup counts.
+ * A "done" report after the due date makes the task done late.
+ */
+export async function followReports(trx: Kysely<Database>, task: TaskRow): Promise<TaskRow> {
+  const reports = await latestCounted(trx, task.id, RECENT);
+  const recent = reports.slice().reverse().map((r) => ({ date: r.report_date, progress: r.progress, resourcesNeeded: !!r.resources_needed?.trim() }));
+  const set: Parameters<typeof updateTask>[2] = { recent_reports: JSON.stringify(recent), last_report_date: reports[0]?.report_date ?? null };
+  const latest = reports[0];
+  if (latest) {
+    set.progress = latest.status === 'done' ? 100 : latest.progress;
+    if (latest.status === 'done') {
+      set.status = task.due_date && latest.report_date > task.due_date ? 'done_late' : 'done';
+      set.done_date = latest.report_date;
+    } else {
+      set.status = latest.status;
+      set.done_date = null;
+    }
+  }
+  const updated = await updateTask(trx, task.id, set);
+  await applyRollupChanges(trx, [{ before: countedOf(task), after: countedOf(updated) }]);
+  return updated;
+}

@@ -1,0 +1,106 @@
+// Request shapes of the action-program API, shared by routes and the CLI.
+import { z } from 'zod';
+import { IsoDate } from '../units/units.schemas.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+export const OUTPUT_KINDS = ['law', 'resolution', 'decree', 'regulation', 'scheme', 'project', 'program', 'plan', 'report', 'system', 'other'] as const;
+export const FUNDING_SOURCES = ['central_budget', 'local_budget', 'oda', 'private', 'other'] as const;
+export const STATUSES = ['not_started', 'in_progress', 'done', 'done_late', 'overdue', 'suspended', 'cancelled'] as const;
+export const RATING_VALUES = ['green', 'amber_green', 'amber', 'amber_red', 'red'] as const;
+
+export const ProgramMeta = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9._-]{2,60}$/, 'mã chỉ gồm chữ, số, . _ - / letters, digits, . _ - only'),
+  titleVi: text(500), titleEn: text(500).optional(),
+  resolutionRef: text(300).optional(), issuingBody: text(300),
+  periodStart: IsoDate, periodEnd: IsoDate,
+  cadence: z.enum(['monthly', 'quarterly']).default('quarterly'),
+  reportGraceDays: z.number().int().min(0).max(60).default(10),
+  escalationDays: z.number().int().min(1).max(365).default(14),
+}).refine((p) => p.periodEnd >= p.periodStart, 'periodEnd trước periodStart / periodEnd is before periodStart');
+export type ProgramMetaInput = z.infer<typeof ProgramMeta>;
+
+export const PreviewBody = z.object({ text: z.string().min(1).max(2_000_000) });
+export const ImportBody = z.object({
+  program: ProgramMeta, text: z.string().min(1).max(2_000_000), language: z.enum(['vi', 'en']).default('vi'),
+  effectiveDate: IsoDate, decisionRef: text(300).optional(),
+});
+
+export const PeriodInput = z.object({
+  kind: z.enum(['year', 'half', 'quarter', 'month', 'date', 'range']), start: IsoDate, end: IsoDate, text: z.string().max(300).optional(),
+}).refine((p) => p.end >= p.start, 'end trước start / end is before start');
+export const DeadlineInput = z.union([PeriodInput, z.object({ phrase: text(300) })]);
+
+export const FundingInput = z.object({
+  source: z.enum(FUNDING_SOURCES).nullable(), amountRequired: z.number().min(0).nullable().default(null),
+  amountAllocated: z.number().min(0).nullable().default(null), note: z.string().max(500).optional(),
+});
+
+const TaskFields = {
+  code: z.string().trim().regex(/^[A-Za-z0-9.@_~-]{1,80}$/).optional(),
+  titleVi: text(2000).optional(), titleEn: text(2000).optional(),
+  descriptionVi: z.string().max(20000).nullable().optional(), descriptionEn: z.string().max(20000).nullable().optional(),
+  leadAgencyId: z.number().int().positive().nullable().optional(),
+  coordinatingAgencyIds: z.array(z.number().int().positive()).max(100).optional(),
+  deadline: DeadlineInput.nullable().optional(),
+  startDate: IsoDate.nullable().optional(),
+  funding: z.array(FundingInput).max(50).optional(),
+  outputs: z.array(z.enum(OUTPUT_KINDS)).max(20).optional(),
+  tags: z.array(text(60)).max(30).optional(),
+  dependsOn: z.array(z.number().int().positive()).max(50).optional(),
+  rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
+  weight: z.number().positive().max(1_000_000).optional(),
+};
+export const TaskChanges = z.object(TaskFields).strict();
+export type TaskChangesInput = z.infer<typeof TaskChanges>;
+
+const Amendment = { decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate };
+export const AddTaskBody = z.object({
+  ...Amendment, parentId: z.number().int().positive(), kind: z.enum(['section', 'group', 'task']).default('task'), task: TaskChanges,
+}).strict();
+export const AdjustTaskBody = z.object({ ...Amendment, version: z.number().int().positive(), changes: TaskChanges }).strict();
+export const CancelTaskBody = z.object({ ...Amendment, version: z.number().int().positive() }).strict();
+
+export const CascadeBody = z.object({
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all_provinces') }),
+    z.object({ kind: z.literal('communes_of'), provinceId: z.number().int().positive() }),
+    z.object({ kind: z.literal('units'), unitIds: z.array(z.number().int().positive()).min(1).max(5000) }),
+  ]),
+  rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
+  asOf: IsoDate.optional(),
+}).strict();
+export type CascadeInput = z.infer<typeof CascadeBody>;
+
+export const EvidenceInput = z.object({
+  fileName: text(255), mediaType: z.string().trim().max(120).default('application/octet-stream'),
+  contentBase64: z.string().max(14_000_000),
+});
+const ReportFields = {
+  progress: z.number().min(0).max(100), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
+  narrative: z.string().max(20000).nullable().optional(), obstacles: z.string().max(20000).nullable().optional(),
+  resourcesNeeded: z.string().max(20000).nullable().optional(),
+};
+export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional() }).strict();
+export type ReportInput = z.infer<typeof ReportBody>;
+export const ReportPatchBody = z.object({
+  version: z.number().int().positive(), progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
+  narrative: ReportFields.narrative, obstacles: ReportFields.obstacles, resourcesNeeded: ReportFields.resourcesNeeded,
+}).strict();
+export type ReportPatch = z.infer<typeof ReportPatchBody>;
+export const ReviewBody = z.object({ version: z.number().int().positive(), comment: z.string().trim().max(5000).optional() }).strict();
+export const WarningActionBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive() });
+export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
+const Page = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
+export const TaskListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(), parentId: z.coerce.number().int().positive().optional(),
+  roots: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), status: z.enum(STATUSES).optional(), rating: z.enum(RATING_VALUES).optional(),
+  q: z.string().trim().max(200).optional(), ...Page,
+});
+export const WarningListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(), open: z.enum(['true', 'false']).default('true'), ...Page,
+});
+export const DashboardQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
+export const ListQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), asOf: IsoDate.optional(), ...Page });
+export const TimelineQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), from: IsoDate.optional(), to: IsoDate.optional() });

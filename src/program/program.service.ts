@@ -1,0 +1,90 @@
+// Programs and tasks, read side, and the document import entry points.
+import type { Db } from '../platform/db.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { badRequest, notFound } from '../platform/errors.ts';
+import { requireRole, requireUser } from '../accounts/access.ts';
+import { parseProgramDocument } from './parse/document.ts';
+import type { ProgramMetaInput } from './program.schemas.ts';
+import { createProgramFromTree } from './program.import.ts';
+import * as store from './program.store.ts';
+import * as tasks from './program.tasks.store.ts';
+import { loadContent, presentTask } from './program.content.ts';
+import { READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
+
+/** The parsed tree, counts and unrecognised lines: shown before anything is saved. */
+export function previewDocument(ctx: RequestContext, text: string) {
+  requireRole(ctx, ['system_admin', 'central_officer']);
+  return parseProgramDocument(text);
+}
+
+export async function importDocument(db: Db, ctx: RequestContext, meta: ProgramMetaInput, text: string, opts: { language?: 'vi' | 'en'; effectiveDate: string; decisionRef?: string; isDemo?: boolean }) {
+  const parsed = parseProgramDocument(text, { lang: opts.language ?? 'auto' });
+  if (parsed.tree.length === 0) throw badRequest({ vi: 'Không nhận dạng được mục nào trong văn bản.', en: 'No items were recognised in the document.' });
+  const result = await createProgramFromTree(db, ctx, meta, parsed.tree, { language: parsed.lang, effectiveDate: opts.effectiveDate, decisionRef: opts.decisionRef, isDemo: opts.isDemo });
+  return { ...result, parsedCounts: parsed.counts, unrecognised: parsed.unrecognised };
+}
+
+export function presentProgram(p: NonNullable<Awaited<ReturnType<typeof store.findProgram>>>) {
+  return {
+    id: p.id, code: p.code, titleVi: p.title_vi, titleEn: p.title_en, resolutionRef: p.resolution_ref, issuingBody: p.issuing_body,
+    periodStart: p.period_start, periodEnd: p.period_end, cadence: p.cadence, reportGraceDays: p.report_grace_days,
+    escalationDays: p.escalation_days, currentVersion: p.current_version, isDemo: p.is_demo,
+  };
+}
+
+/** Program headers are public to every signed-in user; their tasks are scoped. */
+export async function listPrograms(db: Db, ctx: RequestContext) {
+  requireUser(ctx);
+  return { items: (await store.listPrograms(db)).map(presentProgram) };
+}
+
+export async function getProgram(db: Db, ctx: RequestContext, id: number) {
+  requireUser(ctx);
+  const p = await store.findProgram(db, id);
+  if (!p) throw notFound({ vi: `chương trình số ${id}`, en: `Program ${id}` });
+  return { ...presentProgram(p), amendments: await store.listAmendments(db, id) };
+}
+
+/** The program's content as in force on a date (central tasks; cascaded ones are assignments, not content). */
+export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf: string) {
+  const program = await getProgram(db, ctx, id);
+  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const rows = (await store.versionsAsOf(db, id, asOf)).filter((r) => scope.all || scope.unitIds.includes(r.unit_id));
+  return {
+    program: { ...program, amendments: program.amendments.filter((a) => a.effective_date <= asOf) }, asOf,
+    items: rows.map((r) => ({ taskId: r.task_id, parentId: r.parent_id, kind: r.kind, validFrom: r.valid_from, validTo: r.valid_to, ...(r.content as object) })),
+  };
+}
+
+async function taskInScope(db: Db, ctx: RequestContext, id: number) {
+  const t = await tasks.findTask(db, id);
+  if (!t) throw notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
+  await requireUnitIn(db, ctx, t.unit_id, READ_ROLES);
+  return t;
+}
+
+export async function getTask(db: Db, ctx: RequestContext, id: number) {
+  const t = await taskInScope(db, ctx, id);
+  const content = await loadContent(db, t);
+  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const children = (await tasks.childrenOf(db, id)).filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
+  const warnings = await db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute();
+  return {
+    ...presentTask(t), coordinatingAgencyIds: content.coordinatingAgencyIds, funding: content.funding, dependsOn: content.dependsOn,
+    children: children.map(presentTask),
+    warnings: warnings.map((w) => ({ id: w.id, kind: w.kind, severity: w.severity, message: { vi: w.message_vi, en: w.message_en }, facts: w.facts, raisedAt: w.raised_at, acknowledgedAt: w.acknowledged_at, escalatedAt: w.escalated_at })),
+  };
+}
+
+export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
+  await taskInScope(db, ctx, id);
+  return { items: await store.taskHistory(db, id) };
+}
+
+export async function listTasks(db: Db, ctx: RequestContext, programId: number, f: Omit<tasks.TaskFilter, 'programId' | 'parentId'> & { parentId?: number; roots?: boolean }) {
+  requireUser(ctx);
+  if (f.unitId) await requireUnitIn(db, ctx, f.unitId, READ_ROLES);
+  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const { items, total } = await tasks.listTasks(db, scope, { ...f, programId, parentId: f.roots ? null : f.parentId });
+  return { total, items: items.map((t) => presentTask(t as unknown as tasks.TaskRow)) };
+}

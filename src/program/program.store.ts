@@ -1,0 +1,79 @@
+// SQL for programs, amendments and dated task versions.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../platform/db-schema.ts';
+
+type Q = Kysely<Database>;
+
+export interface NewProgram {
+  code: string; title_vi: string; title_en: string | null; resolution_ref: string | null; issuing_body: string;
+  period_start: string; period_end: string; cadence: string; report_grace_days: number; escalation_days: number; is_demo: boolean;
+}
+
+export function insertProgram(trx: Q, p: NewProgram) {
+  return trx.insertInto('programs').values(p).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findProgram(db: Q, id: number) {
+  return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findProgramByCode(db: Q, code: string) {
+  return db.selectFrom('programs').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function listPrograms(db: Q) {
+  return db.selectFrom('programs').selectAll().orderBy('id').execute();
+}
+
+/** Adds the next amendment of a program, locking the program row so versions are gapless. */
+export async function insertAmendment(trx: Q, a: { programId: number; kind: string; decisionRef: string | null; reason: string | null; effectiveDate: string; actor: string; first?: boolean }) {
+  const program = await trx.selectFrom('programs').select(['id', 'current_version']).where('id', '=', a.programId).forUpdate().executeTakeFirstOrThrow();
+  const versionNo = a.first ? 1 : program.current_version + 1;
+  if (!a.first) await trx.updateTable('programs').set({ current_version: versionNo }).where('id', '=', a.programId).execute();
+  return trx.insertInto('program_amendments').values({
+    program_id: a.programId, version_no: versionNo, kind: a.kind, decision_ref: a.decisionRef, reason: a.reason,
+    effective_date: a.effectiveDate, actor: a.actor,
+  }).returningAll().executeTakeFirstOrThrow();
+}
+
+export function listAmendments(db: Q, programId: number) {
+  return db.selectFrom('program_amendments').selectAll().where('program_id', '=', programId).orderBy('version_no').execute();
+}
+
+/** The latest version's start date of a task (an amendment may not take effect before it). */
+export async function latestVersionStart(db: Q, taskId: number): Promise<string | null> {
+  const row = await db.selectFrom('task_versions').select('valid_from').where('task_id', '=', taskId).where('valid_to', 'is', null).executeTakeFirst();
+  return row?.valid_from ?? null;
+}
+
+/** Closes the task's open version on `from` and opens a new one with this content. */
+export async function writeTaskVersion(trx: Q, v: { taskId: number; programId: number; amendmentId: number; from: string; content: unknown }) {
+  await trx.updateTable('task_versions').set({ valid_to: v.from }).where('task_id', '=', v.taskId).where('valid_to', 'is', null).execute();
+  await trx.insertInto('task_versions').values({
+    task_id: v.taskId, program_id: v.programId, amendment_id: v.amendmentId, valid_from: v.from, content: JSON.stringify(v.content),
+  }).execute();
+}
+
+/** Bulk form for imports and cascades: every task gets its first version. */
+export async function insertFirstVersions(trx: Q, programId: number, amendmentId: number, from: string, rows: { taskId: number; content: unknown }[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto('task_versions').values(rows.slice(i, i + 500).map((r) => ({
+      task_id: r.taskId, program_id: programId, amendment_id: amendmentId, valid_from: from, content: JSON.stringify(r.content),
+    }))).execute();
+  }
+}
+
+/** The content of every task of the program in force on `asOf` (valid_from <= asOf < valid_to). */
+export function versionsAsOf(db: Q, programId: number, asOf: string) {
+  return db.selectFrom('task_versions as v').innerJoin('tasks as t', 't.id', 'v.task_id')
+    .select(['v.task_id', 'v.valid_from', 'v.valid_to', 'v.content', 'v.amendment_id', 't.parent_id', 't.kind', 't.position', 't.unit_id'])
+    .where('v.program_id', '=', programId).where('t.cascaded', '=', false)
+    .where('v.valid_from', '<=', asOf).where(sql<boolean>`(v.valid_to is null or v.valid_to > ${asOf}::date)`)
+    .orderBy('t.position').orderBy('t.id').execute();
+}
+
+export function taskHistory(db: Q, taskId: number) {
+  return db.selectFrom('task_versions as v').innerJoin('program_amendments as a', 'a.id', 'v.amendment_id')
+    .select(['v.valid_from', 'v.valid_to', 'v.content', 'a.version_no', 'a.kind', 'a.decision_ref', 'a.reason', 'a.actor'])
+    .where('v.task_id', '=', taskId).orderBy('v.id').execute();
+}

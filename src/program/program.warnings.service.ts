@@ -1,0 +1,153 @@
+// Stored warnings: listing in the caller's scope, acknowledging, resolving,
+// escalating unresolved ones to the level above, and the daily full
+// re-evaluation. Raising and clearing happen in program.evaluate.ts.
+import { sql } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { badRequest, notFound, todayIso } from '../platform/errors.ts';
+import type { Config } from '../platform/config.ts';
+import { sendEmail, type EmailResult } from '../platform/notify/email.ts';
+import { escalationDue } from './warnings/index.ts';
+import { computeEvaluations, evaluateRows, loadEvalPage, loadEvalRows, type EvalRow } from './program.evaluate.ts';
+import { chainFromParents } from './program.rollups.store.ts';
+import { scopeFilter } from './program.tasks.store.ts';
+import { notifyUser } from './program.inbox.ts';
+import { CHANNELS, publish } from './program.events.ts';
+import { READ_ROLES, requireUnitIn, scopeOf, WRITER_ROLES } from './program.scope.ts';
+
+export async function listWarnings(db: Db, ctx: RequestContext, q: { programId?: number; unitId?: number; open: boolean; limit: number; offset: number }) {
+  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
+  const scope = await scopeOf(db, ctx, READ_ROLES);
+  let qb = db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id').innerJoin('units as u', 'u.id', 't.unit_id')
+    .where(scopeFilter(scope));
+  if (q.programId) qb = qb.where('t.program_id', '=', q.programId);
+  if (q.unitId) qb = qb.where('t.unit_id', '=', q.unitId);
+  qb = q.open ? qb.where('w.resolved_at', 'is', null) : qb.where('w.resolved_at', 'is not', null);
+  const [items, total] = await Promise.all([
+    qb.select(['w.id', 'w.task_id', 't.code', 't.title_vi', 't.title_en', 'u.name as unit_name', 'w.kind', 'w.severity', 'w.message_vi', 'w.message_en',
+      'w.facts', 'w.raised_at', 'w.acknowledged_at', 'w.resolved_at', 'w.escalated_at', 'w.escalated_to_unit'])
+      .orderBy('w.raised_at', 'desc').orderBy('w.id', 'desc').limit(q.limit).offset(q.offset).execute(),
+    qb.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow().then((r) => r.n),
+  ]);
+  return {
+    total, items: items.map((w) => ({
+      id: w.id, taskId: w.task_id, taskCode: w.code, taskTitle: { vi: w.title_vi, en: w.title_en }, unitName: w.unit_name, kind: w.kind, severity: w.severity,
+      message: { vi: w.message_vi, en: w.message_en }, facts: w.facts, raisedAt: w.raised_at, acknowledgedAt: w.acknowledged_at,
+      resolvedAt: w.resolved_at, escalatedAt: w.escalated_at, escalatedToUnit: w.escalated_to_unit,
+    })),
+  };
+}
+
+async function warningInScope(db: Db, ctx: RequestContext, id: number) {
+  const w = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
+    .select(['w.id', 'w.task_id', 'w.resolved_at', 'w.acknowledged_at', 't.unit_id', 't.program_id']).where('w.id', '=', id).executeTakeFirst();
+  if (!w) throw notFound({ vi: `cảnh báo số ${id}`, en: `Warning ${id}` });
+  await requireUnitIn(db, ctx, w.unit_id, WRITER_ROLES);
+  if (w.resolved_at) throw badRequest({ vi: 'Cảnh báo đã được xử lý xong.', en: 'The warning is already resolved.' });
+  return w;
+}
+
+/** Acknowledge: someone saw it. It stays open and still escalates (only resolution stops the clock). */
+export async function acknowledgeWarning(db: Db, ctx: RequestContext, id: number, comment?: string) {
+  const w = await warningInScope(db, ctx, id);
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('program_warnings').set({ acknowledged_at: new Date(), acknowledged_by: ctx.user?.id ?? null }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'program.warning.acknowledge', entity: 'program_warning', entityId: id, after: { comment } });
+    await publish(trx, CHANNELS.warning, { programId: w.program_id, taskIds: [w.task_id] });
+    return { id, acknowledged: true };
+  });
+}
+
+/** Resolve by hand; if the condition still holds, the next change of the task raises it again. */
+export async function resolveWarning(db: Db, ctx: RequestContext, id: number, comment?: string) {
+  const w = await warningInScope(db, ctx, id);
+  return db.transaction().execute(async (trx) => {
+    await trx.updateTable('program_warnings').set({ resolved_at: new Date(), resolved_by: ctx.user?.id ?? null }).where('id', '=', id).execute();
+    await recordAudit(trx, ctx, { action: 'program.warning.resolve', entity: 'program_warning', entityId: id, after: { comment } });
+    await publish(trx, CHANNELS.warning, { programId: w.program_id, taskIds: [w.task_id] });
+    return { id, resolved: true };
+  });
+}
+
+/**
+ * Escalates every open warning older than its program's escalation days to the
+ * unit above the task's unit, and puts it in the inbox of that unit's writers.
+ */
+export type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom'>;
+
+export async function escalateWarnings(db: Db, asOf = todayIso(), mail?: MailConfig) {
+  const candidates = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
+    .innerJoin('programs as p', 'p.id', 't.program_id').innerJoin('units as u', 'u.id', 't.unit_id')
+    .select(['w.id', 'w.task_id', 'w.kind', 'w.message_vi', 'w.message_en', sql<string>`to_char(w.raised_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('raised'),
+      'p.escalation_days', 'p.id as program_id', 'u.parent_id', 't.code'])
+    .where('w.resolved_at', 'is', null).where('w.escalated_at', 'is', null).execute();
+  const due = candidates.filter((c) => c.parent_id !== null && escalationDue({ raisedAt: c.raised }, asOf, c.escalation_days));
+  if (due.length === 0) return { escalated: 0, emails: [] as EmailResult[] };
+  const outbox: { to: string; subject: string; text: string }[] = [];
+  const result = await db.transaction().execute(async (trx) => {
+    const writers = await trx.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id').select(['grants.user_id', 'grants.unit_id', 'users.email'])
+      .where('unit_id', 'in', [...new Set(due.map((d) => d.parent_id!))]).where('role', 'in', WRITER_ROLES).execute();
+    for (const d of due) {
+      await trx.updateTable('program_warnings').set({ escalated_at: new Date(), escalated_to_unit: d.parent_id }).where('id', '=', d.id).execute();
+      for (const w of writers.filter((g) => g.unit_id === d.parent_id)) {
+        if (w.email) outbox.push({ to: w.email, subject: `[Apparatus] Cảnh báo chuyển lên / Escalated warning: ${d.code}`,
+          text: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}\n\nUnresolved after ${d.escalation_days} days. ${d.message_en}` });
+        await notifyUser(trx, w.user_id, {
+          kind: 'warning_escalated', entity: 'program_warning', entityId: d.id,
+          title: { vi: `Cảnh báo chuyển lên: nhiệm vụ ${d.code}`, en: `Escalated warning: task ${d.code}` },
+          body: { vi: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}`, en: `Unresolved after ${d.escalation_days} days. ${d.message_en}` },
+        });
+      }
+    }
+    for (const programId of new Set(due.map((d) => d.program_id))) {
+      await publish(trx, CHANNELS.warning, { programId, taskIds: due.filter((d) => d.program_id === programId).map((d) => d.task_id) });
+    }
+    return { escalated: due.length };
+  });
+  // E-mail goes out after the commit (a rolled-back escalation must not have mailed anyone); the inbox already holds it.
+  const emails = mail ? await Promise.all(outbox.map((m) => sendEmail(mail, m))) : [];
+  return { ...result, emails };
+}
+
+/**
+ * The daily clock: re-evaluates every task on `asOf` in keyset batches, each
+ * batch in its own transaction with its rollup deltas. Only tasks whose
+ * status, rating or warning kinds change are written.
+ */
+export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000, mail?: MailConfig) {
+  const units = await db.selectFrom('units').select(['id', 'parent_id']).execute();
+  const parents = new Map(units.map((u) => [u.id, u.parent_id]));
+  const chains = new Map(units.map((u) => [u.id, chainFromParents(parents, u.id)]));
+  let after = 0, tasks = 0, changed = 0, raised = 0, resolved = 0;
+  const started = performance.now();
+  // Read without locks and let the engine judge; only the tasks whose verdict differs from what is
+  // stored are then locked, re-read and re-evaluated in a transaction (a report submitted in between
+  // is seen), so the rollup deltas never apply to a stale status and unchanged rows are never written.
+  // The next page is read while this one is judged (on PostgreSQL, on another connection).
+  const judge = async (page: EvalRow[]) => ({ page, verdicts: await computeEvaluations(db, page, asOf) });
+  // A failing transaction below leaves the prefetch unawaited: mark it handled so it cannot crash the process.
+  const prefetch = (from: number) => { const p = loadEvalPage(db, from, batchSize).then(judge); p.catch(() => {}); return p; };
+  let pending = prefetch(after);
+  for (;;) {
+    const { page, verdicts } = await pending;
+    if (page.length === 0) break;
+    after = page[page.length - 1].id;
+    tasks += page.length;
+    pending = prefetch(after);
+    const differ = verdicts.filter((v) => v.rating !== v.row.rating || v.status !== v.row.status
+      || v.evaluation.warnings.map((w) => w.kind).sort().join() !== v.row.warning_kinds.join()).map((v) => v.row.id);
+    if (differ.length === 0) continue;
+    const out = await db.transaction().execute(async (trx) => {
+      const o = await evaluateRows(trx, await loadEvalRows(trx, differ), asOf, { refreshOpen: false, chains });
+      const changedSet = new Set(o.changedTaskIds);
+      for (const programId of new Set(page.filter((p) => changedSet.has(p.id)).map((p) => p.program_id))) {
+        await publish(trx, CHANNELS.task, { programId, taskIds: o.changedTaskIds });
+      }
+      return o;
+    });
+    changed += out.changedTaskIds.length; raised += out.raised; resolved += out.resolved;
+  }
+  const escalation = await escalateWarnings(db, asOf, mail);
+  return { asOf, tasks, changed, raised, resolved, escalated: escalation.escalated, emailsSent: escalation.emails.filter((e) => e.status === 'sent').length, ms: Math.round(performance.now() - started) };
+}

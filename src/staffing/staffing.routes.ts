@@ -1,0 +1,85 @@
+// /api/staffing: periods, allocation (refusals are problem+json 409 with the
+// limit and the excess), present headcount, merges, availability, rollups,
+// norms, reductions, Appendix IA check/import/export.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../platform/db.ts';
+import { requireUser } from '../accounts/access.ts';
+import { IsoDate } from '../units/units.schemas.ts';
+import * as service from './staffing.service.ts';
+import * as store from './staffing.store.ts';
+import { presentHistory, recordPresent } from './staffing.actuals.ts';
+import { reallocateMerge } from './staffing.merge.ts';
+import { rollup } from './staffing.rollup.ts';
+import { evaluateNorm, reductions } from './staffing.norms.service.ts';
+import { listRuleSets } from './staffing.rulesets.ts';
+import { parseTableFile } from './staffing.layout.ts';
+import { checkSubmitted, importSubmitted } from './staffing.table.ts';
+import { exportXlsx, tableRows } from './staffing.export.ts';
+import { AllocateBody, AvailableQuery, CategoryCode, MergeBody, PeriodBody, PeriodCode, PresentBody, RollupQuery } from './staffing.schemas.ts';
+
+const TableBody = z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().min(1).max(20_000_000),
+  period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
+const NormsQuery = z.object({ ruleSet: z.string().min(1).max(100), unitCode: z.string().min(1).max(20), asOf: IsoDate.optional(),
+  class: z.enum(['I', 'II', 'III']).optional(), mountainous: z.coerce.boolean().optional(), total: z.coerce.number().int().positive().optional(),
+  wEqual: z.coerce.number().min(0).optional(), wPopulation: z.coerce.number().min(0).optional(), wArea: z.coerce.number().min(0).optional(), wSpecial: z.coerce.number().min(0).optional(),
+  comparePeriod: PeriodCode.optional() });
+
+export function staffingRoutes(db: Db) {
+  return async function routes(fastify: FastifyInstance) {
+    const app = fastify.withTypeProvider<ZodTypeProvider>();
+    const tags = ['staffing'];
+
+    app.get('/staffing/periods', { schema: { tags, summary: 'Quota periods' } }, async (req) => { requireUser(req.ctx); return { items: await store.listPeriods(db) }; });
+    app.post('/staffing/periods', { schema: { tags, summary: 'Create a quota period (central roles)', body: PeriodBody } }, async (req) => service.createPeriod(db, req.ctx, req.body));
+    app.get('/staffing/categories', { schema: { tags, summary: 'Staffing categories' } }, async (req) => { requireUser(req.ctx); return { items: await store.listCategories(db) }; });
+
+    app.post('/staffing/allocations', { schema: { tags, summary: 'Set a unit\'s or agency\'s quota; 409 with the limit and excess if it would over-allocate', body: AllocateBody } },
+      async (req) => service.allocate(db, req.ctx, req.body));
+    app.post('/staffing/present', { schema: { tags, summary: 'Record the headcount present at a date', body: PresentBody } }, async (req) => recordPresent(db, req.ctx, req.body));
+    app.post('/staffing/merges', { schema: { tags, summary: 'Reallocate to a merged unit (Resolution 76/2025: at most its predecessors\' total without a decision)', body: MergeBody } },
+      async (req) => reallocateMerge(db, req.ctx, { period: req.body.period, successorUnitId: req.body.successorUnitId,
+        quotas: req.body.quota === undefined ? undefined : { [req.body.category]: req.body.quota }, decisionRef: req.body.decisionRef, effectiveDate: req.body.effectiveDate }));
+
+    app.get('/staffing/present-history', { schema: { tags, summary: 'Headcount present of a unit over time (progress of reductions)',
+      querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(), category: CategoryCode }) } },
+      async (req) => { requireUser(req.ctx); return { items: await presentHistory(db, req.query.period, req.query.unitId, req.query.category) }; });
+    app.get('/staffing/available', { schema: { tags, summary: 'Assigned, allocated below, reserve, available and present of one unit or agency', querystring: AvailableQuery } },
+      async (req) => service.available(db, req.ctx, req.query.period, service.toTarget(req.query)));
+    app.get('/staffing/rollup', { schema: { tags, summary: 'Quota against present for the units under a unit (default: provinces under the country)', querystring: RollupQuery } },
+      async (req) => rollup(db, req.ctx, req.query.period, req.query.unitId));
+
+    app.get('/staffing/rule-sets', { schema: { tags, summary: 'Norm rule sets with legal basis and validity' } }, async (req) => { requireUser(req.ctx); return { items: listRuleSets() }; });
+    app.get('/staffing/norms', { schema: { tags, summary: 'A rule set evaluated on a unit, with the explanation of every term', querystring: NormsQuery } },
+      async (req) => {
+        const q = req.query;
+        const weights = Object.fromEntries(Object.entries({ equal: q.wEqual, population: q.wPopulation, area: q.wArea, special: q.wSpecial }).filter(([, v]) => v !== undefined));
+        return evaluateNorm(db, req.ctx, { ruleSet: q.ruleSet, unitCode: q.unitCode, asOf: q.asOf, class: q.class, mountainous: q.mountainous, total: q.total, weights, comparePeriod: q.comparePeriod });
+      });
+    app.get('/staffing/reductions', { schema: { tags, summary: 'Required cut per province with the reason', querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }) } },
+      async (req) => reductions(db, req.ctx, `reduction-${req.query.period}`, req.query.asOf));
+
+    app.post('/staffing/tables/check', { bodyLimit: 30_000_000, schema: { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout)', body: TableBody } },
+      async (req) => {
+        requireUser(req.ctx);
+        const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
+        const b = req.body;
+        const { parsed: _parsed, ...out } = await checkSubmitted(db, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
+        return out;
+      });
+    app.post('/staffing/tables/import', { bodyLimit: 30_000_000, schema: { tags, summary: 'Import a table, all or nothing', body: TableBody.required({ period: true, asOf: true }) } },
+      async (req) => {
+        const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
+        return importSubmitted(db, req.ctx, table, { period: req.body.period, category: req.body.category, asOf: req.body.asOf });
+      });
+    app.get('/staffing/export.xlsx', { schema: { tags, summary: 'A unit and the units under it in the Appendix IA layout', querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(),
+      category: CategoryCode.default('cadre_civil_servant'), year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()) }) } },
+      async (req, reply) => {
+        const rows = await tableRows(db, req.ctx, req.query.period, req.query.unitId, req.query.category);
+        const buf = await exportXlsx(rows, { period: req.query.period, unitName: rows[0].name, year: req.query.year });
+        return reply.header('content-disposition', `attachment; filename="bien-che-${req.query.period}-${rows[0].code}.xlsx"`)
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
+      });
+  };
+}

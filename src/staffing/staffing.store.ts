@@ -1,0 +1,209 @@
+// SQL of the staffing-quota module (Kysely). The only file here that touches
+// the database; the service decides what to lock and in which order.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../platform/db-schema.ts';
+
+type Q = Kysely<Database>;
+
+export const findPeriod = (db: Q, code: string) =>
+  db.selectFrom('staffing_periods').selectAll().where('code', '=', code).executeTakeFirst();
+
+export const listPeriods = (db: Q) => db.selectFrom('staffing_periods').selectAll().orderBy('start_date').execute();
+
+export const insertPeriod = (db: Q, p: { code: string; name: string; start_date: string; end_date: string; legal_basis: string | null; tolerance_share: number }) =>
+  db.insertInto('staffing_periods').values(p).returningAll().executeTakeFirstOrThrow();
+
+export const listCategories = (db: Q) => db.selectFrom('staffing_categories').selectAll().orderBy('sort').execute();
+
+export const findUnit = (db: Q, id: number) =>
+  db.selectFrom('units').select(['id', 'code', 'name', 'full_name', 'level', 'type', 'parent_id', 'valid_from', 'valid_to', 'population', 'area_km2'])
+    .where('id', '=', id).executeTakeFirst();
+
+export const findAgency = (db: Q, id: number) =>
+  db.selectFrom('agencies').select(['id', 'unit_id', 'name', 'kind']).where('id', '=', id).executeTakeFirst();
+
+export const findNodeByKey = (db: Q, periodId: number, key: string) =>
+  db.selectFrom('staffing_nodes').selectAll().where('period_id', '=', periodId).where('key', '=', key).executeTakeFirst();
+
+export const findNode = (db: Q, id: number) =>
+  db.selectFrom('staffing_nodes').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Creates the node unless a concurrent writer already did; either way returns it. */
+export async function insertNodeIfMissing(db: Q, n: { period_id: number; key: string; parent_id: number | null; unit_id: number; agency_id: number | null; depth: number }) {
+  await db.insertInto('staffing_nodes').values(n).onConflict((oc) => oc.columns(['period_id', 'key']).doNothing()).execute();
+  return (await findNodeByKey(db, n.period_id, n.key))!;
+}
+
+export async function ensureAllocationRow(db: Q, nodeId: number, category: string) {
+  await db.insertInto('staffing_allocations').values({ node_id: nodeId, category, updated_at: new Date() })
+    .onConflict((oc) => oc.columns(['node_id', 'category']).doNothing()).execute();
+}
+
+/** Reads an allocation row and locks it until the transaction ends: writers under the same parent queue here. */
+export const lockAllocation = (db: Q, nodeId: number, category: string) =>
+  db.selectFrom('staffing_allocations').selectAll().where('node_id', '=', nodeId).where('category', '=', category)
+    .forUpdate().executeTakeFirst();
+
+export const readAllocation = (db: Q, nodeId: number, category: string) =>
+  db.selectFrom('staffing_allocations').selectAll().where('node_id', '=', nodeId).where('category', '=', category).executeTakeFirst();
+
+export const allocationsOf = (db: Q, nodeId: number) =>
+  db.selectFrom('staffing_allocations').selectAll().where('node_id', '=', nodeId).orderBy('category').execute();
+
+export function setQuota(db: Q, nodeId: number, category: string, set: { quota: number; reserve: number; decision_ref: string | null }) {
+  return db.updateTable('staffing_allocations').set({ ...set, updated_at: new Date() })
+    .where('node_id', '=', nodeId).where('category', '=', category).returningAll().executeTakeFirstOrThrow();
+}
+
+export function addAllocatedBelow(db: Q, nodeId: number, category: string, delta: number) {
+  return db.updateTable('staffing_allocations').set({ allocated_below: sql`allocated_below + ${delta}`, updated_at: new Date() })
+    .where('node_id', '=', nodeId).where('category', '=', category).returningAll().executeTakeFirstOrThrow();
+}
+
+export function setPresent(db: Q, nodeId: number, category: string, present: number, asOf: string, delta: number) {
+  return db.updateTable('staffing_allocations')
+    .set({ present, present_as_of: asOf, present_below: sql`present_below + ${delta}`, updated_at: new Date() })
+    .where('node_id', '=', nodeId).where('category', '=', category).execute();
+}
+
+export function addPresentBelow(db: Q, nodeId: number, category: string, delta: number) {
+  return db.updateTable('staffing_allocations').set({ present_below: sql`present_below + ${delta}` })
+    .where('node_id', '=', nodeId).where('category', '=', category).execute();
+}
+
+export function upsertActual(db: Q, a: { node_id: number; category: string; as_of: string; present: number; source: string | null }) {
+  return db.insertInto('staffing_actuals').values(a)
+    .onConflict((oc) => oc.columns(['node_id', 'category', 'as_of']).doUpdateSet({ present: a.present, source: a.source })).execute();
+}
+
+export const closeNode = (db: Q, nodeId: number, closedAt: string, successorId: number) =>
+  db.updateTable('staffing_nodes').set({ closed_at: closedAt, successor_node_id: successorId }).where('id', '=', nodeId).execute();
+
+/** The ancestors of a node, root first (the order every writer locks them in). */
+export async function ancestorNodes(db: Q, nodeId: number) {
+  const r = await sql<{ id: number; depth: number }>`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, depth from staffing_nodes where id = ${nodeId}
+      union all
+      select n.id, n.parent_id, n.depth from staffing_nodes n join up on n.id = up.parent_id
+    ) select id, depth from up where id <> ${nodeId} order by depth`.execute(db);
+  return r.rows;
+}
+
+/** Children of a node with their allocation rows and names: the maintained rollup, no subtree scan. */
+export function childRollup(db: Q, parentId: number) {
+  return db.selectFrom('staffing_nodes as n')
+    .innerJoin('units as u', 'u.id', 'n.unit_id')
+    .leftJoin('agencies as g', 'g.id', 'n.agency_id')
+    .innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
+    .select(['n.id as node_id', 'n.unit_id', 'n.agency_id', 'n.closed_at', 'u.code', 'u.full_name', 'u.level', 'g.name as agency_name',
+      'a.category', 'a.quota', 'a.reserve', 'a.allocated_below', 'a.present', 'a.present_below'])
+    .where('n.parent_id', '=', parentId)
+    .orderBy('u.code').orderBy('n.id').orderBy('a.category').execute();
+}
+
+export const unitByCode = (db: Q, code: string, asOf: string) =>
+  db.selectFrom('units').select(['id', 'code', 'full_name', 'level', 'parent_id'])
+    .where('code', '=', code)
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', asOf)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+    .orderBy('level').executeTakeFirst();
+
+/** The units a unit was formed from (direct lineage links), with the link kind. */
+export const predecessorLinks = (db: Q, unitId: number) =>
+  db.selectFrom('lineage_links as l').innerJoin('units as u', 'u.id', 'l.from_unit_id')
+    .select(['l.from_unit_id as unit_id', 'l.kind', 'u.full_name', 'u.code', 'u.level'])
+    .where('l.to_unit_id', '=', unitId).orderBy('l.from_unit_id').execute();
+
+/** Units in force on `asOf` with these official codes (the lowest level wins when codes repeat across levels). */
+export async function unitsByCodes(db: Q, codes: string[], asOf: string) {
+  if (codes.length === 0) return [];
+  return db.selectFrom('units').select(['id', 'code', 'full_name', 'level'])
+    .where('code', 'in', codes)
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', asOf)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+    .orderBy('level', 'desc').execute();
+}
+
+export async function agenciesByKeys(db: Q, keys: string[]) {
+  if (keys.length === 0) return [];
+  return db.selectFrom('agencies').select(['id', 'key', 'name', 'unit_id']).where('key', 'in', keys).execute();
+}
+
+/** Allocation rows of the nodes with these keys in a period, for the given categories. */
+export async function allocationsByNodeKeys(db: Q, periodId: number, keys: string[], categories: string[]) {
+  if (keys.length === 0) return [];
+  return db.selectFrom('staffing_nodes as n').innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
+    .select(['n.key', 'n.id as node_id', 'a.category', 'a.quota', 'a.reserve', 'a.present', 'a.present_below'])
+    .where('n.period_id', '=', periodId).where('n.key', 'in', keys).where('a.category', 'in', categories).execute();
+}
+
+/** Open children of a node with the label a table needs: the unit code or the agency key. */
+export function openChildren(db: Q, parentId: number) {
+  return db.selectFrom('staffing_nodes as n').innerJoin('units as u', 'u.id', 'n.unit_id').leftJoin('agencies as g', 'g.id', 'n.agency_id')
+    .select(['n.id', 'n.key', 'u.code', 'u.full_name', 'g.key as agency_key', 'g.name as agency_name'])
+    .where('n.parent_id', '=', parentId).where('n.closed_at', 'is', null)
+    .orderBy('n.agency_id', 'desc').orderBy('u.code').execute();
+}
+
+/** Communes (level 3) in force on `asOf` under a province, with the facts the norms read. */
+export const communesOf = (db: Q, provinceId: number, asOf: string) =>
+  db.selectFrom('units').select(['id', 'code', 'full_name', 'type', 'population', 'area_km2'])
+    .where('parent_id', '=', provinceId).where('level', '=', 3)
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', asOf)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+    .orderBy('code').execute();
+
+/** Provinces in force on `asOf`. */
+export const provincesAsOf = (db: Q, asOf: string) =>
+  db.selectFrom('units').select(['id', 'code', 'full_name'])
+    .where('level', '=', 1)
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', asOf)]))
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
+    .orderBy('code').execute();
+
+/** Quotas of the nodes of these units in a period and category (only nodes that have a row). */
+export async function quotasOfUnits(db: Q, periodId: number, unitIds: number[], category: string) {
+  if (unitIds.length === 0) return new Map<number, number>();
+  const rows = await db.selectFrom('staffing_nodes as n').innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
+    .select(['n.unit_id', 'a.quota']).where('n.period_id', '=', periodId).where('n.agency_id', 'is', null)
+    .where('n.unit_id', 'in', unitIds).where('a.category', '=', category).execute();
+  return new Map(rows.map((r) => [r.unit_id, r.quota]));
+}
+
+/** Readable names of nodes (the agency's name, else the unit's full name), in one query. */
+export async function nodeNames(db: Q, ids: number[]) {
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db.selectFrom('staffing_nodes as n').innerJoin('units as u', 'u.id', 'n.unit_id').leftJoin('agencies as g', 'g.id', 'n.agency_id')
+    .select(['n.id', 'u.full_name', 'g.name as agency_name']).where('n.id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.agency_name ?? r.full_name]));
+}
+
+/**
+ * Locks the allocation rows of a node and of its parent in one statement,
+ * parent first (ORDER BY depth: rows are locked in the order they are
+ * returned), and reads their names. Only the allocation rows are locked.
+ */
+export async function lockWithParent(db: Q, nodeId: number, parentId: number | null, category: string) {
+  const ids = parentId === null ? [nodeId] : [parentId, nodeId];
+  const rows = await db.selectFrom('staffing_allocations as a').innerJoin('staffing_nodes as n', 'n.id', 'a.node_id')
+    .innerJoin('units as u', 'u.id', 'n.unit_id').leftJoin('agencies as g', 'g.id', 'n.agency_id')
+    .selectAll('a').select(['n.depth', 'n.closed_at', 'u.full_name', 'g.name as agency_name'])
+    .where('a.node_id', 'in', ids).where('a.category', '=', category)
+    .orderBy('n.depth').forUpdate(['a']).execute();
+  const byId = new Map(rows.map((r) => [r.node_id, r]));
+  return { own: byId.get(nodeId), parent: parentId === null ? undefined : byId.get(parentId) };
+}
+
+/** The node's new quota and the parent's maintained sum, in one statement. */
+export async function writeQuota(db: Q, nodeId: number, parentId: number | null, category: string, set: { quota: number; reserve: number; decision_ref: string | null }, delta: number) {
+  const r = await sql<{ which: string; quota: number; reserve: number; allocated_below: number; decision_ref: string | null }>`
+    with own as (
+      update staffing_allocations set quota = ${set.quota}, reserve = ${set.reserve}, decision_ref = ${set.decision_ref}, updated_at = now()
+       where node_id = ${nodeId} and category = ${category} returning 'own' as which, quota, reserve, allocated_below, decision_ref),
+    par as (
+      update staffing_allocations set allocated_below = allocated_below + ${delta}, updated_at = now()
+       where node_id = ${parentId} and category = ${category} returning 'parent' as which, quota, reserve, allocated_below, decision_ref)
+    select * from own union all select * from par`.execute(db);
+  return { own: r.rows.find((x) => x.which === 'own')!, parent: r.rows.find((x) => x.which === 'parent') ?? null };
+}

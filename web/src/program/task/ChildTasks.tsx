@@ -1,0 +1,28 @@
+// The tasks under this one (the units it was cascaded to, or the items of a
+// section), with their progress and rating. Read through the task list, which
+// carries the unit names (GET /tasks/:id gives children without them).
+import { Alert, Progress, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { formatDate } from '../../common/format';
+import { titleOf } from '../ratings';
+import { RatingTag, StatusTag } from '../RatingTag';
+import type { Paged, Task } from '../types';
+import { useLiveGet } from '../useLiveGet';
+
+export function ChildTasks({ programId, parentId, tick }: { programId: number; parentId: number; tick: number }) {
+  const { t } = useTranslation();
+  const list = useLiveGet<Paged<Task>>(`/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`, tick);
+  const tasks = list.data?.items ?? [];
+  const columns: ColumnsType<Task> = [
+    { title: t('program.colTask'), key: 'task', render: (_: unknown, c) => <Link to={`/program/tasks/${c.id}`}>{c.cascaded ? c.unitName ?? c.code : `${c.code} ${titleOf(c)}`}</Link> },
+    { title: t('program.colDue'), dataIndex: 'dueDate', width: 110, render: (v: string | null) => formatDate(v) },
+    { title: t('program.colProgress'), dataIndex: 'progress', width: 130, render: (v: number) => <Progress percent={Math.round(v)} size="small" /> },
+    { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (_: unknown, c) => <StatusTag status={c.status} /> },
+    { title: t('program.colRating'), dataIndex: 'rating', width: 110, render: (_: unknown, c) => <RatingTag rating={c.rating} /> },
+  ];
+  if (list.error) return <Alert type="error" showIcon title={list.error} />;
+  return <Table<Task> rowKey="id" size="small" columns={columns} dataSource={tasks} scroll={{ x: 600 }} data-testid="child-tasks" loading={list.loading && !list.data}
+    pagination={tasks.length > 10 ? { pageSize: 10, showSizeChanger: false } : false} />;
+}

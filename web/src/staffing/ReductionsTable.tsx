@@ -1,0 +1,27 @@
+// The 2026–2031 cut per province, with how many provinces it was formed from (lineage).
+import { Alert, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApiGet } from '../common/useApiGet';
+import { formatNumber } from '../common/format';
+import type { ReductionItem, Reductions } from './types';
+
+export function ReductionsTable() {
+  const { t, i18n } = useTranslation();
+  const r = useApiGet<Reductions>('/api/staffing/reductions?period=2026-2031');
+  if (r.error) return <Alert type="error" showIcon title={r.error} />;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  return (
+    <>
+      {r.data && <Typography.Paragraph type="secondary">{r.data.ruleSet.title[lang]} — {r.data.ruleSet.legalBasis.join('; ')}</Typography.Paragraph>}
+      <Table<ReductionItem> size="small" rowKey="code" loading={r.loading} dataSource={r.data?.items ?? []} pagination={false} data-testid="staffing-reductions"
+        columns={[
+          { title: t('staffing.province'), dataIndex: 'name' },
+          { title: t('staffing.formedFrom'), key: 'from', render: (_, i) => `${i.formedFrom.length}: ${i.formedFrom.join(', ')}` },
+          { title: t('staffing.cutPct'), dataIndex: 'percent', align: 'right', render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+          { title: t('staffing.base'), dataIndex: 'base', align: 'right', render: (v: number | null) => formatNumber(v) },
+          { title: t('staffing.cut'), dataIndex: 'cut', align: 'right', render: (v: number | null) => formatNumber(v) },
+          { title: t('staffing.proposed'), dataIndex: 'proposed', align: 'right', render: (v: number | null) => formatNumber(v) },
+        ]} />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+// Staffing quotas: quota against present by province (then by commune and
+// agency inside a province), the allocation form, and the 2026–2031 reductions.
+import { useState } from 'react';
+import { Alert, Breadcrumb, Button, Card, Select, Space, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { withQuery } from '../api';
+import { useApiGet } from '../common/useApiGet';
+import { formatNumber } from '../common/format';
+import { RollupTable } from './RollupTable';
+import { AllocateForm } from './AllocateForm';
+import { ReductionsTable } from './ReductionsTable';
+import { NormsScenario } from './NormsScenario';
+import { UsedShareMap } from './UsedShareMap';
+import type { GeoJSON } from '../types';
+import { CATEGORIES, type Period, type Rollup } from './types';
+
+export default function StaffingPage() {
+  const { t } = useTranslation();
+  const periods = useApiGet<{ items: Period[] }>('/api/staffing/periods');
+  const [periodChoice, setPeriod] = useState<string | null>(null);
+  const period = periodChoice ?? periods.data?.items[0]?.code ?? null;
+  const [trail, setTrail] = useState<{ unitId: number; name: string }[]>([]);
+  const [category, setCategory] = useState<string>('all');
+  const current = trail.at(-1);
+  const geo = useApiGet<GeoJSON>('/api/geo/provinces');
+  const rollup = useApiGet<Rollup>(period ? withQuery('/api/staffing/rollup', { period, unitId: current?.unitId }) : null);
+
+  if (periods.data && periods.data.items.length === 0) return <Alert type="info" showIcon title={t('staffing.noPeriods')} />;
+  const node = rollup.data?.node;
+  const nodeFig = node ? (category === 'all' ? node.total : node.byCategory[category]) : undefined;
+
+  return (
+    <>
+      <Typography.Title level={2} className="page-title">{t('staffing.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select style={{ minWidth: 160 }} value={period} onChange={(v) => { setPeriod(v); setTrail([]); }} data-testid="staffing-period"
+          options={(periods.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))} />
+        <Select style={{ minWidth: 260 }} value={category} onChange={setCategory}
+          options={[{ value: 'all', label: t('staffing.allCategories') }, ...CATEGORIES.map((c) => ({ value: c, label: t(`staffing.category.${c}`) }))]} />
+      </Space>
+      <Tabs items={[
+        { key: 'quota', label: t('staffing.quotaVsPresent'), children: (
+          <>
+            <Breadcrumb items={[{ title: <Button type="link" size="small" onClick={() => setTrail([])}>{t('staffing.national')}</Button> },
+              ...trail.map((s, i) => ({ title: <Button type="link" size="small" onClick={() => setTrail(trail.slice(0, i + 1))}>{s.name}</Button> }))]} />
+            {rollup.error && <Alert type="warning" showIcon title={rollup.error} />}
+            {node && nodeFig && (
+              <Typography.Paragraph data-testid="staffing-node-summary">
+                <b>{node.name}</b>: {t('staffing.assigned')} {formatNumber(nodeFig.quota)} · {t('staffing.allocatedBelow')} {formatNumber(nodeFig.allocatedBelow)} · {t('staffing.reserve')} {formatNumber(nodeFig.reserve)} · {t('staffing.available')} {formatNumber(nodeFig.quota - nodeFig.allocatedBelow - nodeFig.reserve)} · {t('staffing.present')} {formatNumber(nodeFig.present)}
+              </Typography.Paragraph>
+            )}
+            {rollup.data && <RollupTable rollup={rollup.data} category={category} onOpen={(i) => setTrail([...trail, { unitId: i.unitId, name: i.name }])} />}
+            {period && node && (
+              <Card size="small" title={t('staffing.allocateTitle', { name: node.name })} style={{ marginTop: 16 }}>
+                <AllocateForm period={period} parentUnitId={node.unitId} onDone={rollup.reload} />
+              </Card>
+            )}
+          </>
+        ) },
+        { key: 'map', label: t('staffing.mapTitle'), children: rollup.data && geo.data && !current
+          ? <UsedShareMap geo={geo.data} rollup={rollup.data} category={category} />
+          : <Typography.Paragraph type="secondary">{t('staffing.national')}</Typography.Paragraph> },
+        { key: 'reductions', label: t('staffing.reductionsTitle'), children: <ReductionsTable /> },
+        { key: 'norms', label: t('staffing.normsTitle'), children: <NormsScenario period={period} /> },
+      ]} />
+    </>
+  );
+}
