@@ -19,13 +19,16 @@ export async function scopeOf(db: Db, ctx: RequestContext, roles: Role[] = READ_
   if (!user) return { all: true };
   const grantUnits = user.grants.filter((g) => roles.includes(g.role)).map((g) => g.unitId);
   if (grantUnits.length === 0) throw noRole(roles);
-  const rows = await sql<{ id: number; level: number }>`
-    with recursive down(id, level) as (
-      select id, level from units where id = any(${grantUnits}::bigint[])
+  // A grant on the country covers everything: answer before walking ~14,000 units
+  // (that walk made every national dashboard request take 130-330 ms on PGlite).
+  const national = await db.selectFrom('units').select('id').where('id', 'in', grantUnits).where('level', '=', 0).executeTakeFirst();
+  if (national) return { all: true };
+  const rows = await sql<{ id: number }>`
+    with recursive down(id) as (
+      select id from units where id = any(${grantUnits}::bigint[])
       union
-      select u.id, u.level from units u join down on u.parent_id = down.id
-    ) select id, level from down`.execute(db);
-  if (rows.rows.some((r) => r.level === 0)) return { all: true };
+      select u.id from units u join down on u.parent_id = down.id
+    ) select id from down`.execute(db);
   return { all: false, unitIds: rows.rows.map((r) => r.id) };
 }
 
