@@ -11,11 +11,8 @@
 // BENCH_PGLITE_CENTRAL (default 30), BENCH_REPORTS (reports per commune task, default 3),
 // BENCH_ENGINES (default "pglite,postgres").
 import fs from 'node:fs';
-import os from 'node:os';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db.ts';
+import { type DatabaseHandle, type Engine } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { todayIso } from '../src/platform/errors.ts';
@@ -27,25 +24,12 @@ import { rebuildRollups } from '../src/program/program.rollups.store.ts';
 import { overview } from '../src/program/program.dashboards.service.ts';
 import { submitReport } from '../src/program/program.reports.service.ts';
 import { reevaluateAll } from '../src/program/program.warnings.service.ts';
+import { availableEngines, machineDescription, openFresh } from './databases.ts';
 import { measure, once, type Timing } from './measure.ts';
 
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ctx = systemContext('bench');
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 3);
 const log = (m: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
-
-async function openFresh(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = fs.mkdtempSync(`${os.tmpdir()}/apparatus-bench-`);
-    const h = await openDatabase({ dataDir: dir });
-    return { ...h, drop: async () => { await h.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `apparatus_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL }); await admin.connect(); await admin.query(`create database ${name}`); await admin.end();
-  const url = new URL(PG_URL); url.pathname = `/${name}`;
-  const h = await openDatabase({ databaseUrl: url.toString() });
-  return { ...h, drop: async () => { await h.close(); const c = new pg.Client({ connectionString: PG_URL }); await c.connect(); await c.query(`drop database ${name} with (force)`); await c.end(); } };
-}
 
 /** 14 sections of central tasks with quarterly deadlines spread over 2026–2030. */
 function syntheticTree(central: number): ParsedNodeLike[] {
@@ -168,13 +152,10 @@ async function benchEngine(engine: Engine, central: number) {
 }
 
 const wanted = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',') as Engine[];
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machine = machineDescription();
 const results = [];
 for (const e of wanted) {
-  if (e === 'postgres') {
-    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-    try { await c.connect(); await c.end(); } catch { log('PostgreSQL not reachable: skipped'); continue; }
-  }
+  if (!(await availableEngines()).includes(e)) { log(`${e} not reachable: skipped`); continue; }
   results.push(await benchEngine(e, Number(e === 'postgres' ? process.env.BENCH_CENTRAL ?? 300 : process.env.BENCH_PGLITE_CENTRAL ?? 30)));
 }
 fs.mkdirSync('bench/results', { recursive: true });

@@ -3,11 +3,8 @@
 // in the same run. Writes bench/results/units.json and prints a Markdown table
 // for BENCHMARKS.md.
 import fs from 'node:fs';
-import os from 'node:os';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db.ts';
+import { type DatabaseHandle, type Engine } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { importVn } from '../src/units/units.import.ts';
@@ -15,23 +12,10 @@ import { tree } from '../src/units/units.service.ts';
 import { publicLookup, queryTokens } from '../src/units/units.lookup.ts';
 import { restructuring } from '../src/units/units.restructuring.ts';
 import { VN_DATA_DIR } from '../src/cli/demo.ts';
+import { availableEngines, machineDescription, openFresh } from './databases.ts';
 import { measure, once } from './measure.ts';
 
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ctx = systemContext('bench');
-
-async function openFresh(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = fs.mkdtempSync(`${os.tmpdir()}/apparatus-bench-`);
-    const h = await openDatabase({ dataDir: dir });
-    return { ...h, drop: async () => { await h.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `apparatus_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL }); await admin.connect(); await admin.query(`create database ${name}`); await admin.end();
-  const url = new URL(PG_URL); url.pathname = `/${name}`;
-  const h = await openDatabase({ databaseUrl: url.toString() });
-  return { ...h, drop: async () => { await h.close(); const c = new pg.Client({ connectionString: PG_URL }); await c.connect(); await c.query(`drop database ${name} with (force)`); await c.end(); } };
-}
 
 /** Lookup queries a citizen would type: old commune names without diacritics, with district, or misspelt. */
 async function lookupQueries(h: DatabaseHandle, n: number): Promise<string[]> {
@@ -63,13 +47,8 @@ async function benchEngine(engine: Engine) {
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
-}
-
-const engines: Engine[] = ['pglite', ...((await postgresReachable()) ? ['postgres' as Engine] : [])];
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const engines: Engine[] = await availableEngines();
+const machine = machineDescription();
 const results: Awaited<ReturnType<typeof benchEngine>>[] = [];
 for (const e of engines) {
   console.error(`benchmarking ${e} …`);

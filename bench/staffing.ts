@@ -8,10 +8,8 @@
 // The departments and their quotas are synthetic: they give the tree its size, not real figures.
 import fs from 'node:fs';
 import os from 'node:os';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db.ts';
+import { type DatabaseHandle, type Engine } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { importVn } from '../src/units/units.import.ts';
@@ -19,25 +17,12 @@ import { VN_DATA_DIR } from '../src/cli/demo.ts';
 import { allocate, createPeriod } from '../src/staffing/staffing.service.ts';
 import { rollup } from '../src/staffing/staffing.rollup.ts';
 import { AppError } from '../src/platform/errors.ts';
+import { availableEngines, machineDescription, openFresh } from './databases.ts';
 import { measure, once } from './measure.ts';
 
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const ctx = systemContext('bench');
 const P = '2022-2026';
 const CAT = 'cadre_civil_servant';
-
-async function openFresh(engine: Engine): Promise<DatabaseHandle & { drop(): Promise<void> }> {
-  if (engine === 'pglite') {
-    const dir = fs.mkdtempSync(`${os.tmpdir()}/apparatus-bench-staffing-`);
-    const h = await openDatabase({ dataDir: dir });
-    return { ...h, drop: async () => { await h.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `apparatus_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL }); await admin.connect(); await admin.query(`create database ${name}`); await admin.end();
-  const url = new URL(PG_URL); url.pathname = `/${name}`;
-  const h = await openDatabase({ databaseUrl: url.toString() });
-  return { ...h, drop: async () => { await h.close(); await new Promise((r) => setTimeout(r, 200)); const c = new pg.Client({ connectionString: PG_URL }); await c.connect(); await c.query(`drop database ${name} with (force)`); await c.end(); } };
-}
 
 interface N { id: number; parent: number | null; depth: number; quota: number; reserve: number; below: number; present: number; presentBelow: number }
 
@@ -117,14 +102,9 @@ async function benchEngine(engine: Engine) {
   }
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); await c.end(); return true; } catch { return false; }
-}
-
-const engines: Engine[] = ['pglite', ...((await postgresReachable()) ? ['postgres' as Engine] : [])];
+const engines: Engine[] = await availableEngines();
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average at start ${load()}`;
+const machine = `${machineDescription()} at start`;
 const results: Awaited<ReturnType<typeof benchEngine>>[] = [];
 for (const e of engines) {
   console.error(`benchmarking staffing on ${e} …`);

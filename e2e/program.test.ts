@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, skipBrowserTests } from './browser.ts';
 import { startServer, type TestServer } from './server.ts';
+import { apiCall, signedInContext, type Session } from './session.ts';
 
 const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const WAIT = 15_000;
@@ -50,28 +51,13 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
   const contexts: BrowserContext[] = [];
   let pageProblems: string[] = [];
 
-  /** A browser context already signed in (through the API: the login form has its own test). */
-  async function signedIn(username: string, password: string): Promise<{ context: BrowserContext; csrf: string }> {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 1000 } });
-    context.setDefaultTimeout(WAIT);
-    context.on('page', (page) => {
-      page.on('pageerror', (err) => pageProblems.push(`uncaught in ${page.url()}: ${err.message}`));
-      // The browser logs every non-2xx load; the stale edit's 409 is the expected answer.
-      page.on('console', (msg) => {
-        if (msg.type() === 'error' && !/status of 409/.test(msg.text())) pageProblems.push(`console error in ${page.url()}: ${msg.text()}`);
-      });
-    });
-    contexts.push(context);
-    const res = await context.request.post('/api/auth/login', { data: { username, password } });
-    expect(res.status(), await res.text()).toBe(200);
-    return { context, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+  async function signedIn(username: string, password: string): Promise<Session> {
+    const session = await signedInContext(browser, server.url, username, password, (p) => pageProblems.push(p), WAIT);
+    contexts.push(session.context);
+    return session;
   }
 
-  async function call<T>(request: APIRequestContext, csrf: string, method: 'GET' | 'POST' | 'PATCH', url: string, data?: unknown): Promise<T> {
-    const res = await request.fetch(url, { method, data, headers: { 'x-csrf-token': csrf } });
-    expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  }
+  const call = apiCall;
 
   /** The rating counts shown on the dashboard, as numbers. */
   async function shownRatings(page: Page): Promise<Record<Rating, number>> {
