@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { registerUnitCommands } from './units.commands.ts';
 import { registerAdminCommands } from './admin.commands.ts';
 import { registerProgramParseCommands } from './program-parse.commands.ts';
+import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
 import { serve } from './serve.ts';
@@ -19,7 +20,7 @@ program.command('serve').description('Start the web server (API and web app)')
 
 registerUnitCommands(program);
 registerAdminCommands(program);
-registerProgramParseCommands(program);
+registerProgramParseCommands(program, saveProgramDocument);
 registerProgramCommands(program);
 registerStaffingCommands(program);
 

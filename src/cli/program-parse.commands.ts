@@ -10,7 +10,11 @@ import { formatPreview } from '../program/parse/document.format.ts';
 import { xlsxToTaskList } from '../program/parse/tasklist.xlsx.ts';
 import { printJson, reportError } from './output.ts';
 
-export interface ImportOptions { file: string; json: boolean; lang: 'en' | 'vi' | 'auto' }
+export interface ImportOptions {
+  file: string; json: boolean; lang: 'en' | 'vi' | 'auto';
+  /** What the program is, for saving (ignored by --dry-run). */
+  meta: { code?: string; title?: string; titleEn?: string; resolution?: string; issuingBody?: string; period?: string; effectiveDate?: string; decision?: string };
+}
 
 /** Another module may register `program …` too: share the parent command instead of duplicating it. */
 const group = (program: Command, name: string, description: string) =>
@@ -43,9 +47,20 @@ export function registerProgramParseCommands(program: Command, save?: (o: Import
     .argument('<file>', 'program document (plain text, UTF-8) or task list (.xlsx, documented template)')
     .option('--dry-run', 'only show the recognised tree, counts and unrecognised lines', false)
     .option('--lang <lang>', 'en | vi | auto', 'auto')
+    .option('--code <code>', 'program code, e.g. CTHD-XIV-2026-2030 (to save)')
+    .option('--title <title>', 'title in Vietnamese (to save)')
+    .option('--title-en <title>', 'title in English')
+    .option('--resolution <ref>', 'the resolution the program implements')
+    .option('--issuing-body <body>', 'who issued it (to save)')
+    .option('--period <phrase>', 'the program period, e.g. "2026-2030" (to save)')
+    .option('--effective-date <date>', 'date the program takes effect, YYYY-MM-DD (default today)')
+    .option('--decision <ref>', 'decision that adopted it')
     .option('--json', 'JSON output', false)
     .action(async (file: string, o) => {
-      const options: ImportOptions = { file, json: o.json, lang: o.lang };
+      const options: ImportOptions = { file, json: o.json, lang: o.lang, meta: {
+        code: o.code, title: o.title, titleEn: o.titleEn, resolution: o.resolution, issuingBody: o.issuingBody,
+        period: o.period, effectiveDate: o.effectiveDate, decision: o.decision,
+      } };
       try {
         if (!['en', 'vi', 'auto'].includes(o.lang)) throw badRequest({ vi: '--lang phải là en, vi hoặc auto.', en: '--lang must be en, vi or auto.' });
         if (o.dryRun) return await preview(options);

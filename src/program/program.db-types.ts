@@ -165,6 +165,13 @@ type Counter = Generated<number>;
 export type ProgramRollupsTable = { program_id: number; unit_id: number; section_id: number; total: Counter }
   & Record<(typeof ROLLUP_STATUS)[number] | (typeof ROLLUP_RATING)[number], Counter>;
 
+export interface ProgramDailyRunsTable {
+  as_of: DateString;
+  claimed_at: Timestamp;
+  finished_at: Timestamp | null;
+  result: Json | null;
+}
+
 export interface ProgramTables {
   programs: ProgramsTable;
   program_amendments: ProgramAmendmentsTable;
@@ -179,4 +186,5 @@ export interface ProgramTables {
   program_warnings: ProgramWarningsTable;
   notifications: NotificationsTable;
   program_rollups: ProgramRollupsTable;
+  program_daily_runs: ProgramDailyRunsTable;
 }
