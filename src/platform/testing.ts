@@ -33,10 +33,32 @@ export async function createTestDb(engine: Engine, options: { migrate?: boolean 
     url: url.toString(),
     drop: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await dropWhenFree(adminUrl, name);
     },
   };
+}
+
+/**
+ * pg's pool.end() resolves before its sockets have closed, so the server may
+ * still count those sessions. Waiting for them (SQLSTATE 55006, "in use") is
+ * cleaner than killing them, which made closing clients emit errors; FORCE is
+ * only the last resort.
+ */
+async function dropWhenFree(adminUrl: string, name: string): Promise<void> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        await c.query(`drop database if exists ${name}`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== '55006') throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+    await c.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await c.end();
+  }
 }

@@ -92,7 +92,6 @@ export async function computeEvaluations(trx: Q, rows: EvalRow[], asOf: string) 
     const facts: TaskFacts = {
       id: row.id, start: row.start_date ?? row.deadline_start, due: row.due_date, status, progress: row.progress,
       // A task whose progress rolls up from its cascaded tasks reports through them: no cadence of its own.
-      // A task whose progress rolls up from its cascaded tasks reports through them: no cadence of its own.
       cadence: row.has_children ? null : row.cadence as Cadence,
       funding: (fundingBy.get(row.id) ?? []).map((f) => ({ source: f.source as FundingSource | null, required: f.amount_required, allocated: f.amount_allocated })),
       dependencies: (depsBy.get(row.id) ?? []).map((d) => ({ id: d.id, due: d.due_date, status: d.status as TaskStatus, progress: d.progress })),

@@ -32,16 +32,3 @@ export function officer(role: Role, unitId: number, id = 9001): RequestContext {
   };
 }
 
-/**
- * Drops a test database after closing its pool and letting the clients finish
- * closing: pg-pool's end() resolves before its clients have closed, so the
- * forced DROP DATABASE in TestDb.drop() can kill them mid-close and the pool
- * then emits an unhandled 'error' (seen only with many pooled connections, as in
- * the concurrency tests). Kysely's destroy() is idempotent, so drop() closing again is safe.
- */
-export async function dropTestDb(t: { close(): Promise<void>; drop(): Promise<void> } | undefined) {
-  if (!t) return;
-  await t.close();
-  await new Promise((r) => setTimeout(r, 200));
-  await t.drop();
-}

@@ -10,7 +10,7 @@ import { systemContext } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { allocate } from './staffing.service.ts';
-import { createTestPeriod, dropTestDb } from './staffing.fixtures.ts';
+import { createTestPeriod } from './staffing.fixtures.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -34,7 +34,7 @@ describe.each(ENGINES)('staffing API on %s', (engine) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'hanoi', password: PASSWORD } });
     s = { cookie: `apparatus_session=${res.cookies.find((c) => c.name === 'apparatus_session')!.value}`, csrf: res.json().csrfToken };
   });
-  afterAll(async () => { await app?.close(); await dropTestDb(t); });
+  afterAll(async () => { await app?.close(); await t?.drop(); });
 
   const post = (url: string, payload: Record<string, unknown>, lang = 'vi') => app.inject({ method: 'POST', url, payload, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'accept-language': lang } });
 

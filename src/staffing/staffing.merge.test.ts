@@ -7,7 +7,7 @@ import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { allocate, available } from './staffing.service.ts';
 import { reallocateMerge } from './staffing.merge.ts';
 import { recordPresent, presentHistory } from './staffing.actuals.ts';
-import { addCommunes, createTestPeriod, dropTestDb, officer } from './staffing.fixtures.ts';
+import { addCommunes, createTestPeriod, officer } from './staffing.fixtures.ts';
 
 const sys = systemContext('test');
 const P = '2022-2026';
@@ -37,7 +37,7 @@ describe.each(ENGINES)('staffing merges and actuals on %s', (engine) => {
     await allocate(t.db, sys, { period: P, category: CC, unitId: hueOld[0], quota: 12 });
     await allocate(t.db, sys, { period: P, category: CC, unitId: hueOld[1], quota: 8 });
   });
-  afterAll(async () => { await dropTestDb(t); });
+  afterAll(async () => { await t?.drop(); });
 
   it('refuses a successor above its predecessors\' total without a decision, and changes nothing', async () => {
     const err = await reallocateMerge(t.db, sys, { period: P, successorUnitId: u.baDinh, quotas: { [CC]: 55 } }).catch((e: AppError) => e);

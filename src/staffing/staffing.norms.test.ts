@@ -9,7 +9,6 @@ import { loadRuleSet, listRuleSets } from './staffing.rulesets.ts';
 import { communeByType, distribute, reduction } from './staffing.norms.ts';
 import { evaluateNorm, reductions } from './staffing.norms.service.ts';
 import { allocate } from './staffing.service.ts';
-import { dropTestDb } from './staffing.fixtures.ts';
 import { loadStaffingDemo, NATIONAL_2022_2026 } from './staffing.demo.ts';
 import { available } from './staffing.service.ts';
 import { rollup } from './staffing.rollup.ts';
@@ -98,7 +97,7 @@ describe.each(ENGINES)('norms on the real registry on %s', (engine) => {
     t = await createTestDb(engine);
     await importVn(t.db, sys, VN_DATA_DIR); // once per engine: the demo and the norms share it
   });
-  afterAll(async () => { await dropTestDb(t); });
+  afterAll(async () => { await t?.drop(); });
 
   it('loads the demo: Decision 71\'s 2,234,720, and the commune-level quota shared over the 34 provinces exactly', async () => {
     expect(NATIONAL_2022_2026.reduce((s, n) => s + n.quota, 0)).toBe(2_234_720);

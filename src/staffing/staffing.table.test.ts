@@ -12,7 +12,7 @@ import { checkSubmitted, importSubmitted } from './staffing.table.ts';
 import { exportXlsx, exportCsv, tableRows } from './staffing.export.ts';
 import { allocate, available } from './staffing.service.ts';
 import { recordPresent } from './staffing.actuals.ts';
-import { addCommunes, createTestPeriod, dropTestDb } from './staffing.fixtures.ts';
+import { addCommunes, createTestPeriod } from './staffing.fixtures.ts';
 
 const HEADER = 'stt,code,name,assigned_total,assigned_civil_servants,assigned_contracts,reserve,present_total,present_civil_servants,present_contracts,plan_total,plan_civil_servants,plan_contracts,change,note';
 
@@ -72,7 +72,7 @@ describe.each(ENGINES)('Appendix IA import and export on %s', (engine) => {
     }
     await recordPresent(t.db, sys, { period: opts.period, category: 'cadre_civil_servant', unitId: communes[0], asOf: '2026-03-31', present: 58 });
   });
-  afterAll(async () => { await dropTestDb(t); });
+  afterAll(async () => { await t?.drop(); });
 
   it('exports a table that adds up, reads it back identical, and imports an edited one', async () => {
     const rows = await tableRows(t.db, sys, opts.period, u.hanoi, opts.category);

@@ -7,7 +7,7 @@ import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { allocate, available } from './staffing.service.ts';
-import { addCommunes, createTestPeriod, dropTestDb, officer } from './staffing.fixtures.ts';
+import { addCommunes, createTestPeriod, officer } from './staffing.fixtures.ts';
 
 const sys = systemContext('test');
 const P = '2022-2026';
@@ -31,7 +31,7 @@ describe.each(ENGINES)('staffing allocation on %s', (engine) => {
     await createTestPeriod(t.db);
     await allocate(t.db, sys, { period: P, category: CS, unitId: u.vn, quota: 1000, reserve: 100 });
   });
-  afterAll(async () => { await dropTestDb(t); });
+  afterAll(async () => { await t?.drop(); });
 
   it('refuses a child above what the parent can give, says by how much, and changes nothing', async () => {
     await allocate(t.db, sys, { period: P, category: CS, unitId: u.hue, quota: 300 });
