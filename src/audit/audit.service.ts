@@ -19,5 +19,5 @@ export async function browseAudit(db: Db, ctx: RequestContext, filter: store.Aud
 
 export async function tail(db: Db, ctx: RequestContext, limit: number) {
   requireRole(ctx, ['system_admin']);
-  return (await store.tailAudit(db, 0, limit)).map(presentAudit).reverse();
+  return (await store.tailAudit(db, limit)).map(presentAudit).reverse();
 }

@@ -24,6 +24,7 @@ export async function listAudit(db: Kysely<Database>, f: AuditFilter, page: numb
   return { items, total: total.n };
 }
 
-export function tailAudit(db: Kysely<Database>, afterId: number, limit: number) {
-  return db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id', 'desc').limit(limit).execute();
+/** The newest `limit` records, newest first. */
+export function tailAudit(db: Kysely<Database>, limit: number) {
+  return db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
