@@ -8,5 +8,7 @@ export default defineConfig({
     // Two cores: two test files at a time keeps the database tests from starving each other.
     maxWorkers: 2,
     pool: 'forks',
+    // The web app is built once for all browser test files (see e2e/global-setup.ts).
+    globalSetup: ['e2e/global-setup.ts'],
   },
 });

@@ -77,18 +77,13 @@ async function openDemoDatabase(): Promise<DatabaseHandle> {
 }
 
 export async function startServer(): Promise<TestServer> {
-  // The build and the ~5 s data import do not depend on each other.
-  const [db, built] = await Promise.allSettled([openDemoDatabase(), ensureWebBuilt()]);
-  if (db.status === 'rejected') throw db.reason;
-  const handle = db.value;
-  if (built.status === 'rejected') {
-    await handle.close();
-    throw built.reason;
-  }
+  // Built once by e2e/global-setup.ts before any test file runs, never here:
+  // parallel files building into one folder served each other half-built apps.
+  if (!fs.existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run the tests through vitest (its global setup builds the web app) or \`npm run build:web\``);
+  const handle = await openDemoDatabase();
 
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
   try {
-    // buildServer looks for web/dist when it is called, so only after the build.
     const config = loadConfig({ databaseUrl: null, host: '127.0.0.1', port: 0, demo: true, cookieSecure: false, trustProxy: false, loginMaxAttempts: 100 });
     const server = await buildServer(handle, config, { logger: false });
     app = server;
