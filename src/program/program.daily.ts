@@ -3,7 +3,8 @@
 // every task, so deadlines that pass overnight raise warnings without any edit.
 import type { Db } from '../platform/db.ts';
 import { todayIso } from '../platform/errors.ts';
-import { reevaluateAll, type MailConfig } from './program.warnings.service.ts';
+import { reevaluateAll } from './program.warnings.service.ts';
+import type { MailConfig } from './program.escalation.ts';
 
 /** Claims `asOf` for this process; false when another process already has it. */
 export async function claimDailyRun(db: Db, asOf: string): Promise<boolean> {

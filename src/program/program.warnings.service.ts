@@ -6,13 +6,10 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
-import type { Config } from '../platform/config.ts';
-import { sendEmail, type EmailResult } from '../platform/notify/email.ts';
-import { escalationDue } from './warnings/index.ts';
+import { escalateWarnings, type MailConfig } from './program.escalation.ts';
 import { computeEvaluations, evaluateRows, loadEvalPage, loadEvalRows, type EvalRow } from './program.evaluate.ts';
 import { chainFromParents } from './program.rollups.store.ts';
 import { scopeFilter } from './program.tasks.store.ts';
-import { notifyUser } from './program.inbox.ts';
 import { CHANNELS, publish } from './program.events.ts';
 import { READ_ROLES, requireUnitIn, scopeOf, WRITER_ROLES } from './program.scope.ts';
 
@@ -68,46 +65,6 @@ export async function resolveWarning(db: Db, ctx: RequestContext, id: number, co
     await publish(trx, CHANNELS.warning, { programId: w.program_id, taskIds: [w.task_id] });
     return { id, resolved: true };
   });
-}
-
-/**
- * Escalates every open warning older than its program's escalation days to the
- * unit above the task's unit, and puts it in the inbox of that unit's writers.
- */
-export type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom'>;
-
-export async function escalateWarnings(db: Db, asOf = todayIso(), mail?: MailConfig) {
-  const candidates = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
-    .innerJoin('programs as p', 'p.id', 't.program_id').innerJoin('units as u', 'u.id', 't.unit_id')
-    .select(['w.id', 'w.task_id', 'w.kind', 'w.message_vi', 'w.message_en', sql<string>`to_char(w.raised_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('raised'),
-      'p.escalation_days', 'p.id as program_id', 'u.parent_id', 't.code'])
-    .where('w.resolved_at', 'is', null).where('w.escalated_at', 'is', null).execute();
-  const due = candidates.filter((c) => c.parent_id !== null && escalationDue({ raisedAt: c.raised }, asOf, c.escalation_days));
-  if (due.length === 0) return { escalated: 0, emails: [] as EmailResult[] };
-  const outbox: { to: string; subject: string; text: string }[] = [];
-  const result = await db.transaction().execute(async (trx) => {
-    const writers = await trx.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id').select(['grants.user_id', 'grants.unit_id', 'users.email'])
-      .where('unit_id', 'in', [...new Set(due.map((d) => d.parent_id!))]).where('role', 'in', WRITER_ROLES).execute();
-    for (const d of due) {
-      await trx.updateTable('program_warnings').set({ escalated_at: new Date(), escalated_to_unit: d.parent_id }).where('id', '=', d.id).execute();
-      for (const w of writers.filter((g) => g.unit_id === d.parent_id)) {
-        if (w.email) outbox.push({ to: w.email, subject: `[Apparatus] Cảnh báo chuyển lên / Escalated warning: ${d.code}`,
-          text: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}\n\nUnresolved after ${d.escalation_days} days. ${d.message_en}` });
-        await notifyUser(trx, w.user_id, {
-          kind: 'warning_escalated', entity: 'program_warning', entityId: d.id,
-          title: { vi: `Cảnh báo chuyển lên: nhiệm vụ ${d.code}`, en: `Escalated warning: task ${d.code}` },
-          body: { vi: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}`, en: `Unresolved after ${d.escalation_days} days. ${d.message_en}` },
-        });
-      }
-    }
-    for (const programId of new Set(due.map((d) => d.program_id))) {
-      await publish(trx, CHANNELS.warning, { programId, taskIds: due.filter((d) => d.program_id === programId).map((d) => d.task_id) });
-    }
-    return { escalated: due.length };
-  });
-  // E-mail goes out after the commit (a rolled-back escalation must not have mailed anyone); the inbox already holds it.
-  const emails = mail ? await Promise.all(outbox.map((m) => sendEmail(mail, m))) : [];
-  return { ...result, emails };
 }
 
 /**
