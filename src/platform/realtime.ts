@@ -48,6 +48,12 @@ export async function publishAfterCommit(trx: Kysely<Database>, channel: string,
   await sql`select pg_notify(${channel}, ${encodeEvent(channel, payload)})`.execute(trx);
 }
 
+/** Several events in one statement (fewer round trips in a busy transaction); order is kept. */
+export async function publishAllAfterCommit(trx: Kysely<Database>, events: { channel: string; payload: unknown }[]): Promise<void> {
+  if (events.length === 0) return;
+  await sql`select ${sql.join(events.map((e) => sql`pg_notify(${e.channel}, ${encodeEvent(e.channel, e.payload)})`))}`.execute(trx);
+}
+
 /** How the bus listens: the engine's own notification channel, or (without one) this process only. */
 interface Transport {
   listen(channel: string): Promise<void>;

@@ -9,15 +9,23 @@
 // taskIds is null when more than MAX_IDS changed at once (a cascade, the daily run): re-read everything.
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
-import { publishAfterCommit } from '../platform/realtime.ts';
+import { publishAfterCommit, publishAllAfterCommit } from '../platform/realtime.ts';
 
 export const CHANNELS = { task: 'program_task', report: 'program_report', warning: 'program_warning' } as const;
 export const PROGRAM_CHANNELS = Object.values(CHANNELS);
 export type ProgramChannel = (typeof CHANNELS)[keyof typeof CHANNELS];
 const MAX_IDS = 200;
 
-export async function publish(trx: Kysely<Database>, channel: ProgramChannel, payload: Record<string, unknown>) {
+function body(payload: Record<string, unknown>) {
   const ids = payload.taskIds as number[] | undefined;
-  const body = ids && ids.length > MAX_IDS ? { ...payload, taskIds: null, count: ids.length } : ids ? { ...payload, count: ids.length } : payload;
-  await publishAfterCommit(trx, channel, body);
+  return ids && ids.length > MAX_IDS ? { ...payload, taskIds: null, count: ids.length } : ids ? { ...payload, count: ids.length } : payload;
+}
+
+export async function publish(trx: Kysely<Database>, channel: ProgramChannel, payload: Record<string, unknown>) {
+  await publishAfterCommit(trx, channel, body(payload));
+}
+
+/** Several events in one round trip (a report submit queues three). */
+export async function publishMany(trx: Kysely<Database>, events: { channel: ProgramChannel; payload: Record<string, unknown> }[]) {
+  await publishAllAfterCommit(trx, events.map((e) => ({ channel: e.channel, payload: body(e.payload) })));
 }

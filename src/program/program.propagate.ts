@@ -6,7 +6,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
-import { cascadedChildren, lockTask, updateTask, type TaskRow } from './program.tasks.store.ts';
+import { cascadedChildren, cascadedChildrenOf, lockCascadeChain, updateProgress, type TaskRow } from './program.tasks.store.ts';
+import type { RollupChange } from './program.evaluate.ts';
 
 type Q = Kysely<Database>;
 type Child = Awaited<ReturnType<typeof cascadedChildren>>[number];
@@ -34,21 +35,35 @@ export function rollupFromChildren(mode: string, due: string | null, children: C
   return { progress, status, doneDate };
 }
 
-/** Recomputes the cascade parents above `task`; returns the ids of parents that changed. */
-export async function propagateUp(trx: Q, task: TaskRow): Promise<number[]> {
-  const changed: number[] = [];
-  let current = task;
-  while (current.cascaded && current.parent_id !== null) {
-    const parent = await lockTask(trx, current.parent_id);
-    if (!parent) break;
-    const next = rollupFromChildren(parent.rollup_mode, parent.due_date, await cascadedChildren(trx, parent.id));
+/**
+ * Recomputes the cascade parents above `task` (already updated in this transaction) and returns the
+ * ids of those that changed. Three statements whatever the depth: lock the chain of parents nearest
+ * first (every writer locks a task before its parents, so two writers cannot deadlock), read their
+ * children after the lock (a sibling's committed change is seen), write the parents that changed.
+ * The rollup deltas go to `rollups` when given (the caller applies a change's deltas at once), else
+ * are applied here.
+ */
+export async function propagateUp(trx: Q, task: TaskRow, rollups?: RollupChange[]): Promise<number[]> {
+  if (!task.cascaded || task.parent_id === null) return [];
+  const chain = await lockCascadeChain(trx, task.parent_id);
+  if (chain.length === 0) return [];
+  const children = await cascadedChildrenOf(trx, chain.map((p) => p.id));
+  const changes: { parent: TaskRow; progress: number; status: string; doneDate: string | null }[] = [];
+  let below: { id: number; progress: number; status: string; done_date: string | null } | null = null;
+  for (const parent of chain) {
+    // The child on the path was just recomputed: use its new figures, not the stored ones.
+    const list = (children.get(parent.id) ?? []).map((c) => (below && c.id === below.id ? { ...c, ...below } : c));
+    const next = rollupFromChildren(parent.rollup_mode, parent.due_date, list);
     if (!next) break;
     // An 'overdue' parent that is still unfinished keeps its status; evaluation re-derives it from the dates.
     const status = parent.status === 'overdue' && next.status === 'in_progress' ? 'overdue' : next.status;
     if (next.progress === parent.progress && status === parent.status && next.doneDate === parent.done_date) break;
-    current = await updateTask(trx, parent.id, { progress: next.progress, status, done_date: next.doneDate });
-    await applyRollupChanges(trx, [{ before: countedOf(parent), after: countedOf(current) }]);
-    changed.push(parent.id);
+    changes.push({ parent, progress: next.progress, status, doneDate: next.doneDate });
+    below = { id: parent.id, progress: next.progress, status, done_date: next.doneDate };
   }
-  return changed;
+  if (changes.length === 0) return [];
+  await updateProgress(trx, changes.map((c) => ({ id: c.parent.id, progress: c.progress, status: c.status, doneDate: c.doneDate })));
+  const deltas = changes.map((c) => ({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) }));
+  if (rollups) rollups.push(...deltas); else await applyRollupChanges(trx, deltas);
+  return changes.map((c) => c.parent.id);
 }

@@ -5,6 +5,7 @@ import { addDays } from './warnings/index.ts';
 import { latestCounted } from './program.reports.store.ts';
 import { updateTask, type TaskRow } from './program.tasks.store.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
+import type { RollupChange } from './program.evaluate.ts';
 
 /** The reporting period containing `date` and the last day to report on it on time (period end + grace days). */
 export function reportingPeriod(date: string, cadence: string, graceDays: number) {
@@ -18,16 +19,28 @@ export function reportingPeriod(date: string, cadence: string, graceDays: number
 /** Engine window: the trend rule reads the last 4 reports; keep a couple more. */
 const RECENT = 6;
 
+type Counted = Awaited<ReturnType<typeof latestCounted>>[number];
+const factOf = (r: Counted) => ({ date: r.report_date, progress: r.progress, resourcesNeeded: !!r.resources_needed?.trim() });
+
 /**
  * Sets the task's progress, status, done date and recent reports from its
  * latest reports (returned ones do not count), moving its rollup counts.
- * A "done" report after the due date makes the task done late.
+ * A "done" report after the due date makes the task done late. The rollup delta
+ * goes to `rollups` when given (applied by the caller with the change's others).
+ * `added`: a report just added to the task; when it is the latest, the stored
+ * window plus this report is the new window, without reading the reports again.
  */
-export async function followReports(trx: Kysely<Database>, task: TaskRow): Promise<TaskRow> {
-  const reports = await latestCounted(trx, task.id, RECENT);
-  const recent = reports.slice().reverse().map((r) => ({ date: r.report_date, progress: r.progress, resourcesNeeded: !!r.resources_needed?.trim() }));
-  const set: Parameters<typeof updateTask>[2] = { recent_reports: JSON.stringify(recent), last_report_date: reports[0]?.report_date ?? null };
-  const latest = reports[0];
+export async function followReports(trx: Kysely<Database>, task: TaskRow, rollups?: RollupChange[], added?: Counted): Promise<TaskRow> {
+  let recent: ReturnType<typeof factOf>[], latest: Counted | undefined;
+  if (added && (!task.last_report_date || added.report_date >= task.last_report_date) && Array.isArray(task.recent_reports)) {
+    recent = [...(task.recent_reports as ReturnType<typeof factOf>[]), factOf(added)].slice(-RECENT);
+    latest = added;
+  } else {
+    const reports = await latestCounted(trx, task.id, RECENT);
+    recent = reports.slice().reverse().map(factOf);
+    latest = reports[0];
+  }
+  const set: Parameters<typeof updateTask>[2] = { recent_reports: JSON.stringify(recent), last_report_date: latest?.report_date ?? null };
   if (latest) {
     set.progress = latest.status === 'done' ? 100 : latest.progress;
     if (latest.status === 'done') {
@@ -39,6 +52,7 @@ export async function followReports(trx: Kysely<Database>, task: TaskRow): Promi
     }
   }
   const updated = await updateTask(trx, task.id, set);
-  await applyRollupChanges(trx, [{ before: countedOf(task), after: countedOf(updated) }]);
+  const delta = { before: countedOf(task), after: countedOf(updated) };
+  if (rollups) rollups.push(delta); else await applyRollupChanges(trx, [delta]);
   return updated;
 }

@@ -15,6 +15,7 @@ import { followReports, reportingPeriod } from './program.reporting.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { notifyUser } from './program.inbox.ts';
 import { CHANNELS, publish } from './program.events.ts';
+import type { RollupChange } from './program.evaluate.ts';
 import { requireUnitIn, WRITER_ROLES, READ_ROLES } from './program.scope.ts';
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -37,24 +38,21 @@ function decodeEvidence(files: ReportInput['evidence']) {
 }
 
 export async function submitReport(db: Db, ctx: RequestContext, taskId: number, input: ReportInput, opts: { submittedOn?: string; isDemo?: boolean } = {}) {
-  const task = await loadTask(db, taskId);
+  const task = await store.taskForReport(db, taskId);
+  if (!task || task.kind !== 'task') throw notFound({ vi: `nhiệm vụ số ${taskId}`, en: `Task ${taskId}` });
   await requireUnitIn(db, ctx, task.unit_id, WRITER_ROLES);
   if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy, không nhận báo cáo.', en: 'The task is cancelled and takes no reports.' });
-  const facts = await db.selectFrom('programs as p').select(['p.cadence', 'p.report_grace_days',
-    (eb) => eb.selectFrom('tasks as c').select((e) => e.fn.countAll<number>().as('n')).where('c.parent_id', '=', taskId).where('c.cascaded', '=', true).as('children')])
-    .where('p.id', '=', task.program_id).executeTakeFirstOrThrow();
-  const children = Number(facts.children);
-  if (children) {
+  if (task.children) {
     throw badRequest({
-      vi: `Tiến độ nhiệm vụ này tổng hợp từ ${children} nhiệm vụ đã giao cho các đơn vị; hãy báo cáo trên các nhiệm vụ đó.`,
-      en: `This task's progress rolls up from the ${children} tasks assigned to units; report on those.`,
+      vi: `Tiến độ nhiệm vụ này tổng hợp từ ${task.children} nhiệm vụ đã giao cho các đơn vị; hãy báo cáo trên các nhiệm vụ đó.`,
+      en: `This task's progress rolls up from the ${task.children} tasks assigned to units; report on those.`,
     });
   }
   const files = decodeEvidence(input.evidence);
   const submittedOn = opts.submittedOn ?? todayIso();
   const reportDate = input.reportDate ?? submittedOn;
   if (reportDate > submittedOn) throw badRequest({ vi: 'Ngày báo cáo không được sau hôm nay.', en: 'The report date cannot be in the future.' });
-  const period = reportingPeriod(reportDate, facts.cadence, facts.report_grace_days);
+  const period = reportingPeriod(reportDate, task.cadence, task.report_grace_days);
   return db.transaction().execute(async (trx) => {
     const locked = (await lockTask(trx, taskId))!;
     const report = await trx.insertInto('task_reports').values({
@@ -64,11 +62,13 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
       submitted_at: opts.submittedOn ? `${opts.submittedOn}T09:00:00+07:00` : new Date(), is_late: submittedOn > period.due, is_demo: opts.isDemo ?? false,
     }).returningAll().executeTakeFirstOrThrow();
     await store.storeEvidence(trx, report.id, files);
-    await followReports(trx, locked);
-    await afterTaskChange(trx, task.program_id, [taskId], submittedOn);
+    const rollups: RollupChange[] = [];
+    const followed = await followReports(trx, locked, rollups, report);
+    // A cascaded task that has no children of its own (checked above under the same lock order) is a leaf.
+    await afterTaskChange(trx, task.program_id, [taskId], { asOf: submittedOn, leafRows: [followed], rollups,
+      events: [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }] });
     await recordAudit(trx, ctx, { action: 'program.report.submit', entity: 'task_report', entityId: report.id, after: { taskId, ...input, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) } });
-    await publish(trx, CHANNELS.report, { programId: task.program_id, taskId, reportId: report.id, state: report.state });
-    return store.presentReport(report, await store.evidenceOf(trx, [report.id]));
+    return store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType })));
   });
 }
 

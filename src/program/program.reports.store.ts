@@ -14,6 +14,14 @@ export function reportsOfTask(db: Q, taskId: number) {
   return db.selectFrom('task_reports').selectAll().where('task_id', '=', taskId).orderBy('report_date', 'desc').orderBy('id', 'desc').execute();
 }
 
+/** A task with what a report on it needs: the program's cadence and grace days, and how many tasks were cascaded from it. */
+export function taskForReport(db: Q, id: number) {
+  return db.selectFrom('tasks as t').innerJoin('programs as p', 'p.id', 't.program_id').selectAll('t')
+    .select(['p.cadence', 'p.report_grace_days',
+      (eb) => eb.selectFrom('tasks as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 't.id').where('c.cascaded', '=', true).as('children')])
+    .where('t.id', '=', id).executeTakeFirst().then((r) => r && { ...r, children: Number(r.children) });
+}
+
 /** The latest reports the engine and the task's progress follow (returned ones excluded). */
 export function latestCounted(db: Q, taskId: number, n: number) {
   return db.selectFrom('task_reports').select(['report_date', 'progress', 'status', 'resources_needed'])

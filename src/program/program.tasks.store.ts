@@ -39,6 +39,35 @@ export function cascadedChildren(db: Q, parentId: number) {
     .where('parent_id', '=', parentId).where('cascaded', '=', true).execute();
 }
 
+/** The task and the tasks it was cascaded from, up the chain, locked nearest first. */
+export async function lockCascadeChain(trx: Q, taskId: number): Promise<TaskRow[]> {
+  const r = await sql<TaskRow & { depth: number }>`
+    with recursive up(id, parent_id, cascaded, depth) as (
+      select id, parent_id, cascaded, 0 from tasks where id = ${taskId}
+      union all
+      select t.id, t.parent_id, t.cascaded, up.depth + 1 from tasks t join up on t.id = up.parent_id where up.cascaded and up.depth < 10
+    )
+    select t.* from tasks t join up on up.id = t.id order by up.depth for update of t`.execute(trx);
+  return r.rows;
+}
+
+/** The cascaded children of several tasks, by parent. */
+export async function cascadedChildrenOf(db: Q, parentIds: number[]) {
+  const rows = await db.selectFrom('tasks').select(['id', 'parent_id', 'unit_id', 'status', 'progress', 'weight', 'done_date', 'due_date'])
+    .where(sql<boolean>`parent_id = any(${parentIds}::bigint[])`).where('cascaded', '=', true).execute();
+  const by = new Map<number, typeof rows>();
+  for (const r of rows) { const list = by.get(r.parent_id!); if (list) list.push(r); else by.set(r.parent_id!, [r]); }
+  return by;
+}
+
+/** Progress, status and done date of several tasks in one statement. */
+export async function updateProgress(trx: Q, rows: { id: number; progress: number; status: string; doneDate: string | null }[]) {
+  await sql`update tasks t set progress = v.progress, status = v.status, done_date = v.done_date, updated_at = now()
+    from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.progress)}::numeric[], ${rows.map((r) => r.status)}::text[],
+      ${rows.map((r) => r.doneDate)}::date[]) as v(id, progress, status, done_date)
+    where t.id = v.id`.execute(trx);
+}
+
 export function coordinatorsOf(db: Q, taskIds: number[]) {
   if (taskIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('task_coordinators as c').innerJoin('agencies as a', 'a.id', 'c.agency_id')

@@ -7,10 +7,11 @@ import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
 import { escalateWarnings, type MailConfig } from './program.escalation.ts';
-import { computeEvaluations, evaluateRows, loadEvalPage, loadEvalRows, type EvalRow } from './program.evaluate.ts';
+import { evaluateTasks, factsOfPage, judgeRows, verdictDiffers } from './program.evaluate.ts';
+import { cascadeParents, evalPage } from './program.evaluate.store.ts';
 import { chainFromParents } from './program.rollups.store.ts';
 import { scopeFilter } from './program.tasks.store.ts';
-import { CHANNELS, publish } from './program.events.ts';
+import { CHANNELS, publish, publishMany } from './program.events.ts';
 import { READ_ROLES, requireUnitIn, scopeOf, WRITER_ROLES } from './program.scope.ts';
 
 export async function listWarnings(db: Db, ctx: RequestContext, q: { programId?: number; unitId?: number; open: boolean; limit: number; offset: number }) {
@@ -76,15 +77,19 @@ export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000
   const units = await db.selectFrom('units').select(['id', 'parent_id']).execute();
   const parents = new Map(units.map((u) => [u.id, u.parent_id]));
   const chains = new Map(units.map((u) => [u.id, chainFromParents(parents, u.id)]));
+  const cascade = await cascadeParents(db);
   let after = 0, tasks = 0, changed = 0, raised = 0, resolved = 0;
   const started = performance.now();
   // Read without locks and let the engine judge; only the tasks whose verdict differs from what is
   // stored are then locked, re-read and re-evaluated in a transaction (a report submitted in between
   // is seen), so the rollup deltas never apply to a stale status and unchanged rows are never written.
   // The next page is read while this one is judged (on PostgreSQL, on another connection).
-  const judge = async (page: EvalRow[]) => ({ page, verdicts: await computeEvaluations(db, page, asOf) });
+  const judge = async (from: number) => {
+    const page = await evalPage(db, from, batchSize);
+    return { page: page.rows, verdicts: judgeRows(page.rows, asOf, factsOfPage(cascade, page)) };
+  };
   // A failing transaction below leaves the prefetch unawaited: mark it handled so it cannot crash the process.
-  const prefetch = (from: number) => { const p = loadEvalPage(db, from, batchSize).then(judge); p.catch(() => {}); return p; };
+  const prefetch = (from: number) => { const p = judge(from); p.catch(() => {}); return p; };
   let pending = prefetch(after);
   for (;;) {
     const { page, verdicts } = await pending;
@@ -92,15 +97,13 @@ export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000
     after = page[page.length - 1].id;
     tasks += page.length;
     pending = prefetch(after);
-    const differ = verdicts.filter((v) => v.rating !== v.row.rating || v.status !== v.row.status
-      || v.evaluation.warnings.map((w) => w.kind).sort().join() !== v.row.warning_kinds.join()).map((v) => v.row.id);
+    const differ = verdicts.filter(verdictDiffers).map((v) => v.row.id);
     if (differ.length === 0) continue;
     const out = await db.transaction().execute(async (trx) => {
-      const o = await evaluateRows(trx, await loadEvalRows(trx, differ), asOf, { refreshOpen: false, chains });
+      const { outcome: o } = await evaluateTasks(trx, differ, asOf, { refreshOpen: false, chains });
       const changedSet = new Set(o.changedTaskIds);
-      for (const programId of new Set(page.filter((p) => changedSet.has(p.id)).map((p) => p.program_id))) {
-        await publish(trx, CHANNELS.task, { programId, taskIds: o.changedTaskIds });
-      }
+      const programs = [...new Set(page.filter((p) => changedSet.has(p.id)).map((p) => p.program_id))];
+      await publishMany(trx, programs.map((programId) => ({ channel: CHANNELS.task, payload: { programId, taskIds: o.changedTaskIds } })));
       return o;
     });
     changed += out.changedTaskIds.length; raised += out.raised; resolved += out.resolved;
