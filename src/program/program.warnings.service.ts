@@ -83,26 +83,23 @@ export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000
   // Read without locks and let the engine judge; only the tasks whose verdict differs from what is
   // stored are then locked, re-read and re-evaluated in a transaction (a report submitted in between
   // is seen), so the rollup deltas never apply to a stale status and unchanged rows are never written.
-  // The next page is read while this one is judged (on PostgreSQL, on another connection).
-  const judge = async (from: number) => {
-    const page = await evalPage(db, from, batchSize);
-    return { page: page.rows, verdicts: judgeRows(page.rows, asOf, factsOfPage(cascade, page)) };
-  };
-  // A failing transaction below leaves the prefetch unawaited: mark it handled so it cannot crash the process.
-  const prefetch = (from: number) => { const p = judge(from); p.catch(() => {}); return p; };
-  let pending = prefetch(after);
+  // The next page is asked for before this one is judged, so the database reads it meanwhile.
+  // A failing transaction below leaves that read unawaited: mark it handled so it cannot crash the process.
+  const fetch = (from: number) => { const p = evalPage(db, from, batchSize); p.catch(() => {}); return p; };
+  let pending = fetch(after);
   for (;;) {
-    const { page, verdicts } = await pending;
-    if (page.length === 0) break;
-    after = page[page.length - 1].id;
-    tasks += page.length;
-    pending = prefetch(after);
+    const page = await pending;
+    if (page.rows.length === 0) break;
+    after = page.rows[page.rows.length - 1].id;
+    tasks += page.rows.length;
+    pending = fetch(after);
+    const verdicts = judgeRows(page.rows, asOf, factsOfPage(cascade, page));
     const differ = verdicts.filter(verdictDiffers).map((v) => v.row.id);
     if (differ.length === 0) continue;
     const out = await db.transaction().execute(async (trx) => {
       const { outcome: o } = await evaluateTasks(trx, differ, asOf, { refreshOpen: false, chains });
       const changedSet = new Set(o.changedTaskIds);
-      const programs = [...new Set(page.filter((p) => changedSet.has(p.id)).map((p) => p.program_id))];
+      const programs = [...new Set(page.rows.filter((p) => changedSet.has(p.id)).map((p) => p.program_id))];
       await publishMany(trx, programs.map((programId) => ({ channel: CHANNELS.task, payload: { programId, taskIds: o.changedTaskIds } })));
       return o;
     });
