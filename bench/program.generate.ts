@@ -44,16 +44,20 @@ export async function generate(h: DatabaseHandle, central: number, reportsPerTas
       c.title_en, c.deadline_kind, c.deadline_start, c.due_date, date '2026-01-15'
     from tasks c join units pr on pr.id = c.unit_id join units p on p.parent_id = pr.id
     where c.program_id = ${program.id} and c.cascaded and pr.level = 1 and p.level = 3 and ${inForce('p')}`.execute(h.db);
-  // Reports every 90 days from 2026-01-15, progress growing at a pace set by the task id; the tasks follow their reports.
-  const progress = sql.raw('least(100, k * (5 + (t.id % 20)))');
+  // `reportsPerTask` reports spread evenly from 2026-01-15 to 2026-11-15 (all in the past on the bench's
+  // date), progress growing with the days passed at a pace set by the task id (17–82% by November);
+  // the tasks follow their reports.
+  const step = Math.max(1, Math.floor(304 / reportsPerTask));
+  const day = (k: string) => sql.raw(`(date '2026-01-15' + (${k}) * ${step})`);
+  const progressAt = (k: string) => sql.raw(`round(least(100, (${k}) * ${step} * (5 + (t.id % 20)) / 90.0), 2)`);
   await sql`insert into task_reports (task_id, report_date, period_label, period_due, progress, status, state, submitted_by_label, submitted_at)
     select t.id, d, to_char(d, 'YYYY') || '-Q' || extract(quarter from d), (date_trunc('quarter', d) + interval '3 months' - interval '1 day')::date + 10,
-      ${progress}, case when ${progress} >= 100 then 'done' else 'in_progress' end, 'accepted', 'bench', d
-    from tasks t join units u on u.id = t.unit_id cross join generate_series(1, ${reportsPerTask}) k cross join lateral (select (date '2026-01-15' + k * 90) as d) dd
+      ${progressAt('k')}, case when ${progressAt('k')} >= 100 then 'done' else 'in_progress' end, 'accepted', 'bench', d
+    from tasks t join units u on u.id = t.unit_id cross join generate_series(1, ${reportsPerTask}) k cross join lateral (select ${day('k')} as d) dd
     where t.program_id = ${program.id} and t.cascaded and u.level = 3`.execute(h.db);
-  await sql`update tasks t set progress = least(100, ${reportsPerTask} * (5 + (t.id % 20))), last_report_date = date '2026-01-15' + ${reportsPerTask} * 90,
-      status = case when ${reportsPerTask} * (5 + (t.id % 20)) >= 100 then 'done' else 'in_progress' end,
-      recent_reports = (select jsonb_agg(jsonb_build_object('date', to_char(date '2026-01-15' + k * 90, 'YYYY-MM-DD'), 'progress', least(100, k * (5 + (t.id % 20))), 'resourcesNeeded', false) order by k)
+  await sql`update tasks t set progress = ${progressAt(String(reportsPerTask))}, last_report_date = ${day(String(reportsPerTask))},
+      status = case when ${progressAt(String(reportsPerTask))} >= 100 then 'done' else 'in_progress' end,
+      recent_reports = (select jsonb_agg(jsonb_build_object('date', to_char(${day('k')}, 'YYYY-MM-DD'), 'progress', ${progressAt('k')}, 'resourcesNeeded', false) order by k)
                         from generate_series(greatest(1, ${reportsPerTask} - 5), ${reportsPerTask}) k)
     from units u where u.id = t.unit_id and t.program_id = ${program.id} and t.cascaded and u.level = 3`.execute(h.db);
   for (const level of [1, 0]) { // province tasks, then central tasks: the average of their children

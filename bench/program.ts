@@ -8,7 +8,7 @@
 // warning re-evaluation and rollup update, the full daily re-evaluation,
 // and how long a change takes to reach a dashboard's event stream.
 // Environment: BENCH_CENTRAL (central tasks on PostgreSQL, default 300),
-// BENCH_PGLITE_CENTRAL (default 30), BENCH_REPORTS (reports per commune task, default 3),
+// BENCH_PGLITE_CENTRAL (default 30), BENCH_REPORTS (reports per commune task, default 10: about ten million on PostgreSQL),
 // BENCH_ENGINES (default "pglite,postgres").
 import fs from 'node:fs';
 import { sql } from 'kysely';
@@ -27,7 +27,7 @@ import { availableEngines, machineDescription, openFresh } from './databases.ts'
 import { measure, once, type Timing } from './measure.ts';
 
 const ctx = systemContext('bench');
-const REPORTS = Number(process.env.BENCH_REPORTS ?? 3);
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 10);
 const log = (m: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${m}`);
 
 async function naiveNational(h: DatabaseHandle, programId: number) {

@@ -49,11 +49,52 @@ export async function lockEvalRows(trx: Q, ids: number[], withDependents: boolea
   if (ids.length === 0) return [];
   // A union, not an OR: each side uses its index (an OR over two sources scans the whole task table).
   const dependents = withDependents ? sql`union select d.task_id from task_dependencies d where d.depends_on_id = any(${ids}::bigint[])` : sql``;
-  const rows = await readEvalRows(trx, sql`t.id in (select unnest(${ids}::bigint[]) ${dependents}) and t.kind = 'task'`, true);
+  const target = sql`t.id in (select unnest(${ids}::bigint[]) ${dependents}) and t.kind = 'task'`;
+  if (ids.length > PER_ROW_LIMIT) {
+    const locked = await sql<{ id: number }>`select t.id from tasks t where ${target} order by t.id for update`.execute(trx);
+    return readEvalRowsInBulk(trx, locked.rows.map((r) => r.id));
+  }
+  const rows = await readEvalRows(trx, target, true);
   const again = rows.filter((r) => !held.has(r.id)).map((r) => r.id);
   if (again.length === 0) return rows;
   const fresh = new Map((await readEvalRows(trx, sql`t.id = any(${again}::bigint[])`, false)).map((r) => [r.id, r]));
   return rows.map((r) => fresh.get(r.id) ?? r);
+}
+
+/** Above this many tasks the facts are read in bulk rather than by subqueries per row (a daily batch, a national cascade). */
+const PER_ROW_LIMIT = 100;
+
+/** The same rows as readEvalRows, for thousands of tasks: their cascade parents and their own facts in a few set-based reads. */
+async function readEvalRowsInBulk(trx: Q, ids: number[]): Promise<LockedEvalRow[]> {
+  if (ids.length === 0) return [];
+  const rows = (await sql<EvalRow & Pick<LockedEvalRow, 'open_warnings' | 'has_children'>>`select ${BASE_COLUMNS},
+      exists(select 1 from tasks c where c.parent_id = t.id and c.cascaded) as has_children,
+      (select json_agg(json_build_object('id', w.id, 'kind', w.kind)) from program_warnings w where w.task_id = t.id and w.resolved_at is null) as open_warnings
+    from tasks t join programs p on p.id = t.program_id where t.id = any(${ids}::bigint[]) order by t.id`.execute(trx)).rows;
+  // The tasks these were cascaded from, up to 3 levels, with their funding.
+  const parents = new Map((await sql<CascadeParent>`
+    with recursive anc(id, depth) as (
+      select distinct parent_id, 1 from tasks where id = any(${ids}::bigint[]) and cascaded and parent_id is not null
+      union
+      select t.parent_id, anc.depth + 1 from tasks t join anc on t.id = anc.id where t.cascaded and t.parent_id is not null and anc.depth < 3
+    )
+    select t.id, case when t.cascaded then t.parent_id end as parent_id,
+      (select json_agg(json_build_object('source', f.source, 'required', f.amount_required, 'allocated', f.amount_allocated) order by f.id)
+       from task_funding f where f.task_id = t.id) as lines
+    from tasks t where t.id in (select id from anc)`.execute(trx)).rows.map((p) => [p.id, p]));
+  const own = await factsOfRows(trx, ids);
+  const ownLines = new Map<number, FundingFact[]>(), depsOf = new Map<number, DependencyFact[]>();
+  for (const { task_id, ...f } of own.funding) ownLines.set(task_id, [...(ownLines.get(task_id) ?? []), f]);
+  for (const { task_id, ...d } of own.deps) depsOf.set(task_id, [...(depsOf.get(task_id) ?? []), d]);
+  return rows.map((r) => {
+    const chain: FundingLink[] = [{ id: r.id, parentId: r.cascaded ? r.parent_id : null, lines: ownLines.get(r.id) ?? null }];
+    for (let up = chain[0].parentId; up != null && chain.length <= 3;) {
+      const p = parents.get(up);
+      chain.push({ id: up, parentId: p?.parent_id ?? null, lines: p?.lines ?? null });
+      up = p?.parent_id ?? null;
+    }
+    return { ...r, funding_chain: chain, deps: depsOf.get(r.id) ?? null };
+  });
 }
 
 async function readEvalRows(trx: Q, where: ReturnType<typeof sql>, lock: boolean) {

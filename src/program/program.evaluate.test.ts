@@ -50,8 +50,12 @@ describe.each(ENGINES)('warning evaluation on %s', (engine) => {
     const byPage = summary(judgeRows(page.rows, AS_OF, factsOfPage(await cascadeParents(t.db), page)));
     const byLock = await t.db.transaction().execute(async (trx) =>
       summary(judgeRows(await lockEvalRows(trx, plain.map((r) => r.id), false), AS_OF, factsOfLocked())));
+    // Over 100 ids the locked read takes its bulk path: pad the list with ids no task has.
+    const padded = [...plain.map((r) => r.id), ...Array.from({ length: 101 }, (_, i) => 1e9 + i)];
+    const byBulkLock = await t.db.transaction().execute(async (trx) => summary(judgeRows(await lockEvalRows(trx, padded, false), AS_OF, factsOfLocked())));
     expect(byPage).toEqual(bySubtree);
     expect(byLock).toEqual(bySubtree);
+    expect(byBulkLock).toEqual(bySubtree);
     // The cascaded tasks are funded by the central task's line, so they lack resources for its gap, not for want of a source.
     const cascaded = bySubtree.filter((s) => plain.find((r) => r.id === s.id)?.cascaded);
     expect(cascaded).toHaveLength(2);
