@@ -20,6 +20,7 @@ const AuditPage = lazy(() => import('./audit/AuditPage'));
 const ProgramDashboardPage = lazy(() => import('./program/ProgramDashboardPage'));
 const ProgramTaskPage = lazy(() => import('./program/TaskPage'));
 const ProgramInboxPage = lazy(() => import('./program/InboxPage'));
+const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
@@ -45,6 +46,7 @@ export default function App() {
                   <Route path="/program" element={<RequireAuth><ProgramDashboardPage /></RequireAuth>} />
                   <Route path="/program/tasks/:id" element={<RequireAuth><ProgramTaskPage /></RequireAuth>} />
                   <Route path="/program/inbox" element={<RequireAuth><ProgramInboxPage /></RequireAuth>} />
+                  <Route path="/program/import" element={<RequireAuth><ProgramImportPage /></RequireAuth>} />
                   <Route path="/staffing" element={<RequireAuth><StaffingPage /></RequireAuth>} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

@@ -16,6 +16,8 @@ import { RiskMap } from './dashboard/RiskMap';
 import { SectionHeatmap } from './dashboard/SectionHeatmap';
 import { SummaryCards } from './dashboard/SummaryCards';
 import { TaskList } from './dashboard/TaskList';
+import { ImportLink, ProgramTabs, viewOf } from './admin/ProgramTabs';
+import { ProgramContentView } from './admin/ProgramContentView';
 import { InboxLink } from './InboxLink';
 import { LiveIndicator } from './LiveIndicator';
 import { ProgramPicker } from './ProgramPicker';
@@ -46,7 +48,10 @@ export default function ProgramDashboardPage() {
 
   if (programs.loading && !programs.data) return <PageSpinner />;
   if (programs.error) return <Alert type="error" showIcon title={programs.error} action={<Button onClick={programs.reload}>{t('common.retry')}</Button>} />;
-  if (!program) return <Empty description={t('program.noPrograms')} />;
+  if (!program) return <Empty description={t('program.noPrograms')}><ImportLink primary /></Empty>;
+  if (viewOf(params) === 'content') {
+    return <ProgramContentView key={program.id} program={program} programs={list} onProgram={(id) => setQuery({ program: id })} />;
+  }
   return <ProgramDashboard key={program.id} program={program} programs={list} unitId={unitParam}
     onProgram={(id) => setQuery({ program: id })} onUnit={openUnit} />;
 }
@@ -74,6 +79,7 @@ function ProgramDashboard({ program, programs, unitId, onProgram, onUnit }: Prop
           <LiveIndicator live={live} />
         </Flex>
       </Flex>
+      <ProgramTabs active="dashboard" />
       <UnitBreadcrumb unitId={shownUnit && shownUnit.level > 0 ? shownUnit.id : null} onOpen={onUnit} />
 
       {dash.error && <Alert type="error" showIcon title={dash.error} action={<Button onClick={dash.reload}>{t('common.retry')}</Button>} />}

@@ -9,6 +9,8 @@ import { Link, useParams } from 'react-router-dom';
 import { PageSpinner } from '../common/PageSpinner';
 import { useApiGet } from '../common/useApiGet';
 import type { UnitDetail } from '../types';
+import { TaskAdminBar } from './admin/TaskAdminBar';
+import { TaskHistory } from './admin/TaskHistory';
 import { LiveIndicator } from './LiveIndicator';
 import { titleOf } from './ratings';
 import { ChildTasks } from './task/ChildTasks';
@@ -34,6 +36,8 @@ export default function TaskPage() {
   const agencies = useApiGet<{ items: Agency[] }>(data ? `/api/units/${data.unitId}/agencies` : null);
   const agencyMap = useMemo(() => new Map((agencies.data?.items ?? []).map((a) => [a.id, a])), [agencies.data]);
   const [editing, setEditing] = useState<Report | null>(null);
+  // Bumped after an amendment or cascade here, so the children list re-reads without waiting for the live event.
+  const [changed, setChanged] = useState(0);
 
   if (task.error && !data) return <Alert type="error" showIcon title={task.error} action={<Button onClick={task.reload}>{t('common.retry')}</Button>} />;
   if (!data) return <PageSpinner />;
@@ -51,6 +55,7 @@ export default function TaskPage() {
         <Typography.Text type="secondary" style={{ fontSize: 'inherit' }}>{data.code}</Typography.Text> {titleOf(data)}
       </Typography.Title>
       {data.cascaded && <Typography.Paragraph type="secondary">{t('program.task.cascaded')}</Typography.Paragraph>}
+      <TaskAdminBar task={data} unit={unit.data} agencies={agencies.data?.items ?? []} onChanged={() => { refresh(); setChanged((n) => n + 1); }} />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -65,7 +70,7 @@ export default function TaskPage() {
 
       {data.children.length > 0 && (
         <Card size="small" style={{ marginTop: 16 }} title={t('program.task.children', { count: data.children.length })}>
-          <ChildTasks programId={data.programId} parentId={data.id} tick={live.tick} />
+          <ChildTasks programId={data.programId} parentId={data.id} tick={live.tick + changed} />
         </Card>
       )}
 
@@ -80,6 +85,9 @@ export default function TaskPage() {
           ? <ReportForm taskId={data.id} startProgress={data.progress} editing={editing} onCancelEdit={() => setEditing(null)}
               onSaved={() => { setEditing(null); refresh(); }} />
           : data.kind === 'task' && <Alert type="info" showIcon title={t('program.report.rollupOnly')} />}
+        <Card size="small" title={t('program.admin.history.title')}>
+          <TaskHistory taskId={data.id} tick={live.tick + changed} />
+        </Card>
       </Space>
     </div>
   );

@@ -1,0 +1,85 @@
+// /program?view=content — a program's content and how it changed: its facts,
+// the list of amendments, the content in force on any date (?asOf=), and
+// "add a task" for central writers. Updated live like the dashboard.
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../auth/AuthContext';
+import { API_DATE, formatDate } from '../../common/format';
+import { useApiGet } from '../../common/useApiGet';
+import type { TreeResponse } from '../../types';
+import { InboxLink } from '../InboxLink';
+import { LiveIndicator } from '../LiveIndicator';
+import { ProgramPicker } from '../ProgramPicker';
+import { pick } from '../ratings';
+import type { Program } from '../types';
+import { useLiveGet } from '../useLiveGet';
+import { useProgramEvents } from '../useProgramEvents';
+import { AddTaskDrawer } from './AddTaskDrawer';
+import { AmendmentsTable } from './AmendmentsTable';
+import { AsOfContent } from './AsOfContent';
+import { canWriteIn } from './permissions';
+import { ProgramTabs } from './ProgramTabs';
+import { toAmendment, type ProgramDetail } from './types';
+import './admin.css';
+
+interface Props { program: Program; programs: Program[]; onProgram: (id: number) => void }
+
+export function ProgramContentView({ program, programs, onProgram }: Props) {
+  const { t } = useTranslation();
+  const c = (k: string, o?: Record<string, unknown>) => t(`program.admin.content.${k}`, o);
+  const { user } = useAuth();
+  const [params, setParams] = useSearchParams();
+  const live = useProgramEvents(program.id);
+  const detail = useLiveGet<ProgramDetail>(`/api/programs/${program.id}`, live.tick);
+  const root = useApiGet<TreeResponse>('/api/units/tree');
+  const [adding, setAdding] = useState(false);
+  const [addedTick, setAddedTick] = useState(0);
+  const asOf = params.get('asOf') ?? dayjs().format(API_DATE);
+  const setAsOf = (d: string) => setParams((prev) => { const q = new URLSearchParams(prev); q.set('asOf', d); return q; });
+  const amendments = (detail.data?.amendments ?? []).map(toAmendment);
+  const importDate = amendments.find((a) => a.kind === 'import')?.effectiveDate ?? null;
+  const country = root.data?.items[0]?.id;
+  // Central content belongs to the country: only a writer over the whole country may add to it (the server decides).
+  const mayAdd = country !== undefined && canWriteIn(user, [country]);
+  const p = detail.data ?? program;
+
+  return (
+    <div data-testid="program-content" data-program={program.id}>
+      <Flex wrap gap={12} align="center" justify="space-between">
+        <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>{t('program.title')}</Typography.Title>
+        <Flex wrap gap={12} align="center">
+          <ProgramPicker programs={programs} value={program.id} onChange={onProgram} />
+          <InboxLink tick={live.tick} />
+          <LiveIndicator live={live} />
+        </Flex>
+      </Flex>
+      <ProgramTabs active="content" />
+
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 16 }} data-testid="program-meta">
+        <Descriptions.Item label={c('programTitle')} span={{ xs: 1, md: 2, xl: 3 }}>{pick({ vi: p.titleVi, en: p.titleEn })}</Descriptions.Item>
+        <Descriptions.Item label={c('code')}>{p.code}</Descriptions.Item>
+        <Descriptions.Item label={c('issuingBody')}>{p.issuingBody}</Descriptions.Item>
+        <Descriptions.Item label={c('resolution')}>{p.resolutionRef ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={c('period')}>{formatDate(p.periodStart)} – {formatDate(p.periodEnd)}</Descriptions.Item>
+        <Descriptions.Item label={c('cadence')}>{t(`program.admin.import.cadenceName.${p.cadence}`)}</Descriptions.Item>
+        <Descriptions.Item label={c('currentVersion')}><span data-testid="program-version">{p.currentVersion}</span></Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" title={c('amendments', { count: amendments.length })}>
+        {detail.error && <Alert type="error" showIcon title={detail.error} />}
+        <AmendmentsTable amendments={amendments} onAsOf={setAsOf} />
+      </Card>
+
+      <Card size="small" style={{ marginTop: 16 }} title={<span className="card-title-wrap">{c('asOfTitle', { date: formatDate(asOf) })}</span>}>
+        <AsOfContent programId={program.id} asOf={asOf} onAsOf={setAsOf} tick={live.tick + addedTick} importDate={importDate} periodStart={p.periodStart}
+          actions={mayAdd && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-task">{c('addTask')}</Button>} />
+      </Card>
+      {mayAdd && <AddTaskDrawer programId={program.id} open={adding} onClose={() => setAdding(false)}
+        onAdded={() => { setAddedTick((n) => n + 1); detail.reload(); }} />}
+    </div>
+  );
+}
