@@ -16,6 +16,7 @@ import { loadStaffingDemo } from '../staffing/staffing.demo.ts';
 import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
+import { registerReportCommands } from './staffing.reports.commands.ts';
 
 async function ensureData(db: Db) {
   const outcome = await ensureReferenceData(db, VN_DATA_DIR);
@@ -150,4 +151,7 @@ export function registerStaffingCommands(program: Command) {
       console.log(`${r.name} (${r.category}): ${r.quota}, dự phòng / reserve ${r.reserve}, còn / available ${r.available}`);
       for (const w of r.warnings) console.log(`Cảnh báo: ${w.vi}\nWarning: ${w.en}`);
     }));
+
+  registerReportCommands(st, { ensureData, unitId });
 }
+

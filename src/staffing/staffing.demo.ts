@@ -5,12 +5,22 @@
 // decision reference ("MINH HỌA / ILLUSTRATIVE"):
 // - each province's commune-level quota is the national commune-level quota
 //   shared out by its number of communes (staff are kept after the 2025 merger);
-// - Hà Nội's communes get the 2025 two-tier norm (32 per commune, default weights).
+// - Hà Nội's communes get the 2025 two-tier norm (32 per commune, default weights);
+// - 2026–2031 progress of reductions: each province's civil-servant headcount on
+//   2026-01-01 is the national civil-servant quota of Decision 71 (336,328, reserve
+//   excluded) shared out by its number of communes, as if it were all local; the
+//   targets come from the reduction-2026-2031 rule set (−5/−15/−20 % by lineage,
+//   which is real); the headcounts of 2026-04-01, 07-01 and 10-01 move along the
+//   straight line at 150 %, 110 % or 60 % of its pace in turn (province order by
+//   code), so the demo shows provinces ahead of and behind the plan.
 import type { Db } from '../platform/db.ts';
 import { systemContext } from '../platform/context.ts';
 import * as store from './staffing.store.ts';
 import { allocate, createPeriod } from './staffing.service.ts';
 import { evaluateNorm } from './staffing.norms.service.ts';
+import { recordPresent } from './staffing.actuals.ts';
+import { setTargetsFromRuleSet } from './staffing.targets.ts';
+import { elapsedShare } from './staffing.targets.path.ts';
 
 export const DECISION_71 = 'Quyết định 71-QĐ/TW (2022), biên chế của hệ thống chính trị giai đoạn 2022–2026';
 export const ILLUSTRATIVE = 'MINH HỌA, không phải số liệu chính thức / ILLUSTRATIVE, not an official figure';
@@ -60,5 +70,30 @@ export async function loadStaffingDemo(db: Db) {
       hanoiCommunes++;
     }
   }
-  return { skipped: false, national: 2_234_720, provinces: provinces.length, hanoiCommunes };
+  const targets = await loadReductionDemo(db, provinces, communeCounts);
+  return { skipped: false, national: 2_234_720, provinces: provinces.length, hanoiCommunes, targets };
+}
+
+const REDUCTION_DATES = ['2026-04-01', '2026-07-01', '2026-10-01'];
+const PACE = [1.5, 1.1, 0.6];
+
+/** ILLUSTRATIVE headcounts of 2026 and the 2026–2031 targets of every province (see the header). */
+async function loadReductionDemo(db: Db, provinces: { id: number; code: string }[], communeCounts: number[]) {
+  const ctx = systemContext('system:demo');
+  const period = '2026-2031', category = 'cadre_civil_servant' as const;
+  const baseline = split(336_328, communeCounts);
+  for (const [i, p] of provinces.entries()) {
+    await recordPresent(db, ctx, { period, category, unitId: p.id, asOf: '2026-01-01', present: baseline[i], source: ILLUSTRATIVE });
+  }
+  const r = await setTargetsFromRuleSet(db, ctx, { period, baselineDate: '2026-01-01', basis: `reduction-2026-2031 v1 (Văn bản 10989/BNV); số gốc / baseline: ${ILLUSTRATIVE}` });
+  const byCode = new Map(r.set.map((t) => [t.code, t]));
+  for (const [i, p] of provinces.entries()) {
+    const t = byCode.get(p.code);
+    if (!t) continue;
+    for (const d of REDUCTION_DATES) {
+      const cut = Math.round(t.requiredCut * elapsedShare(t, d) * PACE[i % PACE.length]);
+      await recordPresent(db, ctx, { period, category, unitId: p.id, asOf: d, present: t.baselineHeadcount - cut, source: ILLUSTRATIVE });
+    }
+  }
+  return r.set.length;
 }

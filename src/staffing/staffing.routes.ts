@@ -18,6 +18,11 @@ import { parseTableFile } from './staffing.layout.ts';
 import { checkSubmitted, importSubmitted } from './staffing.table.ts';
 import { exportXlsx, tableRows } from './staffing.export.ts';
 import { AllocateBody, AvailableQuery, CategoryCode, MergeBody, PeriodBody, PeriodCode, PresentBody, RollupQuery } from './staffing.schemas.ts';
+import { BlocksQuery, RuleSetTargetsBody, TargetBody, TargetsQuery, TrendQuery } from './staffing.schemas.ts';
+import { setTarget, setTargetsFromRuleSet } from './staffing.targets.ts';
+import { targetProgress } from './staffing.targets.progress.ts';
+import { blocksReport } from './staffing.reports.ts';
+import { trendReport } from './staffing.trend.ts';
 
 const TableBody = z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().min(1).max(20_000_000),
   period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
@@ -81,5 +86,16 @@ export function staffingRoutes(db: Db) {
         return reply.header('content-disposition', `attachment; filename="bien-che-${req.query.period}-${rows[0].code}.xlsx"`)
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
       });
+
+    app.post('/staffing/targets', { schema: { tags, summary: 'Set the streamlining target of a unit or agency (a share or a headcount, with its decision)', body: TargetBody } },
+      async (req) => setTarget(db, req.ctx, req.body));
+    app.post('/staffing/targets/from-rule-set', { schema: { tags, summary: 'Set every province\'s target from the reduction rule set (central roles)', body: RuleSetTargetsBody } },
+      async (req) => setTargetsFromRuleSet(db, req.ctx, req.body));
+    app.get('/staffing/targets', { schema: { tags, summary: 'Targets of a period with the recorded headcounts against the straight-line path', querystring: TargetsQuery } },
+      async (req) => targetProgress(db, req.ctx, req.query));
+    app.get('/staffing/blocks', { schema: { tags, summary: 'The national quota and present by block, per category', querystring: BlocksQuery } },
+      async (req) => blocksReport(db, req.ctx, req.query.period));
+    app.get('/staffing/trend', { schema: { tags, summary: 'A unit\'s quota, reserve and present across periods, with the change between them', querystring: TrendQuery } },
+      async (req) => trendReport(db, req.ctx, req.query));
   };
 }

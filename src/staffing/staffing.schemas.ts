@@ -33,3 +33,25 @@ export type MergeInput = z.infer<typeof MergeBody>;
 
 export const AvailableQuery = z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive().optional(), agencyId: z.coerce.number().int().positive().optional() });
 export const RollupQuery = z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive().optional() });
+
+// Streamlining targets and the national reports (staffing.targets*.ts, staffing.reports.ts, staffing.trend.ts).
+const OneTarget = (b: { unitId?: number; agencyId?: number }) => (b.unitId === undefined) !== (b.agencyId === undefined);
+export const TargetBody = z.object({
+  period: PeriodCode, category: CategoryCode, ...TargetFields,
+  share: z.number().min(0).max(100).optional(), targetHeadcount: Count.optional(),
+  baselineDate: IsoDate.optional(), targetDate: IsoDate.optional(), basis: z.string().trim().min(1).max(500),
+}).strict()
+  .refine(OneTarget, 'unitId hoặc agencyId, đúng một / exactly one of unitId, agencyId')
+  .refine((b) => (b.share === undefined) !== (b.targetHeadcount === undefined), 'tỷ lệ (share) hoặc số mục tiêu (targetHeadcount), đúng một / exactly one of share, targetHeadcount');
+export type TargetInput = z.infer<typeof TargetBody>;
+
+export const RuleSetTargetsBody = z.object({
+  period: PeriodCode, ruleSet: z.string().min(1).max(100).optional(), baselineDate: IsoDate.optional(), targetDate: IsoDate.optional(),
+  basis: z.string().trim().min(1).max(500).optional(),
+}).strict();
+export type RuleSetTargetsInput = z.infer<typeof RuleSetTargetsBody>;
+
+export const TargetsQuery = z.object({ period: PeriodCode, category: CategoryCode.optional(), unitId: z.coerce.number().int().positive().optional(),
+  agencyId: z.coerce.number().int().positive().optional(), asOf: IsoDate.optional() });
+export const BlocksQuery = z.object({ period: PeriodCode });
+export const TrendQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), agencyId: z.coerce.number().int().positive().optional(), category: CategoryCode.optional() });

@@ -1,7 +1,7 @@
 // Only the ECharts parts we use are registered: the full build is ~1 MB,
 // this subset (bar + map + a few components, canvas) is about a third of it.
 import * as echarts from 'echarts/core';
-import { BarChart, HeatmapChart, MapChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -10,7 +10,7 @@ import {
   TitleComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { BarSeriesOption, HeatmapSeriesOption, MapSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, MapSeriesOption } from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
@@ -24,6 +24,7 @@ echarts.use([
   BarChart,
   MapChart,
   HeatmapChart, // program dashboard: section × province
+  LineChart, // staffing: headcount against the planned reduction path
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -36,6 +37,7 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | MapSeriesOption
   | HeatmapSeriesOption
+  | LineSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

@@ -1,5 +1,6 @@
 import type { Resources } from './vi';
 import { programEn } from '../program/locale.en';
+import { staffingReportEn } from '../staffing/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -79,6 +80,7 @@ const en: Resources = {
     adminCentre: 'Offices', noSuccessor: 'No information on the new unit yet.', partNote: 'The old unit was divided among several new ones; check which covers where you live.',
   },
   staffing: {
+    report: staffingReportEn,
     title: 'Staffing quotas', national: 'National', unit: 'Unit', province: 'Province', assigned: 'Assigned', allocatedBelow: 'Allocated below',
     reserve: 'Reserve', available: 'Available', present: 'Present', usedShare: 'Present / assigned', allCategories: 'All categories',
     quotaVsPresent: 'Assigned and present', reductionsTitle: '2026–2031 cuts', formedFrom: 'Formed from (provinces)', cutPct: 'Cut',

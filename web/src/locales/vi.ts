@@ -1,6 +1,7 @@
 // Vietnamese is the default: officials work in it, and the legal terms follow
 // the official wording (đơn vị hành chính, nhập toàn bộ, nhập một phần, …).
 import { programVi } from '../program/locale.vi';
+import { staffingReportVi } from '../staffing/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -79,6 +80,7 @@ const vi = {
     adminCentre: 'Trụ sở', noSuccessor: 'Chưa có thông tin đơn vị mới.', partNote: 'Đơn vị cũ được chia cho nhiều đơn vị mới; hãy xem khu vực nơi bạn sống.',
   },
   staffing: {
+    report: staffingReportVi,
     title: 'Biên chế', national: 'Cả nước', unit: 'Đơn vị', province: 'Tỉnh, thành phố', assigned: 'Được giao', allocatedBelow: 'Đã giao xuống',
     reserve: 'Dự phòng', available: 'Còn lại', present: 'Có mặt', usedShare: 'Tỷ lệ có mặt / được giao', allCategories: 'Tất cả loại biên chế',
     quotaVsPresent: 'Được giao và có mặt', reductionsTitle: 'Cắt giảm 2026–2031', formedFrom: 'Hình thành từ (số tỉnh)', cutPct: 'Tỷ lệ giảm',

@@ -1,5 +1,6 @@
 // Staffing quotas: quota against present by province (then by commune and
-// agency inside a province), the allocation form, and the 2026–2031 reductions.
+// agency inside a province), the allocation form, and the 2026–2031 reductions;
+// then the streamlining targets, the national total by block and the trend over periods.
 import { useState } from 'react';
 import { Alert, Breadcrumb, Button, Card, Select, Space, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,9 @@ import { AllocateForm } from './AllocateForm';
 import { ReductionsTable } from './ReductionsTable';
 import { NormsScenario } from './NormsScenario';
 import { UsedShareMap } from './UsedShareMap';
+import { TargetsPanel } from './TargetsPanel';
+import { BlocksTable } from './BlocksTable';
+import { TrendPanel } from './TrendPanel';
 import type { GeoJSON } from '../types';
 import { CATEGORIES, type Period, type Rollup } from './types';
 
@@ -62,6 +66,10 @@ export default function StaffingPage() {
           : <Typography.Paragraph type="secondary">{t('staffing.national')}</Typography.Paragraph> },
         { key: 'reductions', label: t('staffing.reductionsTitle'), children: <ReductionsTable /> },
         { key: 'norms', label: t('staffing.normsTitle'), children: <NormsScenario period={period} /> },
+        { key: 'targets', label: t('staffing.report.targetsTab'), children: period
+          ? <TargetsPanel period={period} unitId={current?.unitId} unitName={current?.name ?? t('staffing.national')} category={category} /> : null },
+        { key: 'blocks', label: t('staffing.report.blocksTab'), children: period ? <BlocksTable period={period} category={category} /> : null },
+        { key: 'trend', label: t('staffing.report.trendTab'), children: <TrendPanel unitId={current?.unitId} category={category} /> },
       ]} />
     </>
   );

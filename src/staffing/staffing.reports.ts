@@ -1,0 +1,71 @@
+// National reports over the maintained rollups: the national total split by
+// block (the country node's own row and its children's rows, no subtree
+// scan), and one unit's figures across every period with the change from one
+// period to the next.
+import type { Db } from '../platform/db.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { requireUser } from '../accounts/access.ts';
+import { notFound } from '../platform/errors.ts';
+import * as store from './staffing.store.ts';
+import * as rstore from './staffing.reports.store.ts';
+import { loadPeriod } from './staffing.service.ts';
+import { BLOCK_NAMES, BLOCKS, blockOf, type Block } from './staffing.blocks.ts';
+
+interface Figures { quota: number; reserve: number; allocatedBelow: number; present: number }
+type Row = { quota: number; reserve: number; allocated_below: number; present_below: number };
+const empty = (): Figures => ({ quota: 0, reserve: 0, allocatedBelow: 0, present: 0 });
+const add = (f: Figures, r: Row) => { f.quota += r.quota; f.reserve += r.reserve; f.allocatedBelow += r.allocated_below; f.present += r.present_below; };
+interface Outside { quota: number; reserve: number; unallocated: number; present: number; mismatch: number }
+const byCat = () => ({ byCategory: {} as Record<string, Figures>, total: empty() });
+const addTo = (g: ReturnType<typeof byCat>, category: string, r: Row) => { add((g.byCategory[category] ??= empty()), r); add(g.total, r); };
+
+/**
+ * The national quota and present of a period by block, per category. What is
+ * not in any block is shown, not dropped: the country's reserve and what it
+ * has not yet given out (quota), and headcount recorded on the country node
+ * itself or on nodes closed by a merger (present).
+ */
+export async function blocksReport(db: Db, ctx: RequestContext, periodCode: string) {
+  requireUser(ctx);
+  const period = await loadPeriod(db, periodCode);
+  const country = await rstore.countryUnit(db);
+  const node = country ? await store.findNodeByKey(db, period.id, `u:${country.id}`) : undefined;
+  if (!country || !node) throw notFound({ vi: `phân bổ biên chế cả nước trong thời kỳ ${periodCode}`, en: `A national staffing allocation in period ${periodCode}` });
+  const national = byCat();
+  for (const r of await store.allocationsOf(db, node.id)) addTo(national, r.category, r);
+  const groups = new Map<Block, ReturnType<typeof byCat> & { members: Map<number, { nodeId: number; code: string; name: string; kind: string | null }> }>(
+    BLOCKS.map((b) => [b, { ...byCat(), members: new Map() }]));
+  let closed = 0;
+  const seenClosed = new Set<number>();
+  for (const r of await rstore.childrenWithAgency(db, node.id)) {
+    if (r.closed_at) { if (!seenClosed.has(r.node_id)) { seenClosed.add(r.node_id); closed++; } continue; } // its quota moved to its successor
+    const g = groups.get(blockOf({ agencyId: r.agency_id, agencyKind: r.agency_kind, agencyKey: r.agency_key }))!;
+    g.members.set(r.node_id, { nodeId: r.node_id, code: r.agency_key ?? r.code, name: r.agency_name ?? r.full_name, kind: r.agency_kind });
+    addTo(g, r.category, r);
+  }
+  const categories = await store.listCategories(db);
+  const blocks = BLOCKS.map((b) => {
+    const g = groups.get(b)!;
+    return { block: b, nameVi: BLOCK_NAMES[b].vi, nameEn: BLOCK_NAMES[b].en, members: [...g.members.values()], byCategory: g.byCategory, total: g.total };
+  }).filter((b) => b.block !== 'unclassified' || b.members.length > 0);
+  // Outside the blocks = the national figure less the blocks' sum, per category: the country's
+  // reserve and what it has not given out yet (quota), the headcount recorded on the country
+  // node itself or on closed nodes (present). `mismatch` is the country's maintained
+  // allocated_below less the blocks' quotas: zero unless figures do not add up.
+  const outside: Record<string, Outside> = {};
+  const outsideTotal: Outside = { quota: 0, reserve: 0, unallocated: 0, present: 0, mismatch: 0 };
+  for (const c of categories) {
+    const n = national.byCategory[c.code] ?? empty();
+    const inBlocks = blocks.reduce((s, b) => ({ quota: s.quota + (b.byCategory[c.code]?.quota ?? 0), present: s.present + (b.byCategory[c.code]?.present ?? 0) }), { quota: 0, present: 0 });
+    const o: Outside = { quota: n.quota - inBlocks.quota, reserve: n.reserve, unallocated: n.quota - n.reserve - n.allocatedBelow,
+      present: n.present - inBlocks.present, mismatch: n.allocatedBelow - inBlocks.quota };
+    outside[c.code] = o;
+    for (const k of Object.keys(o) as (keyof Outside)[]) outsideTotal[k] += o[k];
+  }
+  return {
+    period: period.code, country: { unitId: country.id, name: country.full_name, nodeId: node.id },
+    categories: categories.map((c) => ({ code: c.code, nameVi: c.name_vi, nameEn: c.name_en })),
+    national: { byCategory: national.byCategory, total: national.total },
+    blocks, outside: { byCategory: outside, total: outsideTotal }, closedChildren: closed,
+  };
+}
