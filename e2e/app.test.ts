@@ -143,6 +143,11 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     expect(await texts(page.locator('.app-nav .ant-menu-item'))).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
     expect(await page.getByTestId('login-username').count()).toBe(0);
     await shot(page, 'logged-in');
+    // On a 1280 px laptop every section stays in the bar; none folds into the "…" menu.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await eventually(() => page.locator('.app-nav .ant-menu-overflow-item-rest').isVisible()).toBe(false);
+    for (const item of await page.locator('.app-nav .ant-menu-item').all()) expect(await item.isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('the unit tree shows 63 provinces and districts on 30/06/2025, 34 provinces and communes on 01/07/2025, and a unit\'s history', async () => {

@@ -56,8 +56,9 @@ function UserArea() {
   return (
     <>
       <Popover title={t('auth.grants')} content={<GrantsList user={user} />} trigger="click">
-        <Button type="text" icon={<UserOutlined />} className="header-user hide-xs-block" data-testid="current-user">
-          <span className="hide-xs">{user.displayName || user.username}</span>
+        <Button type="text" icon={<UserOutlined />} className="header-user hide-xs-block" data-testid="current-user"
+          title={user.displayName || user.username}>
+          <span className="hide-xs hide-md">{user.displayName || user.username}</span>
         </Button>
       </Popover>
       <Button icon={<LogoutOutlined />} onClick={onLogout} aria-label={t('nav.logout')} data-testid="logout">
