@@ -176,6 +176,15 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
     await page.goto(`/program?program=${programId}`);
     await eventually(() => shownRatings(page)).toEqual(five(national.byRating));
     await page.getByTestId('risk-map').and(page.locator('[data-rendered="true"]')).waitFor();
+    // The "my tasks" list shows each row's code, title and unit as the API gives them (camelCase).
+    const mine = await call<{ items: { taskId: number; taskCode: string; title: { vi: string | null }; unitName: string; dueDate: string | null }[] }>(
+      manager.context.request, manager.csrf, 'GET', `/api/programs/${programId}/my-tasks?limit=10`);
+    expect(mine.items.length).toBeGreaterThan(0);
+    const first = mine.items[0];
+    expect(first.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const link = page.getByTestId('my-tasks').locator(`a[href="/program/tasks/${first.taskId}"]`);
+    await eventually(() => link.textContent()).toBe(`${first.taskCode} ${first.title.vi}`);
+    expect(await page.getByTestId('my-tasks').textContent()).toContain(first.unitName);
     await shot(page, 'national');
 
     const hanoi = national.children.find((c) => c.code === '01')!;

@@ -1,4 +1,4 @@
-// `apparatus program warnings`, `program report`, `program reevaluate`.
+// `apparatus program warnings`, `program report`, `program reevaluate`, `program tasklist import|export`.
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
@@ -11,6 +11,9 @@ import { reevaluateAll } from '../program/program.warnings.service.ts';
 import { annualReportData } from '../program/program.annual.ts';
 import { annualReportDocx } from '../program/program.annual.docx.ts';
 import { annualReportXlsx } from '../program/program.annual.xlsx.ts';
+import { findProgramByCode } from '../program/program.store.ts';
+import { exportTaskList, importTaskList } from '../program/program.tasklist.ts';
+import { deliveriesSince, lastDeliveryId } from '../program/program.webhooks.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 
@@ -57,7 +60,8 @@ export function registerProgramCommands(program: Command) {
   cmd.command('reevaluate').description('The daily run: re-evaluate every task, store warnings and rollups, escalate old warnings')
     .option('--as-of <date>', 'YYYY-MM-DD (default today)').option('--json', 'JSON output', false)
     .action((o) => withDb(o.json, async ({ db }) => {
-      const r = await reevaluateAll(db, o.asOf ? parseIsoDate(o.asOf, '--as-of') : todayIso(), 10000, loadConfig());
+      const before = await lastDeliveryId(db);
+      const r = { ...(await reevaluateAll(db, o.asOf ? parseIsoDate(o.asOf, '--as-of') : todayIso(), 10000, loadConfig())), ...(await deliveriesSince(db, before)) };
       if (o.json) printJson(r); else printTable([r]);
     }));
 
@@ -74,4 +78,41 @@ export function registerProgramCommands(program: Command) {
       const summary = { file: o.out, format: o.format, bytes: bytes.length, program: data.program.code, year: data.year, asOf: data.asOf, tasks: data.national.total };
       if (o.json) printJson(summary); else console.log(`Đã ghi / wrote ${o.out} (${bytes.length} bytes): ${data.national.total} nhiệm vụ / tasks, số liệu ngày / as of ${data.asOf}`);
     }));
+
+  const tasklist = cmd.command('tasklist').description('A program\'s tasks as an Excel task list (documented template, data/program/README.md)');
+  tasklist.command('import').description('Apply an Excel task list as amendments: new codes added, changed rows adjusted; all or nothing')
+    .argument('<file>', 'task list (.xlsx)').requiredOption('--program <code>', 'program code')
+    .requiredOption('--decision <ref>', 'decision ordering the amendments').requiredOption('--reason <text>', 'reason of the amendments')
+    .option('--effective-date <date>', 'YYYY-MM-DD (default today)').option('--dry-run', 'show what would be added and changed; save nothing', false)
+    .option('--json', 'JSON output', false)
+    .action((file: string, o) => withDb(o.json, async ({ db }) => {
+      const p = await programByCode(db, o.program);
+      const bytes = await fs.readFile(file).catch((err: Error) => {
+        throw badRequest({ vi: `Không đọc được tệp "${file}" (${err.message}).`, en: `Cannot read the file "${file}" (${err.message}).` });
+      });
+      const r = await importTaskList(db, cliContext(), p.id, bytes, {
+        fileName: file, decisionRef: o.decision, reason: o.reason, dryRun: o.dryRun,
+        effectiveDate: o.effectiveDate ? parseIsoDate(o.effectiveDate, '--effective-date') : undefined,
+      });
+      if (o.json) return printJson(r);
+      console.log(`${r.dryRun ? 'Chạy thử, chưa lưu / dry run, nothing saved' : 'Đã lưu / saved'}: ${r.added.length} thêm / added, ${r.changed.length} sửa / changed, ${r.unchanged} giữ nguyên / unchanged`);
+      const rows = [...r.added.map((a) => ({ row: a.row, code: a.code, action: `add ${a.kind} under ${a.parentCode}` })),
+        ...r.changed.map((c) => ({ row: c.row, code: c.code, action: `adjust: ${c.fields.join(', ')}` }))];
+      if (rows.length) printTable(rows);
+      if (r.notInFile.length) console.log(`\nKhông có trong tệp (không bị hủy) / not in the file (not cancelled): ${r.notInFile.join(', ')}`);
+    }));
+  tasklist.command('export').description('Write the program\'s tasks (not cascaded copies, not cancelled) in the task-list template')
+    .requiredOption('--program <code>', 'program code').requiredOption('--out <file>', 'file to write (.xlsx)').option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const f = await exportTaskList(db, cliContext(), (await programByCode(db, o.program)).id);
+      await fs.writeFile(o.out, f.content);
+      const summary = { file: o.out, program: o.program, rows: f.rows, bytes: f.content.length };
+      if (o.json) printJson(summary); else console.log(`Đã ghi / wrote ${o.out}: ${f.rows} dòng / rows`);
+    }));
+}
+
+async function programByCode(db: Db, code: string) {
+  const p = await findProgramByCode(db, code);
+  if (!p) throw notFound({ vi: `chương trình mã "${code}"`, en: `Program "${code}"` });
+  return p;
 }

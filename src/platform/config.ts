@@ -25,6 +25,10 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender address of notification e-mails. */
   mailFrom: string;
+  /** Receivers of webhook notifications (escalated warnings), http(s) URLs; empty turns webhooks off. */
+  webhookUrls: string[];
+  /** Shared secret of the HMAC-SHA256 signature on every webhook; required when webhookUrls is set. */
+  webhookSecret: string | null;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -35,6 +39,23 @@ function intFromEnv(name: string, fallback: number): number {
     throw new Error(`Environment variable ${name} must be a whole number, got "${raw}"`);
   }
   return value;
+}
+
+/** APPARATUS_WEBHOOK_URLS: comma-separated; each must be an http(s) URL, and a secret must sign them. */
+function webhooksFromEnv(): { webhookUrls: string[]; webhookSecret: string | null } {
+  const urls = (process.env.APPARATUS_WEBHOOK_URLS ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '');
+  for (const u of urls) {
+    let protocol = '';
+    try { protocol = new URL(u).protocol; } catch { /* reported below */ }
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new Error(`Environment variable APPARATUS_WEBHOOK_URLS must list http:// or https:// URLs separated by commas, got "${u}"`);
+    }
+  }
+  const secret = process.env.APPARATUS_WEBHOOK_SECRET || null;
+  if (urls.length > 0 && !secret) {
+    throw new Error('APPARATUS_WEBHOOK_URLS is set but APPARATUS_WEBHOOK_SECRET is not: receivers could not check that a webhook came from this platform');
+  }
+  return { webhookUrls: urls, webhookSecret: secret };
 }
 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
@@ -52,6 +73,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     logLevel: process.env.LOG_LEVEL || 'warn',
     smtpUrl: process.env.APPARATUS_SMTP_URL || null,
     mailFrom: process.env.APPARATUS_MAIL_FROM || 'Apparatus <no-reply@localhost>',
+    ...webhooksFromEnv(),
     ...overrides,
   };
 }

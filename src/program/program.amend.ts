@@ -84,54 +84,77 @@ function checkVersion(task: tasks.TaskRow, version: number) {
   }
 }
 
-export async function addTask(db: Db, ctx: RequestContext, input: AmendmentInput & { parentId: number; kind: 'section' | 'group' | 'task'; task: TaskChangesInput }) {
-  const parent = await tasks.findTask(db, input.parentId);
-  if (!parent) throw taskNotFound(input.parentId);
-  await requireUnitIn(db, ctx, parent.unit_id, WRITER_ROLES);
-  if (!input.task.titleVi && !input.task.titleEn) throw badRequest({ vi: 'Cần tên nhiệm vụ (tiếng Việt hoặc tiếng Anh).', en: 'A title (Vietnamese or English) is required.' });
-  return db.transaction().execute(async (trx) => {
-    const amendment = await insertAmendment(trx, { programId: parent.program_id, kind: 'add', decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
-    const siblings = await tasks.childrenOf(trx, parent.id);
-    const code = input.task.code ?? `${parent.code}.${siblings.length + 1}`;
-    if (await trx.selectFrom('tasks').select('id').where('program_id', '=', parent.program_id).where('code', '=', code).executeTakeFirst()) {
-      throw conflict({ vi: `Mã nhiệm vụ "${code}" đã có.`, en: `Task code "${code}" is taken.` });
-    }
-    const sectionId = parent.kind === 'section' || parent.kind === 'part' ? parent.id : parent.section_id;
-    const [created] = await tasks.insertTasks(trx, [{
-      program_id: parent.program_id, parent_id: parent.id, kind: input.kind, code, unit_id: parent.unit_id,
-      section_id: input.kind === 'task' ? sectionId : null, position: await tasks.nextPosition(trx, parent.program_id),
-      title_vi: input.task.titleVi ?? null, title_en: input.task.titleEn ?? null, is_demo: parent.is_demo,
-    }]);
-    const task = await applyChanges(trx, created, { ...input.task, code: undefined });
-    await applyRollupChanges(trx, [{ before: null, after: countedOf(task) }]);
-    await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, task) });
-    await afterTaskChange(trx, task.program_id, [task.id]);
-    await recordAudit(trx, ctx, { action: 'program.task.add', entity: 'task', entityId: task.id, after: { amendment: amendment.version_no, ...input } });
-    return presentTask((await tasks.findTask(trx, task.id))!);
-  });
+export type AddTaskInput = AmendmentInput & { parentId: number; kind: 'section' | 'group' | 'task'; task: TaskChangesInput };
+export type AdjustTaskInput = AmendmentInput & { version: number; changes: TaskChangesInput };
+
+export async function addTask(db: Db, ctx: RequestContext, input: AddTaskInput) {
+  return db.transaction().execute((trx) => addTaskIn(trx, ctx, input));
 }
 
-export async function adjustTask(db: Db, ctx: RequestContext, id: number, input: AmendmentInput & { version: number; changes: TaskChangesInput }) {
-  const existing = await tasks.findTask(db, id);
+/** addTask inside the caller's transaction (the Excel task list applies many amendments in one). */
+export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput) {
+  const parent = await tasks.findTask(trx, input.parentId);
+  if (!parent) throw taskNotFound(input.parentId);
+  await requireUnitIn(trx, ctx, parent.unit_id, WRITER_ROLES);
+  if (!input.task.titleVi && !input.task.titleEn) throw badRequest({ vi: 'Cần tên nhiệm vụ (tiếng Việt hoặc tiếng Anh).', en: 'A title (Vietnamese or English) is required.' });
+  const amendment = await insertAmendment(trx, { programId: parent.program_id, kind: 'add', decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
+  const siblings = await tasks.childrenOf(trx, parent.id);
+  const code = input.task.code ?? `${parent.code}.${siblings.length + 1}`;
+  if (await trx.selectFrom('tasks').select('id').where('program_id', '=', parent.program_id).where('code', '=', code).executeTakeFirst()) {
+    throw conflict({ vi: `Mã nhiệm vụ "${code}" đã có.`, en: `Task code "${code}" is taken.` });
+  }
+  const sectionId = await sectionFor(trx, parent);
+  const [created] = await tasks.insertTasks(trx, [{
+    program_id: parent.program_id, parent_id: parent.id, kind: input.kind, code, unit_id: parent.unit_id,
+    section_id: input.kind === 'task' ? sectionId : null, position: await tasks.nextPosition(trx, parent.program_id),
+    title_vi: input.task.titleVi ?? null, title_en: input.task.titleEn ?? null, is_demo: parent.is_demo,
+  }]);
+  const task = await applyChanges(trx, created, { ...input.task, code: undefined });
+  await applyRollupChanges(trx, [{ before: null, after: countedOf(task) }]);
+  await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, task) });
+  await afterTaskChange(trx, task.program_id, [task.id]);
+  await recordAudit(trx, ctx, { action: 'program.task.add', entity: 'task', entityId: task.id, after: { amendment: amendment.version_no, ...input } });
+  return presentTask((await tasks.findTask(trx, task.id))!);
+}
+
+/**
+ * The section a new task under `parent` counts under in rollups: the parent itself when it is a section or
+ * a part, else the nearest such ancestor (groups carry no section_id of their own, as in the import).
+ */
+async function sectionFor(trx: Q, parent: tasks.TaskRow): Promise<number | null> {
+  for (let p: tasks.TaskRow | undefined = parent; p; p = p.parent_id === null ? undefined : await tasks.findTask(trx, p.parent_id)) {
+    if (p.kind === 'section' || p.kind === 'part') return p.id;
+    if (p.section_id !== null) return p.section_id;
+  }
+  return null;
+}
+
+export async function adjustTask(db: Db, ctx: RequestContext, id: number, input: AdjustTaskInput) {
+  return db.transaction().execute((trx) => adjustTaskIn(trx, ctx, id, input));
+}
+
+/** adjustTask inside the caller's transaction. */
+export async function adjustTaskIn(trx: Q, ctx: RequestContext, id: number, input: AdjustTaskInput) {
+  const existing = await tasks.findTask(trx, id);
   if (!existing) throw taskNotFound(id);
-  await requireUnitIn(db, ctx, existing.unit_id, WRITER_ROLES);
+  await requireUnitIn(trx, ctx, existing.unit_id, WRITER_ROLES);
   if (Object.keys(input.changes).length === 0) throw badRequest({ vi: 'Không có thay đổi nào.', en: 'Nothing to change.' });
-  return db.transaction().execute(async (trx) => {
-    const task = (await tasks.lockTask(trx, id))!;
-    checkVersion(task, input.version);
-    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy không sửa được.', en: 'A cancelled task cannot be adjusted.' });
-    await checkEffectiveDate(trx, id, input.effectiveDate);
-    const before = await loadContent(trx, task);
-    const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'adjust', ...input, actor: actorOf(ctx) });
-    const changed = await applyChanges(trx, task, input.changes);
-    const updated = await tasks.updateTask(trx, id, { version: task.version + 1 });
-    const after = await loadContent(trx, updated);
-    await writeTaskVersion(trx, { taskId: id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: after });
-    if (input.changes.deadline !== undefined || input.changes.startDate !== undefined) await carryDatesDown(trx, updated);
-    await afterTaskChange(trx, task.program_id, [changed.id]);
-    await recordAudit(trx, ctx, { action: 'program.task.adjust', entity: 'task', entityId: id, before, after: { amendment: amendment.version_no, decisionRef: input.decisionRef, reason: input.reason, content: after } });
-    return presentTask((await tasks.findTask(trx, id))!);
-  });
+  const task = (await tasks.lockTask(trx, id))!;
+  checkVersion(task, input.version);
+  if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy không sửa được.', en: 'A cancelled task cannot be adjusted.' });
+  await checkEffectiveDate(trx, id, input.effectiveDate);
+  const before = await loadContent(trx, task);
+  const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'adjust', ...input, actor: actorOf(ctx) });
+  const changed = await applyChanges(trx, task, input.changes);
+  // A new deadline moves the task to another month of the due-date rollups; status and rating follow in afterTaskChange.
+  await applyRollupChanges(trx, [{ before: countedOf(task), after: countedOf(changed) }]);
+  const updated = await tasks.updateTask(trx, id, { version: task.version + 1 });
+  const after = await loadContent(trx, updated);
+  await writeTaskVersion(trx, { taskId: id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: after });
+  if (input.changes.deadline !== undefined || input.changes.startDate !== undefined) await carryDatesDown(trx, updated);
+  await afterTaskChange(trx, task.program_id, [changed.id]);
+  await recordAudit(trx, ctx, { action: 'program.task.adjust', entity: 'task', entityId: id, before, after: { amendment: amendment.version_no, decisionRef: input.decisionRef, reason: input.reason, content: after } });
+  return presentTask((await tasks.findTask(trx, id))!);
 }
 
 /** Cancels a task and everything under it (its subtasks and cascaded tasks). */
@@ -159,15 +182,20 @@ export async function cancelTask(db: Db, ctx: RequestContext, id: number, input:
 
 /** Cascaded copies follow their task's deadline and start: the amendment is the program's, not one unit's. */
 async function carryDatesDown(trx: Q, t: tasks.TaskRow) {
-  const r = await sql<{ id: number }>`
+  const old = await sql<tasks.TaskRow>`
     with recursive d(id) as (
       select id from tasks where parent_id = ${t.id} and cascaded
       union all select c.id from tasks c join d on c.parent_id = d.id where c.cascaded
     )
+    select * from tasks where id in (select id from d) order by id for update`.execute(trx);
+  if (old.rows.length === 0) return;
+  const ids = old.rows.map((x) => x.id);
+  const r = await sql<tasks.TaskRow>`
     update tasks set deadline_kind = ${t.deadline_kind}, deadline_start = ${t.deadline_start}, due_date = ${t.due_date},
       deadline_text = ${t.deadline_text}, start_date = ${t.start_date}, updated_at = now()
-    where id in (select id from d) returning id`.execute(trx);
-  const ids = r.rows.map((x) => x.id);
+    where id = any(${ids}::bigint[]) returning *`.execute(trx);
+  const before = new Map(old.rows.map((x) => [x.id, x]));
+  await applyRollupChanges(trx, r.rows.map((x) => ({ before: countedOf(before.get(x.id)!), after: countedOf(x) })));
   for (let i = 0; i < ids.length; i += 2000) {
     await evaluateRows(trx, await loadEvalRows(trx, ids.slice(i, i + 2000)), todayIso(), { refreshOpen: true });
   }

@@ -5,6 +5,7 @@ import type { Db } from '../platform/db.ts';
 import { todayIso } from '../platform/errors.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import type { MailConfig } from './program.escalation.ts';
+import { deliveriesSince, lastDeliveryId } from './program.webhooks.ts';
 
 /** Claims `asOf` for this process; false when another process already has it. */
 export async function claimDailyRun(db: Db, asOf: string): Promise<boolean> {
@@ -15,7 +16,9 @@ export async function claimDailyRun(db: Db, asOf: string): Promise<boolean> {
 
 export async function runDailyIfDue(db: Db, mail: MailConfig, asOf = todayIso()) {
   if (!(await claimDailyRun(db, asOf))) return null;
-  const result = await reevaluateAll(db, asOf, 10000, mail);
+  const before = await lastDeliveryId(db);
+  // The webhook deliveries of escalated warnings are counted from their records (reevaluateAll reports e-mails only).
+  const result = { ...(await reevaluateAll(db, asOf, 10000, mail)), ...(await deliveriesSince(db, before)) };
   await db.updateTable('program_daily_runs').set({ finished_at: new Date(), result: JSON.stringify(result) })
     .where('as_of', '=', asOf).execute();
   return result;

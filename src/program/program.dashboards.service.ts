@@ -86,12 +86,24 @@ async function subtreeIds(db: Db, unitId: number) {
   return r.rows.map((x) => x.id);
 }
 
+type ListRow = Awaited<ReturnType<typeof store.taskList>>['items'][number];
+
+/** A row of the overdue, at-risk and "my tasks" lists, camelCase like the other program answers. */
+function presentListItem(r: ListRow) {
+  return {
+    taskId: r.id, taskCode: r.code, title: { vi: r.title_vi, en: r.title_en }, unitId: r.unit_id, unitName: r.unit_name,
+    dueDate: r.due_date, status: r.status, progress: r.progress, rating: r.rating, warningKinds: r.warning_kinds,
+    ratingExplanation: r.rating_explanation, lastReportDate: r.last_report_date, version: r.version,
+  };
+}
+
 export async function taskList(db: Db, ctx: RequestContext, programId: number, kind: 'overdue' | 'at_risk', q: { unitId?: number; limit: number; offset: number }) {
   await programOr404(db, programId);
   if (q.unitId) await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
   const scope = await scopeOf(db, ctx, READ_ROLES);
   const unitIds = q.unitId ? await subtreeIds(db, q.unitId) : null;
-  return store.taskList(db, scope, { programId, unitIds, kind, limit: q.limit, offset: q.offset });
+  const { items, total } = await store.taskList(db, scope, { programId, unitIds, kind, limit: q.limit, offset: q.offset });
+  return { total, items: items.map(presentListItem) };
 }
 
 /** Unfinished tasks of the units the caller is granted directly (not their subtrees). */
@@ -100,14 +112,23 @@ export async function myTasks(db: Db, ctx: RequestContext, programId: number, q:
   await programOr404(db, programId);
   const scope = await scopeOf(db, ctx, READ_ROLES);
   const own = user ? user.grants.map((g) => g.unitId) : [await countryUnitId(db)];
-  return store.taskList(db, scope, { programId, unitIds: own, kind: 'mine', limit: q.limit, offset: q.offset });
+  const { items, total } = await store.taskList(db, scope, { programId, unitIds: own, kind: 'mine', limit: q.limit, offset: q.offset });
+  return { total, items: items.map(presentListItem) };
 }
 
+/**
+ * Tasks due per month, from the due-month rollups: the asked unit's subtree, else everything the caller
+ * may read (the country, or the subtrees of their grants). `from` and `to` select whole months.
+ */
 export async function timeline(db: Db, ctx: RequestContext, programId: number, q: { unitId?: number; from?: string; to?: string }) {
   const program = await programOr404(db, programId);
   if (q.unitId) await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
   const scope = await scopeOf(db, ctx, READ_ROLES);
   const from = q.from ?? todayIso().slice(0, 8) + '01';
   const to = q.to ?? program.period_end;
-  return { from, to, months: await store.dueTimeline(db, scope, programId, q.unitId ? await subtreeIds(db, q.unitId) : null, from, to) };
+  const user = requireUser(ctx);
+  const units = q.unitId ? [q.unitId]
+    : scope.all || !user ? [await countryUnitId(db)]
+    : await store.outermostUnits(db, user.grants.filter((g) => READ_ROLES.includes(g.role)).map((g) => g.unitId));
+  return { from, to, months: await store.dueTimeline(db, programId, units, `${from.slice(0, 7)}-01`, `${to.slice(0, 7)}-01`) };
 }

@@ -58,15 +58,31 @@ export async function taskList(db: Q, scope: Scope, o: TaskListOptions) {
   return { items, total };
 }
 
-/** Unfinished tasks due per month in [from, to], in scope (under `unitIds` when given). */
-export async function dueTimeline(db: Q, scope: Scope, programId: number, unitIds: number[] | null, from: string, to: string) {
-  const r = await sql<{ month: string; due: number; at_risk: number; done: number }>`
-    select to_char(t.due_date, 'YYYY-MM') as month, count(*)::int as due,
-           count(*) filter (where t.rating in ('amber_red','red'))::int as at_risk,
-           count(*) filter (where t.status in ('done','done_late'))::int as done
-    from tasks t
-    where t.program_id = ${programId} and t.kind = 'task' and t.due_date between ${from}::date and ${to}::date
-      and t.status <> 'cancelled' and ${scopeFilter(scope)} ${unitIds ? sql`and t.unit_id = any(${unitIds}::bigint[])` : sql``}
-    group by 1 order by 1`.execute(db);
+/**
+ * Tasks due per month in [fromMonth, toMonth] ('YYYY-MM-01'), summed over the subtrees of `unitIds`
+ * (which must not nest, or tasks count twice), from the maintained due-month rollups.
+ * Cancelled tasks are left out, as on the dashboards' lists.
+ */
+export async function dueTimeline(db: Q, programId: number, unitIds: number[], fromMonth: string, toMonth: string) {
+  if (unitIds.length === 0) return [];
+  const r = await sql<{ month: string; due: number; atRisk: number; done: number }>`
+    select to_char(r.due_month, 'YYYY-MM') as month, sum(r.total - r.cancelled)::int as due,
+           sum(r.amber_red + r.red)::int as "atRisk", sum(r.done + r.done_late)::int as done
+    from program_due_rollups r
+    where r.program_id = ${programId} and r.unit_id = any(${unitIds}::bigint[]) and r.due_month between ${fromMonth}::date and ${toMonth}::date
+    group by r.due_month having sum(r.total - r.cancelled) > 0 order by r.due_month`.execute(db);
   return r.rows;
+}
+
+/** Of these units, the ones not inside another one's subtree (a user's grants may nest). */
+export async function outermostUnits(db: Q, unitIds: number[]) {
+  if (unitIds.length <= 1) return unitIds;
+  const r = await sql<{ id: number }>`
+    with recursive up(start_id, id, depth) as (
+      select id, parent_id, 1 from units where id = any(${unitIds}::bigint[]) and parent_id is not null
+      union all
+      select up.start_id, u.parent_id, up.depth + 1 from up join units u on u.id = up.id where u.parent_id is not null and up.depth < 10
+    ) select distinct start_id as id from up where id = any(${unitIds}::bigint[])`.execute(db);
+  const inner = new Set(r.rows.map((x) => x.id));
+  return [...new Set(unitIds)].filter((u) => !inner.has(u));
 }

@@ -164,12 +164,29 @@ export const ROLLUP_RATING = ['green', 'amber_green', 'amber', 'amber_red', 'red
 type Counter = Generated<number>;
 export type ProgramRollupsTable = { program_id: number; unit_id: number; section_id: number; total: Counter }
   & Record<(typeof ROLLUP_STATUS)[number] | (typeof ROLLUP_RATING)[number], Counter>;
+/** migrations/0009_program_due_rollups.sql: the same counters by due month ('YYYY-MM-01'). */
+export type ProgramDueRollupsTable = Omit<ProgramRollupsTable, 'section_id'> & { due_month: DateString };
 
 export interface ProgramDailyRunsTable {
   as_of: DateString;
   claimed_at: Timestamp;
   finished_at: Timestamp | null;
   result: Json | null;
+}
+
+/** migrations/0010_program_webhook_deliveries.sql */
+export interface ProgramWebhookDeliveriesTable {
+  id: Generated<number>;
+  event: string;
+  as_of: DateString;
+  receiver: string;
+  receiver_no: number;
+  delivery_id: string;
+  warning_ids: number[];
+  ok: boolean;
+  attempts: Json;
+  error: string | null;
+  created_at: Timestamp;
 }
 
 export interface ProgramTables {
@@ -186,5 +203,7 @@ export interface ProgramTables {
   program_warnings: ProgramWarningsTable;
   notifications: NotificationsTable;
   program_rollups: ProgramRollupsTable;
+  program_due_rollups: ProgramDueRollupsTable;
+  program_webhook_deliveries: ProgramWebhookDeliveriesTable;
   program_daily_runs: ProgramDailyRunsTable;
 }

@@ -16,6 +16,7 @@ import * as warnings from './program.warnings.service.ts';
 import * as dash from './program.dashboards.service.ts';
 import { inbox, markRead } from './program.inbox.ts';
 import { PROGRAM_CHANNELS } from './program.events.ts';
+import * as tasklist from './program.tasklist.ts';
 
 const Sha = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -93,6 +94,18 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
       async (req) => dash.myTasks(db, req.ctx, req.params.id, req.query));
     app.get('/programs/:id/timeline', { schema: { tags, summary: 'Tasks due per month', ...id, querystring: S.TimelineQuery } },
       async (req) => dash.timeline(db, req.ctx, req.params.id, req.query));
+
+    app.post('/programs/:id/tasklist', { bodyLimit: 15_000_000, schema: { tags, summary: 'Amendments from an Excel task list: new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)', ...id, body: S.TaskListImportBody } },
+      async (req, reply) => {
+        const r = await tasklist.importTaskList(db, req.ctx, req.params.id, Buffer.from(req.body.contentBase64, 'base64'), req.body);
+        return reply.status(r.dryRun ? 200 : 201).send(r);
+      });
+    app.get('/programs/:id/tasklist.xlsx', { schema: { tags, summary: "The program's tasks in the Excel task-list template", ...id } },
+      async (req, reply) => {
+        const f = await tasklist.exportTaskList(db, req.ctx, req.params.id);
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.content);
+      });
 
     if (handle) {
       const realtime = createRealtime(handle, { log: { warn: (...a) => fastify.log.warn(a.join(' ')), error: (...a) => fastify.log.error(a.join(' ')) } });

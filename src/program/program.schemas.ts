@@ -104,3 +104,9 @@ export const WarningListQuery = z.object({
 export const DashboardQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
 export const ListQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), asOf: IsoDate.optional(), ...Page });
 export const TimelineQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), from: IsoDate.optional(), to: IsoDate.optional() });
+
+/** POST /programs/:id/tasklist: an Excel task list (documented template) applied as amendments. */
+export const TaskListImportBody = z.object({
+  fileName: text(255), contentBase64: z.string().min(1).max(14_000_000),
+  decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate.optional(), dryRun: z.boolean().default(false),
+}).strict();

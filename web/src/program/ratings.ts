@@ -32,8 +32,6 @@ export function pick(text: Bilingual | null | undefined): string {
 }
 
 /** A task's or section's title in the chosen language. */
-export function titleOf(t: { titleVi?: string | null; titleEn?: string | null; title_vi?: string | null; title_en?: string | null }): string {
-  const vi = t.titleVi ?? t.title_vi ?? null;
-  const en = t.titleEn ?? t.title_en ?? null;
-  return pick({ vi, en });
+export function titleOf(t: { titleVi?: string | null; titleEn?: string | null }): string {
+  return pick({ vi: t.titleVi ?? null, en: t.titleEn ?? null });
 }

@@ -1,6 +1,5 @@
 // Shapes of the action-program API (src/program/*.routes.ts and the services'
-// present* functions). Dashboard lists come straight from the store, so their
-// fields are snake_case; everything else is camelCase.
+// present* functions), all camelCase.
 
 export const RATINGS = ['green', 'amber_green', 'amber', 'amber_red', 'red'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -41,15 +40,16 @@ export interface RiskMap {
   provinces: { unitId: number; code: string; name: string; total: number; atRisk: number; atRiskShare: number; rating: Rating }[];
 }
 
-/** A row of /overdue, /at-risk and /my-tasks. */
+/** A row of /overdue, /at-risk and /my-tasks (presentListItem in program.dashboards.service.ts). */
 export interface TaskListItem {
-  id: number; code: string; title_vi: string | null; title_en: string | null; unit_id: number; unit_name: string;
-  due_date: string | null; status: TaskStatus; progress: number; rating: Rating | null; warning_kinds: WarningKind[];
-  rating_explanation: Bilingual | null; last_report_date: string | null; version: number;
+  taskId: number; taskCode: string; title: Bilingual; unitId: number; unitName: string;
+  dueDate: string | null; status: TaskStatus; progress: number; rating: Rating | null; warningKinds: WarningKind[];
+  ratingExplanation: Bilingual | null; lastReportDate: string | null; version: number;
 }
 export interface Paged<T> { items: T[]; total: number }
 
-export interface TimelineMonth { month: string; due: number; at_risk: number; done: number }
+/** 'YYYY-MM'; due excludes cancelled tasks; atRisk = Amber/Red or Red; done = done or done late. */
+export interface TimelineMonth { month: string; due: number; atRisk: number; done: number }
 export interface Timeline { from: string; to: string; months: TimelineMonth[] }
 
 export interface Deadline { kind: string; start: string | null; end: string | null; text: string | null }

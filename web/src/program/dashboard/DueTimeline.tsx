@@ -20,7 +20,7 @@ export function DueTimeline({ data }: { data: Timeline }) {
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { type: 'bar', name: t('program.timelineDue'), data: data.months.map((m) => m.due), itemStyle: { color: '#5c6bc0' } },
-      { type: 'bar', name: t('program.timelineAtRisk'), data: data.months.map((m) => m.at_risk), itemStyle: { color: RATING_COLORS.red } },
+      { type: 'bar', name: t('program.timelineAtRisk'), data: data.months.map((m) => m.atRisk), itemStyle: { color: RATING_COLORS.red } },
       { type: 'bar', name: t('program.timelineDone'), data: data.months.map((m) => m.done), itemStyle: { color: RATING_COLORS.green } },
     ],
   }), [data, t, i18n.language]);

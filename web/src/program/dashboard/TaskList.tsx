@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { withQuery } from '../../api';
 import { formatDate } from '../../common/format';
-import { pick, titleOf } from '../ratings';
+import { pick } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
 import type { Paged, TaskListItem } from '../types';
 import { useLiveGet } from '../useLiveGet';
@@ -26,16 +26,16 @@ export function TaskList({ path, unitId, tick, testId }: { path: string; unitId?
       title: t('program.colTask'), key: 'task',
       render: (_: unknown, r) => (
         <>
-          <Link to={`/program/tasks/${r.id}`}><Typography.Text strong>{r.code}</Typography.Text> {titleOf(r)}</Link>
-          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.unit_name}</Typography.Text></div>
+          <Link to={`/program/tasks/${r.taskId}`}><Typography.Text strong>{r.taskCode}</Typography.Text> {pick(r.title)}</Link>
+          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.unitName}</Typography.Text></div>
           <Space size={[4, 4]} wrap style={{ marginTop: 4 }}>
-            {r.warning_kinds.map((k) => <Tag key={k} color="volcano">{t(`program.warningKind.${k}`)}</Tag>)}
+            {r.warningKinds.map((k) => <Tag key={k} color="volcano">{t(`program.warningKind.${k}`)}</Tag>)}
           </Space>
-          {r.rating_explanation && <div className="task-why">{pick(r.rating_explanation)}</div>}
+          {r.ratingExplanation && <div className="task-why">{pick(r.ratingExplanation)}</div>}
         </>
       ),
     },
-    { title: t('program.colDue'), dataIndex: 'due_date', width: 105, render: (v: string | null) => formatDate(v) },
+    { title: t('program.colDue'), dataIndex: 'dueDate', width: 105, render: (v: string | null) => formatDate(v) },
     { title: t('program.colProgress'), dataIndex: 'progress', width: 130, render: (v: number) => <Progress percent={Math.round(v)} size="small" /> },
     { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (_: unknown, r) => <StatusTag status={r.status} /> },
     { title: t('program.colRating'), dataIndex: 'rating', width: 110, render: (_: unknown, r) => <RatingTag rating={r.rating} /> },
@@ -45,9 +45,9 @@ export function TaskList({ path, unitId, tick, testId }: { path: string; unitId?
   return (
     <Table<TaskListItem>
       data-testid={testId} data-total={list.data?.total ?? ''}
-      rowKey="id" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading && !list.data}
+      rowKey="taskId" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading && !list.data}
       scroll={{ x: 760 }} locale={{ emptyText: t('program.emptyList') }}
-      expandable={{ expandedRowRender: (r) => <TaskWarningsPreview taskId={r.id} tick={tick} />, rowExpandable: (r) => r.warning_kinds.length > 0 }}
+      expandable={{ expandedRowRender: (r) => <TaskWarningsPreview taskId={r.taskId} tick={tick} />, rowExpandable: (r) => r.warningKinds.length > 0 }}
       pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true,
         showTotal: (total) => t('common.total', { total }) }}
     />
