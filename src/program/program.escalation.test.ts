@@ -17,6 +17,7 @@ import { reevaluateAll } from './program.warnings.service.ts';
 import { escalateWarnings } from './program.escalation.ts';
 import { runDailyIfDue } from './program.daily.ts';
 import { loadConfig } from '../platform/config.ts';
+import { createUser } from '../accounts/accounts.service.ts';
 
 const ctx = systemContext('test');
 const SECRET = 'escalation-webhook-secret';
@@ -109,6 +110,23 @@ describe.each(ENGINES)('escalation webhooks on %s', (engine) => {
     const stored = await t.db.selectFrom('program_daily_runs').select('result').where('as_of', '=', '2027-02-01').executeTakeFirstOrThrow();
     expect(stored.result).toMatchObject({ webhooksDelivered: 1, webhooksFailed: 1 });
     expect(JSON.parse(received.find((x) => x.path === '/ok')!.body).count).toBe(run!.escalated);
+  });
+
+  it('gives a writer one digest instead of a note per warning when many escalate to them at once', async () => {
+    const user = await createUser(t.db, ctx, { username: 'central-digest', displayName: 'Central', email: 'central@example.vn', password: 'correct horse battery', grants: [{ role: 'central_officer', unitCode: 'VN' }] });
+    const provinceTasks = await t.db.selectFrom('tasks').select('id').where('cascaded', '=', true).execute();
+    // Every kind open on both provinces' tasks, raised long ago: 12 warnings for the one writer above them.
+    await t.db.updateTable('program_warnings').set({ resolved_at: new Date() }).where('resolved_at', 'is', null).execute();
+    const kinds = ['overdue', 'at_risk', 'due_soon_low_progress', 'silent', 'lacking_resources', 'blocked'];
+    await t.db.insertInto('program_warnings').values(provinceTasks.flatMap((task) => kinds.map((kind) => ({
+      task_id: task.id, kind, severity: 'warning', message_vi: `Cảnh báo ${kind}`, message_en: `Warning ${kind}`, facts: '{}', raised_at: new Date('2026-06-01T03:00:00Z'),
+    })))).execute();
+    const r = await escalateWarnings(t.db, '2027-01-05');
+    expect(r.escalated).toBe(provinceTasks.length * kinds.length);
+    const notes = await t.db.selectFrom('notifications').selectAll().where('user_id', '=', user.id).execute();
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ kind: 'warnings_escalated', title_vi: `${r.escalated} cảnh báo chuyển lên từ cấp dưới` });
+    expect(notes[0].body_en).toContain(`and ${r.escalated - 10} more`);
   });
 });
 

@@ -8,8 +8,8 @@ import type { Config } from '../platform/config.ts';
 import { sendEmail, type EmailResult } from '../platform/notify/email.ts';
 import { sendEscalationWebhooks, type EscalatedWarning, type WebhookConfig, type WebhookDelivery } from './program.webhooks.ts';
 import { escalationDue } from './warnings/index.ts';
-import { notifyUser } from './program.inbox.ts';
-import { CHANNELS, publish } from './program.events.ts';
+import { notifyUsers, type Note } from './program.inbox.ts';
+import { CHANNELS, publishMany } from './program.events.ts';
 import { WRITER_ROLES } from './program.scope.ts';
 
 /** Where notifications go: SMTP for e-mail, and webhook receivers (optional, off when absent). */
@@ -37,23 +37,25 @@ export async function escalateWarnings(db: Db, asOf = todayIso(), mail?: NotifyC
   if (due.length === 0) return { escalated: 0, emails: [] as EmailResult[], webhooks: [] as WebhookDelivery[] };
   const outbox: { to: string; subject: string; text: string }[] = [];
   const result = await db.transaction().execute(async (trx) => {
+    // One statement for all of them: a national run can escalate hundreds of thousands at once.
+    await sql`update program_warnings w set escalated_at = now(), escalated_to_unit = v.unit_id
+      from unnest(${due.map((d) => d.id)}::bigint[], ${due.map((d) => d.parent_id)}::bigint[]) as v(id, unit_id)
+      where w.id = v.id`.execute(trx);
     const writers = await trx.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id').select(['grants.user_id', 'grants.unit_id', 'users.email'])
-      .where('unit_id', 'in', [...new Set(due.map((d) => d.parent_id!))]).where('role', 'in', WRITER_ROLES).execute();
-    for (const d of due) {
-      await trx.updateTable('program_warnings').set({ escalated_at: new Date(), escalated_to_unit: d.parent_id }).where('id', '=', d.id).execute();
-      for (const w of writers.filter((g) => g.unit_id === d.parent_id)) {
-        if (w.email) outbox.push({ to: w.email, subject: `[Apparatus] Cảnh báo chuyển lên / Escalated warning: ${d.code}`,
-          text: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}\n\nUnresolved after ${d.escalation_days} days. ${d.message_en}` });
-        await notifyUser(trx, w.user_id, {
-          kind: 'warning_escalated', entity: 'program_warning', entityId: d.id,
-          title: { vi: `Cảnh báo chuyển lên: nhiệm vụ ${d.code}`, en: `Escalated warning: task ${d.code}` },
-          body: { vi: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}`, en: `Unresolved after ${d.escalation_days} days. ${d.message_en}` },
-        });
+      .where(sql<boolean>`grants.unit_id = any(${[...new Set(due.map((d) => d.parent_id!))]}::bigint[])`).where('role', 'in', WRITER_ROLES).execute();
+    const notes: (Note & { userId: number })[] = [];
+    for (const w of writers) {
+      const mine = due.filter((d) => d.parent_id === w.unit_id);
+      // A few: one note each. Many (a province above thousands of communes' tasks): one digest, not an inbox nobody can read.
+      const batch = mine.length <= DIGEST_ABOVE ? mine.map((d) => single(d)) : [digest(mine)];
+      for (const n of batch) {
+        notes.push({ ...n.note, userId: w.user_id });
+        if (w.email) outbox.push({ to: w.email, subject: n.subject, text: `${n.note.body.vi}\n\n${n.note.body.en}` });
       }
     }
-    for (const programId of new Set(due.map((d) => d.program_id))) {
-      await publish(trx, CHANNELS.warning, { programId, taskIds: due.filter((d) => d.program_id === programId).map((d) => d.task_id) });
-    }
+    await notifyUsers(trx, notes);
+    await publishMany(trx, [...new Set(due.map((d) => d.program_id))].map((programId) =>
+      ({ channel: CHANNELS.warning, payload: { programId, taskIds: due.filter((d) => d.program_id === programId).map((d) => d.task_id) } })));
     return { escalated: due.length };
   });
   // E-mail and webhooks go out after the commit (a rolled-back escalation must not have told anyone); the inbox already holds it.
@@ -66,4 +68,37 @@ export async function escalateWarnings(db: Db, asOf = todayIso(), mail?: NotifyC
     sendEscalationWebhooks(db, mail, asOf, escalated),
   ]);
   return { ...result, emails, webhooks };
+}
+
+/** Above this many escalations for one writer in one run, they get one digest instead of one note each. */
+const DIGEST_ABOVE = 10;
+
+interface Due { id: number; code: string; escalation_days: number; message_vi: string; message_en: string }
+
+function single(d: Due) {
+  return {
+    subject: `[Apparatus] Cảnh báo chuyển lên / Escalated warning: ${d.code}`,
+    note: {
+      kind: 'warning_escalated', entity: 'program_warning', entityId: d.id,
+      title: { vi: `Cảnh báo chuyển lên: nhiệm vụ ${d.code}`, en: `Escalated warning: task ${d.code}` },
+      body: { vi: `Chưa xử lý sau ${d.escalation_days} ngày. ${d.message_vi}`, en: `Unresolved after ${d.escalation_days} days. ${d.message_en}` },
+    } satisfies Note,
+  };
+}
+
+function digest(list: Due[]) {
+  const first = list.slice(0, DIGEST_ABOVE);
+  const more = list.length - first.length;
+  const lines = (lang: 'vi' | 'en') => first.map((d) => `- ${d.code}: ${lang === 'vi' ? d.message_vi : d.message_en}`).join('\n');
+  return {
+    subject: `[Apparatus] ${list.length} cảnh báo chuyển lên / ${list.length} escalated warnings`,
+    note: {
+      kind: 'warnings_escalated', entity: 'program_warning', entityId: list[0].id,
+      title: { vi: `${list.length} cảnh báo chuyển lên từ cấp dưới`, en: `${list.length} warnings escalated from the level below` },
+      body: {
+        vi: `${list.length} cảnh báo chưa được xử lý sau thời hạn đã chuyển lên đơn vị của bạn. Ví dụ:\n${lines('vi')}${more ? `\n… và ${more} cảnh báo khác (xem danh sách cảnh báo).` : ''}`,
+        en: `${list.length} warnings still unresolved after their deadline were escalated to your unit. For example:\n${lines('en')}${more ? `\n… and ${more} more (see the warnings list).` : ''}`,
+      },
+    } satisfies Note,
+  };
 }

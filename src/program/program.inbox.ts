@@ -16,6 +16,15 @@ export async function notifyUser(trx: Kysely<Database>, userId: number, n: Note)
   }).execute();
 }
 
+/** Many notes in one statement per thousand (an escalation run). */
+export async function notifyUsers(trx: Kysely<Database>, notes: (Note & { userId: number })[]) {
+  for (let i = 0; i < notes.length; i += 1000) {
+    await trx.insertInto('notifications').values(notes.slice(i, i + 1000).map((n) => ({
+      user_id: n.userId, kind: n.kind, entity: n.entity, entity_id: n.entityId, title_vi: n.title.vi, title_en: n.title.en, body_vi: n.body.vi, body_en: n.body.en,
+    }))).execute();
+  }
+}
+
 /** The caller's own notifications, newest first; nobody reads another's inbox. */
 export async function inbox(db: Db, ctx: RequestContext, opts: { unreadOnly?: boolean; limit: number }) {
   const user = requireUser(ctx);

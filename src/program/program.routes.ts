@@ -28,9 +28,11 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     const id = { params: S.IdParams };
 
     app.get('/programs', { schema: { tags, summary: 'Programs' } }, async (req) => programs.listPrograms(db, req.ctx));
-    app.post('/programs/preview', { schema: { tags, summary: 'Parse a program document and show the recognised tree; saves nothing', body: S.PreviewBody } },
+    // The schemas allow 2,000,000 characters; Vietnamese text takes up to 3 bytes a character in UTF-8 (Fastify's default limit is 1 MiB).
+    const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
+    app.post('/programs/preview', { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Parse a program document and show the recognised tree; saves nothing', body: S.PreviewBody } },
       async (req) => programs.previewDocument(req.ctx, req.body.text));
-    app.post('/programs/import', { schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody } },
+    app.post('/programs/import', { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody } },
       async (req, reply) => {
         const r = await programs.importDocument(db, req.ctx, req.body.program, req.body.text, { ...req.body });
         return reply.status(201).send({ program: programs.presentProgram(r.program), counts: r.counts, parsedCounts: r.parsedCounts, unrecognised: r.unrecognised });

@@ -60,7 +60,7 @@ export default function InboxPage() {
           ]}>
             <List.Item.Meta
               title={<Space>{!n.readAt && <Badge status="processing" />}<Typography.Text strong={!n.readAt}>{pick(n.title)}</Typography.Text></Space>}
-              description={<>{pick(n.body)}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text></>} />
+              description={<><span style={{ whiteSpace: 'pre-line' }}>{pick(n.body)}</span><br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text></>} />
           </List.Item>
         )} />
     </Card>
