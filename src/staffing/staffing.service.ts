@@ -1,6 +1,6 @@
 // Staffing quotas: periods, the assigned quota of each node per category, and
 // the rule that no level ever gives out more than it was given. The check runs
-// inside the writing transaction with the parent's allocation row locked
+// inside the writing call with the parent's allocation row locked
 // (SELECT … FOR UPDATE), so concurrent writers under one parent queue and each
 // sees the others' committed figures; a CHECK constraint backs it in the table.
 import type { Db } from '../platform/db.ts';
@@ -67,64 +67,87 @@ export interface AllocationOutcome {
   warnings: ReturnType<typeof toleranceWarning>[];
 }
 
-/**
- * Sets one node's quota (and reserve) in one category, inside `trx`. Locks the
- * parent's row first, then the node's own (always top-down, so writers at
- * different levels cannot deadlock), checks both limits, writes, audits.
- */
-export async function allocateInTrx(trx: Q, ctx: RequestContext, period: { id: number; tolerance_share: number }, node: NodeRow,
-  category: string, quota: number, reserve: number | undefined, decisionRef: string | null, action = 'staffing.allocate'): Promise<AllocationOutcome> {
-  if (node.closed_at) throw conflict({ vi: 'Nút này đã đóng do sáp nhập; hãy phân bổ cho đơn vị kế thừa.', en: 'This node was closed by a merger; allocate to its successor.' });
-  const parentId = node.parent_id;
-  let locked = await store.lockWithParent(trx, node.id, parentId, category);
-  if (!locked.own) {
-    await store.ensureAllocationRow(trx, node.id, category);
-    locked = await store.lockWithParent(trx, node.id, parentId, category);
-  }
-  const own = locked.own!;
-  const parentRow = locked.parent ?? null;
-  const newReserve = reserve ?? own.reserve;
-  const name = own.agency_name ?? own.full_name;
-  const parentName = parentRow ? parentRow.agency_name ?? parentRow.full_name : parentId === null ? '' : (await store.nodeNames(trx, [parentId])).get(parentId) ?? `#${parentId}`;
-  if (parentRow?.closed_at) {
+/** The audit columns recordAudit (platform/audit.ts) fills from this context: the write functions of migration 0008 insert the record themselves, in the same call. */
+export const auditActor = (ctx: RequestContext): store.AuditActor =>
+  ({ actorId: ctx.user?.id ?? null, actor: ctx.user?.username ?? ctx.actorLabel, ip: ctx.ip, userAgent: ctx.userAgent });
+
+type Period = { id: number; tolerance_share: number };
+interface Request { period: Period; key: string; category: string; quota: number; reserve: number | undefined; decisionRef: string | null; action: string }
+
+function runChecked(db: Q, ctx: RequestContext, r: Request, scope: { writer: number[]; central: number[] } | null) {
+  return store.checkedAllocation(db, { periodId: r.period.id, key: r.key, category: r.category, quota: r.quota, reserve: r.reserve ?? null,
+    decisionRef: r.decisionRef, scope, actor: auditActor(ctx), action: r.action });
+}
+
+/** Turns the call's answer into the refusal it names (nothing was written), or the outcome with its tolerance warnings. */
+function outcomeOf(r: store.CheckedAllocation, period: Period, category: string, quota: number): AllocationOutcome {
+  const parentName = r.parent_name ?? '';
+  if (r.refusal === 'closed') throw conflict({ vi: 'Nút này đã đóng do sáp nhập; hãy phân bổ cho đơn vị kế thừa.', en: 'This node was closed by a merger; allocate to its successor.' });
+  if (r.refusal === 'parent_closed') {
     throw conflict({ vi: `${parentName} đã đóng do sáp nhập; không giao thêm cho đơn vị trực thuộc của nó.`, en: `${parentName} was closed by a merger; nothing more is allocated under it.` });
   }
-  if (parentId !== null) {
-    const p = parentRow ?? { quota: 0, reserve: 0, allocated_below: 0 };
-    const others = p.allocated_below - own.quota;
-    if (others + p.reserve + quota > p.quota) {
-      throw overParentQuota({ parentName, category, quota: p.quota, reserve: p.reserve, allocatedToOthers: others, requested: quota });
-    }
+  if (r.refusal === 'parent_quota') {
+    throw overParentQuota({ parentName, category, quota: r.p_quota, reserve: r.p_reserve, allocatedToOthers: r.p_below - r.quota, requested: quota });
   }
-  if (own.allocated_below + newReserve > quota) {
-    throw belowOwnCommitments({ nodeName: name, category, requested: quota, reserve: newReserve, allocatedBelow: own.allocated_below });
+  if (r.refusal === 'own_allocations') {
+    throw belowOwnCommitments({ nodeName: r.name, category, requested: quota, reserve: r.new_reserve, allocatedBelow: r.allocated_below });
   }
-  const written = await store.writeQuota(trx, node.id, parentRow ? parentId : null, category, { quota, reserve: newReserve, decision_ref: decisionRef ?? own.decision_ref }, quota - own.quota);
-  const after = written.own;
-  const parentAfter = written.parent;
-  await recordAudit(trx, ctx, { action, entity: 'staffing_allocation', entityId: `${node.id}:${category}`,
-    before: { quota: own.quota, reserve: own.reserve, decisionRef: own.decision_ref }, after: { periodId: period.id, quota, reserve: newReserve, decisionRef: after.decision_ref } });
-  const warnings: AllocationOutcome['warnings'] = [];
+  if (r.refusal !== null || r.after_quota == null) throw new Error(`staffing allocation: unexpected answer ${r.refusal}`);
   const share = Number(period.tolerance_share);
-  const used = (r: { allocated_below: number; reserve: number }) => r.allocated_below + r.reserve;
+  const after = { quota: r.after_quota, reserve: r.after_reserve!, allocated_below: r.after_below! };
+  const used = (x: { allocated_below: number; reserve: number }) => x.allocated_below + x.reserve;
+  const warnings: AllocationOutcome['warnings'] = [];
   let parent: AllocationOutcome['parent'] = null;
-  if (parentId !== null && parentAfter) {
-    parent = { nodeId: parentId, name: parentName, quota: parentAfter.quota, reserve: parentAfter.reserve, allocatedBelow: parentAfter.allocated_below,
-      available: parentAfter.quota - used(parentAfter) };
-    if (parentAfter.quota > 0 && used(parentAfter) >= share * parentAfter.quota) warnings.push(toleranceWarning(parentName, category, used(parentAfter), parentAfter.quota, share));
+  if (r.parent_id !== null && r.parent_after_quota != null) {
+    const p = { quota: r.parent_after_quota, reserve: r.parent_after_reserve!, allocated_below: r.parent_after_below! };
+    parent = { nodeId: r.parent_id, name: parentName, quota: p.quota, reserve: p.reserve, allocatedBelow: p.allocated_below, available: p.quota - used(p) };
+    if (p.quota > 0 && used(p) >= share * p.quota) warnings.push(toleranceWarning(parentName, category, used(p), p.quota, share));
   }
-  if (after.quota > 0 && used(after) >= share * after.quota) warnings.push(toleranceWarning(name, category, used(after), after.quota, share));
-  return { nodeId: node.id, name, category, quota: after.quota, reserve: after.reserve, allocatedBelow: after.allocated_below,
+  if (after.quota > 0 && used(after) >= share * after.quota) warnings.push(toleranceWarning(r.name, category, used(after), after.quota, share));
+  return { nodeId: r.node_id, name: r.name, category, quota: after.quota, reserve: after.reserve, allocatedBelow: after.allocated_below,
     available: after.quota - used(after), parent, warnings };
 }
 
-/** Sets the quota of a unit or agency in a period and category; refused (nothing changed) when a limit would be exceeded. */
+/**
+ * Sets one node's quota (and reserve) in one category, inside `trx` (merges and table
+ * imports call it among other writes; the caller has checked scope). One call locks
+ * the parent's row then the node's own, checks both limits, writes and audits
+ * (store.checkedAllocation); a node without a row in this category gets one first.
+ */
+export async function allocateInTrx(trx: Q, ctx: RequestContext, period: Period, node: NodeRow,
+  category: string, quota: number, reserve: number | undefined, decisionRef: string | null, action = 'staffing.allocate'): Promise<AllocationOutcome> {
+  const req: Request = { period, key: node.key, category, quota, reserve, decisionRef, action };
+  let r = await runChecked(trx, ctx, req, null);
+  if (r?.refusal === 'missing') {
+    await store.ensureAllocationRow(trx, node.id, category);
+    r = await runChecked(trx, ctx, req, null);
+  }
+  if (!r) throw new Error(`staffing allocation: node ${node.key} not found in its own transaction`);
+  return outcomeOf(r, period, category, quota);
+}
+
+/**
+ * Sets the quota of a unit or agency in a period and category; refused (nothing changed)
+ * when a limit would be exceeded or the giving unit is outside the caller's scope.
+ * The usual case — the node and its row exist — is one call in its own transaction,
+ * with the scope check inside it (one round trip in all). A node's first
+ * allocation, and any scope refusal (for the canonical message), take the step-by-step path.
+ */
 export async function allocate(db: Db, ctx: RequestContext, input: AllocateInput): Promise<AllocationOutcome> {
   requireRole(ctx, WRITER_ROLES);
   const target = toTarget(input);
-  if (requireUser(ctx)) await requireGiverScope(db, ctx, target); // the CLI and the system act with full rights
+  const user = requireUser(ctx); // the CLI and the system act with full rights
   const period = await loadPeriod(db, input.period);
   const category = await loadCategory(db, input.category);
+  const key = target.agencyId !== undefined ? `a:${target.agencyId}` : `u:${target.unitId}`;
+  const req: Request = { period, key, category, quota: input.quota, reserve: input.reserve, decisionRef: input.decisionRef ?? null, action: 'staffing.allocate' };
+  const scope = user && {
+    writer: user.grants.filter((g) => WRITER_ROLES.includes(g.role)).map((g) => g.unitId),
+    central: user.grants.filter((g) => CENTRAL_ROLES.includes(g.role)).map((g) => g.unitId),
+  };
+  const fast = await runChecked(db, ctx, req, scope);
+  if (fast && fast.refusal !== 'missing' && fast.refusal !== 'scope') return outcomeOf(fast, period, category, input.quota);
+  if (user) await requireGiverScope(db, ctx, target);
   return db.transaction().execute(async (trx) => {
     const node = await ensureNode(trx, period.id, target);
     return allocateInTrx(trx, ctx, period, node, category, input.quota, input.reserve, input.decisionRef ?? null);

@@ -1,5 +1,7 @@
 // SQL of the staffing-quota module (Kysely). The only file here that touches
-// the database; the service decides what to lock and in which order.
+// the database. The two hot writes (a quota under the allocation rule, a
+// headcount) are functions of migration 0008, called from here in one round trip;
+// they lock top-down like every other writer (merges lock with lockAllocation).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 
@@ -44,51 +46,16 @@ export const lockAllocation = (db: Q, nodeId: number, category: string) =>
   db.selectFrom('staffing_allocations').selectAll().where('node_id', '=', nodeId).where('category', '=', category)
     .forUpdate().executeTakeFirst();
 
-export const readAllocation = (db: Q, nodeId: number, category: string) =>
-  db.selectFrom('staffing_allocations').selectAll().where('node_id', '=', nodeId).where('category', '=', category).executeTakeFirst();
-
 export const allocationsOf = (db: Q, nodeId: number) =>
   db.selectFrom('staffing_allocations').selectAll().where('node_id', '=', nodeId).orderBy('category').execute();
-
-export function setQuota(db: Q, nodeId: number, category: string, set: { quota: number; reserve: number; decision_ref: string | null }) {
-  return db.updateTable('staffing_allocations').set({ ...set, updated_at: new Date() })
-    .where('node_id', '=', nodeId).where('category', '=', category).returningAll().executeTakeFirstOrThrow();
-}
 
 export function addAllocatedBelow(db: Q, nodeId: number, category: string, delta: number) {
   return db.updateTable('staffing_allocations').set({ allocated_below: sql`allocated_below + ${delta}`, updated_at: new Date() })
     .where('node_id', '=', nodeId).where('category', '=', category).returningAll().executeTakeFirstOrThrow();
 }
 
-export function setPresent(db: Q, nodeId: number, category: string, present: number, asOf: string, delta: number) {
-  return db.updateTable('staffing_allocations')
-    .set({ present, present_as_of: asOf, present_below: sql`present_below + ${delta}`, updated_at: new Date() })
-    .where('node_id', '=', nodeId).where('category', '=', category).execute();
-}
-
-export function addPresentBelow(db: Q, nodeId: number, category: string, delta: number) {
-  return db.updateTable('staffing_allocations').set({ present_below: sql`present_below + ${delta}` })
-    .where('node_id', '=', nodeId).where('category', '=', category).execute();
-}
-
-export function upsertActual(db: Q, a: { node_id: number; category: string; as_of: string; present: number; source: string | null }) {
-  return db.insertInto('staffing_actuals').values(a)
-    .onConflict((oc) => oc.columns(['node_id', 'category', 'as_of']).doUpdateSet({ present: a.present, source: a.source })).execute();
-}
-
 export const closeNode = (db: Q, nodeId: number, closedAt: string, successorId: number) =>
   db.updateTable('staffing_nodes').set({ closed_at: closedAt, successor_node_id: successorId }).where('id', '=', nodeId).execute();
-
-/** The ancestors of a node, root first (the order every writer locks them in). */
-export async function ancestorNodes(db: Q, nodeId: number) {
-  const r = await sql<{ id: number; depth: number }>`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, depth from staffing_nodes where id = ${nodeId}
-      union all
-      select n.id, n.parent_id, n.depth from staffing_nodes n join up on n.id = up.parent_id
-    ) select id, depth from up where id <> ${nodeId} order by depth`.execute(db);
-  return r.rows;
-}
 
 /** Children of a node with their allocation rows and names: the maintained rollup, no subtree scan. */
 export function childRollup(db: Q, parentId: number) {
@@ -179,31 +146,54 @@ export async function nodeNames(db: Q, ids: number[]) {
   return new Map(rows.map((r) => [r.id, r.agency_name ?? r.full_name]));
 }
 
-/**
- * Locks the allocation rows of a node and of its parent in one statement,
- * parent first (ORDER BY depth: rows are locked in the order they are
- * returned), and reads their names. Only the allocation rows are locked.
- */
-export async function lockWithParent(db: Q, nodeId: number, parentId: number | null, category: string) {
-  const ids = parentId === null ? [nodeId] : [parentId, nodeId];
-  const rows = await db.selectFrom('staffing_allocations as a').innerJoin('staffing_nodes as n', 'n.id', 'a.node_id')
-    .innerJoin('units as u', 'u.id', 'n.unit_id').leftJoin('agencies as g', 'g.id', 'n.agency_id')
-    .selectAll('a').select(['n.depth', 'n.closed_at', 'u.full_name', 'g.name as agency_name'])
-    .where('a.node_id', 'in', ids).where('a.category', '=', category)
-    .orderBy('n.depth').forUpdate(['a']).execute();
-  const byId = new Map(rows.map((r) => [r.node_id, r]));
-  return { own: byId.get(nodeId), parent: parentId === null ? undefined : byId.get(parentId) };
+/** Who writes the audit record, as platform/audit.ts's recordAudit fills it from the request context. */
+export interface AuditActor { actorId: number | null; actor: string; ip: string | null; userAgent: string | null }
+const who = (a: AuditActor) => sql`${a.actorId}::bigint, ${a.actor}::text, ${a.ip}::text, ${a.userAgent}::text`;
+
+export type AllocationRefusal = 'scope' | 'missing' | 'closed' | 'parent_closed' | 'parent_quota' | 'own_allocations';
+export interface CheckedAllocation {
+  node_id: number; parent_id: number | null; name: string; parent_name: string | null;
+  quota: number; reserve: number; allocated_below: number; decision_ref: string | null; new_reserve: number;
+  parent_found: boolean; p_quota: number; p_reserve: number; p_below: number; refusal: AllocationRefusal | null;
+  after_quota?: number; after_reserve?: number; after_below?: number; after_ref?: string | null;
+  parent_after_quota?: number | null; parent_after_reserve?: number | null; parent_after_below?: number | null;
 }
 
-/** The node's new quota and the parent's maintained sum, in one statement. */
-export async function writeQuota(db: Q, nodeId: number, parentId: number | null, category: string, set: { quota: number; reserve: number; decision_ref: string | null }, delta: number) {
-  const r = await sql<{ which: string; quota: number; reserve: number; allocated_below: number; decision_ref: string | null }>`
-    with own as (
-      update staffing_allocations set quota = ${set.quota}, reserve = ${set.reserve}, decision_ref = ${set.decision_ref}, updated_at = now()
-       where node_id = ${nodeId} and category = ${category} returning 'own' as which, quota, reserve, allocated_below, decision_ref),
-    par as (
-      update staffing_allocations set allocated_below = allocated_below + ${delta}, updated_at = now()
-       where node_id = ${parentId} and category = ${category} returning 'parent' as which, quota, reserve, allocated_below, decision_ref)
-    select * from own union all select * from par`.execute(db);
-  return { own: r.rows.find((x) => x.which === 'own')!, parent: r.rows.find((x) => x.which === 'parent') ?? null };
+/**
+ * Sets a node's quota under the allocation rule in one call (migration 0008,
+ * staffing_allocate): parent's row locked, then the node's own; both limits decided on
+ * the locked rows; the node's row, the parent's maintained sum and the audit record
+ * written only when nothing is refused. `scope`: the caller's grant units (null: the
+ * CLI or the system). Undefined: the node does not exist.
+ */
+export async function checkedAllocation(db: Q, a: { periodId: number; key: string; category: string; quota: number; reserve: number | null;
+  decisionRef: string | null; scope: { writer: number[]; central: number[] } | null; actor: AuditActor; action: string }) {
+  const r = await sql<{ r: CheckedAllocation | null }>`select staffing_allocate(${a.periodId}::bigint, ${a.key}::text, ${a.category}::text, ${a.quota}::int,
+    ${a.reserve}::int, ${a.decisionRef}::text, ${a.scope?.writer ?? null}::bigint[], ${a.scope?.central ?? null}::bigint[], ${who(a.actor)}, ${a.action}::text) as r`.execute(db);
+  return r.rows[0].r ?? undefined;
+}
+
+/** Creates the missing allocation rows of a node and of all its ancestors in one category. */
+export async function ensureChainRows(db: Q, nodeId: number, category: string) {
+  await sql`insert into staffing_allocations (node_id, category)
+    with recursive up(id, parent_id) as (
+      select id, parent_id from staffing_nodes where id = ${nodeId}
+      union all select n.id, n.parent_id from staffing_nodes n join up on n.id = up.parent_id)
+    select id, ${category} from up order by id on conflict (node_id, category) do nothing`.execute(db);
+}
+
+export interface RecordedHeadcount { node_id: number; quota: number; present: number | null; present_as_of: string | null; latest: boolean }
+
+/**
+ * Records a headcount in one call (migration 0008, staffing_record_headcount): the
+ * chain's rows locked root first, the actual upserted, the node's latest figure and
+ * every ancestor's present_below moved by the difference, audited. Undefined: the
+ * node does not exist; 'missing': a row of its chain in this category is missing
+ * (nothing written).
+ */
+export async function recordHeadcount(db: Q, a: { periodId: number; key: string; category: string; asOf: string; present: number; source: string | null; actor: AuditActor }) {
+  const r = await sql<{ r: (RecordedHeadcount & { missing?: undefined }) | { missing: true } | null }>`select staffing_record_headcount(${a.periodId}::bigint, ${a.key}::text,
+    ${a.category}::text, ${a.asOf}::date, ${a.present}::int, ${a.source}::text, ${who(a.actor)}) as r`.execute(db);
+  const row = r.rows[0].r;
+  return row === null ? undefined : row.missing ? 'missing' as const : row;
 }

@@ -7,6 +7,7 @@ import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { allocate, available } from './staffing.service.ts';
+import { recordPresent } from './staffing.actuals.ts';
 import { addCommunes, createTestPeriod, officer } from './staffing.fixtures.ts';
 
 const sys = systemContext('test');
@@ -86,6 +87,44 @@ describe.each(ENGINES)('staffing allocation on %s', (engine) => {
     expect(sum + 10).toBeLessThanOrEqual(600);
   });
 
+  it('never over-allocates when every child already has its row (the one-call path)', async () => {
+    const PE = 'public_employee';
+    await allocate(t.db, sys, { period: P, category: PE, unitId: u.vn, quota: 1000 });
+    await allocate(t.db, sys, { period: P, category: PE, unitId: u.hanoi, quota: 100, reserve: 2 });
+    for (const id of communes) await allocate(t.db, sys, { period: P, category: PE, unitId: id, quota: 0 });
+    // 98 to give; 40 ask 7 each at once: exactly 14 fit.
+    const results = await Promise.allSettled(communes.map((id) => allocate(t.db, sys, { period: P, category: PE, unitId: id, quota: 7 })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(14);
+    for (const r of results) if (r.status === 'rejected') expect((r.reason as AppError).extra.limit).toBe('parent_quota');
+    expect((await available(t.db, sys, P, { unitId: u.hanoi })).items.find((i) => i.category === PE)).toMatchObject({ allocatedBelow: 98, available: 0 });
+  });
+
+  it('keeps every subtree headcount exact under concurrent headcount and allocation writes', async () => {
+    const CC = 'commune_cadre';
+    await allocate(t.db, sys, { period: P, category: CC, unitId: u.vn, quota: 1000 });
+    await allocate(t.db, sys, { period: P, category: CC, unitId: u.hanoi, quota: 800 });
+    const present = (i: number, round: number) => 10 + ((i * 7 + round) % 13);
+    // First figures (their rows are created), then new figures while allocations run in the same
+    // chain, and ten writers on one ward at once with different dates: the latest date must win.
+    await Promise.all(communes.map((id, i) => recordPresent(t.db, sys, { period: P, category: CC, unitId: id, asOf: '2026-03-31', present: present(i, 0) })));
+    const dates = Array.from({ length: 10 }, (_, k) => `2026-06-${10 + k}`);
+    await Promise.all([
+      ...communes.slice(1).map((id, i) => recordPresent(t.db, sys, { period: P, category: CC, unitId: id, asOf: '2026-06-30', present: present(i + 1, 1) })),
+      ...communes.slice(1, 21).map((id) => allocate(t.db, sys, { period: P, category: CC, unitId: id, quota: 30 })),
+      ...dates.map((asOf, k) => recordPresent(t.db, sys, { period: P, category: CC, unitId: communes[0], asOf, present: 50 + k })),
+    ]);
+    const older = await recordPresent(t.db, sys, { period: P, category: CC, unitId: communes[0], asOf: '2026-01-31', present: 5 }); // history only
+    expect(older.latest).toBe(false);
+    const expected = 59 + communes.slice(1).reduce((s, _, i) => s + present(i + 1, 1), 0);
+    const figures = async (unitId: number) => (await available(t.db, sys, P, { unitId })).items.find((i) => i.category === CC)!;
+    expect(await figures(communes[0])).toMatchObject({ present: 59, presentAsOf: '2026-06-19', presentTotal: 59 });
+    expect(await figures(u.hanoi)).toMatchObject({ presentTotal: expected, allocatedBelow: 600 });
+    expect((await figures(u.vn)).presentTotal).toBe(expected);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'staffing.present').orderBy('id', 'desc').execute();
+    expect(audit).toHaveLength(40 + 39 + 10 + 1);
+    expect(audit[0]).toMatchObject({ entity: 'staffing_actual', actor: 'test', before: { present: 59, asOf: '2026-06-19' }, after: { present: 5, asOf: '2026-01-31', source: null } });
+  });
+
   it('lets a province officer allocate only inside their province', async () => {
     const hanoiOfficer = officer('province_officer', u.hanoi);
     const inside = await allocate(t.db, hanoiOfficer, { period: P, category: 'labour_contract', unitId: u.vn, quota: 10 }).catch((e: AppError) => e);
@@ -102,7 +141,20 @@ describe.each(ENGINES)('staffing allocation on %s', (engine) => {
     expect(ok.parent!.allocatedBelow).toBe(5);
     const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'staffing.allocate').where('actor', '=', hanoiOfficer.actorLabel).execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0].after).toMatchObject({ quota: 5 });
+    // The write statement inserts the record itself: the same columns recordAudit fills.
+    expect(audit[0]).toMatchObject({ actor_id: 9001, ip: '127.0.0.1', user_agent: 'test', entity: 'staffing_allocation', entity_id: `${ok.nodeId}:labour_contract`,
+      before: { quota: 0, reserve: 0, decisionRef: null } });
+    expect(audit[0].after).toEqual({ periodId: expect.any(Number), quota: 5, reserve: 0, decisionRef: null });
+    const agency = await t.db.insertInto('agencies').values({ key: 'test:hn:noi-vu', unit_id: u.hanoi, kind: 'department', name: 'Sở Nội vụ Hà Nội', source: 'test' })
+      .returning('id').executeTakeFirstOrThrow();
+    // An agency's quota is given by its unit. The first write creates the node; later ones take the one-statement path.
+    await allocate(t.db, hanoiOfficer, { period: P, category: 'labour_contract', agencyId: agency.id, quota: 3 });
+    expect((await allocate(t.db, hanoiOfficer, { period: P, category: 'labour_contract', agencyId: agency.id, quota: 4 })).parent).toMatchObject({ allocatedBelow: 9 });
+    const hueOfficer = await refusal(allocate(t.db, officer('province_officer', u.hue), { period: P, category: 'labour_contract', agencyId: agency.id, quota: 1 }));
+    expect(hueOfficer.status).toBe(403);
+    const ownWard = await refusal(allocate(t.db, officer('commune_officer', u.baDinh), { period: P, category: 'labour_contract', unitId: u.baDinh, quota: 6 }));
+    expect(ownWard.status).toBe(403);
+    expect((await available(t.db, sys, P, { agencyId: agency.id })).items.find((i) => i.category === 'labour_contract')!.quota).toBe(4);
     const viewer = await refusal(allocate(t.db, officer('viewer', u.vn), { period: P, category: 'labour_contract', unitId: u.baDinh, quota: 1 }));
     expect(viewer.status).toBe(403);
   });
