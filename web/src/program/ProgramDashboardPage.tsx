@@ -3,7 +3,7 @@
 // units, the section × province heat map, the risk map, overdue and at-risk
 // lists, the due-date timeline and "my tasks", all updated live.
 import { useCallback } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { withQuery } from '../api';
@@ -16,11 +16,9 @@ import { RiskMap } from './dashboard/RiskMap';
 import { SectionHeatmap } from './dashboard/SectionHeatmap';
 import { SummaryCards } from './dashboard/SummaryCards';
 import { TaskList } from './dashboard/TaskList';
-import { ImportLink, ProgramTabs, viewOf } from './admin/ProgramTabs';
+import { ImportLink, viewOf } from './admin/ProgramTabs';
 import { ProgramContentView } from './admin/ProgramContentView';
-import { InboxLink } from './InboxLink';
-import { LiveIndicator } from './LiveIndicator';
-import { ProgramPicker } from './ProgramPicker';
+import { ProgramHeader } from './ProgramHeader';
 import type { Dashboard, Heatmap, Program, RiskMap as RiskMapData, Timeline } from './types';
 import { UnitBreadcrumb } from './UnitBreadcrumb';
 import { useLiveGet } from './useLiveGet';
@@ -71,15 +69,7 @@ function ProgramDashboard({ program, programs, unitId, onProgram, onUnit }: Prop
 
   return (
     <div data-testid="program-dashboard" data-program={program.id} data-unit={shownUnit?.id ?? ''}>
-      <Flex wrap gap={12} align="center" justify="space-between">
-        <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>{t('program.title')}</Typography.Title>
-        <Flex wrap gap={12} align="center">
-          <ProgramPicker programs={programs} value={program.id} onChange={onProgram} />
-          <InboxLink tick={live.tick} />
-          <LiveIndicator live={live} />
-        </Flex>
-      </Flex>
-      <ProgramTabs active="dashboard" />
+      <ProgramHeader programs={programs} programId={program.id} onProgram={onProgram} live={live} active="dashboard" />
       <UnitBreadcrumb unitId={shownUnit && shownUnit.level > 0 ? shownUnit.id : null} onOpen={onUnit} />
 
       {dash.error && <Alert type="error" showIcon title={dash.error} action={<Button onClick={dash.reload}>{t('common.retry')}</Button>} />}

@@ -2,7 +2,7 @@
 // the list of amendments, the content in force on any date (?asOf=), and
 // "add a task" for central writers. Updated live like the dashboard.
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,7 @@ import { useAuth } from '../../auth/AuthContext';
 import { API_DATE, formatDate } from '../../common/format';
 import { useApiGet } from '../../common/useApiGet';
 import type { TreeResponse } from '../../types';
-import { InboxLink } from '../InboxLink';
-import { LiveIndicator } from '../LiveIndicator';
-import { ProgramPicker } from '../ProgramPicker';
+import { ProgramHeader } from '../ProgramHeader';
 import { pick } from '../ratings';
 import type { Program } from '../types';
 import { useLiveGet } from '../useLiveGet';
@@ -22,7 +20,6 @@ import { AddTaskDrawer } from './AddTaskDrawer';
 import { AmendmentsTable } from './AmendmentsTable';
 import { AsOfContent } from './AsOfContent';
 import { canWriteIn } from './permissions';
-import { ProgramTabs } from './ProgramTabs';
 import { toAmendment, type ProgramDetail } from './types';
 import './admin.css';
 
@@ -49,15 +46,7 @@ export function ProgramContentView({ program, programs, onProgram }: Props) {
 
   return (
     <div data-testid="program-content" data-program={program.id}>
-      <Flex wrap gap={12} align="center" justify="space-between">
-        <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>{t('program.title')}</Typography.Title>
-        <Flex wrap gap={12} align="center">
-          <ProgramPicker programs={programs} value={program.id} onChange={onProgram} />
-          <InboxLink tick={live.tick} />
-          <LiveIndicator live={live} />
-        </Flex>
-      </Flex>
-      <ProgramTabs active="content" />
+      <ProgramHeader programs={programs} programId={program.id} onProgram={onProgram} live={live} active="content" />
 
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 16 }} data-testid="program-meta">
         <Descriptions.Item label={c('programTitle')} span={{ xs: 1, md: 2, xl: 3 }}>{pick({ vi: p.titleVi, en: p.titleEn })}</Descriptions.Item>
