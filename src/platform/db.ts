@@ -1,9 +1,10 @@
 // Opens the one database the platform uses: PGlite in a data folder by default,
 // a PostgreSQL server when DATABASE_URL is set. Both speak the same SQL.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db-schema.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -82,8 +83,38 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     await pool.end();
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, engine: 'postgres', location: redactUrl(url), raw: { engine: 'postgres', url }, close: () => db.destroy() };
+}
+
+/**
+ * A statement that starts with the comment `/* prepare:NAME *\/` runs as a named prepared statement, so
+ * the server keeps its plan per connection. For the hot statements of a change (each a few hundred
+ * microseconds to run) planning took as long as running: 1.2 ms of 1.9 ms for the evaluation read.
+ * Only marked statements are prepared: their text is fixed (arrays, never IN lists of varying length),
+ * so each connection keeps a bounded set. PGlite ignores the comment.
+ */
+const PREPARE = /^\/\* prepare:([a-z0-9_.-]{1,40}) \*\//;
+
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const patched = new WeakSet<pg.PoolClient>();
+  return {
+    end: () => pool.end(),
+    connect: async () => {
+      const client = await pool.connect();
+      if (!patched.has(client)) {
+        patched.add(client);
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
+          const m = typeof text === 'string' ? PREPARE.exec(text) : null;
+          if (!m) return query(text, values);
+          const name = `${m[1]}.${crypto.createHash('sha1').update(text as string).digest('hex').slice(0, 16)}`;
+          return query({ name, text, values });
+        };
+      }
+      return client;
+    },
+  };
 }
 
 export function redactUrl(url: string): string {

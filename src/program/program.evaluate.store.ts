@@ -98,7 +98,7 @@ async function readEvalRowsInBulk(trx: Q, ids: number[]): Promise<LockedEvalRow[
 }
 
 async function readEvalRows(trx: Q, where: ReturnType<typeof sql>, lock: boolean) {
-  const r = await sql<LockedEvalRow>`select ${BASE_COLUMNS},
+  const r = await sql<LockedEvalRow>`/* prepare:eval-read */ select ${BASE_COLUMNS},
       exists(select 1 from tasks c where c.parent_id = t.id and c.cascaded) as has_children,
       (with recursive ch(id, parent_id, cascaded, depth) as (
           select t.id, t.parent_id, t.cascaded, 0
@@ -167,7 +167,7 @@ export interface RefreshedWarning { id: number; severity: string; vi: string; en
 /** One statement: the tasks' verdicts, the warnings that cleared, the new ones, and the refreshed texts of those that stay. */
 export async function writeVerdicts(trx: Q, verdicts: Verdict[], gone: number[], raised: NewWarning[], refreshed: RefreshedWarning[]) {
   const col = <T,>(xs: T[], f: (x: T) => unknown) => xs.map(f);
-  await sql`with v as (
+  await sql`/* prepare:eval-write */ with v as (
       select * from unnest(${col(verdicts, (u) => u.id)}::bigint[], ${col(verdicts, (u) => u.status)}::text[], ${col(verdicts, (u) => u.rating)}::text[],
         ${col(verdicts, (u) => u.explanation)}::text[], ${col(verdicts, (u) => JSON.stringify(u.kinds))}::text[]) as v(id, status, rating, explanation, kinds)
     ), upd as (

@@ -38,23 +38,23 @@ function decodeEvidence(files: ReportInput['evidence']) {
 }
 
 export async function submitReport(db: Db, ctx: RequestContext, taskId: number, input: ReportInput, opts: { submittedOn?: string; isDemo?: boolean } = {}) {
-  const task = await store.taskForReport(db, taskId);
-  if (!task || task.kind !== 'task') throw notFound({ vi: `nhiệm vụ số ${taskId}`, en: `Task ${taskId}` });
-  await requireUnitIn(db, ctx, task.unit_id, WRITER_ROLES);
-  if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy, không nhận báo cáo.', en: 'The task is cancelled and takes no reports.' });
-  if (task.children) {
-    throw badRequest({
-      vi: `Tiến độ nhiệm vụ này tổng hợp từ ${task.children} nhiệm vụ đã giao cho các đơn vị; hãy báo cáo trên các nhiệm vụ đó.`,
-      en: `This task's progress rolls up from the ${task.children} tasks assigned to units; report on those.`,
-    });
-  }
   const files = decodeEvidence(input.evidence);
   const submittedOn = opts.submittedOn ?? todayIso();
   const reportDate = input.reportDate ?? submittedOn;
   if (reportDate > submittedOn) throw badRequest({ vi: 'Ngày báo cáo không được sau hôm nay.', en: 'The report date cannot be in the future.' });
-  const period = reportingPeriod(reportDate, task.cadence, task.report_grace_days);
   return db.transaction().execute(async (trx) => {
-    const locked = (await lockTask(trx, taskId))!;
+    // Read and locked at once: the checks below see the task as the report will be written against it.
+    const task = await store.lockTaskForReport(trx, taskId);
+    if (!task || task.kind !== 'task') throw notFound({ vi: `nhiệm vụ số ${taskId}`, en: `Task ${taskId}` });
+    await requireUnitIn(trx, ctx, task.unit_id, WRITER_ROLES);
+    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy, không nhận báo cáo.', en: 'The task is cancelled and takes no reports.' });
+    if (task.children) {
+      throw badRequest({
+        vi: `Tiến độ nhiệm vụ này tổng hợp từ ${task.children} nhiệm vụ đã giao cho các đơn vị; hãy báo cáo trên các nhiệm vụ đó.`,
+        en: `This task's progress rolls up from the ${task.children} tasks assigned to units; report on those.`,
+      });
+    }
+    const period = reportingPeriod(reportDate, task.cadence, task.report_grace_days);
     const report = await trx.insertInto('task_reports').values({
       task_id: taskId, report_date: reportDate, period_label: period.label, period_due: period.due, progress: input.progress, status: input.status,
       narrative: input.narrative ?? null, obstacles: input.obstacles ?? null, resources_needed: input.resourcesNeeded ?? null,
@@ -63,8 +63,8 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
     }).returningAll().executeTakeFirstOrThrow();
     await store.storeEvidence(trx, report.id, files);
     const rollups: RollupChange[] = [];
-    const followed = await followReports(trx, locked, rollups, report);
-    // A cascaded task that has no children of its own (checked above under the same lock order) is a leaf.
+    const followed = await followReports(trx, task, rollups, report);
+    // A task with no cascaded children (checked above, under its lock) is a leaf.
     await afterTaskChange(trx, task.program_id, [taskId], { asOf: submittedOn, leafRows: [followed], rollups,
       events: [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }] });
     await recordAudit(trx, ctx, { action: 'program.report.submit', entity: 'task_report', entityId: report.id, after: { taskId, ...input, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) } });

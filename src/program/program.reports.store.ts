@@ -2,6 +2,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { TaskReportsTable } from './program.db-types.ts';
+import type { TaskRow } from './program.tasks.store.ts';
 
 type Q = Kysely<Database>;
 export type ReportRow = Selectable<TaskReportsTable>;
@@ -14,12 +15,15 @@ export function reportsOfTask(db: Q, taskId: number) {
   return db.selectFrom('task_reports').selectAll().where('task_id', '=', taskId).orderBy('report_date', 'desc').orderBy('id', 'desc').execute();
 }
 
-/** A task with what a report on it needs: the program's cadence and grace days, and how many tasks were cascaded from it. */
-export function taskForReport(db: Q, id: number) {
-  return db.selectFrom('tasks as t').innerJoin('programs as p', 'p.id', 't.program_id').selectAll('t')
-    .select(['p.cadence', 'p.report_grace_days',
-      (eb) => eb.selectFrom('tasks as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parent_id', '=', 't.id').where('c.cascaded', '=', true).as('children')])
-    .where('t.id', '=', id).executeTakeFirst().then((r) => r && { ...r, children: Number(r.children) });
+/**
+ * A task with what a report on it needs (the program's cadence and grace days, how many tasks were
+ * cascaded from it), locked for the report's transaction.
+ */
+export async function lockTaskForReport(trx: Q, id: number) {
+  const r = await sql<TaskRow & { cadence: string; report_grace_days: number; children: number }>`/* prepare:report-task */
+    select t.*, p.cadence, p.report_grace_days, (select count(*) from tasks c where c.parent_id = t.id and c.cascaded)::int as children
+    from tasks t join programs p on p.id = t.program_id where t.id = ${id} for update of t`.execute(trx);
+  return r.rows[0];
 }
 
 /** The latest reports the engine and the task's progress follow (returned ones excluded). */

@@ -89,7 +89,7 @@ async function applyTo(trx: Q, target: Target, real: { before: Counted | null; a
     return;
   }
   // One statement: the deltas as arrays, spread to every ancestor unit by a recursive walk up the tree.
-  await sql`
+  await sql`/* prepare:rollup-apply */
     with recursive d as (select * from ${unnest(rows)}),
     up(start_id, id, depth) as (
       select distinct unit_id, unit_id, 0 from d

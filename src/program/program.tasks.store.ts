@@ -41,7 +41,7 @@ export function cascadedChildren(db: Q, parentId: number) {
 
 /** The task and the tasks it was cascaded from, up the chain, locked nearest first. */
 export async function lockCascadeChain(trx: Q, taskId: number): Promise<TaskRow[]> {
-  const r = await sql<TaskRow & { depth: number }>`
+  const r = await sql<TaskRow & { depth: number }>`/* prepare:cascade-chain */
     with recursive up(id, parent_id, cascaded, depth) as (
       select id, parent_id, cascaded, 0 from tasks where id = ${taskId}
       union all
@@ -53,8 +53,9 @@ export async function lockCascadeChain(trx: Q, taskId: number): Promise<TaskRow[
 
 /** The cascaded children of several tasks, by parent. */
 export async function cascadedChildrenOf(db: Q, parentIds: number[]) {
-  const rows = await db.selectFrom('tasks').select(['id', 'parent_id', 'unit_id', 'status', 'progress', 'weight', 'done_date', 'due_date'])
-    .where(sql<boolean>`parent_id = any(${parentIds}::bigint[])`).where('cascaded', '=', true).execute();
+  const rows = (await sql<{ id: number; parent_id: number | null; unit_id: number; status: string; progress: number; weight: number; done_date: string | null; due_date: string | null }>`/* prepare:cascade-children */
+    select id, parent_id, unit_id, status, progress, weight, done_date, due_date from tasks
+    where parent_id = any(${parentIds}::bigint[]) and cascaded`.execute(db)).rows;
   const by = new Map<number, typeof rows>();
   for (const r of rows) { const list = by.get(r.parent_id!); if (list) list.push(r); else by.set(r.parent_id!, [r]); }
   return by;
@@ -62,7 +63,7 @@ export async function cascadedChildrenOf(db: Q, parentIds: number[]) {
 
 /** Progress, status and done date of several tasks in one statement. */
 export async function updateProgress(trx: Q, rows: { id: number; progress: number; status: string; doneDate: string | null }[]) {
-  await sql`update tasks t set progress = v.progress, status = v.status, done_date = v.done_date, updated_at = now()
+  await sql`/* prepare:cascade-progress */ update tasks t set progress = v.progress, status = v.status, done_date = v.done_date, updated_at = now()
     from unnest(${rows.map((r) => r.id)}::bigint[], ${rows.map((r) => r.progress)}::numeric[], ${rows.map((r) => r.status)}::text[],
       ${rows.map((r) => r.doneDate)}::date[]) as v(id, progress, status, done_date)
     where t.id = v.id`.execute(trx);
