@@ -18,12 +18,19 @@ export interface DependencyFact { id: number; due: string | null; status: string
 /** A task on the way up a cascade: its own funding lines (null: none) and the task it was cascaded from. */
 export interface FundingLink { id: number; parentId: number | null; lines: FundingFact[] | null }
 
-export interface EvalRow {
-  id: number; program_id: number; kind: string; unit_id: number; section_id: number | null; status: string; progress: number;
+/** What the engine reads of a task (the daily run reads only this: every column parsed costs, a million times). */
+export interface JudgeRow {
+  id: number; program_id: number; status: string; progress: number;
   /** The task's start, else the program's (a task "due by 2030" runs from the program's start, not from 2030). */
-  start: string | null; due_date: string | null; done_date: string | null;
-  rating: string | null; warning_kinds: string[]; recent_reports: unknown; cadence: string;
-  parent_id: number | null; cascaded: boolean;
+  start: string | null; due_date: string | null;
+  rating: string | null; recent_reports: unknown; cadence: string; parent_id: number | null; cascaded: boolean;
+  /** The stored warning kinds, sorted and comma-joined (cheaper to read than an array). */
+  kinds: string;
+}
+
+/** A task row with what the rollups and the warning sync need besides. */
+export interface EvalRow extends JudgeRow {
+  kind: string; unit_id: number; section_id: number | null; done_date: string | null; warning_kinds: string[];
 }
 
 /** A row read for a change: with everything the engine and the warning sync need. */
@@ -35,9 +42,9 @@ export interface LockedEvalRow extends EvalRow {
   open_warnings: { id: number; kind: string }[] | null;
 }
 
-const BASE_COLUMNS = sql`t.id, t.program_id, t.kind, t.unit_id, t.section_id, t.status, t.progress,
-  coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start, t.due_date, t.done_date, t.rating, t.warning_kinds,
-  t.recent_reports, p.cadence, t.parent_id, t.cascaded`;
+const JUDGE_COLUMNS = sql`t.id, t.program_id, t.status, t.progress, coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start,
+  t.due_date, t.rating, array_to_string(t.warning_kinds, ',') as kinds, t.recent_reports, p.cadence, t.parent_id, t.cascaded`;
+const BASE_COLUMNS = sql`${JUDGE_COLUMNS}, t.kind, t.unit_id, t.section_id, t.done_date, t.warning_kinds`;
 
 /**
  * Locks these tasks (and, when asked, the tasks that depend on them) in id order and reads them for
@@ -135,7 +142,7 @@ export async function factsOfRows(db: Q, ids: number[]) {
 
 /** A keyset page of tasks for the daily run, with the page's own funding lines and dependencies. */
 export async function evalPage(db: Q, afterId: number, limit: number) {
-  const rows = (await sql<EvalRow>`select ${BASE_COLUMNS} from tasks t join programs p on p.id = t.program_id
+  const rows = (await sql<JudgeRow>`/* prepare:eval-page */ select ${JUDGE_COLUMNS} from tasks t join programs p on p.id = t.program_id
     where t.id > ${afterId} and t.kind = 'task' order by t.id limit ${limit}`.execute(db)).rows;
   if (rows.length === 0) return { rows, funding: [], deps: [] };
   const last = rows[rows.length - 1].id;

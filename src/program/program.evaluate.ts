@@ -10,10 +10,10 @@ import type { Cadence, FundingSource, ReportFacts, TaskFacts, TaskStatus, Warnin
 import { countsInRollup, evaluateTask } from './warnings/index.ts';
 import { applyRollupChanges, countedOf, type Counted } from './program.rollups.store.ts';
 import {
-  cascadeParents, factsOfRows, lockEvalRows, type CascadeParent, writeVerdicts, type DependencyFact, type EvalRow, type FundingFact, type LockedEvalRow, type NewWarning, type RefreshedWarning, type Verdict,
+  cascadeParents, factsOfRows, lockEvalRows, type CascadeParent, writeVerdicts, type DependencyFact, type EvalRow, type FundingFact, type JudgeRow, type LockedEvalRow, type NewWarning, type RefreshedWarning, type Verdict,
 } from './program.evaluate.store.ts';
 
-export { evalRowsOfUnits as loadEvalRowsOfUnits, type EvalRow, type LockedEvalRow } from './program.evaluate.store.ts';
+export { evalRowsOfUnits as loadEvalRowsOfUnits, type EvalRow, type JudgeRow, type LockedEvalRow } from './program.evaluate.store.ts';
 
 type Q = Kysely<Database>;
 export type RollupChange = { before: Counted | null; after: Counted | null };
@@ -30,9 +30,9 @@ export interface EvalOutcome { changedTaskIds: number[]; raised: number; resolve
 
 /** What the engine needs besides the row: whether it has cascaded children, its funding (own or inherited), its dependencies. */
 export interface EvalFacts {
-  hasChildren(row: EvalRow): boolean;
-  funding(row: EvalRow): FundingFact[];
-  dependencies(row: EvalRow): DependencyFact[];
+  hasChildren(row: JudgeRow): boolean;
+  funding(row: JudgeRow): FundingFact[];
+  dependencies(row: JudgeRow): DependencyFact[];
 }
 
 /**
@@ -40,7 +40,7 @@ export interface EvalFacts {
  * (a commune's by its province task's, else by the central task's): one "no funding source" warning per
  * commune would only repeat the parent's. At most 3 levels up.
  */
-export function inheritedFunding(row: Pick<EvalRow, 'id' | 'cascaded' | 'parent_id'>, linesOf: (id: number) => FundingFact[] | null | undefined,
+export function inheritedFunding(row: Pick<JudgeRow, 'id' | 'cascaded' | 'parent_id'>, linesOf: (id: number) => FundingFact[] | null | undefined,
   cascadeParentOf: (id: number) => number | null | undefined): FundingFact[] {
   const own = linesOf(row.id);
   if (own?.length) return own;
@@ -95,7 +95,7 @@ export function derivedStatus(status: string, progress: number, due: string | nu
 }
 
 /** The engine's verdict on each row (no I/O): derived status, rating (null when not rated), evaluation. */
-export function judgeRows(rows: EvalRow[], asOf: string, facts: EvalFacts) {
+export function judgeRows<R extends JudgeRow>(rows: R[], asOf: string, facts: EvalFacts) {
   return rows.map((row) => {
     const status = derivedStatus(row.status, row.progress, row.due_date, asOf);
     const task: TaskFacts = {
@@ -110,9 +110,9 @@ export function judgeRows(rows: EvalRow[], asOf: string, facts: EvalFacts) {
   });
 }
 
-export type Judged = ReturnType<typeof judgeRows>[number];
+export type Judged<R extends JudgeRow = JudgeRow> = ReturnType<typeof judgeRows<R>>[number];
 export const verdictDiffers = (v: Judged) => v.rating !== v.row.rating || v.status !== v.row.status
-  || v.evaluation.warnings.map((w) => w.kind).sort().join() !== v.row.warning_kinds.join();
+  || v.evaluation.warnings.map((w) => w.kind).sort().join(',') !== v.row.kinds;
 
 /** Locks, reads and evaluates these tasks (and those depending on them, when asked), writing what changed. */
 export async function evaluateTasks(trx: Q, ids: number[], asOf: string, opts: EvalOptions & { withDependents?: boolean; held?: ReadonlySet<number> }) {
