@@ -42,7 +42,10 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
   requireUser(ctx);
   const p = await store.findProgram(db, id);
   if (!p) throw notFound({ vi: `chương trình số ${id}`, en: `Program ${id}` });
-  return { ...presentProgram(p), amendments: await store.listAmendments(db, id) };
+  const amendments = (await store.listAmendments(db, id)).map((a) => ({
+    id: a.id, versionNo: a.version_no, kind: a.kind, decisionRef: a.decision_ref, reason: a.reason, effectiveDate: a.effective_date, actor: a.actor, createdAt: a.created_at,
+  }));
+  return { ...presentProgram(p), amendments };
 }
 
 /** The program's content as in force on a date (central tasks; cascaded ones are assignments, not content). */
@@ -51,7 +54,7 @@ export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf:
   const scope = await scopeOf(db, ctx, READ_ROLES);
   const rows = (await store.versionsAsOf(db, id, asOf)).filter((r) => scope.all || scope.unitIds.includes(r.unit_id));
   return {
-    program: { ...program, amendments: program.amendments.filter((a) => a.effective_date <= asOf) }, asOf,
+    program: { ...program, amendments: program.amendments.filter((a) => a.effectiveDate <= asOf) }, asOf,
     items: rows.map((r) => ({ taskId: r.task_id, parentId: r.parent_id, kind: r.kind, validFrom: r.valid_from, validTo: r.valid_to, ...(r.content as object) })),
   };
 }
@@ -78,7 +81,8 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
 
 export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
   await taskInScope(db, ctx, id);
-  return { items: await store.taskHistory(db, id) };
+  const rows = await store.taskHistory(db, id);
+  return { items: rows.map((v) => ({ validFrom: v.valid_from, validTo: v.valid_to, versionNo: v.version_no, kind: v.kind, decisionRef: v.decision_ref, reason: v.reason, actor: v.actor, content: v.content })) };
 }
 
 export async function listTasks(db: Db, ctx: RequestContext, programId: number, f: Omit<tasks.TaskFilter, 'programId' | 'parentId'> & { parentId?: number; roots?: boolean }) {

@@ -98,7 +98,7 @@ describe.each(ENGINES)('Excel task list saved as amendments on %s', (engine) => 
     const after = await task('II.1.a.2');
     expect(after).toMatchObject({ version: before.task.version + 1, due_date: '2027-06-30', deadline_kind: 'quarter', deadline_text: 'quý II/2027' });
     const history = (await call('central', 'GET', `/api/tasks/${after.id}/history`)).json().items;
-    expect(history.at(-1)).toMatchObject({ kind: 'adjust', decision_ref: 'QĐ 25/QĐ-TTg', reason: 'Điều chỉnh theo kết luận giao ban', valid_from: '2026-04-01', valid_to: null });
+    expect(history.at(-1)).toMatchObject({ kind: 'adjust', decisionRef: 'QĐ 25/QĐ-TTg', reason: 'Điều chỉnh theo kết luận giao ban', validFrom: '2026-04-01', validTo: null });
     expect(await amendments()).toBe(before.amendments + 1);
     const audit = await t.db.selectFrom('audit_log').select(['action', 'actor']).where('action', '=', 'program.tasklist.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.actor).toBe('central');

@@ -31,9 +31,8 @@ type Raw = Record<string, unknown>;
 const field = (r: Raw, camel: string, snake: string) => r[camel] ?? r[snake];
 
 /**
- * GET /api/programs/:id and /tasks/:id/history return these rows straight from
- * the store (snake_case) while the rest of the API is camelCase; reading both
- * keeps the screens right whichever way the server settles.
+ * GET /api/programs/:id and /tasks/:id/history are camelCase like the rest of the
+ * API; snake_case is still read, so a server of the previous release keeps working.
  */
 export function toAmendment(r: Raw): Amendment {
   return {
