@@ -102,4 +102,27 @@ describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
     const row = page.getByTestId('norms-table').locator('tr', { hasText: 'Phường Ba Đình' });
     await expect.poll(() => row.textContent(), { timeout: WAIT }).toMatch(/Phường Ba Đình\d+60/);
   });
+
+  it('a central officer sees a province\'s streamlining target and its headcounts against the planned path', async () => {
+    const admin = await signedIn('demo-central', 'demo-central-2025');
+    const req = admin.context.request;
+    const country = (await call<{ items: { id: number }[] }>(req, admin.csrf, 'GET', '/api/units/tree')).items[0];
+    const hanoi = (await call<{ items: { id: number; code: string }[] }>(req, admin.csrf, 'GET', `/api/units/tree?parentId=${country.id}`)).items.find((p) => p.code === '01')!;
+    // 100 present at the period start, 95 two years later; a 10% cut by the end of 2026 plans 96 on 2024-01-01: on track.
+    await call(req, admin.csrf, 'POST', '/api/staffing/present', { period: P, category: 'commune_cadre', unitId: hanoi.id, asOf: '2022-01-01', present: 100 });
+    await call(req, admin.csrf, 'POST', '/api/staffing/present', { period: P, category: 'commune_cadre', unitId: hanoi.id, asOf: '2024-01-01', present: 95 });
+    await call(req, admin.csrf, 'POST', '/api/staffing/targets', { period: P, category: 'commune_cadre', unitId: hanoi.id, share: 10, basis: 'Kế hoạch tinh giản (thử)' });
+
+    const page = await admin.context.newPage();
+    await page.goto('/staffing');
+    await page.getByRole('tab', { name: 'Mục tiêu tinh giản' }).click();
+    const targets = page.getByTestId('staffing-targets');
+    await expect.poll(() => targets.textContent(), { timeout: WAIT }).toContain('Thành phố Hà Nội');
+    await targets.locator('tr', { hasText: 'Thành phố Hà Nội' }).click();
+    const points = page.getByTestId('staffing-target-points');
+    await expect.poll(() => points.locator('tbody tr').count(), { timeout: WAIT }).toBe(2);
+    expect(await points.textContent()).toContain('95');
+    await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'staffing-targets.png'), fullPage: true });
+  });
 });

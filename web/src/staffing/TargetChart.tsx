@@ -6,6 +6,7 @@ import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
+import dayjs from 'dayjs';
 import { formatDate, formatNumber } from '../common/format';
 import type { TargetItem } from './reportTypes';
 
@@ -31,7 +32,8 @@ export function TargetChart({ item }: { item: TargetItem }) {
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('staffing.report.present'), t('staffing.report.planned')] },
       tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(Number(v), 1) },
-      xAxis: { type: 'time', min: from, max: end, axisLabel: { formatter: (v: number) => formatDate(new Date(v).toISOString().slice(0, 10)) } },
+      // ECharts reads 'YYYY-MM-DD' as the browser's local midnight: format in local time too (toISOString() shows the day before east of UTC).
+      xAxis: { type: 'time', min: from, max: end, axisLabel: { formatter: (v: number) => formatDate(dayjs(v).format('YYYY-MM-DD')) } },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatNumber(v) } },
       series: [
         { name: t('staffing.report.present'), type: 'line', data: present, symbolSize: 8, itemStyle: { color: '#b71c1c' } },
