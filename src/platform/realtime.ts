@@ -45,7 +45,7 @@ export function encodeEvent(channel: string, payload: unknown): string {
  * transaction commits, and drop it on rollback, so listeners never see a change that did not happen.
  */
 export async function publishAfterCommit(trx: Kysely<Database>, channel: string, payload: unknown): Promise<void> {
-  await sql`select pg_notify(${channel}, ${encodeEvent(channel, payload)})`.execute(trx);
+  await publishAllAfterCommit(trx, [{ channel, payload }]);
 }
 
 /** Several events in one statement (fewer round trips in a busy transaction); order is kept. */

@@ -8,7 +8,7 @@
 //   parents) loaded once per run and the page's own funding and dependencies
 //   by id range.
 // And one statement that writes the verdicts: tasks and their warnings.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 
 type Q = Kysely<Database>;
@@ -40,6 +40,17 @@ export interface LockedEvalRow extends EvalRow {
   funding_chain: FundingLink[];
   deps: DependencyFact[] | null;
   open_warnings: { id: number; kind: string }[] | null;
+}
+
+/** A task's funding lines as a JSON array (null when it has none), in the engine's shape. */
+const fundingLinesOf = (taskId: RawBuilder<unknown>) => sql`(select json_agg(json_build_object('source', f.source, 'required', f.amount_required,
+  'allocated', f.amount_allocated) order by f.id) from task_funding f where f.task_id = ${taskId})`;
+
+/** Rows grouped by the task they belong to. */
+export function byTask<T extends { task_id: number }>(rows: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) { const list = m.get(r.task_id); if (list) list.push(r); else m.set(r.task_id, [r]); }
+  return m;
 }
 
 const JUDGE_COLUMNS = sql`t.id, t.program_id, t.status, t.progress, coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start,
@@ -86,13 +97,10 @@ async function readEvalRowsInBulk(trx: Q, ids: number[]): Promise<LockedEvalRow[
       select t.parent_id, anc.depth + 1 from tasks t join anc on t.id = anc.id where t.cascaded and t.parent_id is not null and anc.depth < 3
     )
     select t.id, case when t.cascaded then t.parent_id end as parent_id,
-      (select json_agg(json_build_object('source', f.source, 'required', f.amount_required, 'allocated', f.amount_allocated) order by f.id)
-       from task_funding f where f.task_id = t.id) as lines
+      ${fundingLinesOf(sql`t.id`)} as lines
     from tasks t where t.id in (select id from anc)`.execute(trx)).rows.map((p) => [p.id, p]));
   const own = await factsOfRows(trx, ids);
-  const ownLines = new Map<number, FundingFact[]>(), depsOf = new Map<number, DependencyFact[]>();
-  for (const { task_id, ...f } of own.funding) ownLines.set(task_id, [...(ownLines.get(task_id) ?? []), f]);
-  for (const { task_id, ...d } of own.deps) depsOf.set(task_id, [...(depsOf.get(task_id) ?? []), d]);
+  const ownLines = byTask(own.funding), depsOf = byTask(own.deps);
   return rows.map((r) => {
     const chain: FundingLink[] = [{ id: r.id, parentId: r.cascaded ? r.parent_id : null, lines: ownLines.get(r.id) ?? null }];
     for (let up = chain[0].parentId; up != null && chain.length <= 3;) {
@@ -112,8 +120,7 @@ async function readEvalRows(trx: Q, where: ReturnType<typeof sql>, lock: boolean
           union all
           select a.id, a.parent_id, a.cascaded, ch.depth + 1 from tasks a join ch on a.id = ch.parent_id where ch.cascaded and ch.depth < 3)
         select json_agg(json_build_object('id', ch.id, 'parentId', case when ch.cascaded then ch.parent_id end,
-          'lines', (select json_agg(json_build_object('source', f.source, 'required', f.amount_required, 'allocated', f.amount_allocated) order by f.id)
-                    from task_funding f where f.task_id = ch.id)) order by ch.depth) from ch) as funding_chain,
+          'lines', ${fundingLinesOf(sql`ch.id`)}) order by ch.depth) from ch) as funding_chain,
       (select json_agg(json_build_object('id', x.id, 'due', x.due_date, 'status', x.status, 'progress', x.progress))
          from task_dependencies d join tasks x on x.id = d.depends_on_id where d.task_id = t.id) as deps,
       (select json_agg(json_build_object('id', w.id, 'kind', w.kind)) from program_warnings w where w.task_id = t.id and w.resolved_at is null) as open_warnings
@@ -161,8 +168,7 @@ export interface CascadeParent { id: number; parent_id: number | null; lines: Fu
 export async function cascadeParents(db: Q): Promise<CascadeParent[]> {
   const r = await sql<CascadeParent>`
     select t.id, case when t.cascaded then t.parent_id end as parent_id,
-      (select json_agg(json_build_object('source', f.source, 'required', f.amount_required, 'allocated', f.amount_allocated) order by f.id)
-       from task_funding f where f.task_id = t.id) as lines
+      ${fundingLinesOf(sql`t.id`)} as lines
     from tasks t where t.id in (select distinct parent_id from tasks where cascaded and parent_id is not null)`.execute(db);
   return r.rows;
 }

@@ -10,7 +10,7 @@ import type { Cadence, FundingSource, ReportFacts, TaskFacts, TaskStatus, Warnin
 import { countsInRollup, evaluateTask } from './warnings/index.ts';
 import { applyRollupChanges, countedOf, type Counted } from './program.rollups.store.ts';
 import {
-  cascadeParents, factsOfRows, lockEvalRows, type CascadeParent, writeVerdicts, type DependencyFact, type EvalRow, type FundingFact, type JudgeRow, type LockedEvalRow, type NewWarning, type RefreshedWarning, type Verdict,
+  byTask, cascadeParents, factsOfRows, lockEvalRows, type CascadeParent, writeVerdicts, type DependencyFact, type EvalRow, type FundingFact, type JudgeRow, type LockedEvalRow, type NewWarning, type RefreshedWarning, type Verdict,
 } from './program.evaluate.store.ts';
 
 export { evalRowsOfUnits as loadEvalRowsOfUnits, type EvalRow, type JudgeRow, type LockedEvalRow } from './program.evaluate.store.ts';
@@ -57,8 +57,8 @@ export function inheritedFunding(row: Pick<JudgeRow, 'id' | 'cascaded' | 'parent
 export function factsOfPage(parents: CascadeParent[], own: { funding: (FundingFact & { task_id: number })[]; deps: (DependencyFact & { task_id: number })[] }): EvalFacts {
   const parentLines = new Map(parents.map((p) => [p.id, p.lines]));
   const parentOf = new Map(parents.map((p) => [p.id, p.parent_id]));
-  const ownLines = group(own.funding, (f) => f.task_id);
-  const depsBy = group(own.deps, (d) => d.task_id);
+  const ownLines = byTask(own.funding);
+  const depsBy = byTask(own.deps);
   return {
     hasChildren: (row) => parentOf.has(row.id),
     funding: (row) => inheritedFunding(row, (id) => ownLines.get(id) ?? parentLines.get(id), (id) => parentOf.get(id)),
@@ -157,8 +157,3 @@ function syncWarnings(row: LockedEvalRow, warnings: Warning[], refreshOpen: bool
   out.gone.push(...open.values());
 }
 
-function group<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
-  const m = new Map<number, T[]>();
-  for (const r of rows) { const k = key(r); const list = m.get(k); if (list) list.push(r); else m.set(k, [r]); }
-  return m;
-}

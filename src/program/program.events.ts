@@ -9,7 +9,7 @@
 // taskIds is null when more than MAX_IDS changed at once (a cascade, the daily run): re-read everything.
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
-import { publishAfterCommit, publishAllAfterCommit } from '../platform/realtime.ts';
+import { publishAllAfterCommit } from '../platform/realtime.ts';
 
 export const CHANNELS = { task: 'program_task', report: 'program_report', warning: 'program_warning' } as const;
 export const PROGRAM_CHANNELS = Object.values(CHANNELS);
@@ -22,7 +22,7 @@ function body(payload: Record<string, unknown>) {
 }
 
 export async function publish(trx: Kysely<Database>, channel: ProgramChannel, payload: Record<string, unknown>) {
-  await publishAfterCommit(trx, channel, body(payload));
+  await publishMany(trx, [{ channel, payload }]);
 }
 
 /** Several events in one round trip (a report submit queues three). */

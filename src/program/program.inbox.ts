@@ -11,9 +11,7 @@ import { requireUser } from '../accounts/access.ts';
 export interface Note { kind: string; entity: string; entityId: number; title: Message; body: Message }
 
 export async function notifyUser(trx: Kysely<Database>, userId: number, n: Note) {
-  await trx.insertInto('notifications').values({
-    user_id: userId, kind: n.kind, entity: n.entity, entity_id: n.entityId, title_vi: n.title.vi, title_en: n.title.en, body_vi: n.body.vi, body_en: n.body.en,
-  }).execute();
+  await notifyUsers(trx, [{ ...n, userId }]);
 }
 
 /** Many notes in one statement per thousand (an escalation run). */

@@ -7,6 +7,7 @@ import type { RequestContext, Role } from '../platform/context.ts';
 import { badRequest, forbidden } from '../platform/errors.ts';
 import { requireUser, ROLE_NAMES, unitWithinAny, WRITER_ROLES } from '../accounts/access.ts';
 import { ROLES } from '../platform/context.ts';
+import { countryUnit } from '../units/units.store.ts';
 
 export const READ_ROLES: Role[] = ROLES;
 export { WRITER_ROLES };
@@ -60,7 +61,7 @@ function noRole(roles: Role[]) {
 
 /** The country unit (level 0): central tasks belong to it. */
 export async function countryUnitId(db: Db): Promise<number> {
-  const row = await db.selectFrom('units').select('id').where('level', '=', 0).orderBy('id').executeTakeFirst();
+  const row = await countryUnit(db);
   if (!row) throw badRequest({ vi: 'Chưa có danh mục đơn vị hành chính: hãy nhập dữ liệu đơn vị trước.', en: 'The unit registry is empty: import the units first.' });
   return row.id;
 }

@@ -1,26 +1,11 @@
-// SQL of the national reports: the country node's children with what the block
-// mapping needs, and one unit's rows across every period. Both read the
+// SQL of the national reports: one unit's rows across every period, from the
 // maintained rollup columns (quota, allocated_below, present_below); no
-// subtree is summed here.
+// subtree is summed here. The blocks read the country's children through
+// staffing.store.ts childRollup.
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 
 type Q = Kysely<Database>;
-
-/** The unit at the top of the registry (level 0): the country. */
-export const countryUnit = (db: Q) => db.selectFrom('units').select(['id', 'code', 'full_name']).where('level', '=', 0).orderBy('id').executeTakeFirst();
-
-/** Open and closed children of a node with their allocation rows, and the agency's kind and import key. */
-export function childrenWithAgency(db: Q, parentId: number) {
-  return db.selectFrom('staffing_nodes as n')
-    .innerJoin('units as u', 'u.id', 'n.unit_id')
-    .leftJoin('agencies as g', 'g.id', 'n.agency_id')
-    .innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
-    .select(['n.id as node_id', 'n.agency_id', 'n.closed_at', 'u.code', 'u.full_name', 'g.name as agency_name', 'g.kind as agency_kind', 'g.key as agency_key',
-      'a.category', 'a.quota', 'a.reserve', 'a.allocated_below', 'a.present', 'a.present_below'])
-    .where('n.parent_id', '=', parentId)
-    .orderBy('n.id').orderBy('a.category').execute();
-}
 
 /** Every period, oldest first, with the allocation rows (all categories, or one) of the nodes with these keys. */
 export function periodsWithRows(db: Q, keys: string[], category?: string) {

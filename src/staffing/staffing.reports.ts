@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { requireUser } from '../accounts/access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
-import * as rstore from './staffing.reports.store.ts';
+import { countryUnit } from '../units/units.store.ts';
 import { loadPeriod } from './staffing.service.ts';
 import { BLOCK_NAMES, BLOCKS, blockOf, type Block } from './staffing.blocks.ts';
 
@@ -28,7 +28,7 @@ const addTo = (g: ReturnType<typeof byCat>, category: string, r: Row) => { add((
 export async function blocksReport(db: Db, ctx: RequestContext, periodCode: string) {
   requireUser(ctx);
   const period = await loadPeriod(db, periodCode);
-  const country = await rstore.countryUnit(db);
+  const country = await countryUnit(db);
   const node = country ? await store.findNodeByKey(db, period.id, `u:${country.id}`) : undefined;
   if (!country || !node) throw notFound({ vi: `phân bổ biên chế cả nước trong thời kỳ ${periodCode}`, en: `A national staffing allocation in period ${periodCode}` });
   const national = byCat();
@@ -37,7 +37,7 @@ export async function blocksReport(db: Db, ctx: RequestContext, periodCode: stri
     BLOCKS.map((b) => [b, { ...byCat(), members: new Map() }]));
   let closed = 0;
   const seenClosed = new Set<number>();
-  for (const r of await rstore.childrenWithAgency(db, node.id)) {
+  for (const r of await store.childRollup(db, node.id)) {
     if (r.closed_at) { if (!seenClosed.has(r.node_id)) { seenClosed.add(r.node_id); closed++; } continue; } // its quota moved to its successor
     const g = groups.get(blockOf({ agencyId: r.agency_id, agencyKind: r.agency_kind, agencyKey: r.agency_key }))!;
     g.members.set(r.node_id, { nodeId: r.node_id, code: r.agency_key ?? r.code, name: r.agency_name ?? r.full_name, kind: r.agency_kind });

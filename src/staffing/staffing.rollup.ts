@@ -8,6 +8,7 @@ import { requireUser } from '../accounts/access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
 import { loadPeriod } from './staffing.service.ts';
+import { countryUnit } from '../units/units.store.ts';
 
 interface Figures { quota: number; reserve: number; allocatedBelow: number; present: number }
 const empty = (): Figures => ({ quota: 0, reserve: 0, allocatedBelow: 0, present: 0 });
@@ -18,7 +19,7 @@ const add = (a: Figures, r: { quota: number; reserve: number; allocated_below: n
 export async function rollup(db: Db, ctx: RequestContext, periodCode: string, unitId?: number) {
   requireUser(ctx);
   const period = await loadPeriod(db, periodCode);
-  const rootUnitId = unitId ?? (await db.selectFrom('units').select('id').where('level', '=', 0).executeTakeFirst())?.id;
+  const rootUnitId = unitId ?? (await countryUnit(db))?.id;
   const node = rootUnitId === undefined ? undefined : await store.findNodeByKey(db, period.id, `u:${rootUnitId}`);
   if (!node) throw notFound({ vi: `phân bổ biên chế của đơn vị này trong thời kỳ ${periodCode}`, en: `A staffing allocation of this unit in period ${periodCode}` });
   const unit = (await store.findUnit(db, node.unit_id))!;

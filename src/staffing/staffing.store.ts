@@ -57,14 +57,14 @@ export function addAllocatedBelow(db: Q, nodeId: number, category: string, delta
 export const closeNode = (db: Q, nodeId: number, closedAt: string, successorId: number) =>
   db.updateTable('staffing_nodes').set({ closed_at: closedAt, successor_node_id: successorId }).where('id', '=', nodeId).execute();
 
-/** Children of a node with their allocation rows and names: the maintained rollup, no subtree scan. */
+/** Children of a node (open and closed) with their allocation rows, names and agency kind and import key: the maintained rollup, no subtree scan. */
 export function childRollup(db: Q, parentId: number) {
   return db.selectFrom('staffing_nodes as n')
     .innerJoin('units as u', 'u.id', 'n.unit_id')
     .leftJoin('agencies as g', 'g.id', 'n.agency_id')
     .innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
     .select(['n.id as node_id', 'n.unit_id', 'n.agency_id', 'n.closed_at', 'u.code', 'u.full_name', 'u.level', 'g.name as agency_name',
-      'a.category', 'a.quota', 'a.reserve', 'a.allocated_below', 'a.present', 'a.present_below'])
+      'g.kind as agency_kind', 'g.key as agency_key', 'a.category', 'a.quota', 'a.reserve', 'a.allocated_below', 'a.present', 'a.present_below'])
     .where('n.parent_id', '=', parentId)
     .orderBy('u.code').orderBy('n.id').orderBy('a.category').execute();
 }

@@ -8,6 +8,7 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { requireUser } from '../accounts/access.ts';
 import * as store from './staffing.store.ts';
+import { countryUnit } from '../units/units.store.ts';
 import * as rstore from './staffing.reports.store.ts';
 import { describeTarget, type Target } from './staffing.nodes.ts';
 import { notFound } from '../platform/errors.ts';
@@ -26,7 +27,7 @@ export async function trendReport(db: Db, ctx: RequestContext, input: TrendInput
   if (input.agencyId !== undefined) target = { agencyId: input.agencyId };
   else if (input.unitId !== undefined) target = { unitId: input.unitId };
   else {
-    const country = await rstore.countryUnit(db);
+    const country = await countryUnit(db);
     if (!country) throw notFound({ vi: 'đơn vị cả nước trong danh mục', en: 'The country unit of the registry' });
     target = { unitId: country.id };
   }

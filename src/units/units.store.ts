@@ -21,6 +21,11 @@ export async function childrenAsOf(db: Q, parentId: number | null, asOf: string)
     .orderBy('units.code').execute();
 }
 
+/** The unit at the top of the registry (level 0): the country. */
+export function countryUnit(db: Q) {
+  return db.selectFrom('units').select(['id', 'code', 'full_name']).where('level', '=', 0).orderBy('id').executeTakeFirst();
+}
+
 export function findUnitById(db: Q, id: number) {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
