@@ -7,16 +7,13 @@
 // screen at 1280 px and 375 px go to e2e/screenshots/program-admin-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, skipBrowserTests } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
-import { apiCall, signedInContext, type Session } from './session.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { skipBrowserTests } from './browser.ts';
+import { apiCall, type Session } from './session.ts';
+import { browserSuite, E2E_DIR, SHOTS } from './suite.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHOTS = path.join(HERE, 'screenshots');
-const FIXTURE = path.join(HERE, '..', 'data', 'program', 'action-program-2026-2030.en.txt');
+const FIXTURE = path.join(E2E_DIR, '..', 'data', 'program', 'action-program-2026-2030.en.txt');
 const WAIT = 20_000;
 const COUNT_KEYS = ['parts', 'items', 'subitems', 'bullets', 'footnotes', 'appendices', 'paragraphs'] as const;
 
@@ -50,35 +47,12 @@ async function fillDate(page: Page, testId: string, day: string): Promise<void> 
 }
 
 describe.skipIf(skipBrowserTests())('action program administration in a real browser', () => {
-  let browser: Browser;
-  let server: TestServer;
+  const suite = browserSuite(WAIT);
   let admin: Session;
   let programId: number;
-  const contexts: BrowserContext[] = [];
-  let pageProblems: string[] = [];
-  // A 400 the test provokes on purpose (an unreadable deadline) is logged by Chromium; only then is it expected.
-  let expect400 = false;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    server = await startServer();
-    admin = await signedInContext(browser, server.url, 'demo-admin', 'demo-admin-2025', (p) => {
-      if (!(expect400 && /status of 400/.test(p))) pageProblems.push(p);
-    }, WAIT);
-    contexts.push(admin.context);
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    const problems = pageProblems;
-    pageProblems = [];
-    expect(problems, 'errors in the browser').toEqual([]);
+    admin = await suite.signedIn('demo-admin', 'demo-admin-2025');
   });
 
   async function newPage(): Promise<Page> {
@@ -199,10 +173,10 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
 
     // (1) A phrase the server cannot read: its sentence names the part.
     await page.getByTestId('task-deadline').fill('quý V/2027');
-    expect400 = true;
+    suite.tolerate(/status of 400/); // the 400 this provokes on purpose is logged by Chromium
     await page.getByTestId('adjust-submit').click();
     await eventually(() => page.getByTestId('adjust-error').textContent()).toContain('Không đọc được "V"');
-    expect400 = false;
+    suite.tolerate(null);
     // The same sentence under the field (antd shows field errors after a short debounce).
     await eventually(() => page.locator('.ant-form-item-explain-error', { hasText: 'quý chỉ từ I đến IV' }).count()).toBeGreaterThan(0);
     await shot(page, 'adjust-error', false);
@@ -285,19 +259,15 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
 
   it('shows amendment buttons only to writers, and the server\'s refusal when a province officer tries to import', async () => {
     const task = await taskByCode('II.1.b.3');
-    const viewer = await signedInContext(browser, server.url, 'demo-viewer', 'demo-viewer-2025', (p) => pageProblems.push(p), WAIT);
-    contexts.push(viewer.context);
+    const viewer = await suite.signedIn('demo-viewer', 'demo-viewer-2025');
     const page = await viewer.context.newPage();
     await page.goto(`/program/tasks/${task.id}`);
     await page.getByTestId('task-version').waitFor();
     expect(await page.getByTestId('task-adjust').count()).toBe(0);
     expect(await page.getByTestId('task-cascade').count()).toBe(0);
 
-    let expect403 = true;
-    const officer = await signedInContext(browser, server.url, 'demo-hanoi', 'demo-hanoi-2025', (p) => {
-      if (!(expect403 && /status of 403/.test(p))) pageProblems.push(p);
-    }, WAIT);
-    contexts.push(officer.context);
+    suite.tolerate(/status of 403/); // the refusal this provokes on purpose
+    const officer = await suite.signedIn('demo-hanoi', 'demo-hanoi-2025');
     const imp = await officer.context.newPage();
     await imp.setViewportSize({ width: 1280, height: 900 });
     await imp.goto('/program/import');
@@ -305,7 +275,7 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await imp.getByTestId('import-preview').click();
     await eventually(() => imp.getByTestId('preview-error').textContent()).toContain('Việc này cần vai trò');
     expect(await imp.getByTestId('preview-error').getAttribute('data-status')).toBe('403');
-    expect403 = false;
+    suite.tolerate(null);
     await shot(imp, 'import-refused', false);
   });
 });

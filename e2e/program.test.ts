@@ -4,16 +4,13 @@
 // must show the new rating counts without a reload, through server-sent events.
 // The program is seeded through the HTTP API (import, cascade) like an admin would,
 // so its numbers are known (the full demo program takes too long to load here).
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, skipBrowserTests } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
-import { apiCall, signedInContext, type Session } from './session.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { skipBrowserTests } from './browser.ts';
+import { apiCall } from './session.ts';
+import { browserSuite, SHOTS } from './suite.ts';
 
-const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const WAIT = 15_000;
 const RATINGS = ['green', 'amber_green', 'amber', 'amber_red', 'red'] as const;
 type Rating = (typeof RATINGS)[number];
@@ -44,18 +41,10 @@ interface Summary { total: number; byRating: Record<Rating | 'unrated', number> 
 const five = (byRating: Summary['byRating']) => Object.fromEntries(RATINGS.map((r) => [r, byRating[r]])) as Record<Rating, number>;
 
 describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real browser', () => {
-  let browser: Browser;
-  let server: TestServer;
+  const suite = browserSuite(WAIT);
+  const signedIn = suite.signedIn;
   let programId: number;
   let hanoiTaskId: number;
-  const contexts: BrowserContext[] = [];
-  let pageProblems: string[] = [];
-
-  async function signedIn(username: string, password: string): Promise<Session> {
-    const session = await signedInContext(browser, server.url, username, password, (p) => pageProblems.push(p), WAIT);
-    contexts.push(session.context);
-    return session;
-  }
 
   const call = apiCall;
 
@@ -67,10 +56,6 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    server = await startServer();
-
     // The administrator imports the program and assigns two tasks to every province.
     const { context, csrf } = await signedIn('demo-admin', 'demo-admin-2025');
     const imported = await call<{ program: { id: number } }>(context.request, csrf, 'POST', '/api/programs/import', {
@@ -88,18 +73,6 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
     }
     const all = await call<{ items: { id: number; code: string }[] }>(context.request, csrf, 'GET', `/api/programs/${programId}/tasks?limit=500`);
     hanoiTaskId = all.items.find((t) => t.code === 'II.1.a.1@01')!.id;
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    const problems = pageProblems;
-    pageProblems = [];
-    expect(problems, 'errors in the browser').toEqual([]);
   });
 
   it('an officer\'s report changes the rating counts on a dashboard open in another browser, without a reload', async () => {

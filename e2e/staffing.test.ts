@@ -3,37 +3,21 @@
 // then the Hà Nội officer opens the staffing page, allocates to a commune, is
 // refused with a clear message when asking for more than the city has left,
 // and sees the city's table update.
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, skipBrowserTests } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
-import { apiCall, signedInContext, type Session } from './session.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { skipBrowserTests } from './browser.ts';
+import { apiCall } from './session.ts';
+import { browserSuite, SHOTS } from './suite.ts';
 
-const SHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const WAIT = 15_000;
 const P = '2022-2026';
 
 describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
-  let browser: Browser;
-  let server: TestServer;
-  const contexts: BrowserContext[] = [];
-  let pageProblems: string[] = [];
-
-  async function signedIn(username: string, password: string): Promise<Session> {
-    const session = await signedInContext(browser, server.url, username, password, (p) => pageProblems.push(p), WAIT);
-    contexts.push(session.context);
-    return session;
-  }
-
+  const suite = browserSuite(WAIT);
+  const signedIn = suite.signedIn;
   const call = apiCall;
 
   beforeAll(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await launchBrowser();
-    server = await startServer();
     const admin = await signedIn('demo-central', 'demo-central-2025');
     const req = admin.context.request;
     await call(req, admin.csrf, 'POST', '/api/staffing/periods', { code: P, name: 'Thời kỳ 2022–2026', startDate: '2022-01-01', endDate: '2027-01-01' });
@@ -41,18 +25,6 @@ describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
     const provinces = (await call<{ items: { id: number; code: string }[] }>(req, admin.csrf, 'GET', `/api/units/tree?parentId=${country.id}`)).items;
     await call(req, admin.csrf, 'POST', '/api/staffing/allocations', { period: P, category: 'commune_cadre', unitId: country.id, quota: 205_571 });
     await call(req, admin.csrf, 'POST', '/api/staffing/allocations', { period: P, category: 'commune_cadre', unitId: provinces.find((p) => p.code === '01')!.id, quota: 100, reserve: 10 });
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(() => {
-    const problems = pageProblems;
-    pageProblems = [];
-    expect(problems).toEqual([]);
   });
 
   it('a Hà Nội officer allocates to a commune, is refused past the city\'s quota, and the city table updates', async () => {
