@@ -5,8 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/runtime.ts';
@@ -18,21 +17,9 @@ import { createProgramFromTree } from './program.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
 import { COLUMNS } from './parse/tasklist.template.ts';
 import { TASKS_SHEET } from './parse/tasklist.xlsx.ts';
+import { runCli } from '../cli/cli.testing.ts';
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ') + '\n'); });
-  vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ') + '\n'); });
-  const program = new Command('apparatus').exitOverride();
-  registerProgramCommands(program);
-  process.exitCode = 0;
-  try { await program.parseAsync(['node', 'apparatus', ...args]); } finally { vi.restoreAllMocks(); }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out: out.join(''), err: err.join(''), code };
-}
+const run = (...args: string[]) => runCli(registerProgramCommands, ...args);
 
 describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
   const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };

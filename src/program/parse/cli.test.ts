@@ -1,30 +1,16 @@
 // The CLI commands `program import FILE --dry-run` and `deadline parse PHRASE`,
 // run in-process through commander, with their output and exit codes.
-import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerProgramParseCommands } from '../../cli/program-parse.commands.ts';
 import { taskListToXlsx } from './tasklist.xlsx.ts';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runCli } from '../../cli/cli.testing.ts';
 
 const FIXTURE = new URL('../../../data/program/action-program-2026-2030.en.txt', import.meta.url).pathname;
 
-async function run(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => { out.push(String(s)); return true; });
-  vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ') + '\n'); });
-  vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ') + '\n'); });
-  const program = new Command('apparatus').exitOverride();
-  registerProgramParseCommands(program);
-  process.exitCode = 0;
-  await program.parseAsync(['node', 'apparatus', ...args]);
-  const code = Number(process.exitCode ?? 0);
-  vi.restoreAllMocks();
-  process.exitCode = 0;
-  return { out: out.join(''), err: err.join(''), code };
-}
+const run = (...args: string[]) => runCli(registerProgramParseCommands, ...args);
 
 afterEach(() => { vi.restoreAllMocks(); process.exitCode = 0; });
 
