@@ -18,10 +18,24 @@ export interface Facts {
   /** Reports oldest first; only the first `known` are dated on or before asOf (later ones are ignored). */
   reports: ReportFacts[];
   known: number;
+  /**
+   * Build the messages and figures. Off, a check returns a shared bare warning (kind and severity
+   * only): the daily run first asks which verdicts changed, for a million tasks, and builds the text
+   * only for those.
+   */
+  text: boolean;
 }
 
-export function overdue({ task, today, due }: Facts): Warning | null {
+const NO_TEXT = Object.freeze({ vi: '', en: '' });
+const bare = (kind: Warning['kind'], severity: Warning['severity']): Warning => Object.freeze({ kind, severity, message: NO_TEXT, facts: Object.freeze({}) });
+const BARE = {
+  overdue: bare('overdue', 'critical'), at_risk: bare('at_risk', 'warning'), due_soon_low_progress: bare('due_soon_low_progress', 'warning'),
+  silent: bare('silent', 'info'), lacking_resources: bare('lacking_resources', 'warning'), blocked: bare('blocked', 'warning'),
+} as const;
+
+export function overdue({ task, today, due, text }: Facts): Warning | null {
   if (due === null || due >= today) return null;
+  if (!text) return BARE.overdue;
   const late = today - due;
   return {
     kind: 'overdue', severity: 'critical',
@@ -34,21 +48,24 @@ export function overdue({ task, today, due }: Facts): Warning | null {
 export function atRisk(f: Facts, rules: WarningRules): Warning | null {
   const { task, today, start, due } = f;
   if (due === null || due < today || task.progress >= 100) return null;
+  // asOf counts as a passed day: on the due date the whole period has elapsed.
+  const timed = start !== null && start <= today && due >= start;
+  const passed = timed ? today - start + 1 : 0, total = timed ? due - start + 1 : 1;
+  // Compared multiplied out, in whole numbers: 66/120·100 is 55.00000000000001 in floating point.
+  const behindTime = timed && passed * 100 - task.progress * total > rules.atRiskMarginPoints * total;
+  const trend = trajectory(f, rules);
+  const behindTrend = !!trend && (trend.finish === null || trend.finish > due);
+  if (!behindTime && !behindTrend) return null;
+  if (!f.text) return BARE.at_risk;
   const vi: string[] = [], en: string[] = [];
   const facts: Warning['facts'] = {};
-  if (start !== null && start <= today && due >= start) {
-    // asOf counts as a passed day: on the due date the whole period has elapsed.
-    const passed = today - start + 1, total = due - start + 1;
+  if (behindTime) {
     const elapsed = (passed / total) * 100;
-    // Compared multiplied out, in whole numbers: 66/120·100 is 55.00000000000001 in floating point.
-    if (passed * 100 - task.progress * total > rules.atRiskMarginPoints * total) {
-      vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ mới đạt ${pct(task.progress, 'vi')}`);
-      en.push(`${pct(elapsed, 'en')} of the time has passed but progress is only ${pct(task.progress, 'en')}`);
-      Object.assign(facts, { elapsedPct: round1(elapsed), progress: task.progress, marginPoints: rules.atRiskMarginPoints });
-    }
+    vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ mới đạt ${pct(task.progress, 'vi')}`);
+    en.push(`${pct(elapsed, 'en')} of the time has passed but progress is only ${pct(task.progress, 'en')}`);
+    Object.assign(facts, { elapsedPct: round1(elapsed), progress: task.progress, marginPoints: rules.atRiskMarginPoints });
   }
-  const trend = trajectory(f, rules);
-  if (trend && (trend.finish === null || trend.finish > due)) {
+  if (trend && behindTrend) {
     const perMonth = trend.slope * 30;
     if (trend.finish === null) {
       vi.push(`Tiến độ ${trend.n} báo cáo gần nhất không tăng; với đà này sẽ không hoàn thành trước hạn ${task.due}`);
@@ -59,7 +76,6 @@ export function atRisk(f: Facts, rules: WarningRules): Warning | null {
     }
     Object.assign(facts, { trendReports: trend.n, slopePctPerDay: round1000(trend.slope), projectedFinish: trend.finish === null ? null : dateOf(trend.finish), due: task.due });
   }
-  if (vi.length === 0) return null;
   return { kind: 'at_risk', severity: 'warning', message: { vi: vi.join('; '), en: en.join('; ') }, facts };
 }
 
@@ -94,8 +110,9 @@ export function trajectory({ reports, known }: Facts, rules: WarningRules): { n:
   return { n, slope, finish: x0 + Math.ceil(mx + (100 - my) / slope - 1e-9) };
 }
 
-export function dueSoonLowProgress({ task, today, due }: Facts, rules: WarningRules): Warning | null {
+export function dueSoonLowProgress({ task, today, due, text }: Facts, rules: WarningRules): Warning | null {
   if (due === null || due < today || due - today > rules.dueSoonDays || task.progress >= rules.dueSoonMinProgress) return null;
+  if (!text) return BARE.due_soon_low_progress;
   const left = due - today;
   return {
     kind: 'due_soon_low_progress', severity: 'warning',
@@ -108,13 +125,14 @@ export function dueSoonLowProgress({ task, today, due }: Facts, rules: WarningRu
 }
 
 /** Silent: no report for longer than the cadence plus grace, counted from the last report or, before any, from the start. */
-export function silent({ task, today, start, reports, known }: Facts, rules: WarningRules): Warning | null {
+export function silent({ task, today, start, reports, known, text }: Facts, rules: WarningRules): Warning | null {
   if (!task.cadence) return null;
   const last = known > 0 ? dayNumber(reports[known - 1].date) : start;
   if (last === null || last > today) return null;
   const allowed = rules.cadenceDays[task.cadence] + rules.silentGraceDays;
   const since = today - last;
   if (since <= allowed) return null;
+  if (!text) return BARE.silent;
   const cadence = task.cadence === 'monthly' ? { vi: 'hằng tháng', en: 'monthly' } : { vi: 'hằng quý', en: 'quarterly' };
   const lastReport = known > 0 ? reports[known - 1].date : null;
   const from = lastReport
@@ -130,37 +148,42 @@ export function silent({ task, today, start, reports, known }: Facts, rules: War
   };
 }
 
-export function lackingResources({ task, reports, known }: Facts): Warning | null {
+export function lackingResources({ task, reports, known, text }: Facts): Warning | null {
+  let required = 0, allocated = 0, anyRequired = false, anySource = false;
+  for (const f of task.funding) {
+    if (f.source !== null) anySource = true;
+    if (f.required !== null) { required += f.required; anyRequired = true; }
+    allocated += f.allocated ?? 0; // nothing recorded means nothing allocated yet
+  }
+  const latest = known > 0 ? reports[known - 1] : undefined;
+  const underfunded = anyRequired && allocated < required;
+  if (anySource && !underfunded && !latest?.resourcesNeeded) return null;
+  if (!text) return BARE.lacking_resources;
   const vi: string[] = [], en: string[] = [];
   const facts: Warning['facts'] = {};
-  if (!task.funding.some((f) => f.source !== null)) {
+  if (!anySource) {
     vi.push('Chưa xác định nguồn kinh phí');
     en.push('No funding source is set');
     facts.noFundingSource = 1;
   }
-  let required = 0, allocated = 0, anyRequired = false;
-  for (const f of task.funding) {
-    if (f.required !== null) { required += f.required; anyRequired = true; }
-    allocated += f.allocated ?? 0; // nothing recorded means nothing allocated yet
-  }
-  if (anyRequired && allocated < required) {
+  if (underfunded) {
     const share = required > 0 ? (allocated / required) * 100 : 0;
     vi.push(`Kinh phí mới bố trí ${amount(allocated, 'vi')} trên ${amount(required, 'vi')} cần thiết (${pct(share, 'vi')})`);
     en.push(`Only ${amount(allocated, 'en')} of the ${amount(required, 'en')} required has been allocated (${pct(share, 'en')})`);
     Object.assign(facts, { required, allocated, allocatedPct: round1(share) });
   }
-  const latest = known > 0 ? reports[known - 1] : undefined;
   if (latest?.resourcesNeeded) {
     vi.push(`Báo cáo gần nhất (ngày ${latest.date}) đề nghị bổ sung nguồn lực`);
     en.push(`The latest report (${latest.date}) asks for more resources`);
     facts.reportDate = latest.date;
   }
-  if (vi.length === 0) return null;
   return { kind: 'lacking_resources', severity: 'warning', message: { vi: vi.join('; '), en: en.join('; ') }, facts };
 }
 
 /** Blocked: an unfinished dependency is overdue, or is due after this task's own due date. */
-export function blocked({ task, today, due }: Facts): Warning | null {
+export function blocked({ task, today, due, text }: Facts): Warning | null {
+  if (task.dependencies.length === 0) return null;
+  if (!text) return task.dependencies.some((dep) => blocks(dep, today, due)) ? BARE.blocked : null;
   const vi: string[] = [], en: string[] = [];
   const ids: number[] = [];
   for (const dep of task.dependencies) {
@@ -182,6 +205,13 @@ export function blocked({ task, today, due }: Facts): Warning | null {
     message: { vi: `Bị chặn bởi nhiệm vụ phụ thuộc: ${vi.join('; ')}`, en: `Blocked by a dependency: ${en.join('; ')}` },
     facts: { blockingTaskIds: ids.join(',') },
   };
+}
+
+/** Whether one dependency blocks: unfinished and overdue, or due after the task itself. */
+function blocks(dep: TaskFacts['dependencies'][number], today: number, due: number | null): boolean {
+  if (dep.due === null || FINISHED.has(dep.status)) return false;
+  const depDue = dayNumber(dep.due);
+  return depDue < today || (due !== null && depDue > due);
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;

@@ -20,8 +20,10 @@ const NOT_ASSESSED: Partial<Record<TaskStatus, { vi: string; en: string }>> = {
  * nominally and must be left out of rollups (see countsInRollup). The stored status 'overdue' is
  * treated like any active status: the engine recomputes lateness from the dates.
  * Reports after `asOf` are ignored, so a past date can be re-evaluated; they may come in any order.
+ * `text` false: the rating and the warnings' kinds only, with empty messages and explanation (the
+ * daily run's first pass, which only asks whether a verdict changed).
  */
-export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: string, rules: WarningRules = DEFAULT_RULES): Evaluation {
+export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: string, rules: WarningRules = DEFAULT_RULES, text = true): Evaluation {
   const done = NOT_ASSESSED[task.status];
   if (done) return { rating: 'green', warnings: [], explanation: done };
   const today = dayNumber(asOf);
@@ -33,7 +35,7 @@ export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: stri
     task, today,
     start: task.start ? dayNumber(task.start) : null,
     due: task.due ? dayNumber(task.due) : null,
-    reports: ordered, known,
+    reports: ordered, known, text,
   };
   // Most tasks have no warning: allocate the list only for the ones that do.
   let warnings: Warning[] | null = null;
@@ -44,7 +46,7 @@ export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: stri
   warnings = add(warnings, lackingResources(facts));
   warnings = add(warnings, blocked(facts));
   if (!warnings) return { rating: 'green', warnings: [], explanation: NO_WARNINGS };
-  const { rating, explanation } = rateWarnings(warnings);
+  const { rating, explanation } = rateWarnings(warnings, text);
   return { rating, warnings, explanation };
 }
 

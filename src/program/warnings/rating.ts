@@ -28,12 +28,15 @@ const KIND_LABELS: Record<WarningKind, { vi: string; en: string }> = {
  */
 export const NO_WARNINGS = Object.freeze({ vi: 'Xanh: không có cảnh báo.', en: 'Green: no warnings.' });
 
-export function rateWarnings(warnings: Warning[]): { rating: Rating; explanation: { vi: string; en: string } } {
+const NO_TEXT = Object.freeze({ vi: '', en: '' });
+
+/** `text` false: the rating with an empty explanation (see evaluateTask). */
+export function rateWarnings(warnings: Warning[], text = true): { rating: Rating; explanation: { vi: string; en: string } } {
   if (warnings.length === 0) return { rating: 'green', explanation: NO_WARNINGS };
-  const late = warnings.find((w) => w.kind === 'overdue');
-  let points = 0;
-  for (const w of warnings) if (w.kind !== 'overdue') points += RATING_POINTS[w.kind];
+  let late: Warning | undefined, points = 0;
+  for (const w of warnings) if (w.kind === 'overdue') late = w; else points += RATING_POINTS[w.kind];
   const rating: Rating = late || points >= 5 ? 'red' : points >= 3 ? 'amber_red' : points === 2 ? 'amber' : 'amber_green';
+  if (!text) return { rating, explanation: NO_TEXT };
   const listed = (lang: 'vi' | 'en') => warnings.filter((w) => w.kind !== 'overdue')
     .map((w) => `${KIND_LABELS[w.kind][lang]} (${RATING_POINTS[w.kind as Exclude<WarningKind, 'overdue'>]})`).join(', ');
   const label = RATING_LABELS[rating];
