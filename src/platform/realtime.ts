@@ -51,8 +51,12 @@ export async function publishAfterCommit(trx: Kysely<Database>, channel: string,
 /** Several events in one statement (fewer round trips in a busy transaction); order is kept. */
 export async function publishAllAfterCommit(trx: Kysely<Database>, events: { channel: string; payload: unknown }[]): Promise<void> {
   if (events.length === 0) return;
-  await sql`select ${sql.join(events.map((e) => sql`pg_notify(${e.channel}, ${encodeEvent(e.channel, e.payload)})`))}`.execute(trx);
+  await sql`select ${notifyCalls(events)}`.execute(trx);
 }
+
+/** The pg_notify calls that queue these events for the commit, for a statement that also does something else. */
+export const notifyCalls = (events: { channel: string; payload: unknown }[]) =>
+  sql.join(events.map((e) => sql`pg_notify(${e.channel}, ${encodeEvent(e.channel, e.payload)})`));
 
 /** How the bus listens: the engine's own notification channel, or (without one) this process only. */
 interface Transport {

@@ -6,21 +6,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import { todayIso } from '../platform/errors.ts';
 import { propagateUp } from './program.propagate.ts';
-import { evaluateTasks, type RollupChange } from './program.evaluate.ts';
+import { evaluateTasks, type EvalOutcome, type RollupChange } from './program.evaluate.ts';
 import { applyRollupChanges } from './program.rollups.store.ts';
-import { CHANNELS, publishMany, type ProgramChannel } from './program.events.ts';
-import type { TaskRow } from './program.tasks.store.ts';
+import { CHANNELS, programEvents, type ProgramChannel } from './program.events.ts';
+import { publishAllAfterCommit } from '../platform/realtime.ts';
+import { recordAuditWithEvents, type AuditEntry } from '../platform/audit.ts';
+import type { RequestContext } from '../platform/context.ts';
 
 type Q = Kysely<Database>;
 
 export interface ChangeOptions {
   asOf?: string;
-  /**
-   * The changed tasks as they now are, when the caller has them and none has cascaded children
-   * (a report on a leaf), and they are locked by this transaction: saves re-reading them and looking
-   * for parents to recompute from their children.
-   */
-  leafRows?: TaskRow[];
   /** Rollup deltas the caller's own writes made; applied with the rest. */
   rollups?: RollupChange[];
   /** More events to send with the task and warning events (same round trip). */
@@ -31,7 +27,7 @@ export async function afterTaskChange(trx: Q, programId: number, taskIds: number
   const asOf = opts.asOf ?? todayIso();
   const rollups: RollupChange[] = [...(opts.rollups ?? [])];
   const touched = new Set(taskIds);
-  const [rows, parents] = opts.leafRows ? [opts.leafRows, []] : await Promise.all([
+  const [rows, parents] = await Promise.all([
     trx.selectFrom('tasks').selectAll().where('id', 'in', taskIds).execute(),
     // A parent whose rollup mode changed recomputes from its children: start from any one of them.
     trx.selectFrom('tasks').selectAll().where('id', 'in', (eb) => eb.selectFrom('tasks').select((e) => e.fn.min('id').as('id'))
@@ -39,15 +35,23 @@ export async function afterTaskChange(trx: Q, programId: number, taskIds: number
   ]);
   for (const task of [...rows, ...parents]) for (const p of await propagateUp(trx, task, rollups)) touched.add(p);
   const ids = [...touched].sort((a, b) => a - b);
-  // The leaf rows were locked by the caller and the parents that changed by propagateUp: only dependents may be new locks.
-  const held = opts.leafRows ? touched : undefined;
-  const { rows: evaluated, outcome } = await evaluateTasks(trx, ids, asOf, { refreshOpen: true, rollups, withDependents: true, held });
+  const { rows: evaluated, outcome } = await evaluateTasks(trx, ids, asOf, { refreshOpen: true, rollups, withDependents: true });
+  return finishChange(trx, programId, evaluated.map((r) => r.id), outcome, rollups, opts.events);
+}
+
+/**
+ * The end of every change: all rollup deltas applied at once, the events queued in one statement
+ * (with the change's audit record, when given: one round trip less on a report submit).
+ */
+export async function finishChange(trx: Q, programId: number, evaluated: number[], outcome: EvalOutcome, rollups: RollupChange[],
+  events: ChangeOptions['events'] = [], audit?: { ctx: RequestContext; entry: AuditEntry }) {
   await applyRollupChanges(trx, rollups);
-  const all = evaluated.map((r) => r.id);
-  await publishMany(trx, [
-    { channel: CHANNELS.task, payload: { programId, taskIds: all } },
+  const all = programEvents([
+    { channel: CHANNELS.task, payload: { programId, taskIds: evaluated } },
     ...(outcome.raised || outcome.resolved ? [{ channel: CHANNELS.warning, payload: { programId, taskIds: outcome.changedTaskIds } }] : []),
-    ...(opts.events ?? []),
+    ...events,
   ]);
-  return all;
+  if (audit) await recordAuditWithEvents(trx, audit.ctx, audit.entry, all);
+  else await publishAllAfterCommit(trx, all);
+  return evaluated;
 }

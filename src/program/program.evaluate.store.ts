@@ -10,6 +10,7 @@
 // And one statement that writes the verdicts: tasks and their warnings.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
+import type { PendingTaskWrite } from './program.pending.ts';
 
 type Q = Kysely<Database>;
 
@@ -46,37 +47,33 @@ export interface LockedEvalRow extends EvalRow {
 const fundingLinesOf = (taskId: RawBuilder<unknown>) => sql`(select json_agg(json_build_object('source', f.source, 'required', f.amount_required,
   'allocated', f.amount_allocated) order by f.id) from task_funding f where f.task_id = ${taskId})`;
 
-/** Rows grouped by the task they belong to. */
-export function byTask<T extends { task_id: number }>(rows: T[]): Map<number, T[]> {
-  const m = new Map<number, T[]>();
-  for (const r of rows) { const list = m.get(r.task_id); if (list) list.push(r); else m.set(r.task_id, [r]); }
+/** Rows grouped by a key, in their order. */
+export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) { const k = key(r); const list = m.get(k); if (list) list.push(r); else m.set(k, [r]); }
   return m;
 }
 
-const JUDGE_COLUMNS = sql`t.id, t.program_id, t.status, t.progress, coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start,
-  t.due_date, t.rating, array_to_string(t.warning_kinds, ',') as kinds, t.recent_reports, p.cadence, t.parent_id, t.cascaded`;
+/** Rows grouped by the task they belong to. */
+export const byTask = <T extends { task_id: number }>(rows: readonly T[]): Map<number, T[]> => groupBy(rows, (r) => r.task_id);
+
+/** JudgeRow's derived columns, for a task `t` joined with its program `p`. */
+export const JUDGE_DERIVED = sql`coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start, array_to_string(t.warning_kinds, ',') as kinds`;
+const JUDGE_COLUMNS = sql`t.id, t.program_id, t.status, t.progress, t.due_date, t.rating, t.recent_reports, p.cadence, t.parent_id, t.cascaded, ${JUDGE_DERIVED}`;
 const BASE_COLUMNS = sql`${JUDGE_COLUMNS}, t.kind, t.unit_id, t.section_id, t.done_date, t.warning_kinds`;
 
 /**
- * Locks these tasks (and, when asked, the tasks that depend on them) in id order and reads them for
- * evaluation. One statement locks and reads; a row this transaction did not already hold (`held`) may
- * have waited for its lock, and what the statement's subqueries read about it (its open warnings) may
- * predate the other writer's commit, so such rows are read again now that they are locked.
+ * Locks these tasks (and, when asked, the tasks that depend on them) in id order, then reads them for
+ * evaluation. Two statements: a row may have waited for its lock, and a statement's subqueries see the
+ * data as of its start, so what is read about a row (its open warnings) must be read after the lock.
  */
-export async function lockEvalRows(trx: Q, ids: number[], withDependents: boolean, held: ReadonlySet<number> = new Set()): Promise<LockedEvalRow[]> {
+export async function lockEvalRows(trx: Q, ids: number[], withDependents: boolean): Promise<LockedEvalRow[]> {
   if (ids.length === 0) return [];
   // A union, not an OR: each side uses its index (an OR over two sources scans the whole task table).
   const dependents = withDependents ? sql`union select d.task_id from task_dependencies d where d.depends_on_id = any(${ids}::bigint[])` : sql``;
-  const target = sql`t.id in (select unnest(${ids}::bigint[]) ${dependents}) and t.kind = 'task'`;
-  if (ids.length > PER_ROW_LIMIT) {
-    const locked = await sql<{ id: number }>`select t.id from tasks t where ${target} order by t.id for update`.execute(trx);
-    return readEvalRowsInBulk(trx, locked.rows.map((r) => r.id));
-  }
-  const rows = await readEvalRows(trx, target, true);
-  const again = rows.filter((r) => !held.has(r.id)).map((r) => r.id);
-  if (again.length === 0) return rows;
-  const fresh = new Map((await readEvalRows(trx, sql`t.id = any(${again}::bigint[])`, false)).map((r) => [r.id, r]));
-  return rows.map((r) => fresh.get(r.id) ?? r);
+  const locked = (await sql<{ id: number }>`select t.id from tasks t where t.id in (select unnest(${ids}::bigint[]) ${dependents}) and t.kind = 'task'
+    order by t.id for update`.execute(trx)).rows.map((r) => r.id);
+  return ids.length > PER_ROW_LIMIT ? readEvalRowsInBulk(trx, locked) : readEvalRows(trx, locked);
 }
 
 /** Above this many tasks the facts are read in bulk rather than by subqueries per row (a daily batch, a national cascade). */
@@ -112,7 +109,8 @@ async function readEvalRowsInBulk(trx: Q, ids: number[]): Promise<LockedEvalRow[
   });
 }
 
-async function readEvalRows(trx: Q, where: ReturnType<typeof sql>, lock: boolean) {
+async function readEvalRows(trx: Q, ids: number[]) {
+  if (ids.length === 0) return [];
   const r = await sql<LockedEvalRow>`/* prepare:eval-read */ select ${BASE_COLUMNS},
       exists(select 1 from tasks c where c.parent_id = t.id and c.cascaded) as has_children,
       (with recursive ch(id, parent_id, cascaded, depth) as (
@@ -125,7 +123,7 @@ async function readEvalRows(trx: Q, where: ReturnType<typeof sql>, lock: boolean
          from task_dependencies d join tasks x on x.id = d.depends_on_id where d.task_id = t.id) as deps,
       (select json_agg(json_build_object('id', w.id, 'kind', w.kind)) from program_warnings w where w.task_id = t.id and w.resolved_at is null) as open_warnings
     from tasks t join programs p on p.id = t.program_id
-    where ${where} order by t.id ${lock ? sql`for update of t` : sql``}`.execute(trx);
+    where t.id = any(${ids}::bigint[]) order by t.id`.execute(trx);
   return r.rows;
 }
 
@@ -173,7 +171,11 @@ export async function cascadeParents(db: Q): Promise<CascadeParent[]> {
   return r.rows;
 }
 
-export interface Verdict { id: number; status: string; rating: string | null; explanation: string; kinds: string[] }
+export interface Verdict {
+  id: number; status: string; rating: string | null; explanation: string; kinds: string[];
+  /** Progress figures written with the verdict (program.pending.ts); the stored ones are kept when absent. */
+  figures?: PendingTaskWrite;
+}
 export interface NewWarning { taskId: number; kind: string; severity: string; vi: string; en: string; facts: string }
 export interface RefreshedWarning { id: number; severity: string; vi: string; en: string; facts: string }
 
@@ -182,10 +184,17 @@ export async function writeVerdicts(trx: Q, verdicts: Verdict[], gone: number[],
   const col = <T,>(xs: T[], f: (x: T) => unknown) => xs.map(f);
   await sql`/* prepare:eval-write */ with v as (
       select * from unnest(${col(verdicts, (u) => u.id)}::bigint[], ${col(verdicts, (u) => u.status)}::text[], ${col(verdicts, (u) => u.rating)}::text[],
-        ${col(verdicts, (u) => u.explanation)}::text[], ${col(verdicts, (u) => JSON.stringify(u.kinds))}::text[]) as v(id, status, rating, explanation, kinds)
+        ${col(verdicts, (u) => u.explanation)}::text[], ${col(verdicts, (u) => JSON.stringify(u.kinds))}::text[],
+        ${col(verdicts, (u) => !!u.figures)}::boolean[], ${col(verdicts, (u) => u.figures?.progress ?? null)}::numeric[],
+        ${col(verdicts, (u) => u.figures?.done_date ?? null)}::date[], ${col(verdicts, (u) => (u.figures?.recent ? JSON.stringify(u.figures.recent.list) : null))}::text[],
+        ${col(verdicts, (u) => u.figures?.recent?.lastReportDate ?? null)}::date[])
+        as v(id, status, rating, explanation, kinds, follows, progress, done_date, recent, last_report_date)
     ), upd as (
       update tasks t set status = v.status, rating = v.rating, rating_explanation = v.explanation::jsonb,
-        warning_kinds = array(select jsonb_array_elements_text(v.kinds::jsonb)), updated_at = now()
+        warning_kinds = array(select jsonb_array_elements_text(v.kinds::jsonb)), updated_at = now(),
+        progress = case when v.follows then v.progress else t.progress end, done_date = case when v.follows then v.done_date else t.done_date end,
+        recent_reports = coalesce(v.recent::jsonb, t.recent_reports),
+        last_report_date = case when v.recent is null then t.last_report_date else v.last_report_date end
       from v where t.id = v.id returning 1
     ), gone as (
       update program_warnings set resolved_at = now() where id = any(${gone}::bigint[]) returning 1

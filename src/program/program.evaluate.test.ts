@@ -14,6 +14,7 @@ import { submitReport } from './program.reports.service.ts';
 import { computeEvaluations, factsOfLocked, factsOfPage, judgeRows, loadEvalRowsOfUnits } from './program.evaluate.ts';
 import { cascadeParents, evalPage, lockEvalRows } from './program.evaluate.store.ts';
 import { expectRollupsConsistent } from './program.testing.ts';
+import { reevaluateAll } from './program.warnings.service.ts';
 
 const ctx = systemContext('test');
 const AS_OF = '2028-07-01';
@@ -84,6 +85,26 @@ describe.each(ENGINES)('warning evaluation on %s', (engine) => {
       const parent = await t.db.selectFrom('tasks').select('progress').where('id', '=', ids['II.1.a.1']).executeTakeFirstOrThrow();
       expect(parent.progress).toBe((a + b) / 2);
     }
+    await expectRollupsConsistent(t, programId);
+  });
+
+  it('writes on a report what the daily run would: the task, its cascade parent and a task depending on it', async () => {
+    const asOf = '2028-07-02';
+    const kindsOf = async (code: string) => (await t.db.selectFrom('tasks').select('warning_kinds').where('id', '=', ids[code]).executeTakeFirstOrThrow()).warning_kinds;
+    // II.2.1 depends on II.1.a.2: due in 2027 and not done, it blocks II.2.1.
+    const dep = await t.db.selectFrom('tasks').select('version').where('id', '=', ids['II.1.a.2']).executeTakeFirstOrThrow();
+    await adjustTask(t.db, ctx, ids['II.1.a.2'], { version: dep.version, decisionRef: 'QĐ 2', reason: 'test', effectiveDate: '2026-03-01', changes: { deadline: { phrase: 'năm 2027' } } });
+    await reevaluateAll(t.db, asOf);
+    expect(await kindsOf('II.2.1')).toContain('blocked');
+    await submitReport(t.db, ctx, ids['II.1.a.2'], { progress: 100, status: 'done' }, { submittedOn: asOf });
+    expect(await kindsOf('II.2.1'), 'the report on the dependency re-judges the task depending on it').not.toContain('blocked');
+    // Cascaded leaves: funded by the central task's line, their parent recomputed from both.
+    await submitReport(t.db, ctx, ids['II.1.a.1@01'], { progress: 20, status: 'in_progress', resourcesNeeded: 'thêm kinh phí' }, { submittedOn: asOf });
+    await submitReport(t.db, ctx, ids['II.1.a.1@46'], { progress: 100, status: 'done' }, { submittedOn: asOf });
+    const lacking = await t.db.selectFrom('program_warnings').select('facts').where('task_id', '=', ids['II.1.a.1@01'])
+      .where('kind', '=', 'lacking_resources').where('resolved_at', 'is', null).executeTakeFirstOrThrow();
+    expect(lacking.facts, 'judged with the central task\'s funding line').toEqual({ required: 100, allocated: 40, allocatedPct: 40, reportDate: asOf });
+    expect(await reevaluateAll(t.db, asOf), 'the daily run on the same date finds nothing to change').toMatchObject({ changed: 0, raised: 0, resolved: 0 });
     await expectRollupsConsistent(t, programId);
   });
 });

@@ -6,9 +6,10 @@
 // with run-wide facts). SQL lives in program.evaluate.store.ts.
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
-import type { Cadence, FundingSource, ReportFacts, TaskFacts, TaskStatus, Warning } from './program.types.ts';
-import { countsInRollup, evaluateTask } from './warnings/index.ts';
+import type { Cadence, ReportFacts, TaskFacts, TaskStatus, Warning } from './program.types.ts';
+import { countsInRollup, DEFAULT_RULES, evaluateTask } from './warnings/index.ts';
 import { applyRollupChanges, countedOf, type Counted } from './program.rollups.store.ts';
+import type { PendingWrites } from './program.pending.ts';
 import {
   byTask, cascadeParents, factsOfRows, lockEvalRows, type CascadeParent, writeVerdicts, type DependencyFact, type EvalRow, type FundingFact, type JudgeRow, type LockedEvalRow, type NewWarning, type RefreshedWarning, type Verdict,
 } from './program.evaluate.store.ts';
@@ -24,6 +25,8 @@ export interface EvalOptions {
   chains?: Map<number, number[]>;
   /** Collect the rollup deltas here instead of applying them (the caller applies all of a change's deltas at once). */
   rollups?: RollupChange[];
+  /** Task figures not yet written (program.pending.ts), already laid over the rows: written with their verdicts. */
+  pending?: PendingWrites;
 }
 
 export interface EvalOutcome { changedTaskIds: number[]; raised: number; resolved: number }
@@ -94,29 +97,37 @@ export function derivedStatus(status: string, progress: number, due: string | nu
   return status as TaskStatus;
 }
 
-/** The engine's verdict on each row (no I/O): derived status, rating (null when not rated), evaluation. */
-export function judgeRows<R extends JudgeRow>(rows: R[], asOf: string, facts: EvalFacts) {
+/**
+ * The engine's verdict on each row (no I/O): derived status, rating (null when not rated), evaluation.
+ * `text` false: without the messages and explanation (enough for verdictDiffers; see evaluateTask).
+ */
+export function judgeRows<R extends JudgeRow>(rows: R[], asOf: string, facts: EvalFacts, text = true) {
   return rows.map((row) => {
     const status = derivedStatus(row.status, row.progress, row.due_date, asOf);
     const task: TaskFacts = {
       id: row.id, start: row.start, due: row.due_date, status, progress: row.progress,
       // A task whose progress rolls up from its cascaded tasks reports through them: no cadence of its own.
       cadence: facts.hasChildren(row) ? null : row.cadence as Cadence,
-      funding: facts.funding(row).map((f) => ({ source: f.source as FundingSource | null, required: f.required, allocated: f.allocated })),
-      dependencies: facts.dependencies(row).map((d) => ({ id: d.id, due: d.due, status: d.status as TaskStatus, progress: d.progress })),
+      // The stores read funding lines and dependencies in the engine's shape already.
+      funding: facts.funding(row) as TaskFacts['funding'],
+      dependencies: facts.dependencies(row) as TaskFacts['dependencies'],
     };
-    const evaluation = evaluateTask(task, row.recent_reports as ReportFacts[], asOf);
+    const evaluation = evaluateTask(task, row.recent_reports as ReportFacts[], asOf, DEFAULT_RULES, text);
     return { row, status, rating: countsInRollup(status) ? evaluation.rating : null, evaluation };
   });
 }
 
 export type Judged<R extends JudgeRow = JudgeRow> = ReturnType<typeof judgeRows<R>>[number];
-export const verdictDiffers = (v: Judged) => v.rating !== v.row.rating || v.status !== v.row.status
-  || v.evaluation.warnings.map((w) => w.kind).sort().join(',') !== v.row.kinds;
+
+/** The warning kinds as stored: sorted, comma-joined. */
+export const kindsKey = (warnings: readonly Warning[]) => (warnings.length === 0 ? '' : warnings.length === 1 ? warnings[0].kind
+  : warnings.map((w) => w.kind).sort().join(','));
+
+export const verdictDiffers = (v: Judged) => v.rating !== v.row.rating || v.status !== v.row.status || kindsKey(v.evaluation.warnings) !== v.row.kinds;
 
 /** Locks, reads and evaluates these tasks (and those depending on them, when asked), writing what changed. */
-export async function evaluateTasks(trx: Q, ids: number[], asOf: string, opts: EvalOptions & { withDependents?: boolean; held?: ReadonlySet<number> }) {
-  const rows = await lockEvalRows(trx, ids, opts.withDependents ?? false, opts.held);
+export async function evaluateTasks(trx: Q, ids: number[], asOf: string, opts: EvalOptions & { withDependents?: boolean }) {
+  const rows = await lockEvalRows(trx, ids, opts.withDependents ?? false);
   return { rows, outcome: await evaluateRows(trx, rows, asOf, opts) };
 }
 
@@ -124,18 +135,23 @@ export async function evaluateTasks(trx: Q, ids: number[], asOf: string, opts: E
 export const loadEvalRows = (trx: Q, ids: number[]) => lockEvalRows(trx, ids, false);
 
 export async function evaluateRows(trx: Q, rows: LockedEvalRow[], asOf: string, opts: EvalOptions): Promise<EvalOutcome> {
-  if (rows.length === 0) return { changedTaskIds: [], raised: 0, resolved: 0 };
+  const pending = opts.pending;
+  if (rows.length === 0 && !pending?.size) return { changedTaskIds: [], raised: 0, resolved: 0 };
   const verdicts: Verdict[] = [];
   const rollups: RollupChange[] = [];
   const raised: NewWarning[] = [], refreshed: RefreshedWarning[] = [], gone: number[] = [];
   for (const judged of judgeRows(rows, asOf, factsOfLocked())) {
     const { row, status, rating, evaluation } = judged;
-    if (!verdictDiffers(judged) && !opts.refreshOpen) continue;
+    const figures = pending?.get(row.id);
+    if (!verdictDiffers(judged) && !opts.refreshOpen && !figures) continue;
     const kinds = evaluation.warnings.map((w) => w.kind).sort();
-    verdicts.push({ id: row.id, status, rating, explanation: JSON.stringify(evaluation.explanation), kinds });
+    verdicts.push({ id: row.id, status, rating, explanation: JSON.stringify(evaluation.explanation), kinds, figures });
+    pending?.delete(row.id);
     rollups.push({ before: countedOf(row), after: countedOf({ ...row, status, rating }) });
     syncWarnings(row as LockedEvalRow, evaluation.warnings, opts.refreshOpen, { raised, refreshed, gone });
   }
+  // Every pending figure belongs to a task evaluated here (the changed task and its cascade parents): one left over would be lost.
+  if (pending?.size) throw new Error(`task figures left unwritten for tasks ${[...pending.keys()].join(', ')}`);
   if (verdicts.length === 0) return { changedTaskIds: [], raised: 0, resolved: 0 };
   await writeVerdicts(trx, verdicts, gone, raised, refreshed);
   if (opts.rollups) opts.rollups.push(...rollups); else await applyRollupChanges(trx, rollups, opts.chains);

@@ -27,5 +27,9 @@ export async function publish(trx: Kysely<Database>, channel: ProgramChannel, pa
 
 /** Several events in one round trip (a report submit queues three). */
 export async function publishMany(trx: Kysely<Database>, events: { channel: ProgramChannel; payload: Record<string, unknown> }[]) {
-  await publishAllAfterCommit(trx, events.map((e) => ({ channel: e.channel, payload: body(e.payload) })));
+  await publishAllAfterCommit(trx, programEvents(events));
 }
+
+/** The events as sent (long id lists cut), for a statement that sends them with something else. */
+export const programEvents = (events: { channel: ProgramChannel; payload: Record<string, unknown> }[]) =>
+  events.map((e) => ({ channel: e.channel, payload: body(e.payload) }));

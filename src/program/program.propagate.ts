@@ -8,9 +8,11 @@ import type { Database } from '../platform/db-schema.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { cascadedChildren, cascadedChildrenOf, lockCascadeChain, updateProgress, type TaskRow } from './program.tasks.store.ts';
 import type { RollupChange } from './program.evaluate.ts';
+import type { PendingWrites } from './program.pending.ts';
 
 type Q = Kysely<Database>;
-type Child = Awaited<ReturnType<typeof cascadedChildren>>[number];
+/** What a parent's figures are computed from, per cascaded child. */
+type Child = Pick<Awaited<ReturnType<typeof cascadedChildren>>[number], 'id' | 'status' | 'progress' | 'weight' | 'done_date'>;
 const FINISHED = new Set(['done', 'done_late']);
 
 export function rollupFromChildren(mode: string, due: string | null, children: Child[]) {
@@ -41,15 +43,32 @@ export function rollupFromChildren(mode: string, due: string | null, children: C
  * first (every writer locks a task before its parents, so two writers cannot deadlock), read their
  * children after the lock (a sibling's committed change is seen), write the parents that changed.
  * The rollup deltas go to `rollups` when given (the caller applies a change's deltas at once), else
- * are applied here.
+ * are applied here. (A report on a leaf takes a shorter path: program.after-report.ts.)
  */
 export async function propagateUp(trx: Q, task: TaskRow, rollups?: RollupChange[]): Promise<number[]> {
   if (!task.cascaded || task.parent_id === null) return [];
   const chain = await lockCascadeChain(trx, task.parent_id);
   if (chain.length === 0) return [];
   const children = await cascadedChildrenOf(trx, chain.map((p) => p.id));
-  const changes: { parent: TaskRow; progress: number; status: string; doneDate: string | null }[] = [];
-  let below: { id: number; progress: number; status: string; done_date: string | null } | null = null;
+  const changes = planPropagation(task, chain, children, false);
+  if (changes.length === 0) return [];
+  await updateProgress(trx, changes.map((c) => ({ id: c.parent.id, progress: c.progress, status: c.status, doneDate: c.doneDate })));
+  const deltas = changes.map((c) => ({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) }));
+  if (rollups) rollups.push(...deltas); else await applyRollupChanges(trx, deltas);
+  return changes.map((c) => c.parent.id);
+}
+
+export interface ParentChange<P> { parent: P; progress: number; status: string; doneDate: string | null }
+
+/**
+ * The parents of the locked `chain` (nearest first) whose figures change, from their children read
+ * after the lock; stops at the first parent that does not change. `taskPending`: `task` is not
+ * written yet, so its new figures replace the stored ones among its siblings.
+ */
+export function planPropagation<P extends TaskRow>(task: TaskRow, chain: P[], children: Map<number, Child[]>, taskPending: boolean): ParentChange<P>[] {
+  const changes: ParentChange<P>[] = [];
+  let below: { id: number; progress: number; status: string; done_date: string | null } | null = taskPending
+    ? { id: task.id, progress: task.progress, status: task.status, done_date: task.done_date } : null;
   for (const parent of chain) {
     // The child on the path was just recomputed: use its new figures, not the stored ones.
     const list = (children.get(parent.id) ?? []).map((c) => (below && c.id === below.id ? { ...c, ...below } : c));
@@ -61,9 +80,13 @@ export async function propagateUp(trx: Q, task: TaskRow, rollups?: RollupChange[
     changes.push({ parent, progress: next.progress, status, doneDate: next.doneDate });
     below = { id: parent.id, progress: next.progress, status, done_date: next.doneDate };
   }
-  if (changes.length === 0) return [];
-  await updateProgress(trx, changes.map((c) => ({ id: c.parent.id, progress: c.progress, status: c.status, doneDate: c.doneDate })));
-  const deltas = changes.map((c) => ({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) }));
-  if (rollups) rollups.push(...deltas); else await applyRollupChanges(trx, deltas);
-  return changes.map((c) => c.parent.id);
+  return changes;
+}
+
+/** The parents' new figures left pending (written with their verdicts), and their rollup deltas. */
+export function recordPropagation(changes: ParentChange<TaskRow>[], pending: PendingWrites, rollups: RollupChange[]) {
+  for (const c of changes) {
+    pending.set(c.parent.id, { progress: c.progress, status: c.status, done_date: c.doneDate });
+    rollups.push({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) });
+  }
 }

@@ -6,6 +6,7 @@ import { latestCounted } from './program.reports.store.ts';
 import { updateTask, type TaskRow } from './program.tasks.store.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import type { RollupChange } from './program.evaluate.ts';
+import type { PendingWrites } from './program.pending.ts';
 
 /** The reporting period containing `date` and the last day to report on it on time (period end + grace days). */
 export function reportingPeriod(date: string, cadence: string, graceDays: number) {
@@ -29,8 +30,9 @@ const factOf = (r: Counted) => ({ date: r.report_date, progress: r.progress, res
  * goes to `rollups` when given (applied by the caller with the change's others).
  * `added`: a report just added to the task; when it is the latest, the stored
  * window plus this report is the new window, without reading the reports again.
+ * `pending`: the write is left to the verdict statement (program.pending.ts); the task is returned as it will be.
  */
-export async function followReports(trx: Kysely<Database>, task: TaskRow, rollups?: RollupChange[], added?: Counted): Promise<TaskRow> {
+export async function followReports(trx: Kysely<Database>, task: TaskRow, rollups?: RollupChange[], added?: Counted, pending?: PendingWrites): Promise<TaskRow> {
   let recent: ReturnType<typeof factOf>[], latest: Counted | undefined;
   if (added && (!task.last_report_date || added.report_date >= task.last_report_date) && Array.isArray(task.recent_reports)) {
     recent = [...(task.recent_reports as ReturnType<typeof factOf>[]), factOf(added)].slice(-RECENT);
@@ -51,7 +53,11 @@ export async function followReports(trx: Kysely<Database>, task: TaskRow, rollup
       set.done_date = null;
     }
   }
-  const updated = await updateTask(trx, task.id, set);
+  let updated: TaskRow;
+  if (pending) {
+    updated = { ...task, ...set, recent_reports: recent, last_report_date: set.last_report_date ?? null } as TaskRow;
+    pending.set(task.id, { progress: updated.progress, status: updated.status, done_date: updated.done_date, recent: { list: recent, lastReportDate: updated.last_report_date } });
+  } else updated = await updateTask(trx, task.id, set);
   const delta = { before: countedOf(task), after: countedOf(updated) };
   if (rollups) rollups.push(delta); else await applyRollupChanges(trx, [delta]);
   return updated;

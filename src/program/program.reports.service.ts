@@ -13,9 +13,11 @@ import * as store from './program.reports.store.ts';
 import { findTask, lockTask, type TaskRow } from './program.tasks.store.ts';
 import { followReports, reportingPeriod } from './program.reporting.ts';
 import { afterTaskChange } from './program.after-change.ts';
+import { afterReport } from './program.after-report.ts';
 import { notifyUser } from './program.inbox.ts';
 import { CHANNELS, publish } from './program.events.ts';
 import type { RollupChange } from './program.evaluate.ts';
+import type { PendingWrites } from './program.pending.ts';
 import { requireUnitIn, WRITER_ROLES, READ_ROLES } from './program.scope.ts';
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -55,19 +57,21 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
       });
     }
     const period = reportingPeriod(reportDate, task.cadence, task.report_grace_days);
-    const report = await trx.insertInto('task_reports').values({
+    const report = await store.insertReport(trx, {
       task_id: taskId, report_date: reportDate, period_label: period.label, period_due: period.due, progress: input.progress, status: input.status,
       narrative: input.narrative ?? null, obstacles: input.obstacles ?? null, resources_needed: input.resourcesNeeded ?? null,
       submitted_by: ctx.user?.id ?? null, submitted_by_label: ctx.user?.username ?? ctx.actorLabel,
       submitted_at: opts.submittedOn ? `${opts.submittedOn}T09:00:00+07:00` : new Date(), is_late: submittedOn > period.due, is_demo: opts.isDemo ?? false,
-    }).returningAll().executeTakeFirstOrThrow();
+    });
     await store.storeEvidence(trx, report.id, files);
     const rollups: RollupChange[] = [];
-    const followed = await followReports(trx, task, rollups, report);
+    // The task's and its cascade parents' new figures are written once, with their verdicts.
+    const pending: PendingWrites = new Map();
+    const followed = await followReports(trx, task, rollups, report, pending);
     // A task with no cascaded children (checked above, under its lock) is a leaf.
-    await afterTaskChange(trx, task.program_id, [taskId], { asOf: submittedOn, leafRows: [followed], rollups,
-      events: [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }] });
-    await recordAudit(trx, ctx, { action: 'program.report.submit', entity: 'task_report', entityId: report.id, after: { taskId, ...input, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) } });
+    await afterReport(trx, { ...followed, cadence: task.cadence, start: task.start, kinds: task.kinds }, { asOf: submittedOn, rollups, pending,
+      events: [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }],
+      audit: { ctx, entry: { action: 'program.report.submit', entity: 'task_report', entityId: report.id, after: { taskId, ...input, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) } } } });
     return store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType })));
   });
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { TaskReportsTable } from './program.db-types.ts';
 import type { TaskRow } from './program.tasks.store.ts';
+import { JUDGE_DERIVED } from './program.evaluate.store.ts';
 
 type Q = Kysely<Database>;
 export type ReportRow = Selectable<TaskReportsTable>;
@@ -20,10 +21,26 @@ export function reportsOfTask(db: Q, taskId: number) {
  * cascaded from it), locked for the report's transaction.
  */
 export async function lockTaskForReport(trx: Q, id: number) {
-  const r = await sql<TaskRow & { cadence: string; report_grace_days: number; children: number }>`/* prepare:report-task */
-    select t.*, p.cadence, p.report_grace_days, (select count(*) from tasks c where c.parent_id = t.id and c.cascaded)::int as children
+  const r = await sql<TaskRow & { cadence: string; report_grace_days: number; children: number; start: string | null; kinds: string }>`/* prepare:report-task */
+    select t.*, p.cadence, p.report_grace_days, (select count(*) from tasks c where c.parent_id = t.id and c.cascaded)::int as children, ${JUDGE_DERIVED}
     from tasks t join programs p on p.id = t.program_id where t.id = ${id} for update of t`.execute(trx);
   return r.rows[0];
+}
+
+export interface NewReport {
+  task_id: number; report_date: string; period_label: string; period_due: string; progress: number; status: string;
+  narrative: string | null; obstacles: string | null; resources_needed: string | null; submitted_by: number | null; submitted_by_label: string;
+  submitted_at: Date | string; is_late: boolean; is_demo: boolean;
+}
+
+/** A new report, as a prepared statement on PostgreSQL (it runs on every submit). */
+export async function insertReport(trx: Q, r: NewReport): Promise<ReportRow> {
+  const res = await sql<ReportRow>`/* prepare:report-insert */ insert into task_reports (task_id, report_date, period_label, period_due, progress, status,
+      narrative, obstacles, resources_needed, submitted_by, submitted_by_label, submitted_at, is_late, is_demo)
+    values (${r.task_id}, ${r.report_date}, ${r.period_label}, ${r.period_due}, ${r.progress}, ${r.status}, ${r.narrative}, ${r.obstacles},
+      ${r.resources_needed}, ${r.submitted_by}, ${r.submitted_by_label}, ${r.submitted_at}, ${r.is_late}, ${r.is_demo})
+    returning *`.execute(trx);
+  return res.rows[0];
 }
 
 /** The latest reports the engine and the task's progress follow (returned ones excluded). */

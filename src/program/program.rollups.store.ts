@@ -44,11 +44,53 @@ type Delta = { program_id: number; unit_id: number; key: number | string } & Rec
 export async function applyRollupChanges(trx: Q, changes: { before: Counted | null; after: Counted | null }[], chains?: Map<number, number[]>) {
   const real = changes.filter((c) => !same(c.before, c.after));
   if (real.length === 0) return;
-  // Always in this order, so two transactions never lock the two tables' rows the other way round.
-  for (const target of [BY_SECTION, BY_DUE_MONTH]) await applyTo(trx, target, real, chains);
+  const targets = [BY_SECTION, BY_DUE_MONTH].map((target) => ({ target, rows: deltasFor(target, real, chains) }));
+  if (chains) {
+    // Always in this order, so two transactions never lock the two tables' rows the other way round.
+    for (const { target, rows } of targets) await insertPreSpread(trx, target, rows);
+    return;
+  }
+  const [bySection, byMonth] = targets.map((t) => t.rows);
+  if (bySection.length === 0 && byMonth.length === 0) return;
+  // One statement for both tables: the deltas as arrays, spread to every ancestor unit by one recursive walk
+  // up the tree. The section rollups are written first (the first count read below), then the month ones, each
+  // in sorted key order, so concurrent transactions lock rollup rows in the same order and cannot deadlock.
+  await sql`/* prepare:rollup-apply */
+    with recursive s as (select * from ${unnest(BY_SECTION, bySection)}), m as (select * from ${unnest(BY_DUE_MONTH, byMonth)}),
+    up(start_id, id, depth) as (
+      select distinct unit_id, unit_id, 0 from (select unit_id from s union select unit_id from m) x
+      union all
+      select up.start_id, u.parent_id, up.depth + 1 from up join units u on u.id = up.id where u.parent_id is not null and up.depth < 10
+    ),
+    si as (${spreadInsert(BY_SECTION, sql`s`)}), mi as (${spreadInsert(BY_DUE_MONTH, sql`m`)})
+    select (select count(*) from si) as sections, (select count(*) from mi) as months`.execute(trx);
 }
 
-async function applyTo(trx: Q, target: Target, real: { before: Counted | null; after: Counted | null }[], chains?: Map<number, number[]>) {
+const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
+const arr = (values: unknown[], type: string): RawBuilder<unknown> => sql`${values}::${sql.raw(type)}[]`;
+const unnest = (target: Target, part: Delta[]) => sql`unnest(${arr(part.map((r) => r.program_id), 'bigint')}, ${arr(part.map((r) => r.unit_id), 'bigint')},
+  ${arr(part.map((r) => r.key), target.keyType)}, ${sql.join(COUNTERS.map((k) => arr(part.map((r) => r[k]), 'int')))})
+  as d(program_id, unit_id, k, ${cols})`;
+const onConflict = (target: Target) => sql`on conflict (program_id, unit_id, ${sql.ref(target.key)}) do update set
+  ${sql.join(COUNTERS.map((k) => sql`${sql.ref(k)} = ${sql.table(target.table)}.${sql.ref(k)} + excluded.${sql.ref(k)}`))}`;
+
+/** Adds deltas `d` (keyed by the task's own unit) to the unit and each of its ancestors (`up`). */
+const spreadInsert = (target: Target, d: RawBuilder<unknown>) => sql`insert into ${sql.table(target.table)} (program_id, unit_id, ${sql.ref(target.key)}, ${cols})
+    select d.program_id, up.id, d.k, ${sql.join(COUNTERS.map((k) => sql`sum(d.${sql.ref(k)})`))}
+    from ${d} d join up on up.start_id = d.unit_id
+    group by d.program_id, up.id, d.k order by d.program_id, up.id, d.k
+    ${onConflict(target)} returning 1`;
+
+/** Deltas already spread to every ancestor with preloaded chains (the daily run), in batches. */
+async function insertPreSpread(trx: Q, target: Target, rows: Delta[]) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await sql`insert into ${sql.table(target.table)} (program_id, unit_id, ${sql.ref(target.key)}, ${cols})
+      select * from ${unnest(target, rows.slice(i, i + 1000))} ${onConflict(target)}`.execute(trx);
+  }
+}
+
+/** The non-zero count deltas for one rollup table, sorted by key. */
+function deltasFor(target: Target, real: { before: Counted | null; after: Counted | null }[], chains?: Map<number, number[]>): Delta[] {
   const deltas = new Map<string, Delta>();
   const add = (c: Counted, sign: number) => {
     const key = target.keyOf(c);
@@ -71,36 +113,8 @@ async function applyTo(trx: Q, target: Target, real: { before: Counted | null; a
     if (c.after) add(c.after, +1);
   }
   const rows = [...deltas.values()].filter((d) => COUNTERS.some((k) => d[k] !== 0));
-  if (rows.length === 0) return;
   // Sorted keys: concurrent transactions lock rollup rows in the same order, so they cannot deadlock.
-  rows.sort((a, b) => a.program_id - b.program_id || a.unit_id - b.unit_id || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
-  const onConflict = sql`on conflict (program_id, unit_id, ${sql.ref(target.key)}) do update set
-    ${sql.join(COUNTERS.map((k) => sql`${sql.ref(k)} = ${sql.table(target.table)}.${sql.ref(k)} + excluded.${sql.ref(k)}`))}`;
-  const arr = (values: unknown[], type: string): RawBuilder<unknown> => sql`${values}::${sql.raw(type)}[]`;
-  const unnest = (part: Delta[]) => sql`unnest(${arr(part.map((r) => r.program_id), 'bigint')}, ${arr(part.map((r) => r.unit_id), 'bigint')},
-    ${arr(part.map((r) => r.key), target.keyType)}, ${sql.join(COUNTERS.map((k) => arr(part.map((r) => r[k]), 'int')))})
-    as d(program_id, unit_id, k, ${cols})`;
-  if (chains) {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await sql`insert into ${sql.table(target.table)} (program_id, unit_id, ${sql.ref(target.key)}, ${cols})
-        select * from ${unnest(rows.slice(i, i + 1000))} ${onConflict}`.execute(trx);
-    }
-    return;
-  }
-  // One statement: the deltas as arrays, spread to every ancestor unit by a recursive walk up the tree.
-  await sql`/* prepare:rollup-apply */
-    with recursive d as (select * from ${unnest(rows)}),
-    up(start_id, id, depth) as (
-      select distinct unit_id, unit_id, 0 from d
-      union all
-      select up.start_id, u.parent_id, up.depth + 1 from up join units u on u.id = up.id where u.parent_id is not null and up.depth < 10
-    )
-    insert into ${sql.table(target.table)} (program_id, unit_id, ${sql.ref(target.key)}, ${cols})
-    select d.program_id, up.id, d.k, ${sql.join(COUNTERS.map((k) => sql`sum(d.${sql.ref(k)})`))}
-    from d join up on up.start_id = d.unit_id
-    group by d.program_id, up.id, d.k order by d.program_id, up.id, d.k
-    ${onConflict}`.execute(trx);
+  return rows.sort((a, b) => a.program_id - b.program_id || a.unit_id - b.unit_id || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Rebuilds a program's rollups from the tasks (after a bulk load, and to check the maintained rows). */
