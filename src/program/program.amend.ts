@@ -1,5 +1,5 @@
 // Amendments: the only way a program's content changes. Each adds, adjusts
-// or cancels a task with a reason and a decision reference, writes a new
+// or cancels (program.cancel.ts) a task with a reason and a decision reference, writes a new
 // dated version of every task it touches, and is audited in its transaction.
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../platform/db.ts';
@@ -11,18 +11,22 @@ import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
 import { parseDeadline } from './parse/deadline.ts';
 import type { Period } from './program.types.ts';
 import type { TaskChangesInput } from './program.schemas.ts';
-import { insertAmendment, latestVersionStart, writeTaskVersion } from './program.store.ts';
+import { insertAmendment, latestVersionStart, writeTaskVersion, writeTaskVersions } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
-import { loadContent, presentTask } from './program.content.ts';
+import { loadContent, loadContents, presentTask } from './program.content.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
 
 type Q = Kysely<Database>;
 export interface AmendmentInput { decisionRef: string; reason: string; effectiveDate: string }
+/** A recorded amendment (a program version) that several task changes share. */
+export type Amendment = Awaited<ReturnType<typeof insertAmendment>>;
+/** `amendment`: record the change under this one (an Excel task list is ONE amendment) instead of a new one. */
+export interface AmendOptions { amendment?: Amendment }
 
-const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
-const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
+export const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
+export const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
 
 function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
   if (!d) return null;
@@ -65,7 +69,12 @@ async function applyChanges(trx: Q, task: tasks.TaskRow, c: TaskChangesInput) {
   return updated;
 }
 
-async function checkEffectiveDate(trx: Q, taskId: number, date: string) {
+/** Opens one amendment for a batch of changes (the caller then passes it to addTaskIn / adjustTaskIn). */
+export function openAmendment(trx: Q, ctx: RequestContext, programId: number, kind: 'add' | 'adjust', input: AmendmentInput) {
+  return insertAmendment(trx, { programId, kind, ...input, actor: actorOf(ctx) });
+}
+
+export async function checkEffectiveDate(trx: Q, taskId: number, date: string) {
   const latest = await latestVersionStart(trx, taskId);
   if (latest && date < latest) {
     throw badRequest({
@@ -75,7 +84,7 @@ async function checkEffectiveDate(trx: Q, taskId: number, date: string) {
   }
 }
 
-function checkVersion(task: tasks.TaskRow, version: number) {
+export function checkVersion(task: tasks.TaskRow, version: number) {
   if (task.version !== version) {
     throw conflict({
       vi: `Nhiệm vụ đã được người khác sửa (phiên bản ${task.version}, bạn sửa từ phiên bản ${version}). Hãy tải lại và áp dụng lại thay đổi của bạn.`,
@@ -92,12 +101,12 @@ export async function addTask(db: Db, ctx: RequestContext, input: AddTaskInput) 
 }
 
 /** addTask inside the caller's transaction (the Excel task list applies many amendments in one). */
-export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput) {
+export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput, opts: AmendOptions = {}) {
   const parent = await tasks.findTask(trx, input.parentId);
   if (!parent) throw taskNotFound(input.parentId);
   await requireUnitIn(trx, ctx, parent.unit_id, WRITER_ROLES);
   if (!input.task.titleVi && !input.task.titleEn) throw badRequest({ vi: 'Cần tên nhiệm vụ (tiếng Việt hoặc tiếng Anh).', en: 'A title (Vietnamese or English) is required.' });
-  const amendment = await insertAmendment(trx, { programId: parent.program_id, kind: 'add', decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
+  const amendment = opts.amendment ?? await insertAmendment(trx, { programId: parent.program_id, kind: 'add', decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
   const siblings = await tasks.childrenOf(trx, parent.id);
   const code = input.task.code ?? `${parent.code}.${siblings.length + 1}`;
   if (await trx.selectFrom('tasks').select('id').where('program_id', '=', parent.program_id).where('code', '=', code).executeTakeFirst()) {
@@ -109,7 +118,11 @@ export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput
     section_id: input.kind === 'task' ? sectionId : null, position: await tasks.nextPosition(trx, parent.program_id),
     title_vi: input.task.titleVi ?? null, title_en: input.task.titleEn ?? null, is_demo: parent.is_demo,
   }]);
-  const task = await applyChanges(trx, created, { ...input.task, code: undefined });
+  // A task added by an amendment runs from the amendment's effective date unless it names its own start: without
+  // one the engine would measure elapsed time from the program's start, years before the task existed. Stored on
+  // the task, so its version content, the export and the engine all read the same date.
+  const startDate = input.kind === 'task' ? input.task.startDate ?? input.effectiveDate : input.task.startDate;
+  const task = await applyChanges(trx, created, { ...input.task, code: undefined, startDate });
   await applyRollupChanges(trx, [{ before: null, after: countedOf(task) }]);
   await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, task) });
   await afterTaskChange(trx, task.program_id, [task.id]);
@@ -134,7 +147,7 @@ export async function adjustTask(db: Db, ctx: RequestContext, id: number, input:
 }
 
 /** adjustTask inside the caller's transaction. */
-export async function adjustTaskIn(trx: Q, ctx: RequestContext, id: number, input: AdjustTaskInput) {
+export async function adjustTaskIn(trx: Q, ctx: RequestContext, id: number, input: AdjustTaskInput, opts: AmendOptions = {}) {
   const existing = await tasks.findTask(trx, id);
   if (!existing) throw taskNotFound(id);
   await requireUnitIn(trx, ctx, existing.unit_id, WRITER_ROLES);
@@ -144,44 +157,24 @@ export async function adjustTaskIn(trx: Q, ctx: RequestContext, id: number, inpu
   if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy không sửa được.', en: 'A cancelled task cannot be adjusted.' });
   await checkEffectiveDate(trx, id, input.effectiveDate);
   const before = await loadContent(trx, task);
-  const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'adjust', ...input, actor: actorOf(ctx) });
+  const amendment = opts.amendment ?? await insertAmendment(trx, { programId: task.program_id, kind: 'adjust', ...input, actor: actorOf(ctx) });
   const changed = await applyChanges(trx, task, input.changes);
   // A new deadline moves the task to another month of the due-date rollups; status and rating follow in afterTaskChange.
   await applyRollupChanges(trx, [{ before: countedOf(task), after: countedOf(changed) }]);
   const updated = await tasks.updateTask(trx, id, { version: task.version + 1 });
   const after = await loadContent(trx, updated);
   await writeTaskVersion(trx, { taskId: id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: after });
-  if (input.changes.deadline !== undefined || input.changes.startDate !== undefined) await carryDatesDown(trx, updated);
+  if (input.changes.deadline !== undefined || input.changes.startDate !== undefined) await carryDatesDown(trx, updated, amendment.id, input.effectiveDate);
   await afterTaskChange(trx, task.program_id, [changed.id]);
   await recordAudit(trx, ctx, { action: 'program.task.adjust', entity: 'task', entityId: id, before, after: { amendment: amendment.version_no, decisionRef: input.decisionRef, reason: input.reason, content: after } });
   return presentTask((await tasks.findTask(trx, id))!);
 }
 
-/** Cancels a task and everything under it (its subtasks and cascaded tasks). */
-export async function cancelTask(db: Db, ctx: RequestContext, id: number, input: AmendmentInput & { version: number }) {
-  const existing = await tasks.findTask(db, id);
-  if (!existing) throw taskNotFound(id);
-  await requireUnitIn(db, ctx, existing.unit_id, WRITER_ROLES);
-  return db.transaction().execute(async (trx) => {
-    const task = (await tasks.lockTask(trx, id))!;
-    checkVersion(task, input.version);
-    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
-    await checkEffectiveDate(trx, id, input.effectiveDate);
-    const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'cancel', ...input, actor: actorOf(ctx) });
-    const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
-    for (const t of all) {
-      const updated = await tasks.updateTask(trx, t.id, { status: 'cancelled', rating: null, version: t.version + 1 });
-      await applyRollupChanges(trx, [{ before: countedOf(t), after: countedOf(updated) }]);
-      await writeTaskVersion(trx, { taskId: t.id, programId: t.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, updated) });
-    }
-    await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
-    await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, after: { amendment: amendment.version_no, ...input, cancelled: all.length } });
-    return presentTask((await tasks.findTask(trx, id))!);
-  });
-}
-
-/** Cascaded copies follow their task's deadline and start: the amendment is the program's, not one unit's. */
-async function carryDatesDown(trx: Q, t: tasks.TaskRow) {
+/**
+ * Cascaded copies follow their task's deadline and start: the amendment is the program's, not one unit's.
+ * Each gets a new version under the same amendment, so the content as of a date shows the dates they had.
+ */
+async function carryDatesDown(trx: Q, t: tasks.TaskRow, amendmentId: number, from: string) {
   const old = await sql<tasks.TaskRow>`
     with recursive d(id) as (
       select id from tasks where parent_id = ${t.id} and cascaded
@@ -196,18 +189,8 @@ async function carryDatesDown(trx: Q, t: tasks.TaskRow) {
     where id = any(${ids}::bigint[]) returning *`.execute(trx);
   const before = new Map(old.rows.map((x) => [x.id, x]));
   await applyRollupChanges(trx, r.rows.map((x) => ({ before: countedOf(before.get(x.id)!), after: countedOf(x) })));
+  await writeTaskVersions(trx, t.program_id, amendmentId, from, await loadContents(trx, r.rows));
   for (let i = 0; i < ids.length; i += 2000) {
     await evaluateRows(trx, await loadEvalRows(trx, ids.slice(i, i + 2000)), todayIso(), { refreshOpen: true });
   }
-}
-
-async function descendants(trx: Q, id: number): Promise<tasks.TaskRow[]> {
-  const out: tasks.TaskRow[] = [];
-  let frontier = [id];
-  while (frontier.length) {
-    const rows = await trx.selectFrom('tasks').selectAll().where('parent_id', 'in', frontier).execute();
-    out.push(...rows);
-    frontier = rows.map((r) => r.id);
-  }
-  return out;
 }

@@ -10,9 +10,10 @@ import { recordAudit } from '../platform/audit.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
 import { inForceSql } from '../units/units.store.ts';
 import type { CascadeInput } from './program.schemas.ts';
-import { insertAmendment, insertFirstVersions } from './program.store.ts';
+import { insertAmendment, insertFirstVersions, writeTaskVersion } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
-import { contentOf, presentTask } from './program.content.ts';
+import { contentOf, loadContent, presentTask } from './program.content.ts';
+import { checkEffectiveDate } from './program.amend.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
 import { afterTaskChange } from './program.after-change.ts';
@@ -56,11 +57,19 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
       .where('unit_id', 'in', fresh.length ? fresh.map((u) => u.id) : [0]).where('kind', '=', 'peoples_committee')
       .where(sql<boolean>`(valid_to is null or valid_to > ${asOf}::date)`).execute();
     const leadOf = new Map(committees.map((c) => [c.unit_id, c.id]));
-    if (input.rollupMode && input.rollupMode !== parent.rollup_mode) await tasks.updateTask(trx, id, { rollup_mode: input.rollupMode });
-    const amendment = await insertAmendment(trx, {
-      programId: parent.program_id, kind: 'cascade', decisionRef: null, actor: ctx.user?.username ?? ctx.actorLabel,
-      reason: `Giao ${parent.code} cho ${fresh.length} đơn vị / assigned ${parent.code} to ${fresh.length} units`, effectiveDate: opts.effectiveDate ?? asOf,
-    });
+    const effectiveDate = opts.effectiveDate ?? asOf;
+    const rollupChanged = !!input.rollupMode && input.rollupMode !== parent.rollup_mode;
+    // A rerun that assigns nothing new and keeps the rollup mode changes no content: no program version.
+    const amendment = fresh.length || rollupChanged ? await insertAmendment(trx, {
+      programId: parent.program_id, kind: 'cascade', decisionRef: input.decisionRef ?? null, actor: ctx.user?.username ?? ctx.actorLabel,
+      reason: input.reason ?? `Giao ${parent.code} cho ${fresh.length} đơn vị / assigned ${parent.code} to ${fresh.length} units`, effectiveDate,
+    }) : null;
+    if (amendment && rollupChanged) {
+      // The rollup mode is part of the parent's content: a new dated version under this amendment, as an adjustment would write.
+      await checkEffectiveDate(trx, id, effectiveDate);
+      const updated = await tasks.updateTask(trx, id, { rollup_mode: input.rollupMode, version: parent.version + 1 });
+      await writeTaskVersion(trx, { taskId: id, programId: parent.program_id, amendmentId: amendment.id, from: effectiveDate, content: await loadContent(trx, updated) });
+    }
     const created: tasks.TaskRow[] = [];
     for (let i = 0; i < fresh.length; i += 500) {
       created.push(...await tasks.insertTasks(trx, fresh.slice(i, i + 500).map((u) => ({
@@ -71,14 +80,19 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
         start_date: parent.start_date, outputs: parent.outputs, tags: parent.tags, is_demo: opts.isDemo ?? parent.is_demo,
       }))));
     }
-    await insertFirstVersions(trx, parent.program_id, amendment.id, opts.effectiveDate ?? asOf,
+    if (amendment) await insertFirstVersions(trx, parent.program_id, amendment.id, effectiveDate,
       created.map((t) => ({ taskId: t.id, content: contentOf(t, { coordinators: [], funding: [], dependsOn: [] }) })));
     await applyRollupChanges(trx, created.map((t) => ({ before: null, after: countedOf(t) })));
     for (let i = 0; i < created.length; i += 2000) {
       await evaluateRows(trx, await loadEvalRows(trx, created.slice(i, i + 2000).map((t) => t.id)), todayIso(), { refreshOpen: true });
     }
-    if (created.length) await afterTaskChange(trx, parent.program_id, [created[0].id]);
-    await recordAudit(trx, ctx, { action: 'program.task.cascade', entity: 'task', entityId: id, after: { target: input.target, created: created.length, skipped: units.length - fresh.length } });
+    // One new child, or the parent itself after a new rollup mode, recomputes the parent from all its children.
+    const changed = [...(created.length ? [created[0].id] : []), ...(rollupChanged ? [id] : [])];
+    if (changed.length) await afterTaskChange(trx, parent.program_id, changed);
+    await recordAudit(trx, ctx, { action: 'program.task.cascade', entity: 'task', entityId: id, before: rollupChanged ? { rollupMode: parent.rollup_mode } : undefined, after: {
+      amendment: amendment?.version_no ?? null, decisionRef: input.decisionRef ?? null, reason: amendment?.reason ?? null, target: input.target,
+      rollupMode: input.rollupMode ?? parent.rollup_mode, created: created.length, skipped: units.length - fresh.length,
+    } });
     return {
       task: presentTask((await tasks.findTask(trx, id))!), created: created.length, skipped: units.length - fresh.length,
       withoutCommittee: created.filter((c) => c.lead_agency_id === null).map((c) => c.unit_id),

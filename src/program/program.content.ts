@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { TaskRow } from './program.tasks.store.ts';
 import { coordinatorsOf, dependenciesOf, fundingOf } from './program.tasks.store.ts';
+import { byTask } from './program.evaluate.store.ts';
 
 export interface TaskContent {
   code: string; kind: string; unitId: number; titleVi: string | null; titleEn: string | null;
@@ -30,6 +31,24 @@ export async function loadContent(db: Kysely<Database>, t: TaskRow): Promise<Tas
     funding: funding.map((f) => ({ source: f.source, amountRequired: f.amount_required, amountAllocated: f.amount_allocated })),
     dependsOn: deps.map((d) => d.id),
   });
+}
+
+/** loadContent for many tasks at once, in slices (the cascaded copies an amendment carries its dates down to). */
+export async function loadContents(db: Kysely<Database>, rows: TaskRow[]): Promise<{ taskId: number; content: TaskContent }[]> {
+  const out: { taskId: number; content: TaskContent }[] = [];
+  for (let i = 0; i < rows.length; i += 2000) {
+    const slice = rows.slice(i, i + 2000), ids = slice.map((t) => t.id);
+    const [c, f, d] = await Promise.all([coordinatorsOf(db, ids), fundingOf(db, ids), dependenciesOf(db, ids)]);
+    const coordinators = byTask(c), funding = byTask(f), deps = byTask(d);
+    for (const t of slice) {
+      out.push({ taskId: t.id, content: contentOf(t, {
+        coordinators: (coordinators.get(t.id) ?? []).map((c) => c.id),
+        funding: (funding.get(t.id) ?? []).map((f) => ({ source: f.source, amountRequired: f.amount_required, amountAllocated: f.amount_allocated })),
+        dependsOn: (deps.get(t.id) ?? []).map((d) => d.id),
+      }) });
+    }
+  }
+  return out;
 }
 
 /** The public shape of a task row. */

@@ -35,7 +35,7 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine);
     units = await seedMiniRegistry(t.db);
-    for (const [username, role, unitCode] of [['admin', 'system_admin', 'VN'], ['hanoi', 'province_officer', '01'], ['badinh', 'commune_officer', '00004'], ['phongdien', 'commune_officer', '19900']] as const) {
+    for (const [username, role, unitCode] of [['admin', 'system_admin', 'VN'], ['central', 'central_officer', 'VN'], ['hanoi', 'province_officer', '01'], ['badinh', 'commune_officer', '00004'], ['phongdien', 'commune_officer', '19900']] as const) {
       await createUser(t.db, ctx, { username, displayName: username, password: PASSWORD, grants: [{ role, unitCode }] });
     }
     programId = (await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })).program.id;
@@ -47,7 +47,7 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
     ids.baDinh = await code('II.1.a.1@01@00004');
     ids.hueCommune = await code('II.1.a.1@46@19900');
     app = await buildServer(t, loadConfig(), { logger: false });
-    for (const u of ['admin', 'hanoi', 'badinh', 'phongdien']) await login(u);
+    for (const u of ['admin', 'central', 'hanoi', 'badinh', 'phongdien']) await login(u);
   });
   afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -116,6 +116,37 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
     // Nothing changed on the other commune's task.
     const after = await t.db.selectFrom('tasks').select(['version', 'tags', 'status']).where('id', '=', task).executeTakeFirstOrThrow();
     expect(after).toEqual({ version: 1, tags: [], status: 'in_progress' });
+  });
+
+  it('reads the content as of a date as it reaches each unit: the program for the country, a unit\'s own tasks under their ancestors', async () => {
+    type Item = { code: string; inScope: boolean; cascaded: boolean; unitName: string; parentId: number | null; taskId: number };
+    const asOf = async (user: string, date: string) => {
+      const res = await call(user, 'GET', `/api/programs/${programId}/as-of?asOf=${date}`);
+      expect(res.statusCode).toBe(200);
+      return res.json().items as Item[];
+    };
+    const document = ['I', 'I.1', 'II', 'II.1', 'II.1.a', 'II.1.a.1', 'II.1.a.2', 'II.2', 'II.2.1'];
+    // The country: the program's own content, not the copies cascaded from it (up to a million at national scale).
+    const national = await asOf('central', '2026-06-01');
+    expect(national.map((i) => i.code).sort()).toEqual([...document].sort());
+    expect(national.every((i) => i.inScope && !i.cascaded)).toBe(true);
+
+    // The province officer: Hà Nội's own task, under the items that place it; nothing of Huế, no other central
+    // task, and not the communes' tasks (read from the task's page).
+    const province = await asOf('hanoi', '2026-06-01');
+    expect(province.map((i) => `${i.code} ${i.inScope ? 'own' : 'context'}`).sort()).toEqual([
+      'II context', 'II.1 context', 'II.1.a context', 'II.1.a.1 context', 'II.1.a.1@01 own',
+    ]);
+    const ids = new Set(province.map((i) => i.taskId));
+    expect(province.every((i) => i.parentId === null || ids.has(i.parentId))).toBe(true); // a whole tree, no orphan
+    // The commune officer: Ba Đình's task under Hà Nội's and the central task.
+    const commune = await asOf('badinh', '2026-06-01');
+    expect(commune.filter((i) => i.inScope).map((i) => i.code)).toEqual(['II.1.a.1@01@00004']);
+    expect(commune.find((i) => i.code === 'II.1.a.1@01@00004')).toMatchObject({ cascaded: true, unitName: 'Ba Đình',
+      parentId: commune.find((i) => i.code === 'II.1.a.1@01')!.taskId });
+    // Before the cascade (2026-02-01) Hà Nội had no task yet.
+    expect(await asOf('hanoi', '2026-01-20')).toEqual([]);
+    expect((await asOf('central', '2026-01-20')).map((i) => i.code).sort()).toEqual([...document].sort());
   });
 
   it('drills down national → province → commune for the admin', async () => {

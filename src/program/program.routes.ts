@@ -10,6 +10,7 @@ import { createRealtime, sseRoute } from '../platform/realtime.ts';
 import * as S from './program.schemas.ts';
 import * as programs from './program.service.ts';
 import * as amend from './program.amend.ts';
+import { cancelTask } from './program.cancel.ts';
 import { cascadeTask } from './program.cascade.ts';
 import * as reports from './program.reports.service.ts';
 import * as warnings from './program.warnings.service.ts';
@@ -54,7 +55,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     app.patch('/tasks/:id', { schema: { tags, summary: 'Amendment: adjust a task (version required; 409 when stale)', ...id, body: S.AdjustTaskBody } },
       async (req) => amend.adjustTask(db, req.ctx, req.params.id, req.body));
     app.post('/tasks/:id/cancel', { schema: { tags, summary: 'Amendment: cancel a task and everything under it', ...id, body: S.CancelTaskBody } },
-      async (req) => amend.cancelTask(db, req.ctx, req.params.id, req.body));
+      async (req) => cancelTask(db, req.ctx, req.params.id, req.body));
     app.post('/tasks/:id/cascade', { schema: { tags, summary: 'Assign a task to units below (a linked child task each)', ...id, body: S.CascadeBody } },
       async (req) => cascadeTask(db, req.ctx, req.params.id, req.body));
     app.get('/tasks/:id/reports', { schema: { tags, summary: 'Reports on a task', ...id } }, async (req) => reports.listReports(db, req.ctx, req.params.id));

@@ -68,6 +68,8 @@ export const CascadeBody = z.object({
   ]),
   rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
   asOf: IsoDate.optional(),
+  // Optional, so existing callers keep working: the decision that orders the assignment and why (else a generated reason).
+  decisionRef: text(300).optional(), reason: text(2000).optional(),
 }).strict();
 export type CascadeInput = z.infer<typeof CascadeBody>;
 

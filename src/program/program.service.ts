@@ -48,14 +48,24 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
   return { ...presentProgram(p), amendments };
 }
 
-/** The program's content as in force on a date (central tasks; cascaded ones are assignments, not content). */
+/**
+ * The program's content as in force on a date, as it reaches the caller's unit. The country's scope sees
+ * the program's own tasks (not the up to a million copies cascaded from them: those are read task by
+ * task). A province or commune officer sees the tasks assigned to their own unit and, as context
+ * (`inScope: false`), the items above them (part, section, the central task, the province's task), so each
+ * task sits where it belongs in the program; tasks of the units below are read from each task's page.
+ */
 export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf: string) {
   const program = await getProgram(db, ctx, id);
   const scope = await scopeOf(db, ctx, READ_ROLES);
-  const rows = (await store.versionsAsOf(db, id, asOf)).filter((r) => scope.all || scope.unitIds.includes(r.unit_id));
+  const ownUnits = scope.all ? null : [...new Set(requireUser(ctx)!.grants.filter((g) => READ_ROLES.includes(g.role)).map((g) => g.unitId))];
+  const rows = await store.versionsAsOf(db, id, asOf, ownUnits);
   return {
     program: { ...program, amendments: program.amendments.filter((a) => a.effectiveDate <= asOf) }, asOf,
-    items: rows.map((r) => ({ taskId: r.task_id, parentId: r.parent_id, kind: r.kind, validFrom: r.valid_from, validTo: r.valid_to, ...(r.content as object) })),
+    items: rows.map((r) => ({
+      taskId: r.task_id, parentId: r.parent_id, kind: r.kind, cascaded: r.cascaded, unitName: r.unit_name, inScope: r.in_scope,
+      validFrom: r.valid_from, validTo: r.valid_to, ...(r.content as object),
+    })),
   };
 }
 

@@ -54,6 +54,24 @@ export async function writeTaskVersion(trx: Q, v: { taskId: number; programId: n
   }).execute();
 }
 
+/**
+ * Bulk form of writeTaskVersion, for the cascaded copies an amendment carries its dates down to. A copy
+ * cascaded after `from` has no version to end on `from`: its new version starts where its open one does
+ * (which then covers no day), so no version ever ends before it starts.
+ */
+export async function writeTaskVersions(trx: Q, programId: number, amendmentId: number, from: string, rows: { taskId: number; content: unknown }[]) {
+  if (rows.length === 0) return;
+  const closed = await sql<{ task_id: number; valid_to: string }>`
+    update task_versions set valid_to = greatest(${from}::date, valid_from)
+    where task_id = any(${rows.map((r) => r.taskId)}::bigint[]) and valid_to is null returning task_id, valid_to`.execute(trx);
+  const startOf = new Map(closed.rows.map((r) => [Number(r.task_id), r.valid_to]));
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx.insertInto('task_versions').values(rows.slice(i, i + 500).map((r) => ({
+      task_id: r.taskId, program_id: programId, amendment_id: amendmentId, valid_from: startOf.get(r.taskId) ?? from, content: JSON.stringify(r.content),
+    }))).execute();
+  }
+}
+
 /** Bulk form for imports and cascades: every task gets its first version. */
 export async function insertFirstVersions(trx: Q, programId: number, amendmentId: number, from: string, rows: { taskId: number; content: unknown }[]) {
   for (let i = 0; i < rows.length; i += 500) {
@@ -63,13 +81,30 @@ export async function insertFirstVersions(trx: Q, programId: number, amendmentId
   }
 }
 
-/** The content of every task of the program in force on `asOf` (valid_from <= asOf < valid_to). */
-export function versionsAsOf(db: Q, programId: number, asOf: string) {
-  return db.selectFrom('task_versions as v').innerJoin('tasks as t', 't.id', 'v.task_id')
-    .select(['v.task_id', 'v.valid_from', 'v.valid_to', 'v.content', 'v.amendment_id', 't.parent_id', 't.kind', 't.position', 't.unit_id'])
-    .where('v.program_id', '=', programId).where('t.cascaded', '=', false)
-    .where('v.valid_from', '<=', asOf).where(sql<boolean>`(v.valid_to is null or v.valid_to > ${asOf}::date)`)
-    .orderBy('t.position').orderBy('t.id').execute();
+/**
+ * The content in force on `asOf` (valid_from <= asOf < valid_to) of the program's tasks. `unitIds` null:
+ * the program's own tasks (none cascaded). Else the tasks of those units, cascaded ones included, plus their
+ * ancestors (in force that day) so each can be placed in the program's tree; `in_scope` tells the two apart.
+ */
+export async function versionsAsOf(db: Q, programId: number, asOf: string, unitIds: number[] | null) {
+  const inForce = sql`v.program_id = ${programId} and v.valid_from <= ${asOf}::date and (v.valid_to is null or v.valid_to > ${asOf}::date)`;
+  const wanted = unitIds === null ? sql`not t.cascaded` : sql`t.id in (select id from own union select id from up)`;
+  const r = await sql<{
+    task_id: number; valid_from: string; valid_to: string | null; content: unknown; amendment_id: number; parent_id: number | null;
+    kind: string; position: number; unit_id: number; cascaded: boolean; unit_name: string | null; in_scope: boolean;
+  }>`
+    ${unitIds === null ? sql`` : sql`with recursive own(id) as (
+      select v.task_id from task_versions v join tasks t on t.id = v.task_id where ${inForce} and t.unit_id = any(${unitIds}::bigint[])
+    ), up(id) as (
+      select t.parent_id from tasks t where t.id in (select id from own) and t.parent_id is not null
+      union select t.parent_id from tasks t join up on t.id = up.id where t.parent_id is not null
+    )`}
+    select v.task_id, v.valid_from, v.valid_to, v.content, v.amendment_id, t.parent_id, t.kind, t.position, t.unit_id, t.cascaded,
+      u.name as unit_name, ${unitIds === null ? sql`true` : sql`t.id in (select id from own)`} as in_scope
+    from task_versions v join tasks t on t.id = v.task_id left join units u on u.id = t.unit_id
+    where ${inForce} and ${wanted}
+    order by t.position, t.id`.execute(db);
+  return r.rows;
 }
 
 export function taskHistory(db: Q, taskId: number) {

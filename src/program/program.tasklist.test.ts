@@ -1,7 +1,8 @@
 // Saving an Excel task list into a program through the API: export, edit one
-// cell, import → one adjusted task with a new version; a bad row → nothing
-// saved and the error names the row; a dry run saves nothing; only central
-// writers may amend; the rollups stay consistent.
+// cell, import → one adjusted task with a new version; a file that edits and
+// adds several rows → ONE amendment (program version) that every new task
+// version points to; a bad row → nothing saved and the error names the row; a
+// dry run saves nothing; only central writers may amend; the rollups stay consistent.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -116,9 +117,46 @@ describe.each(ENGINES)('Excel task list saved as amendments on %s', (engine) => 
       { row: 10, code: 'II.1.b', parentCode: 'II.1', kind: 'group' }, { row: 11, code: 'II.1.b.1', parentCode: 'II.1.b', kind: 'task' },
     ]);
     const added = await task('II.1.b.1');
-    expect(added).toMatchObject({ kind: 'task', section_id: (await task('II.1')).id, due_date: '2026-09-30', outputs: ['regulation'], tags: ['thể chế'] });
+    // No start in the file: the task runs from the import's effective date (and a group gets none).
+    expect(added).toMatchObject({ kind: 'task', section_id: (await task('II.1')).id, due_date: '2026-09-30', outputs: ['regulation'], tags: ['thể chế'], start_date: '2026-04-01' });
+    expect((await task('II.1.b')).start_date).toBeNull();
     expect(added.parent_id).toBe((await task('II.1.b')).id);
     await expectRollupsConsistent(t, programId);
+  });
+
+  it('records one amendment for a file that edits several rows and adds some, every task version under it', async () => {
+    const xlsx = await edit(await exported(), (ws, rowOf) => {
+      rowOf('II.1.a.1').getCell(col('titleVi')).value = 'Số hóa toàn bộ hồ sơ';
+      rowOf('II.1.a.2').getCell(col('tags')).value = 'quy chế';
+      rowOf('II.2.1').getCell(col('deadlinePhrase')).value = 'năm 2029';
+      ws.addRow(['II.2.2', 'II.2', 'Đề án bổ sung A']);
+      ws.addRow(['II.2.3', 'II.2', 'Đề án bổ sung B', null, null, null, 'năm 2027', '2026-06-01']);
+    });
+    const before = await amendments();
+    const res = await call('central', 'POST', `/api/programs/${programId}/tasklist`, body(xlsx, { decisionRef: 'QĐ 31/QĐ-TTg', reason: 'Cập nhật danh mục nhiệm vụ quý II', effectiveDate: '2026-05-01' }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().changed.map((c: { code: string }) => c.code)).toEqual(['II.1.a.1', 'II.1.a.2', 'II.2.1']);
+    expect(res.json().added.map((a: { code: string }) => a.code)).toEqual(['II.2.2', 'II.2.3']);
+    expect(await amendments()).toBe(before + 1);
+    const program = await t.db.selectFrom('programs').select('current_version').where('id', '=', programId).executeTakeFirstOrThrow();
+    const amendment = await t.db.selectFrom('program_amendments').selectAll().where('program_id', '=', programId).where('version_no', '=', program.current_version).executeTakeFirstOrThrow();
+    expect(amendment).toMatchObject({ kind: 'adjust', decision_ref: 'QĐ 31/QĐ-TTg', reason: 'Cập nhật danh mục nhiệm vụ quý II', effective_date: '2026-05-01', actor: 'central' });
+    const codes = ['II.1.a.1', 'II.1.a.2', 'II.2.1', 'II.2.2', 'II.2.3'];
+    const current = await t.db.selectFrom('task_versions as v').innerJoin('tasks as t', 't.id', 'v.task_id').select(['t.code', 'v.amendment_id', 'v.valid_from'])
+      .where('t.program_id', '=', programId).where('t.code', 'in', codes).where('v.valid_to', 'is', null).orderBy('t.code').execute();
+    expect(current).toEqual(codes.map((code) => ({ code, amendment_id: amendment.id, valid_from: '2026-05-01' })));
+    // Nothing else was versioned under it, and the added tasks start on the effective date unless the file names a start.
+    expect(await t.db.selectFrom('task_versions').select('task_id').where('amendment_id', '=', amendment.id).execute()).toHaveLength(codes.length);
+    expect([(await task('II.2.2')).start_date, (await task('II.2.3')).start_date]).toEqual(['2026-05-01', '2026-06-01']);
+    const audit = await t.db.selectFrom('audit_log').select('after').where('action', '=', 'program.tasklist.import').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(audit.after).toMatchObject({ amendment: amendment.version_no, decisionRef: 'QĐ 31/QĐ-TTg' });
+    await expectRollupsConsistent(t, programId);
+
+    // A file that only adds is recorded as an addition.
+    const adds = await edit(await exported(), (ws) => { ws.addRow(['II.2.4', 'II.2', 'Đề án bổ sung C']); });
+    expect((await call('central', 'POST', `/api/programs/${programId}/tasklist`, body(adds, { effectiveDate: '2026-05-02' }))).statusCode).toBe(201);
+    expect(await amendments()).toBe(before + 2);
+    expect(await t.db.selectFrom('program_amendments').select('kind').where('program_id', '=', programId).orderBy('version_no', 'desc').executeTakeFirstOrThrow()).toEqual({ kind: 'add' });
   });
 
   it('saves nothing when any row is bad, and lists every bad row', async () => {

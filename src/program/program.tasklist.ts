@@ -1,17 +1,18 @@
 // Saving an Excel task list into a program, and exporting the program's tasks
-// in the same template. An import is a set of amendments (new codes → added
-// tasks, changed rows → adjusted tasks, each with the caller's decision and
-// reason) applied through the amendment functions in ONE transaction with its
-// audit record: a file with any bad row saves nothing and every problem is
-// listed with its row. A dry run applies the same way and rolls back, so it
-// reports exactly what a real run would do, including refusals found on the way.
+// in the same template. An import is ONE amendment (one program version, with
+// the caller's decision and reason): new codes become added tasks and changed
+// rows adjusted tasks, each a new task version under that amendment, applied
+// through the amendment functions in ONE transaction with its audit record: a
+// file with any bad row saves nothing and every problem is listed with its
+// row. A dry run applies the same way and rolls back, so it reports exactly
+// what a real run would do, including refusals found on the way.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { AppError, badRequest, notFound, todayIso, type Message } from '../platform/errors.ts';
 import type { TaskListError } from './parse/tasklist.template.ts';
 import { taskListToXlsx, xlsxToTaskList } from './parse/tasklist.xlsx.ts';
-import { addTaskIn, adjustTaskIn } from './program.amend.ts';
+import { addTaskIn, adjustTaskIn, openAmendment } from './program.amend.ts';
 import { findProgram } from './program.store.ts';
 import { agenciesNamed, contentTasks } from './program.tasklist.store.ts';
 import { planTaskList, toTemplateRow, type AgencyResolver, type Plan } from './program.tasklist.plan.ts';
@@ -103,15 +104,20 @@ export async function importTaskList(db: Db, ctx: RequestContext, programId: num
           throw err;
         }
       };
+      // One program version for the whole file, and none for a file that changes nothing. Its kind says what it
+      // does to the program: 'add' when it only adds tasks, else 'adjust' (the kinds are fixed by a CHECK constraint).
+      const version = plan.added.length || plan.changed.length
+        ? await openAmendment(trx, ctx, programId, plan.changed.length ? 'adjust' : 'add', amendment) : undefined;
       for (const a of plan.added) {
-        const created = await at(a.row, () => addTaskIn(trx, ctx, { ...amendment, parentId: ids.get(a.parentCode)!, kind: a.kind, task: a.task }));
+        const created = await at(a.row, () => addTaskIn(trx, ctx, { ...amendment, parentId: ids.get(a.parentCode)!, kind: a.kind, task: a.task }, { amendment: version }));
         ids.set(a.code, created.id);
       }
-      for (const c of plan.changed) await at(c.row, () => adjustTaskIn(trx, ctx, c.taskId, { ...amendment, version: c.version, changes: c.changes }));
+      for (const c of plan.changed) await at(c.row, () => adjustTaskIn(trx, ctx, c.taskId, { ...amendment, version: c.version, changes: c.changes }, { amendment: version }));
       const summary = summarise(plan, input.dryRun);
       if (input.dryRun) throw new DryRun(summary);
       await recordAudit(trx, ctx, { action: 'program.tasklist.import', entity: 'program', entityId: programId,
-        after: { fileName: input.fileName ?? null, ...amendment, added: summary.added.map((a) => a.code), changed: summary.changed.map((c) => c.code), unchanged: summary.unchanged } });
+        after: { fileName: input.fileName ?? null, ...amendment, amendment: version?.version_no ?? null,
+          added: summary.added.map((a) => a.code), changed: summary.changed.map((c) => c.code), unchanged: summary.unchanged } });
       return summary;
     });
   } catch (err) {

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { TasksTable } from './program.db-types.ts';
 import type { Scope } from './program.scope.ts';
+import { groupBy, JUDGE_DERIVED } from './program.evaluate.store.ts';
 
 type Q = Kysely<Database>;
 export type TaskRow = Selectable<TasksTable>;
@@ -39,15 +40,15 @@ export function cascadedChildren(db: Q, parentId: number) {
     .where('parent_id', '=', parentId).where('cascaded', '=', true).execute();
 }
 
-/** The task and the tasks it was cascaded from, up the chain, locked nearest first. */
-export async function lockCascadeChain(trx: Q, taskId: number): Promise<TaskRow[]> {
-  const r = await sql<TaskRow & { depth: number }>`/* prepare:cascade-chain */
+/** The task and the tasks it was cascaded from, up the chain, locked nearest first (with what the engine derives). */
+export async function lockCascadeChain(trx: Q, taskId: number): Promise<(TaskRow & { start: string | null; kinds: string })[]> {
+  const r = await sql<TaskRow & { depth: number; start: string | null; kinds: string }>`/* prepare:cascade-chain */
     with recursive up(id, parent_id, cascaded, depth) as (
       select id, parent_id, cascaded, 0 from tasks where id = ${taskId}
       union all
       select t.id, t.parent_id, t.cascaded, up.depth + 1 from tasks t join up on t.id = up.parent_id where up.cascaded and up.depth < 10
     )
-    select t.* from tasks t join up on up.id = t.id order by up.depth for update of t`.execute(trx);
+    select t.*, ${JUDGE_DERIVED} from tasks t join up on up.id = t.id join programs p on p.id = t.program_id order by up.depth for update of t`.execute(trx);
   return r.rows;
 }
 
@@ -56,9 +57,14 @@ export async function cascadedChildrenOf(db: Q, parentIds: number[]) {
   const rows = (await sql<{ id: number; parent_id: number | null; unit_id: number; status: string; progress: number; weight: number; done_date: string | null; due_date: string | null }>`/* prepare:cascade-children */
     select id, parent_id, unit_id, status, progress, weight, done_date, due_date from tasks
     where parent_id = any(${parentIds}::bigint[]) and cascaded`.execute(db)).rows;
-  const by = new Map<number, typeof rows>();
-  for (const r of rows) { const list = by.get(r.parent_id!); if (list) list.push(r); else by.set(r.parent_id!, [r]); }
-  return by;
+  return groupBy(rows, (r) => r.parent_id!);
+}
+
+/** Cancels these tasks in one statement (status cancelled, no rating, a new version); returned by id. */
+export async function cancelTasks(trx: Q, ids: number[]): Promise<Map<number, TaskRow>> {
+  const r = await sql<TaskRow>`update tasks set status = 'cancelled', rating = null, version = version + 1, updated_at = now()
+    where id = any(${ids}::bigint[]) returning *`.execute(trx);
+  return new Map(r.rows.map((t) => [t.id, t]));
 }
 
 /** Progress, status and done date of several tasks in one statement. */

@@ -93,7 +93,8 @@ export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000
     after = page.rows[page.rows.length - 1].id;
     tasks += page.rows.length;
     pending = fetch(after);
-    const verdicts = judgeRows(page.rows, asOf, factsOfPage(cascade, page));
+    // Kinds and ratings only: the text is built when the changed tasks are re-read and written below.
+    const verdicts = judgeRows(page.rows, asOf, factsOfPage(cascade, page), false);
     const differ = verdicts.filter(verdictDiffers).map((v) => v.row.id);
     if (differ.length === 0) continue;
     const out = await db.transaction().execute(async (trx) => {

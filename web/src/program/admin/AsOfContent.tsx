@@ -1,7 +1,9 @@
 // The program's content in force on a chosen date, as a tree (parts, sections,
-// groups, tasks), each item with its deadline and the date its wording took
-// effect. Amended items are marked; cancelled ones struck through. A filter
-// finds an item by code or words among 300.
+// groups, tasks, and the tasks assigned to units under their task), each item
+// with its deadline and the date its wording took effect. Amended items are
+// marked; cancelled ones struck through. A province or commune officer gets
+// their own tasks with the items above them greyed (to place them, not to open).
+// A filter finds an item by code or words among 300.
 import { useMemo, useState, type Key, type ReactNode } from 'react';
 import { Alert, Button, DatePicker, Flex, Input, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -41,22 +43,29 @@ export function AsOfContent({ programId, asOf, onAsOf, tick, importDate, periodS
   const items = useMemo(() => res.data?.items ?? [], [res.data]);
   const tree = useMemo(() => buildTree(items), [items]);
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
-  const defaultExpanded = useMemo(() => items.filter((i) => i.kind === 'part').map((i) => i.taskId), [items]);
+  // Parts open; for an officer, also the items above their own tasks, so those show without five clicks.
+  const defaultExpanded = useMemo(() => items.filter((i) => i.kind === 'part' || i.inScope === false).map((i) => i.taskId), [items]);
   const q = filter.trim().toLowerCase();
   const shown: Row[] = q
     ? items.filter((i) => `${i.code} ${i.titleVi ?? ''} ${i.titleEn ?? ''}`.toLowerCase().includes(q)).map((i) => ({ ...i }))
     : tree;
-  const tasks = items.filter((i) => i.kind === 'task');
-  const cancelled = tasks.filter((i) => i.cancelled).length;
+  const own = items.filter((i) => i.kind === 'task' && i.inScope !== false);
+  const assigned = own.filter((i) => i.cascaded).length;
+  const cancelled = own.filter((i) => i.cancelled).length;
+  const scoped = items.some((i) => i.inScope === false);
 
   const columns: ColumnsType<Row> = [
-    { title: c('colCode'), dataIndex: 'code', width: 120, render: (code: string, r) => <Link to={`/program/tasks/${r.taskId}`}>{code}</Link> },
+    { title: c('colCode'), dataIndex: 'code', width: 120, render: (code: string, r) => (r.inScope === false
+      ? <Typography.Text type="secondary">{code}</Typography.Text> : <Link to={`/program/tasks/${r.taskId}`}>{code}</Link>) },
     { title: c('colTitle'), key: 'title', render: (_: unknown, r) => (
-      <span data-testid={`asof-${r.code}`}>
+      <span data-testid={`asof-${r.code}`} data-in-scope={r.inScope !== false} className={r.inScope === false ? 'asof-context' : undefined}
+        title={r.inScope === false ? c('contextHint') : undefined}>
         {CONTAINERS.has(r.kind) && <Tag>{t(`program.admin.kind.${r.kind}`)}</Tag>}
+        {r.cascaded && <Tag color="blue" data-testid={`asof-unit-${r.code}`}>{c('assigned', { unit: r.unitName ?? r.unitId })}</Tag>}
         <span className={r.cancelled ? 'asof-cancelled' : r.kind === 'text' ? 'task-why' : undefined}>{pick({ vi: r.titleVi, en: r.titleEn })}</span>
         {r.cancelled && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('program.status.cancelled')}</Tag>}
-        {importDate && r.validFrom > importDate && !r.cancelled && <Tag color="gold" style={{ marginInlineStart: 6 }}>{c('amendedTag')}</Tag>}
+        {/* An assigned task's first version dates from its cascade, not from an amendment of its wording. */}
+        {importDate && r.validFrom > importDate && !r.cancelled && !r.cascaded && <Tag color="gold" style={{ marginInlineStart: 6 }}>{c('amendedTag')}</Tag>}
       </span>
     ) },
     { title: c('colDeadline'), key: 'deadline', width: 190, render: (_: unknown, r) => (r.deadline
@@ -80,7 +89,8 @@ export function AsOfContent({ programId, asOf, onAsOf, tick, importDate, periodS
       {res.error && <Alert type="error" showIcon title={res.error} />}
       {res.data && (
         <Typography.Paragraph type="secondary" data-testid="asof-summary">
-          {items.length ? c('summary', { items: items.length, tasks: tasks.length, cancelled }) : c('empty')}
+          {items.length ? c(scoped ? 'summary' : 'summaryProgram', { items: items.length, tasks: own.length - assigned, assigned, cancelled }) : c('empty')}
+          {scoped && <> {c('scopedNote')}</>}
         </Typography.Paragraph>
       )}
       <Table<Row> rowKey="taskId" size="small" className="asof-table" columns={columns} dataSource={shown} loading={res.loading && !res.data}

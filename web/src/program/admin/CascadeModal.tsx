@@ -1,8 +1,9 @@
 // Cascade: assign a task to units below its own. Each unit gets a linked task
 // led by its People's Committee; this task's progress then rolls up from them
-// in the chosen way. Units that already have their task are skipped.
+// in the chosen way. Units that already have their task are skipped. The
+// decision that orders it and the reason are optional and go on the amendment.
 import { useEffect, useState } from 'react';
-import { Form, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { formatNumber } from '../../common/format';
@@ -12,7 +13,7 @@ import { ROLLUP_MODES, type CascadeResult, type RollupMode } from './types';
 import { ProvinceSelect, UnitMultiSelect, useProvinces } from './UnitPickers';
 
 type TargetKind = 'all_provinces' | 'communes_of' | 'units';
-interface Values { kind: TargetKind; provinceId?: number; unitIds?: number[]; rollupMode: RollupMode }
+interface Values { kind: TargetKind; provinceId?: number; unitIds?: number[]; rollupMode: RollupMode; decisionRef?: string; reason?: string }
 interface Props { task: TaskDetail; unitLevel: number | null; open: boolean; onClose: () => void; onDone: (r: CascadeResult) => void }
 
 export function CascadeModal({ task, unitLevel, open, onClose, onDone }: Props) {
@@ -47,7 +48,10 @@ export function CascadeModal({ task, unitLevel, open, onClose, onDone }: Props) 
     const target = v.kind === 'all_provinces' ? { kind: v.kind }
       : v.kind === 'communes_of' ? { kind: v.kind, provinceId: v.provinceId } : { kind: v.kind, unitIds: v.unitIds ?? [] };
     try {
-      const r = await api.post<CascadeResult>(`/api/tasks/${task.id}/cascade`, { target, rollupMode: v.rollupMode });
+      const decisionRef = v.decisionRef?.trim(), reason = v.reason?.trim();
+      const r = await api.post<CascadeResult>(`/api/tasks/${task.id}/cascade`, {
+        target, rollupMode: v.rollupMode, ...(decisionRef ? { decisionRef } : {}), ...(reason ? { reason } : {}),
+      });
       onDone(r);
       onClose();
     } catch (err) {
@@ -86,6 +90,12 @@ export function CascadeModal({ task, unitLevel, open, onClose, onDone }: Props) 
         <Form.Item name="rollupMode" label={t('program.task.rollup')}
           extra={rollup ? c(`rollupHint.${rollup}`) : undefined}>
           <Select data-testid="cascade-rollup" options={ROLLUP_MODES.map((m) => ({ value: m, label: t(`program.task.rollupMode.${m}`) }))} />
+        </Form.Item>
+        <Form.Item name="decisionRef" label={c('decisionRef')}>
+          <Input placeholder={t('program.admin.amend.decisionRefPlaceholder')} maxLength={300} data-testid="cascade-decision" />
+        </Form.Item>
+        <Form.Item name="reason" label={c('reason')} extra={c('reasonHint')}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} data-testid="cascade-reason" />
         </Form.Item>
         {estimate !== null && estimate > 0 && <Typography.Paragraph strong data-testid="cascade-estimate">{c('estimate', { count: estimate, n: formatNumber(estimate) })}</Typography.Paragraph>}
       </Form>

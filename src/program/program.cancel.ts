@@ -1,0 +1,53 @@
+// Amendment: cancel a task and everything under it (its items and the tasks
+// cascaded from it, down to the communes). One amendment, one new dated
+// version per task, rollups moved once, in one audited transaction.
+import type { Kysely } from 'kysely';
+import type { Db } from '../platform/db.ts';
+import type { Database } from '../platform/db-schema.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { recordAudit } from '../platform/audit.ts';
+import { badRequest } from '../platform/errors.ts';
+import { insertAmendment, writeTaskVersions } from './program.store.ts';
+import * as tasks from './program.tasks.store.ts';
+import { loadContents, presentTask } from './program.content.ts';
+import { afterTaskChange } from './program.after-change.ts';
+import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
+import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+import { actorOf, checkEffectiveDate, checkVersion, taskNotFound, type AmendmentInput } from './program.amend.ts';
+
+type Q = Kysely<Database>;
+
+export async function cancelTask(db: Db, ctx: RequestContext, id: number, input: AmendmentInput & { version: number }) {
+  const existing = await tasks.findTask(db, id);
+  if (!existing) throw taskNotFound(id);
+  await requireUnitIn(db, ctx, existing.unit_id, WRITER_ROLES);
+  return db.transaction().execute(async (trx) => {
+    const task = (await tasks.lockTask(trx, id))!;
+    checkVersion(task, input.version);
+    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
+    await checkEffectiveDate(trx, id, input.effectiveDate);
+    const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'cancel', ...input, actor: actorOf(ctx) });
+    const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
+    const byId = await tasks.cancelTasks(trx, all.map((t) => t.id));
+    const cancelled = all.map((t) => byId.get(t.id)!);
+    await applyRollupChanges(trx, all.map((t, i) => ({ before: countedOf(t), after: countedOf(cancelled[i]) })));
+    // In bulk: a task cascaded after the effective date gets its cancelled version from its own start, never
+    // a version that ends before it begins (the task itself was checked above).
+    await writeTaskVersions(trx, task.program_id, amendment.id, input.effectiveDate, await loadContents(trx, cancelled));
+    await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
+    await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, after: { amendment: amendment.version_no, ...input, cancelled: all.length } });
+    return presentTask((await tasks.findTask(trx, id))!);
+  });
+}
+
+/** Every task under this one, level by level. */
+async function descendants(trx: Q, id: number): Promise<tasks.TaskRow[]> {
+  const out: tasks.TaskRow[] = [];
+  let frontier = [id];
+  while (frontier.length) {
+    const rows = await trx.selectFrom('tasks').selectAll().where('parent_id', 'in', frontier).execute();
+    out.push(...rows);
+    frontier = rows.map((r) => r.id);
+  }
+  return out;
+}
