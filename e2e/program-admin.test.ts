@@ -3,8 +3,12 @@
 // document through the import page (preview with counts and unrecognised lines,
 // then save), cascades a task to two provinces, adjusts a task's deadline with a
 // decision reference (including a stale edit and an unreadable phrase), and
-// reads the program as of a date before the adjustment. Screenshots of each
-// screen at 1280 px and 375 px go to e2e/screenshots/program-admin-*.png.
+// reads the program as of a date before the adjustment. Then cascades a task to
+// all provinces (with a decision reference) and a province's task to its
+// communes, shows the Hà Nội officer their tasks in the content as of today
+// (placed under the greyed items above them), and cancels the Hà Nội task with
+// everything under it. Screenshots of each screen at 1280 px and 375 px go to
+// e2e/screenshots/program-admin-*.png.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +19,13 @@ import { browserSuite, E2E_DIR, SHOTS } from './suite.ts';
 
 const FIXTURE = path.join(E2E_DIR, '..', 'data', 'program', 'action-program-2026-2030.en.txt');
 const WAIT = 20_000;
+const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 const COUNT_KEYS = ['parts', 'items', 'subitems', 'bullets', 'footnotes', 'appendices', 'paragraphs'] as const;
 
 interface Preview { counts: Record<(typeof COUNT_KEYS)[number], number>; unrecognised: { line: number; text: string }[] }
-interface TaskRow { id: number; code: string; version: number; rollupMode: string; deadline: { text: string | null; end: string } | null }
+interface TaskRow { id: number; code: string; version: number; rollupMode: string; status: string; unitId: number; deadline: { text: string | null; end: string } | null }
+interface UnitRow { id: number; code: string; fullName: string; childCount: number }
+interface AmendmentRow { versionNo: number; kind: string; decisionRef: string | null; reason: string | null }
 
 function eventually<T>(read: () => Promise<T> | T, timeout = WAIT) {
   return expect.poll(read, { timeout, interval: 100 });
@@ -137,13 +144,22 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await page.getByTestId('task-cascade').click();
     await page.getByTestId('cascade-form').waitFor();
     await page.getByTestId('cascade-chosen').click();
-    for (const [typed, name] of [['Ha Noi', 'Thành phố Hà Nội'], ['Da Nang', 'Thành phố Đà Nẵng']]) {
-      await page.getByTestId('cascade-units').click();
-      await page.keyboard.type(typed);
-      await page.locator(`.ant-select-item-option[title="${name}"]`).first().click();
+    const units = page.getByTestId('cascade-units');
+    for (const [i, [typed, name]] of [['Ha Noi', 'Thành phố Hà Nội'], ['Da Nang', 'Thành phố Đà Nẵng']].entries()) {
+      // Typed into the search box itself (a click on the select may close a dropdown left open by the previous
+      // choice) and taken from the open dropdown (antd keeps closed ones, hidden, in the page). The select clears
+      // its search after a choice, which on a busy machine can land after the next text: type again until the
+      // option shows, and go on only once the choice is shown as a tag.
+      const option = page.locator(`${OPEN_DROPDOWN} .ant-select-item-option[title="${name}"]`).first();
+      for (let attempt = 0; attempt < 5 && !(await option.isVisible()); attempt++) {
+        await units.locator('input').fill(typed);
+        await option.waitFor({ timeout: 4000 }).catch(() => {});
+      }
+      await option.click();
+      await eventually(() => units.locator('.ant-select-selection-item').count()).toBe(i + 1);
     }
     await page.getByTestId('cascade-rollup').click();
-    await page.locator('.ant-select-item-option[title="Tất cả phải hoàn thành"]').click();
+    await page.locator(`${OPEN_DROPDOWN} .ant-select-item-option[title="Tất cả phải hoàn thành"]`).click();
     await shot(page, 'cascade-form', false);
     await phoneShot(page, 'cascade-form', false);
     await page.getByTestId('cascade-submit').click();
@@ -255,6 +271,100 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     expect(await rows.first().textContent()).toContain('Quyết định số 20/QĐ-TTg ngày 21/11/2026');
     const added = await taskByCode('II.1.a.10');
     expect(added.deadline).toMatchObject({ text: 'tháng 6/2027', end: '2027-06-30' });
+  });
+
+  async function provinces(): Promise<UnitRow[]> {
+    const root = await apiCall<{ items: UnitRow[] }>(admin.context.request, admin.csrf, 'GET', '/api/units/tree');
+    return (await apiCall<{ items: UnitRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/units/tree?parentId=${root.items[0].id}`)).items;
+  }
+  const childrenOf = (parentId: number) =>
+    apiCall<{ items: TaskRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`).then((r) => r.items);
+  const lastAmendment = async () =>
+    (await apiCall<{ amendments: AmendmentRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}`)).amendments.at(-1)!;
+
+  it('cascades a task to all provinces with a decision reference, then the Hà Nội task to all its communes', async () => {
+    const all = await provinces();
+    const task = await taskByCode('II.1.a.1'); // already assigned to Hà Nội and Đà Nẵng
+    const page = await newPage();
+    await page.goto(`/program/tasks/${task.id}`);
+    await page.getByTestId('task-detail').waitFor();
+    await page.getByTestId('task-cascade').click();
+    await page.getByTestId('cascade-form').waitFor();
+    await page.getByTestId('cascade-all-provinces').click();
+    await eventually(() => page.getByTestId('cascade-estimate').textContent()).toContain(String(all.length));
+    await page.getByTestId('cascade-decision').fill('Quyết định số 25/QĐ-TTg ngày 22/11/2026');
+    await page.getByTestId('cascade-reason').fill('Giao tất cả các tỉnh, thành phố thực hiện.');
+    await shot(page, 'cascade-all-provinces', false);
+    await page.getByTestId('cascade-submit').click();
+    await eventually(() => page.getByTestId('cascade-result').getAttribute('data-created')).toBe(String(all.length - 2));
+    expect(await page.getByTestId('cascade-result').textContent()).toContain('2 đơn vị đã được giao từ trước'); // Hà Nội and Đà Nẵng had it
+    const children = await childrenOf(task.id);
+    expect(children.filter((c) => c.code.startsWith('II.1.a.1@')).map((c) => c.unitId).sort()).toEqual(all.map((p) => p.id).sort());
+    expect(await lastAmendment()).toMatchObject({ kind: 'cascade', decisionRef: 'Quyết định số 25/QĐ-TTg ngày 22/11/2026', reason: 'Giao tất cả các tỉnh, thành phố thực hiện.' });
+
+    // A province's task goes to its communes: the modal starts on "all communes of" this province (its count is the estimate).
+    const hanoi = all.find((p) => p.code === '01')!;
+    const hanoiTask = await taskByCode('II.1.a.1@01');
+    await page.goto(`/program/tasks/${hanoiTask.id}`);
+    await page.getByTestId('task-detail').waitFor();
+    await page.getByTestId('task-cascade').click();
+    await page.getByTestId('cascade-form').waitFor();
+    await eventually(() => page.getByTestId('cascade-estimate').textContent()).toContain(String(hanoi.childCount));
+    await phoneShot(page, 'cascade-communes', false);
+    await page.getByTestId('cascade-submit').click();
+    await eventually(() => page.getByTestId('cascade-result').getAttribute('data-created'), 60_000).toBe(String(hanoi.childCount));
+    await eventually(async () => (await childrenOf(hanoiTask.id)).length).toBe(hanoi.childCount);
+    // No decision given: the amendment says what was done, with no decision reference.
+    expect(await lastAmendment()).toMatchObject({ kind: 'cascade', decisionRef: null, reason: expect.stringContaining(`${hanoi.childCount}`) });
+    await shot(page, 'cascade-communes-done');
+  });
+
+  it('shows the Hà Nội officer their tasks in the content as of today, under the greyed items above them', async () => {
+    const officer = await suite.signedIn('demo-hanoi', 'demo-hanoi-2025');
+    const page = await officer.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/program?program=${programId}&view=content`);
+    await page.getByTestId('asof-content').waitFor();
+    await eventually(() => page.getByTestId('asof-summary').textContent()).toContain('hiện mờ');
+    expect(await page.getByTestId('asof-summary').textContent()).not.toContain('chưa có nội dung');
+    await eventually(() => page.getByTestId('asof-II.1.a.1@01').getAttribute('data-in-scope')).toBe('true');
+    expect(await page.getByTestId('asof-unit-II.1.a.1@01').textContent()).toContain('Hà Nội');
+    expect(await page.getByTestId('asof-II.1.a.1').getAttribute('data-in-scope')).toBe('false');
+    // Only Hà Nội's own tasks and the items placing them: no other province's task, no other central task.
+    const items = (await apiCall<{ items: { code: string; inScope: boolean; unitName: string | null }[] }>(officer.context.request, officer.csrf, 'GET', `/api/programs/${programId}/as-of`)).items;
+    expect(items.filter((i) => i.inScope).every((i) => i.code.startsWith('II.1.a.1@01'))).toBe(true);
+    expect(items.filter((i) => !i.inScope).map((i) => i.code)).toEqual(expect.arrayContaining(['II.1.a.1']));
+    expect(items.some((i) => i.code === 'II.1.a.2' || i.unitName === 'Đà Nẵng')).toBe(false);
+    await shot(page, 'content-province');
+    await phoneShot(page, 'content-province');
+  });
+
+  it('cancels the Hà Nội task and every commune task under it', async () => {
+    const hanoiTask = await taskByCode('II.1.a.1@01');
+    const communes = await childrenOf(hanoiTask.id);
+    expect(communes.length).toBeGreaterThan(0);
+    const page = await newPage();
+    // Each open page holds a live-update stream: with the earlier tests' pages still open, Chromium's six
+    // HTTP/1.1 connections per host are all taken and the cancel's response never arrives. A background tab
+    // closes its stream after a minute (useProgramEvents), but headless pages all count as visible, and behind
+    // an HTTP/2 proxy the limit does not apply; here the earlier pages are closed first.
+    for (const other of page.context().pages()) if (other !== page) await other.close();
+    await page.goto(`/program/tasks/${hanoiTask.id}`);
+    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(String(hanoiTask.version));
+    await page.getByTestId('task-cancel').click();
+    await page.getByTestId('cancel-form').waitFor();
+    expect(await page.locator('.ant-modal').textContent()).toContain(`${communes.length} nhiệm vụ trực tiếp`);
+    await page.getByTestId('amend-decision').fill('Quyết định số 30/QĐ-TTg ngày 22/11/2026');
+    await page.getByTestId('amend-reason').fill('Hà Nội thực hiện theo đề án riêng.');
+    await shot(page, 'cancel-form', false);
+    await page.getByTestId('cancel-submit').click();
+    await eventually(() => page.getByTestId('task-version').getAttribute('data-version'), 60_000).toBe(String(hanoiTask.version + 1));
+    expect(await page.getByTestId('task-admin').textContent()).toContain('Đã hủy');
+    expect(await page.getByTestId('task-cancel').count()).toBe(0);
+    expect(await page.getByTestId('task-cascade').count()).toBe(0);
+    expect(new Set((await childrenOf(hanoiTask.id)).map((c) => c.status))).toEqual(new Set(['cancelled']));
+    expect(await lastAmendment()).toMatchObject({ kind: 'cancel', decisionRef: 'Quyết định số 30/QĐ-TTg ngày 22/11/2026' });
+    await shot(page, 'cancel-done');
   });
 
   it('shows amendment buttons only to writers, and the server\'s refusal when a province officer tries to import', async () => {
