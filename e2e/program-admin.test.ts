@@ -15,11 +15,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './browser.ts';
 import { apiCall, type Session } from './session.ts';
+import { chooseOption } from './antd.ts';
 import { browserSuite, E2E_DIR, SHOTS } from './suite.ts';
 
 const FIXTURE = path.join(E2E_DIR, '..', 'data', 'program', 'action-program-2026-2030.en.txt');
 const WAIT = 20_000;
-const OPEN_DROPDOWN = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
 const COUNT_KEYS = ['parts', 'items', 'subitems', 'bullets', 'footnotes', 'appendices', 'paragraphs'] as const;
 
 interface Preview { counts: Record<(typeof COUNT_KEYS)[number], number>; unrecognised: { line: number; text: string }[] }
@@ -145,21 +145,9 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await page.getByTestId('cascade-form').waitFor();
     await page.getByTestId('cascade-chosen').click();
     const units = page.getByTestId('cascade-units');
-    for (const [i, [typed, name]] of [['Ha Noi', 'Thành phố Hà Nội'], ['Da Nang', 'Thành phố Đà Nẵng']].entries()) {
-      // Typed into the search box itself (a click on the select may close a dropdown left open by the previous
-      // choice) and taken from the open dropdown (antd keeps closed ones, hidden, in the page). The select clears
-      // its search after a choice, which on a busy machine can land after the next text: type again until the
-      // option shows, and go on only once the choice is shown as a tag.
-      const option = page.locator(`${OPEN_DROPDOWN} .ant-select-item-option[title="${name}"]`).first();
-      for (let attempt = 0; attempt < 5 && !(await option.isVisible()); attempt++) {
-        await units.locator('input').fill(typed);
-        await option.waitFor({ timeout: 4000 }).catch(() => {});
-      }
-      await option.click();
-      await eventually(() => units.locator('.ant-select-selection-item').count()).toBe(i + 1);
-    }
-    await page.getByTestId('cascade-rollup').click();
-    await page.locator(`${OPEN_DROPDOWN} .ant-select-item-option[title="Tất cả phải hoàn thành"]`).click();
+    for (const [typed, name] of [['Ha Noi', 'Thành phố Hà Nội'], ['Da Nang', 'Thành phố Đà Nẵng']]) await chooseOption(page, units, name, typed);
+    expect(await units.locator('.ant-select-selection-item').count()).toBe(2);
+    await chooseOption(page, page.getByTestId('cascade-rollup'), 'Tất cả phải hoàn thành');
     await shot(page, 'cascade-form', false);
     await phoneShot(page, 'cascade-form', false);
     await page.getByTestId('cascade-submit').click();

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './browser.ts';
 import { apiCall } from './session.ts';
+import { chooseOption } from './antd.ts';
 import { browserSuite, SHOTS } from './suite.ts';
 
 const WAIT = 15_000;
@@ -102,8 +103,7 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
     await page.getByTestId('task-detail').waitFor();
     expect(await page.getByTestId('task-rating').getAttribute('data-rating')).toBe(taskBefore.rating);
     await page.getByTestId('report-progress').fill('100');
-    await page.getByTestId('report-status').click();
-    await page.locator('.ant-select-item-option[title="Hoàn thành"]').click();
+    await chooseOption(page, page.getByTestId('report-status'), 'Hoàn thành');
     await page.getByTestId('report-narrative').fill('Đã số hóa 100% hồ sơ thủ tục hành chính còn hiệu lực của thành phố.');
     await shot(page, 'task-report-form');
     const expected = { ...five(before.byRating), [taskBefore.rating]: before.byRating[taskBefore.rating] - 1, green: before.byRating.green + 1 };

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './browser.ts';
 import { apiCall } from './session.ts';
+import { chooseOption } from './antd.ts';
 import { browserSuite, SHOTS } from './suite.ts';
 
 const WAIT = 15_000;
@@ -41,9 +42,7 @@ describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
     await expect.poll(() => page.getByTestId('staffing-node-summary').textContent(), { timeout: WAIT }).toContain('Được giao 100');
 
     const allocateTo = async (commune: string, quota: number) => {
-      await page.getByTestId('allocate-unit').click();
-      await page.keyboard.type(commune);
-      await page.locator('.ant-select-item-option', { hasText: commune }).first().click();
+      await chooseOption(page, page.getByTestId('allocate-unit'), commune, commune);
       // antd puts the test id on the input itself or on its wrapper, depending on the version.
       await page.locator('input[data-testid="allocate-quota"], [data-testid="allocate-quota"] input').first().fill(String(quota));
       await page.getByTestId('allocate-submit').click();
@@ -68,9 +67,7 @@ describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
 
     // The 2025 commune norm for Hà Nội, next to what was just allocated: Ba Đình's current 60 is shown beside its proposal.
     await page.getByRole('tab', { name: 'Định mức cấp xã 2025' }).click();
-    await page.getByTestId('norms-province').click();
-    await page.keyboard.type('Hà Nội');
-    await page.locator('.ant-select-item-option', { hasText: 'Thành phố Hà Nội' }).first().click();
+    await chooseOption(page, page.getByTestId('norms-province'), 'Thành phố Hà Nội', 'Hà Nội');
     const row = page.getByTestId('norms-table').locator('tr', { hasText: 'Phường Ba Đình' });
     await expect.poll(() => row.textContent(), { timeout: WAIT }).toMatch(/Phường Ba Đình\d+60/);
   });
