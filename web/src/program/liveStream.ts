@@ -76,9 +76,13 @@ function start() {
     else deliver(e.data);
   };
   relay.postMessage({ kind: 'hello' } satisfies Relay); // a leader answers with its stream's status
-  abortWaiting = new AbortController();
-  navigator.locks.request(NAME, { signal: abortWaiting.signal }, () => { abortWaiting = null; return lead(); })
-    .catch(() => { /* aborted: this tab no longer needs the stream */ });
+  const waiting = new AbortController();
+  abortWaiting = waiting;
+  navigator.locks.request(NAME, { signal: waiting.signal }, () => {
+    if (waiting.signal.aborted) return undefined; // granted just as this tab stopped needing it: pass it on
+    if (abortWaiting === waiting) abortWaiting = null;
+    return lead();
+  }).catch(() => { /* aborted while waiting: this tab no longer needs the stream */ });
 }
 
 function stop() {
