@@ -1,7 +1,7 @@
 // End-to-end: the tabs of one browser share one live-event stream.
 // Chromium allows six HTTP/1.1 connections per host and an open event stream
 // holds one, so with a stream per tab an officer's seventh tab never loaded.
-// Here eight dashboards open in one browser profile: all load, only one event
+// Here eight task pages open in one browser profile: all load, only one event
 // stream is opened, all of them update on a change, and when the tab holding
 // the stream closes, another tab opens it and the rest keep updating.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,16 +54,15 @@ describe.skipIf(skipBrowserTests())('live updates: one event stream for all the 
   }
   const report = (progress: number) => apiCall(admin.context.request, admin.csrf, 'POST', `/api/tasks/${taskId}/reports`, { progress, status: 'in_progress' });
 
-  it(`opens ${TABS} dashboards with one stream, updates them all, and hands the stream over when its tab closes`, async () => {
+  it(`opens ${TABS} task pages with one stream, updates them all, and hands the stream over when its tab closes`, async () => {
     const opened: Page[] = [];
     const streams = new Map<Page, number>();
     for (let i = 0; i < TABS; i++) {
       const page = await admin.context.newPage();
       page.on('request', (r) => { if (new URL(r.url()).pathname === STREAM) streams.set(page, (streams.get(page) ?? 0) + 1); });
-      await page.goto(`/program?program=${programId}`);
+      await page.goto(`/program/tasks/${taskId}`);
       // With a stream per tab, the seventh tab's requests wait for a free connection forever.
-      await page.getByTestId('program-dashboard').waitFor();
-      await eventually(() => page.getByTestId('rating-counts').isVisible()).toBe(true);
+      await page.getByTestId('task-detail').waitFor();
       opened.push(page);
     }
     for (const page of opened) await eventually(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('live');
