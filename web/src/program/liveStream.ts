@@ -53,8 +53,7 @@ function announce(message: Relay) {
 }
 
 function lead(): Promise<void> {
-  const missedBefore = seenStream;
-  let missed = missedBefore;
+  let missed = seenStream; // taking over from another tab's stream: events may have been missed in between
   const s = new EventSource(url, { withCredentials: true });
   source = s;
   s.onopen = () => { announce({ kind: 'status', status: 'live', missed }); missed = false; };
