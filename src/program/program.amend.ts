@@ -70,7 +70,7 @@ async function applyChanges(trx: Q, task: tasks.TaskRow, c: TaskChangesInput) {
 }
 
 /** Opens one amendment for a batch of changes (the caller then passes it to addTaskIn / adjustTaskIn). */
-export function openAmendment(trx: Q, ctx: RequestContext, programId: number, kind: 'add' | 'adjust', input: AmendmentInput) {
+export function openAmendment(trx: Q, ctx: RequestContext, programId: number, kind: 'add' | 'adjust' | 'tasklist', input: AmendmentInput) {
   return insertAmendment(trx, { programId, kind, ...input, actor: actorOf(ctx) });
 }
 

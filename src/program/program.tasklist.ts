@@ -104,10 +104,10 @@ export async function importTaskList(db: Db, ctx: RequestContext, programId: num
           throw err;
         }
       };
-      // One program version for the whole file, and none for a file that changes nothing. Its kind says what it
-      // does to the program: 'add' when it only adds tasks, else 'adjust' (the kinds are fixed by a CHECK constraint).
+      // One program version for the whole file, and none for a file that changes nothing. Its own kind
+      // ('tasklist'): 'add' or 'adjust' would show every task of a mixed file as added, or as adjusted.
       const version = plan.added.length || plan.changed.length
-        ? await openAmendment(trx, ctx, programId, plan.changed.length ? 'adjust' : 'add', amendment) : undefined;
+        ? await openAmendment(trx, ctx, programId, 'tasklist', amendment) : undefined;
       for (const a of plan.added) {
         const created = await at(a.row, () => addTaskIn(trx, ctx, { ...amendment, parentId: ids.get(a.parentCode)!, kind: a.kind, task: a.task }, { amendment: version }));
         ids.set(a.code, created.id);

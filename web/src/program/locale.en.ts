@@ -93,7 +93,7 @@ export const programEn: typeof programVi = {
     version: 'Version {{version}}',
     lang: { vi: 'Vietnamese', en: 'English' },
     kind: { part: 'Part', section: 'Section', group: 'Group', task: 'Task', text: 'Text' },
-    amendKind: { import: 'Imported from the document', add: 'Task added', adjust: 'Task adjusted', cancel: 'Task cancelled', cascade: 'Assigned to units' },
+    amendKind: { import: 'Imported from the document', add: 'Task added', adjust: 'Task adjusted', cancel: 'Task cancelled', cascade: 'Assigned to units', tasklist: 'Task list imported (Excel)' },
     import: {
       title: 'Import an Action Program document',
       notAllowed: 'Only system administrators and central officers may import a program. You can still preview; the server will refuse the save without the role.',

@@ -92,7 +92,7 @@ export const programVi = {
     version: 'Phiên bản {{version}}',
     lang: { vi: 'Tiếng Việt', en: 'Tiếng Anh' },
     kind: { part: 'Phần', section: 'Mục', group: 'Nhóm', task: 'Nhiệm vụ', text: 'Đoạn văn' },
-    amendKind: { import: 'Nhập từ văn bản', add: 'Bổ sung nhiệm vụ', adjust: 'Điều chỉnh nhiệm vụ', cancel: 'Hủy nhiệm vụ', cascade: 'Giao cho đơn vị' },
+    amendKind: { import: 'Nhập từ văn bản', add: 'Bổ sung nhiệm vụ', adjust: 'Điều chỉnh nhiệm vụ', cancel: 'Hủy nhiệm vụ', cascade: 'Giao cho đơn vị', tasklist: 'Nhập danh sách nhiệm vụ (Excel)' },
     import: {
       title: 'Nhập văn bản Chương trình hành động',
       notAllowed: 'Chỉ quản trị hệ thống và cán bộ trung ương được nhập chương trình. Bạn vẫn có thể xem trước; máy chủ sẽ từ chối nếu không đủ quyền.',

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../common/format';
 import type { Amendment } from './types';
 
-export const AMENDMENT_COLORS: Record<string, string> = { import: 'blue', add: 'green', adjust: 'gold', cancel: 'red', cascade: 'purple' };
+export const AMENDMENT_COLORS: Record<string, string> = { import: 'blue', add: 'green', adjust: 'gold', cancel: 'red', cascade: 'purple', tasklist: 'cyan' };
 
 export function AmendmentsTable({ amendments, onAsOf }: { amendments: Amendment[]; onAsOf: (date: string) => void }) {
   const { t } = useTranslation();

@@ -21,7 +21,7 @@ export interface ImportResult {
   counts: Record<string, number>; parsedCounts: ParseCounts; unrecognised: UnrecognisedLine[];
 }
 
-export type AmendmentKind = 'import' | 'add' | 'adjust' | 'cancel' | 'cascade';
+export type AmendmentKind = 'import' | 'add' | 'adjust' | 'cancel' | 'cascade' | 'tasklist';
 export interface Amendment {
   id: number; versionNo: number; kind: AmendmentKind; decisionRef: string | null; reason: string | null;
   effectiveDate: string; actor: string; createdAt: string;
