@@ -68,6 +68,14 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     return page;
   }
 
+  /** The task's page with its cascade dialog open. */
+  async function openCascade(page: Page, taskId: number): Promise<void> {
+    await page.goto(`/program/tasks/${taskId}`);
+    await page.getByTestId('task-detail').waitFor();
+    await page.getByTestId('task-cascade').click();
+    await page.getByTestId('cascade-form').waitFor();
+  }
+
   async function taskByCode(code: string): Promise<TaskRow> {
     const list = await apiCall<{ items: TaskRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}/tasks?limit=500&q=${encodeURIComponent(code)}`);
     const found = list.items.find((t) => t.code === code);
@@ -139,10 +147,7 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
   it('cascades a task to two chosen provinces and lists the two new unit tasks', async () => {
     const task = await taskByCode('II.1.a.1');
     const page = await newPage();
-    await page.goto(`/program/tasks/${task.id}`);
-    await page.getByTestId('task-detail').waitFor();
-    await page.getByTestId('task-cascade').click();
-    await page.getByTestId('cascade-form').waitFor();
+    await openCascade(page, task.id);
     await page.getByTestId('cascade-chosen').click();
     const units = page.getByTestId('cascade-units');
     for (const [typed, name] of [['Ha Noi', 'Thành phố Hà Nội'], ['Da Nang', 'Thành phố Đà Nẵng']]) await chooseOption(page, units, name, typed);
@@ -274,10 +279,7 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     const all = await provinces();
     const task = await taskByCode('II.1.a.1'); // already assigned to Hà Nội and Đà Nẵng
     const page = await newPage();
-    await page.goto(`/program/tasks/${task.id}`);
-    await page.getByTestId('task-detail').waitFor();
-    await page.getByTestId('task-cascade').click();
-    await page.getByTestId('cascade-form').waitFor();
+    await openCascade(page, task.id);
     await page.getByTestId('cascade-all-provinces').click();
     await eventually(() => page.getByTestId('cascade-estimate').textContent()).toContain(String(all.length));
     await page.getByTestId('cascade-decision').fill('Quyết định số 25/QĐ-TTg ngày 22/11/2026');
@@ -293,10 +295,7 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     // A province's task goes to its communes: the modal starts on "all communes of" this province (its count is the estimate).
     const hanoi = all.find((p) => p.code === '01')!;
     const hanoiTask = await taskByCode('II.1.a.1@01');
-    await page.goto(`/program/tasks/${hanoiTask.id}`);
-    await page.getByTestId('task-detail').waitFor();
-    await page.getByTestId('task-cascade').click();
-    await page.getByTestId('cascade-form').waitFor();
+    await openCascade(page, hanoiTask.id);
     await eventually(() => page.getByTestId('cascade-estimate').textContent()).toContain(String(hanoi.childCount));
     await phoneShot(page, 'cascade-communes', false);
     await page.getByTestId('cascade-submit').click();

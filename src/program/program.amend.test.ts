@@ -17,7 +17,7 @@ import { submitReport } from './program.reports.service.ts';
 import { taskHistory } from './program.service.ts';
 import { versionsAsOf } from './program.store.ts';
 import { CascadeBody } from './program.schemas.ts';
-import { expectRollupsConsistent } from './program.testing.ts';
+import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
 
 const ctx = systemContext('test');
 
@@ -25,7 +25,7 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
   let t: TestDb;
   let units: Awaited<ReturnType<typeof seedMiniRegistry>>;
   let programId: number;
-  const task = (code: string) => t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();
+  const task = (code: string) => taskByCode(t, programId, code);
   const versions = (taskId: number) => t.db.selectFrom('task_versions').selectAll().where('task_id', '=', taskId).orderBy('id').execute();
   const amendments = () => t.db.selectFrom('program_amendments').selectAll().where('program_id', '=', programId).orderBy('version_no').execute();
 

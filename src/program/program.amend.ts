@@ -7,7 +7,7 @@ import type { Database } from '../platform/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict, notFound, todayIso } from '../platform/errors.ts';
-import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
+import { evaluateInSlices } from './program.evaluate.ts';
 import { parseDeadline } from './parse/deadline.ts';
 import type { Period } from './program.types.ts';
 import type { TaskChangesInput } from './program.schemas.ts';
@@ -26,7 +26,7 @@ export type Amendment = Awaited<ReturnType<typeof insertAmendment>>;
 export interface AmendOptions { amendment?: Amendment }
 
 export const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
-export const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
+const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
 
 function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
   if (!d) return null;
@@ -69,9 +69,12 @@ async function applyChanges(trx: Q, task: tasks.TaskRow, c: TaskChangesInput) {
   return updated;
 }
 
-/** Opens one amendment for a batch of changes (the caller then passes it to addTaskIn / adjustTaskIn). */
-export function openAmendment(trx: Q, ctx: RequestContext, programId: number, kind: 'add' | 'adjust' | 'tasklist', input: AmendmentInput) {
-  return insertAmendment(trx, { programId, kind, ...input, actor: actorOf(ctx) });
+export type AmendmentKind = 'add' | 'adjust' | 'cancel' | 'cascade' | 'tasklist';
+
+/** Records an amendment (the program's next version) by the caller; a batch passes it on to addTaskIn / adjustTaskIn. */
+export function openAmendment(trx: Q, ctx: RequestContext, programId: number, kind: AmendmentKind,
+  input: { decisionRef: string | null; reason: string | null; effectiveDate: string }) {
+  return insertAmendment(trx, { programId, kind, decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
 }
 
 export async function checkEffectiveDate(trx: Q, taskId: number, date: string) {
@@ -106,7 +109,7 @@ export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput
   if (!parent) throw taskNotFound(input.parentId);
   await requireUnitIn(trx, ctx, parent.unit_id, WRITER_ROLES);
   if (!input.task.titleVi && !input.task.titleEn) throw badRequest({ vi: 'Cần tên nhiệm vụ (tiếng Việt hoặc tiếng Anh).', en: 'A title (Vietnamese or English) is required.' });
-  const amendment = opts.amendment ?? await insertAmendment(trx, { programId: parent.program_id, kind: 'add', decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
+  const amendment = opts.amendment ?? await openAmendment(trx, ctx, parent.program_id, 'add', input);
   const siblings = await tasks.childrenOf(trx, parent.id);
   const code = input.task.code ?? `${parent.code}.${siblings.length + 1}`;
   if (await trx.selectFrom('tasks').select('id').where('program_id', '=', parent.program_id).where('code', '=', code).executeTakeFirst()) {
@@ -157,7 +160,7 @@ export async function adjustTaskIn(trx: Q, ctx: RequestContext, id: number, inpu
   if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy không sửa được.', en: 'A cancelled task cannot be adjusted.' });
   await checkEffectiveDate(trx, id, input.effectiveDate);
   const before = await loadContent(trx, task);
-  const amendment = opts.amendment ?? await insertAmendment(trx, { programId: task.program_id, kind: 'adjust', ...input, actor: actorOf(ctx) });
+  const amendment = opts.amendment ?? await openAmendment(trx, ctx, task.program_id, 'adjust', input);
   const changed = await applyChanges(trx, task, input.changes);
   // A new deadline moves the task to another month of the due-date rollups; status and rating follow in afterTaskChange.
   await applyRollupChanges(trx, [{ before: countedOf(task), after: countedOf(changed) }]);
@@ -190,7 +193,5 @@ async function carryDatesDown(trx: Q, t: tasks.TaskRow, amendmentId: number, fro
   const before = new Map(old.rows.map((x) => [x.id, x]));
   await applyRollupChanges(trx, r.rows.map((x) => ({ before: countedOf(before.get(x.id)!), after: countedOf(x) })));
   await writeTaskVersions(trx, t.program_id, amendmentId, from, await loadContents(trx, r.rows));
-  for (let i = 0; i < ids.length; i += 2000) {
-    await evaluateRows(trx, await loadEvalRows(trx, ids.slice(i, i + 2000)), todayIso(), { refreshOpen: true });
-  }
+  await evaluateInSlices(trx, ids, todayIso());
 }

@@ -7,13 +7,13 @@ import type { Database } from '../platform/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest } from '../platform/errors.ts';
-import { insertAmendment, writeTaskVersions } from './program.store.ts';
+import { writeTaskVersions } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
 import { loadContents, presentTask } from './program.content.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
-import { actorOf, checkEffectiveDate, checkVersion, taskNotFound, type AmendmentInput } from './program.amend.ts';
+import { checkEffectiveDate, checkVersion, openAmendment, taskNotFound, type AmendmentInput } from './program.amend.ts';
 
 type Q = Kysely<Database>;
 
@@ -26,7 +26,7 @@ export async function cancelTask(db: Db, ctx: RequestContext, id: number, input:
     checkVersion(task, input.version);
     if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
     await checkEffectiveDate(trx, id, input.effectiveDate);
-    const amendment = await insertAmendment(trx, { programId: task.program_id, kind: 'cancel', ...input, actor: actorOf(ctx) });
+    const amendment = await openAmendment(trx, ctx, task.program_id, 'cancel', input);
     const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
     const byId = await tasks.cancelTasks(trx, all.map((t) => t.id));
     const cancelled = all.map((t) => byId.get(t.id)!);

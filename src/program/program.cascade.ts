@@ -10,12 +10,12 @@ import { recordAudit } from '../platform/audit.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
 import { inForceSql } from '../units/units.store.ts';
 import type { CascadeInput } from './program.schemas.ts';
-import { insertAmendment, insertFirstVersions, writeTaskVersion } from './program.store.ts';
+import { insertFirstVersions, writeTaskVersion } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
 import { contentOf, loadContent, presentTask } from './program.content.ts';
-import { checkEffectiveDate } from './program.amend.ts';
+import { checkEffectiveDate, openAmendment } from './program.amend.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
-import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
+import { evaluateInSlices } from './program.evaluate.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
 
@@ -60,9 +60,9 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
     const effectiveDate = opts.effectiveDate ?? asOf;
     const rollupChanged = !!input.rollupMode && input.rollupMode !== parent.rollup_mode;
     // A rerun that assigns nothing new and keeps the rollup mode changes no content: no program version.
-    const amendment = fresh.length || rollupChanged ? await insertAmendment(trx, {
-      programId: parent.program_id, kind: 'cascade', decisionRef: input.decisionRef ?? null, actor: ctx.user?.username ?? ctx.actorLabel,
-      reason: input.reason ?? `Giao ${parent.code} cho ${fresh.length} đơn vị / assigned ${parent.code} to ${fresh.length} units`, effectiveDate,
+    const amendment = fresh.length || rollupChanged ? await openAmendment(trx, ctx, parent.program_id, 'cascade', {
+      decisionRef: input.decisionRef ?? null, effectiveDate,
+      reason: input.reason ?? `Giao ${parent.code} cho ${fresh.length} đơn vị / assigned ${parent.code} to ${fresh.length} units`,
     }) : null;
     if (amendment && rollupChanged) {
       // The rollup mode is part of the parent's content: a new dated version under this amendment, as an adjustment would write.
@@ -83,9 +83,7 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
     if (amendment) await insertFirstVersions(trx, parent.program_id, amendment.id, effectiveDate,
       created.map((t) => ({ taskId: t.id, content: contentOf(t, { coordinators: [], funding: [], dependsOn: [] }) })));
     await applyRollupChanges(trx, created.map((t) => ({ before: null, after: countedOf(t) })));
-    for (let i = 0; i < created.length; i += 2000) {
-      await evaluateRows(trx, await loadEvalRows(trx, created.slice(i, i + 2000).map((t) => t.id)), todayIso(), { refreshOpen: true });
-    }
+    await evaluateInSlices(trx, created.map((t) => t.id), todayIso());
     // One new child, or the parent itself after a new rollup mode, recomputes the parent from all its children.
     const changed = [...(created.length ? [created[0].id] : []), ...(rollupChanged ? [id] : [])];
     if (changed.length) await afterTaskChange(trx, parent.program_id, changed);

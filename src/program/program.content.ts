@@ -25,15 +25,10 @@ export function contentOf(t: TaskRow, extra: { coordinators: number[]; funding: 
 
 /** Content of one task read back from its tables (after a change, for the new version). */
 export async function loadContent(db: Kysely<Database>, t: TaskRow): Promise<TaskContent> {
-  const [coordinators, funding, deps] = await Promise.all([coordinatorsOf(db, [t.id]), fundingOf(db, [t.id]), dependenciesOf(db, [t.id])]);
-  return contentOf(t, {
-    coordinators: coordinators.map((c) => c.id),
-    funding: funding.map((f) => ({ source: f.source, amountRequired: f.amount_required, amountAllocated: f.amount_allocated })),
-    dependsOn: deps.map((d) => d.id),
-  });
+  return (await loadContents(db, [t]))[0].content;
 }
 
-/** loadContent for many tasks at once, in slices (the cascaded copies an amendment carries its dates down to). */
+/** Content of many tasks at once, in slices (the cascaded copies an amendment carries its dates down to). */
 export async function loadContents(db: Kysely<Database>, rows: TaskRow[]): Promise<{ taskId: number; content: TaskContent }[]> {
   const out: { taskId: number; content: TaskContent }[] = [];
   for (let i = 0; i < rows.length; i += 2000) {

@@ -131,8 +131,15 @@ export async function evaluateTasks(trx: Q, ids: number[], asOf: string, opts: E
   return { rows, outcome: await evaluateRows(trx, rows, asOf, opts) };
 }
 
-/** Kept for callers that lock and read themselves: the rows must come from lockEvalRows. */
-export const loadEvalRows = (trx: Q, ids: number[]) => lockEvalRows(trx, ids, false);
+/**
+ * Locks, reads and judges many tasks, 2,000 at a time, refreshing their open warnings' text: tasks just
+ * created (an import, a cascade) or whose dates just moved (copies following their task's deadline).
+ */
+export async function evaluateInSlices(trx: Q, ids: number[], asOf: string) {
+  for (let i = 0; i < ids.length; i += 2000) {
+    await evaluateRows(trx, await lockEvalRows(trx, ids.slice(i, i + 2000), false), asOf, { refreshOpen: true });
+  }
+}
 
 export async function evaluateRows(trx: Q, rows: LockedEvalRow[], asOf: string, opts: EvalOptions): Promise<EvalOutcome> {
   const pending = opts.pending;

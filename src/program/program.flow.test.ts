@@ -15,7 +15,7 @@ import { programAsOf } from './program.service.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import { escalateWarnings } from './program.escalation.ts';
 import { overview } from './program.dashboards.service.ts';
-import { expectRollupsConsistent } from './program.testing.ts';
+import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { createUser } from '../accounts/accounts.service.ts';
@@ -27,7 +27,7 @@ describe.each(ENGINES)('program flow on %s', (engine) => {
   let t: TestDb;
   let units: Awaited<ReturnType<typeof seedMiniRegistry>>;
   let programId: number;
-  const task = (code: string) => t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();
+  const task = (code: string) => taskByCode(t, programId, code);
 
   const mails: string[] = [];
   const catcher = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'],

@@ -12,7 +12,7 @@ import type { ProgramMetaInput } from './program.schemas.ts';
 import { findProgramByCode, insertAmendment, insertFirstVersions, insertProgram } from './program.store.ts';
 import { insertTasks, type NewTask, type TaskRow } from './program.tasks.store.ts';
 import { contentOf } from './program.content.ts';
-import { evaluateRows, loadEvalRows } from './program.evaluate.ts';
+import { evaluateInSlices } from './program.evaluate.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { countryUnitId, requireUnitIn, WRITER_ROLES } from './program.scope.ts';
 
@@ -91,7 +91,7 @@ export async function createProgramFromTree(db: Db, ctx: RequestContext, meta: P
       created.map((t) => ({ taskId: t.id, content: contentOf(t, { coordinators: [], funding: [], dependsOn: [] }) })));
     const taskIds = created.filter((t) => t.kind === 'task').map((t) => t.id);
     await applyRollupChanges(trx, created.map((t) => ({ before: null, after: countedOf(t) })));
-    await evaluateRows(trx, await loadEvalRows(trx, taskIds), todayIso(), { refreshOpen: true });
+    await evaluateInSlices(trx, taskIds, todayIso());
     const counts = countKinds(created);
     await recordAudit(trx, ctx, { action: 'program.import', entity: 'program', entityId: program.id, after: { code: program.code, counts } });
     return { program, counts };

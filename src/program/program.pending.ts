@@ -15,7 +15,7 @@ export interface PendingTaskWrite {
   recent?: { list: unknown[]; lastReportDate: string | null };
 }
 
-/** By task id; filled by followReports and propagateUp, emptied by evaluateRows as it writes them. */
+/** By task id; filled by followReports and recordPropagation, emptied by evaluateRows as it writes them. */
 export type PendingWrites = Map<number, PendingTaskWrite>;
 
 /** The rows with the pending values laid over them, their dependencies' figures included. */

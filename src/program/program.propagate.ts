@@ -53,7 +53,7 @@ export async function propagateUp(trx: Q, task: TaskRow, rollups?: RollupChange[
   const changes = planPropagation(task, chain, children, false);
   if (changes.length === 0) return [];
   await updateProgress(trx, changes.map((c) => ({ id: c.parent.id, progress: c.progress, status: c.status, doneDate: c.doneDate })));
-  const deltas = changes.map((c) => ({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) }));
+  const deltas = changes.map(rollupDelta);
   if (rollups) rollups.push(...deltas); else await applyRollupChanges(trx, deltas);
   return changes.map((c) => c.parent.id);
 }
@@ -87,6 +87,9 @@ export function planPropagation<P extends TaskRow>(task: TaskRow, chain: P[], ch
 export function recordPropagation(changes: ParentChange<TaskRow>[], pending: PendingWrites, rollups: RollupChange[]) {
   for (const c of changes) {
     pending.set(c.parent.id, { progress: c.progress, status: c.status, done_date: c.doneDate });
-    rollups.push({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) });
+    rollups.push(rollupDelta(c));
   }
 }
+
+/** A parent's move in the rollups: its counted status changes (its rating follows with its verdict). */
+const rollupDelta = (c: ParentChange<TaskRow>): RollupChange => ({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) });

@@ -17,7 +17,7 @@ import { TEST_META, testTree } from './program.fixtures.ts';
 import { adjustTask } from './program.amend.ts';
 import { COLUMNS } from './parse/tasklist.template.ts';
 import { TASKS_SHEET } from './parse/tasklist.xlsx.ts';
-import { expectRollupsConsistent } from './program.testing.ts';
+import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
 
 const PASSWORD = 'correct horse battery';
 const ctx = systemContext('test');
@@ -40,7 +40,7 @@ describe.each(ENGINES)('Excel task list saved as amendments on %s', (engine) => 
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
   const call = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as object, headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf } });
-  const task = (code: string) => t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();
+  const task = (code: string) => taskByCode(t, programId, code);
   const amendments = () => t.db.selectFrom('program_amendments').select((e) => e.fn.countAll<number>().as('n')).where('program_id', '=', programId).executeTakeFirstOrThrow().then((r) => Number(r.n));
   const body = (xlsx: Buffer, over: Record<string, unknown> = {}) => ({
     fileName: 'nhiem-vu.xlsx', contentBase64: xlsx.toString('base64'), decisionRef: 'QĐ 25/QĐ-TTg', reason: 'Điều chỉnh theo kết luận giao ban', effectiveDate: '2026-04-01', ...over,

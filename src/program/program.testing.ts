@@ -15,3 +15,7 @@ export async function expectRollupsConsistent(t: TestDb, programId: number) {
   await t.db.transaction().execute((trx) => rebuildRollups(trx, programId));
   expect(maintained).toEqual(await read());
 }
+
+/** A task of the program by its code, as stored. */
+export const taskByCode = (t: TestDb, programId: number, code: string) =>
+  t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();

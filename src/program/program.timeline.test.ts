@@ -15,7 +15,7 @@ import { addTask, adjustTask } from './program.amend.ts';
 import { cancelTask } from './program.cancel.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import { myTasks, taskList, timeline } from './program.dashboards.service.ts';
-import { expectRollupsConsistent } from './program.testing.ts';
+import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 
 const ctx = systemContext('test');
@@ -26,7 +26,7 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
   let t: TestDb;
   let units: Awaited<ReturnType<typeof seedMiniRegistry>>;
   let programId: number;
-  const task = (code: string) => t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();
+  const task = (code: string) => taskByCode(t, programId, code);
 
   /** The timeline as the task table says it (the query the timeline ran before the rollups). */
   async function live(unitIds: number[] | null) {

@@ -4,7 +4,7 @@
 // warnings keyed by (task, kind) and acknowledge or resolve them one by one.
 import type { ReportFacts, TaskFacts, TaskStatus, Warning } from '../program.types.ts';
 import { dateOf, dayNumber } from './days.ts';
-import { amount, days, pct } from './format.ts';
+import { amount, days, NO_TEXT, pct } from './format.ts';
 import type { WarningRules } from './rules.ts';
 
 /** Statuses after which a task needs nothing more: no warnings, and a dependency in them blocks nothing. */
@@ -26,7 +26,6 @@ export interface Facts {
   text: boolean;
 }
 
-const NO_TEXT = Object.freeze({ vi: '', en: '' });
 const bare = (kind: Warning['kind'], severity: Warning['severity']): Warning => Object.freeze({ kind, severity, message: NO_TEXT, facts: Object.freeze({}) });
 const BARE = {
   overdue: bare('overdue', 'critical'), at_risk: bare('at_risk', 'warning'), due_soon_low_progress: bare('due_soon_low_progress', 'warning'),
@@ -187,15 +186,15 @@ export function blocked({ task, today, due, text }: Facts): Warning | null {
   const vi: string[] = [], en: string[] = [];
   const ids: number[] = [];
   for (const dep of task.dependencies) {
-    if (dep.due === null || FINISHED.has(dep.status)) continue;
-    const depDue = dayNumber(dep.due);
+    if (!blocks(dep, today, due)) continue;
+    const depDue = dayNumber(dep.due!);
     if (depDue < today) {
       vi.push(`nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ ${pct(dep.progress, 'vi')})`);
       en.push(`task #${dep.id} is ${days(today - depDue, 'en')} overdue (progress ${pct(dep.progress, 'en')})`);
       ids.push(dep.id);
-    } else if (due !== null && depDue > due) {
-      vi.push(`nhiệm vụ #${dep.id} có hạn ${dep.due}, sau hạn của nhiệm vụ này ${days(depDue - due, 'vi')}`);
-      en.push(`task #${dep.id} is due ${dep.due}, ${days(depDue - due, 'en')} after this task's due date`);
+    } else { // due after this task's own due date
+      vi.push(`nhiệm vụ #${dep.id} có hạn ${dep.due}, sau hạn của nhiệm vụ này ${days(depDue - due!, 'vi')}`);
+      en.push(`task #${dep.id} is due ${dep.due}, ${days(depDue - due!, 'en')} after this task's due date`);
       ids.push(dep.id);
     }
   }

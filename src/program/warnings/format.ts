@@ -25,3 +25,6 @@ export function amount(value: number, lang: 'vi' | 'en'): string {
 /** "1 day" / "3 days"; Vietnamese has no plural. */
 export const days = (n: number, lang: 'vi' | 'en'): string =>
   lang === 'vi' ? `${n} ngày` : `${n} day${n === 1 ? '' : 's'}`;
+
+/** The message or explanation of a verdict judged without text (the daily run's first pass). */
+export const NO_TEXT = Object.freeze({ vi: '', en: '' });

@@ -3,6 +3,7 @@
 // sentence saying why, because a colour nobody can explain is not acted upon.
 import { RATINGS, type Rating, type TaskStatus, type Warning, type WarningKind } from '../program.types.ts';
 import { RATING_POINTS } from './rules.ts';
+import { NO_TEXT } from './format.ts';
 
 export const RATING_LABELS: Record<Rating, { vi: string; en: string }> = {
   green: { vi: 'Xanh', en: 'Green' },
@@ -27,8 +28,6 @@ const KIND_LABELS: Record<WarningKind, { vi: string; en: string }> = {
  * 0 green, 1 amber/green, 2 amber, 3–4 amber/red, 5 or more red (e.g. at risk + due soon + no money).
  */
 export const NO_WARNINGS = Object.freeze({ vi: 'Xanh: không có cảnh báo.', en: 'Green: no warnings.' });
-
-const NO_TEXT = Object.freeze({ vi: '', en: '' });
 
 /** `text` false: the rating with an empty explanation (see evaluateTask). */
 export function rateWarnings(warnings: Warning[], text = true): { rating: Rating; explanation: { vi: string; en: string } } {

@@ -44,22 +44,22 @@ export function AsOfContent({ programId, asOf, onAsOf, tick, importDate, periodS
   const tree = useMemo(() => buildTree(items), [items]);
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
   // Parts open; for an officer, also the items above their own tasks, so those show without five clicks.
-  const defaultExpanded = useMemo(() => items.filter((i) => i.kind === 'part' || i.inScope === false).map((i) => i.taskId), [items]);
+  const defaultExpanded = useMemo(() => items.filter((i) => i.kind === 'part' || !i.inScope).map((i) => i.taskId), [items]);
   const q = filter.trim().toLowerCase();
   const shown: Row[] = q
     ? items.filter((i) => `${i.code} ${i.titleVi ?? ''} ${i.titleEn ?? ''}`.toLowerCase().includes(q)).map((i) => ({ ...i }))
     : tree;
-  const own = items.filter((i) => i.kind === 'task' && i.inScope !== false);
+  const own = items.filter((i) => i.kind === 'task' && i.inScope);
   const assigned = own.filter((i) => i.cascaded).length;
   const cancelled = own.filter((i) => i.cancelled).length;
-  const scoped = items.some((i) => i.inScope === false);
+  const scoped = items.some((i) => !i.inScope);
 
   const columns: ColumnsType<Row> = [
-    { title: c('colCode'), dataIndex: 'code', width: 120, render: (code: string, r) => (r.inScope === false
+    { title: c('colCode'), dataIndex: 'code', width: 120, render: (code: string, r) => (!r.inScope
       ? <Typography.Text type="secondary">{code}</Typography.Text> : <Link to={`/program/tasks/${r.taskId}`}>{code}</Link>) },
     { title: c('colTitle'), key: 'title', render: (_: unknown, r) => (
-      <span data-testid={`asof-${r.code}`} data-in-scope={r.inScope !== false} className={r.inScope === false ? 'asof-context' : undefined}
-        title={r.inScope === false ? c('contextHint') : undefined}>
+      <span data-testid={`asof-${r.code}`} data-in-scope={r.inScope} className={!r.inScope ? 'asof-context' : undefined}
+        title={!r.inScope ? c('contextHint') : undefined}>
         {CONTAINERS.has(r.kind) && <Tag>{t(`program.admin.kind.${r.kind}`)}</Tag>}
         {r.cascaded && <Tag color="blue" data-testid={`asof-unit-${r.code}`}>{c('assigned', { unit: r.unitName ?? r.unitId })}</Tag>}
         <span className={r.cancelled ? 'asof-cancelled' : r.kind === 'text' ? 'task-why' : undefined}>{pick({ vi: r.titleVi, en: r.titleEn })}</span>

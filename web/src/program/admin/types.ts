@@ -69,11 +69,10 @@ export interface TaskContent {
 /**
  * GET /api/programs/:id/as-of: one item in force on the date. `cascaded`: a task assigned to a unit.
  * `inScope` false: an item above the caller's own tasks, sent only to place them (the caller cannot open it).
- * The three are optional: a server of the previous release sends neither.
  */
 export type AsOfItem = TaskContent & {
   taskId: number; parentId: number | null; validFrom: string; validTo: string | null;
-  cascaded?: boolean; unitName?: string | null; inScope?: boolean;
+  cascaded: boolean; unitName: string | null; inScope: boolean;
 };
 export interface AsOfResponse { asOf: string; items: AsOfItem[] }
 
