@@ -6,13 +6,21 @@ import type { Db } from '../platform/db.ts';
 import { unauthenticated } from '../platform/errors.ts';
 import { SESSION_COOKIE } from '../platform/http-auth.ts';
 import * as service from './accounts.service.ts';
-import { LoginBody, NewTokenBody, NewUserBody } from './accounts.schemas.ts';
+import * as users from './users.service.ts';
+import * as tokens from './tokens.service.ts';
+import { prepareDummyHash } from './passwords.ts';
+import { GrantBody, GrantParams, IdParams, LoginBody, NewTokenBody, NewUserBody, PasswordBody, TokenListQuery, UserListQuery } from './accounts.schemas.ts';
 import type { Role } from '../platform/context.ts';
 
 export function accountsRoutes(db: Db, config: Config) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    const limits = { maxAttempts: config.loginMaxAttempts, windowMinutes: config.loginWindowMinutes, sessionHours: config.sessionHours };
+    const limits = {
+      maxAttempts: config.loginMaxAttempts, maxAttemptsPerAddress: config.loginMaxAttemptsPerAddress,
+      windowMinutes: config.loginWindowMinutes, sessionHours: config.sessionHours,
+    };
+    const tokenPolicy = { defaultDays: config.tokenDefaultDays, maxDays: config.tokenMaxDays };
+    void prepareDummyHash();
 
     app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Sign in; sets the session cookie', body: LoginBody } }, async (req, reply) => {
       const result = await service.login(db, req.ctx, req.body, limits);
@@ -33,17 +41,31 @@ export function accountsRoutes(db: Db, config: Config) {
       return { user: req.ctx.user, csrfToken: req.csrfToken };
     });
 
-    app.get('/users', { schema: { tags: ['users'], summary: 'All users with their grants (system admin)' } }, async (req) => ({
-      items: await service.listUsers(db, req.ctx),
-    }));
+    const tags = ['users'];
+    app.get('/users', { schema: { tags, summary: 'Users with their grants, a page at a time (system admin)', querystring: UserListQuery } }, async (req) =>
+      users.listUsers(db, req.ctx, { ...req.query, active: req.query.active === undefined ? undefined : req.query.active === 'true' }));
 
-    app.post('/users', { schema: { tags: ['users'], summary: 'Create a user with role grants (system admin)', body: NewUserBody } }, async (req, reply) => {
+    app.post('/users', { schema: { tags, summary: 'Create a user with role grants (system admin)', body: NewUserBody } }, async (req, reply) => {
       const body = req.body;
       const user = await service.createUser(db, req.ctx, { ...body, grants: body.grants.map((g) => ({ role: g.role as Role, unitCode: g.unitCode })) });
       return reply.status(201).send(user);
     });
+    app.post('/users/:id/deactivate', { schema: { tags, summary: 'Switch an account off: its sessions end and its API tokens are revoked at once (system admin)', params: IdParams } },
+      async (req) => users.deactivateUser(db, req.ctx, req.params.id));
+    app.post('/users/:id/reactivate', { schema: { tags, summary: 'Switch an account back on; revoked tokens stay revoked (system admin)', params: IdParams } },
+      async (req) => users.reactivateUser(db, req.ctx, req.params.id));
+    app.post('/users/:id/grants', { schema: { tags, summary: 'Grant a role over a unit subtree (system admin)', params: IdParams, body: GrantBody } },
+      async (req, reply) => reply.status(201).send(await users.addGrant(db, req.ctx, req.params.id, { ...req.body, role: req.body.role as Role })));
+    app.delete('/users/:id/grants/:grantId', { schema: { tags, summary: 'Take a role grant away (system admin)', params: GrantParams } },
+      async (req) => users.revokeGrant(db, req.ctx, req.params.id, req.params.grantId));
+    app.post('/users/:id/password', { schema: { tags, summary: "Set a user's password; their sessions end (system admin)", params: IdParams, body: PasswordBody } },
+      async (req) => users.resetPassword(db, req.ctx, req.params.id, req.body.password));
 
-    app.post('/tokens', { schema: { tags: ['auth'], summary: 'Create an API token for the signed-in user (shown once)', body: NewTokenBody } }, async (req, reply) =>
-      reply.status(201).send(await service.createApiToken(db, req.ctx, req.body.name)));
+    app.get('/tokens', { schema: { tags: ['auth'], summary: 'Your API tokens; all=true: everyone\'s (system admin)', querystring: TokenListQuery } }, async (req) =>
+      tokens.listApiTokens(db, req.ctx, { all: req.query.all === 'true', includeEnded: req.query.includeEnded === 'true' }));
+    app.post('/tokens', { schema: { tags: ['auth'], summary: 'Create an API token for the signed-in user (shown once; needs a session, not a token)', body: NewTokenBody } }, async (req, reply) =>
+      reply.status(201).send(await tokens.createApiToken(db, req.ctx, req.body, tokenPolicy)));
+    app.post('/tokens/:id/revoke', { schema: { tags: ['auth'], summary: 'Revoke an API token: your own, or anyone\'s for a system admin (needs a session)', params: IdParams } },
+      async (req) => tokens.revokeApiToken(db, req.ctx, req.params.id));
   };
 }

@@ -14,4 +14,32 @@ export const NewUserBody = z.object({
   grants: z.array(z.object({ role: z.enum(ROLES as [string, ...string[]]), unitCode: z.string().min(1) })).default([]),
 });
 
-export const NewTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
+
+export const NewTokenBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).optional(),
+  readOnly: z.boolean().optional(),
+}).strict();
+
+export const TokenListQuery = z.object({
+  all: z.enum(['true', 'false']).optional(),
+  includeEnded: z.enum(['true', 'false']).optional(),
+});
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const GrantParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), grantId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export const UserListQuery = z.object({
+  q: z.string().max(100).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const GrantBody = z.object({
+  role: z.enum(ROLES as [string, ...string[]]),
+  unitId: z.number().int().positive().optional(),
+  unitCode: z.string().trim().min(1).max(20).optional(),
+}).strict();
+
+export const PasswordBody = z.object({ password: z.string().min(10).max(500) }).strict();
