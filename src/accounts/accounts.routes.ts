@@ -47,7 +47,7 @@ export function accountsRoutes(db: Db, config: Config) {
 
     app.post('/users', { schema: { tags, summary: 'Create a user with role grants (system admin)', body: NewUserBody } }, async (req, reply) => {
       const body = req.body;
-      const user = await service.createUser(db, req.ctx, { ...body, grants: body.grants.map((g) => ({ role: g.role as Role, unitCode: g.unitCode })) });
+      const user = await service.createUser(db, req.ctx, { ...body, grants: body.grants.map((g) => ({ ...g, role: g.role as Role })) });
       return reply.status(201).send(user);
     });
     app.post('/users/:id/deactivate', { schema: { tags, summary: 'Switch an account off: its sessions end and its API tokens are revoked at once (system admin)', params: IdParams } },
@@ -61,8 +61,10 @@ export function accountsRoutes(db: Db, config: Config) {
     app.post('/users/:id/password', { schema: { tags, summary: "Set a user's password; their sessions end (system admin)", params: IdParams, body: PasswordBody } },
       async (req) => users.resetPassword(db, req.ctx, req.params.id, req.body.password));
 
-    app.get('/tokens', { schema: { tags: ['auth'], summary: 'Your API tokens; all=true: everyone\'s (system admin)', querystring: TokenListQuery } }, async (req) =>
-      tokens.listApiTokens(db, req.ctx, { all: req.query.all === 'true', includeEnded: req.query.includeEnded === 'true' }));
+    app.get('/tokens', { schema: { tags: ['auth'], summary: 'Your API tokens, and the lifetime rules; all=true: everyone\'s (system admin)', querystring: TokenListQuery } }, async (req) => ({
+      ...await tokens.listApiTokens(db, req.ctx, { all: req.query.all === 'true', includeEnded: req.query.includeEnded === 'true' }),
+      policy: tokenPolicy,
+    }));
     app.post('/tokens', { schema: { tags: ['auth'], summary: 'Create an API token for the signed-in user (shown once; needs a session, not a token)', body: NewTokenBody } }, async (req, reply) =>
       reply.status(201).send(await tokens.createApiToken(db, req.ctx, req.body, tokenPolicy)));
     app.post('/tokens/:id/revoke', { schema: { tags: ['auth'], summary: 'Revoke an API token: your own, or anyone\'s for a system admin (needs a session)', params: IdParams } },

@@ -11,7 +11,11 @@ export const NewUserBody = z.object({
   displayName: z.string().trim().min(1).max(200),
   email: z.string().email().nullish(),
   password: z.string().min(10).max(500),
-  grants: z.array(z.object({ role: z.enum(ROLES as [string, ...string[]]), unitCode: z.string().min(1) })).default([]),
+  grants: z.array(z.object({
+    role: z.enum(ROLES as [string, ...string[]]),
+    unitCode: z.string().trim().min(1).max(20).optional(),
+    unitId: z.number().int().positive().optional(),
+  }).refine((g) => g.unitCode !== undefined || g.unitId !== undefined, 'unitCode hoặc unitId / unitCode or unitId')).max(20).default([]),
 });
 
 

@@ -8,7 +8,7 @@ import * as tokenStore from './tokens.store.ts';
 import { requireRole } from './access.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
 import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './login-throttle.ts';
-import { findUnitByCode } from '../units/units.store.ts';
+import { findUnitByCode, findUnitById } from '../units/units.store.ts';
 
 export interface LoginLimits extends ThrottleLimits { sessionHours: number }
 export interface SessionResult { user: AuthUser; token: string; csrfToken: string; expiresAt: Date }
@@ -74,7 +74,7 @@ export async function authenticate(db: Db, creds: { sessionToken?: string; beare
   return null;
 }
 
-export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode: string }[] }
+export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode?: string; unitId?: number }[] }
 
 export async function createUser(db: Db, ctx: RequestContext, input: NewUserInput) {
   requireRole(ctx, ['system_admin']);
@@ -88,8 +88,8 @@ export async function createUser(db: Db, ctx: RequestContext, input: NewUserInpu
     }
     const user = await store.insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash });
     for (const g of input.grants) {
-      const unit = await findUnitByCode(trx, g.unitCode);
-      if (!unit) throw notFound({ vi: `đơn vị có mã "${g.unitCode}" đang có hiệu lực`, en: `A unit in force with code "${g.unitCode}"` });
+      const unit = g.unitId !== undefined ? await findUnitById(trx, g.unitId) : await findUnitByCode(trx, g.unitCode ?? '');
+      if (!unit) throw notFound({ vi: `đơn vị ${g.unitCode ? `có mã "${g.unitCode}" đang có hiệu lực` : `số ${g.unitId}`}`, en: `A unit ${g.unitCode ? `in force with code "${g.unitCode}"` : `with id ${g.unitId}`}` });
       await store.insertGrant(trx, user.id, g.role, unit.id);
     }
     const grants = await store.grantsOf(trx, user.id);

@@ -75,14 +75,14 @@ export async function deactivateUser(db: Db, ctx: RequestContext, id: number) {
   }
   return changeUser(db, ctx, id, async (trx, user) => {
     const before = await snapshot(trx, id);
-    if (!user.is_active) return before;
+    if (!user.is_active) return { ...before, sessionsEnded: 0, tokensRevoked: 0 };
     const now = new Date();
     await store.setUserActive(trx, id, false);
     // At once: the next request of any of its sessions or tokens is refused.
     const sessions = await store.deleteSessionsOfUser(trx, id);
     const tokens = await revokeTokensOfUser(trx, id, now);
-    const after = await snapshot(trx, id);
-    await recordAudit(trx, ctx, { action: 'users.deactivate', entity: 'user', entityId: id, before, after: { ...after, sessionsEnded: sessions.length, tokensRevoked: tokens } });
+    const after = { ...await snapshot(trx, id), sessionsEnded: sessions.length, tokensRevoked: tokens.length };
+    await recordAudit(trx, ctx, { action: 'users.deactivate', entity: 'user', entityId: id, before, after: { ...after, revokedTokenIds: tokens } });
     return after;
   });
 }
