@@ -51,15 +51,17 @@ async function snapshot(trx: Q, id: number) {
   return { id, username: user.username, displayName: user.display_name, isActive: user.is_active, grants: grants.map((g) => ({ id: g.id, role: g.role, unitCode: g.unitCode, unitName: g.unitName })) };
 }
 
-/** Runs `change` on a locked user; refuses if it would leave no active system administrator. */
+/** Runs `change` on a locked user; refuses if it would take away the last active system administrator. */
 async function changeUser<T>(db: Db, ctx: RequestContext, id: number, change: (trx: Q, user: NonNullable<Awaited<ReturnType<typeof store.lockUser>>>) => Promise<T>) {
   requireRole(ctx, ['system_admin']);
   return db.transaction().execute(async (trx) => {
     await store.lockAdministrators(trx);
     const user = await store.lockUser(trx, id);
     if (!user) throw userNotFound(id);
+    const adminsBefore = await store.countActiveAdministrators(trx);
     const result = await change(trx, user);
-    if ((await store.countActiveAdministrators(trx)) === 0) {
+    // Only a change that removes the last one is refused (a fresh database, set up from the CLI, has none yet).
+    if (adminsBefore > 0 && (await store.countActiveAdministrators(trx)) === 0) {
       throw conflict({
         vi: 'Không thể bỏ quản trị viên hệ thống cuối cùng đang hoạt động: hãy giao vai trò này cho một tài khoản khác trước.',
         en: 'This would leave no active system administrator: grant the role to another account first.',
