@@ -110,6 +110,14 @@ describe.each(ENGINES)('sign-in limits on %s', (engine) => {
     expect(blocked.map((b) => (b.after as { scope: string; ip: string }).ip)).toEqual(expect.arrayContaining(['10.1.1.1', '10.2.2.2', '10.3.3.3']));
   });
 
+  it('answers a user name with a NUL byte or a control character with 400, not 500', async () => {
+    for (const username of ['tar\u0000get', 'tar\nget', '\u0007x']) {
+      const res = await attempt(username, PASSWORD, '10.6.6.6');
+      expect(res.statusCode, username).toBe(400);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    }
+  });
+
   it('spends exactly one password verification on a real, an unknown and a switched-off name alike', async () => {
     const cost = async (username: string, password: string) => {
       const before = passwordVerifications();

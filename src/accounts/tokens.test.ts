@@ -53,6 +53,7 @@ describe.each(ENGINES)('API tokens on %s', (engine) => {
     expect(days).toBeGreaterThan(89.9);
     expect(days).toBeLessThanOrEqual(90);
     expect(made).toMatchObject({ status: 'active', readOnly: false });
+    expect((await asUser('hanoi', 'POST', '/api/tokens', { name: 'nul\u0000byte' })).statusCode).toBe(400);
     const tooLong = await asUser('hanoi', 'POST', '/api/tokens', { name: 'forever', expiresInDays: 181 });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().detail).toContain('180');

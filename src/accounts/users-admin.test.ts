@@ -50,6 +50,7 @@ describe.each(ENGINES)('user administration on %s', (engine) => {
     const found = (await call('admin', 'GET', '/api/users?q=HANOI')).json();
     expect(found.items).toHaveLength(1);
     expect(found.items[0]).toMatchObject({ username: 'hanoi', isActive: true, liveSessions: 1, grants: [{ role: 'province_officer', unitCode: '01', unitName: 'Thành phố Hà Nội' }] });
+    expect((await call('admin', 'GET', '/api/users?q=%00')).statusCode).toBe(400);
     expect((await call('hanoi', 'GET', '/api/users')).statusCode).toBe(403);
     expect((await call('hanoi', 'POST', `/api/users/${ids.badinh}/deactivate`)).statusCode).toBe(403);
   });
