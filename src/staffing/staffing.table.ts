@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { badRequest } from '../platform/errors.ts';
+import { badRequest, forbidden } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { checkRole, requireGrantOver, unitsReachable } from '../platform/policy.ts';
 import { STAFFING } from './staffing.policy.ts';
@@ -86,6 +86,11 @@ function summarise(table: SubmittedTable, r: ReturnType<typeof checkTable>) {
 export async function importSubmitted(db: Db, ctx: RequestContext, table: SubmittedTable, opts: TableOptions) {
   checkRole(ctx, STAFFING['staffing.table.import']);
   const result = await checkSubmitted(db, ctx, table, opts);
+  const outside = result.issues.filter((i) => i.check === 'out_of_scope');
+  if (outside.length > 0) {
+    throw forbidden({ vi: `Bảng có ${outside.length} đơn vị nằm ngoài phạm vi được giao cho tài khoản của bạn; không có dòng nào được nhập.`,
+      en: `The table has ${outside.length} units outside the scope granted to your account; nothing was imported.` }, { issues: outside });
+  }
   if (result.errors > 0) {
     throw badRequest({ vi: `Bảng có ${result.errors} lỗi; không có dòng nào được nhập.`, en: `The table has ${result.errors} errors; nothing was imported.` },
       { issues: result.issues.filter((i) => i.severity === 'error') });
