@@ -5,7 +5,9 @@ import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict, notFound, unauthenticated } from '../platform/errors.ts';
 import * as store from './accounts.store.ts';
 import * as tokenStore from './tokens.store.ts';
-import { requireRole } from './access.ts';
+import { announceSignInEnded } from './sign-in-ended.ts';
+import { checkRole } from '../platform/policy.ts';
+import { ACCOUNTS } from './accounts.policy.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
 import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './login-throttle.ts';
 import { findUnitByCode, findUnitById } from '../units/units.store.ts';
@@ -47,12 +49,15 @@ export async function login(db: Db, ctx: RequestContext, input: { username: stri
 export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const removed = await store.deleteSession(trx, sha256(token));
-    if (removed) await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id });
+    if (!removed) return;
+    await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id, before: { sessionId: removed.id }, after: null });
+    await announceSignInEnded(trx, { sessionId: removed.id });
   });
 }
 
 export interface Authenticated {
   user: AuthUser; csrfToken: string | null; via: 'session' | 'token';
+  signIn: { sessionId: number | null; tokenId: number | null; expiresAt: Date | null };
   /** A read-only API token: only GET, HEAD and OPTIONS. */
   readOnly: boolean;
 }
@@ -64,12 +69,14 @@ export async function authenticate(db: Db, creds: { sessionToken?: string; beare
     const row = await tokenStore.findLiveApiToken(db, sha256(creds.bearerToken), now);
     if (!row || !row.is_active) return null;
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await tokenStore.touchApiToken(db, row.token_id, now);
-    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token', readOnly: row.read_only };
+    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token', readOnly: row.read_only,
+      signIn: { sessionId: null, tokenId: row.token_id, expiresAt: new Date(row.expires_at) } };
   }
   if (creds.sessionToken) {
     const row = await store.findLiveSession(db, sha256(creds.sessionToken));
     if (!row || !row.is_active) return null;
-    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session', readOnly: false };
+    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session', readOnly: false,
+      signIn: { sessionId: row.session_id, tokenId: null, expiresAt: new Date(row.expires_at) } };
   }
   return null;
 }
@@ -77,7 +84,7 @@ export async function authenticate(db: Db, creds: { sessionToken?: string; beare
 export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode?: string; unitId?: number }[] }
 
 export async function createUser(db: Db, ctx: RequestContext, input: NewUserInput) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.write']);
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw badRequest({ vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
   }

@@ -6,7 +6,10 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, forbidden, notFound, unauthenticated } from '../platform/errors.ts';
-import { requireRole, requireUser } from './access.ts';
+import { requireUser } from './access.ts';
+import { checkRole, roleAllows } from '../platform/policy.ts';
+import { ACCOUNTS } from './accounts.policy.ts';
+import { announceSignInEnded } from './sign-in-ended.ts';
 import { findUserByName } from './accounts.store.ts';
 import { randomToken, sha256 } from './passwords.ts';
 import * as store from './tokens.store.ts';
@@ -73,7 +76,7 @@ export async function listApiTokens(db: Db, ctx: RequestContext, query: TokenLis
   const now = new Date();
   let userId: number | null;
   if (query.all || query.username) {
-    requireRole(ctx, ['system_admin']);
+    checkRole(ctx, ACCOUNTS['tokens.all']);
     if (query.username) {
       const user = await findUserByName(db, query.username);
       if (!user) throw notFound({ vi: `người dùng "${query.username}"`, en: `User "${query.username}"` });
@@ -94,12 +97,13 @@ export async function revokeApiToken(db: Db, ctx: RequestContext, id: number) {
   if (!ctx.user && ctx.via !== 'cli' && ctx.via !== 'system') throw unauthenticated();
   return db.transaction().execute(async (trx) => {
     const row = await store.findApiToken(trx, id);
-    const isAdmin = !ctx.user || ctx.user.grants.some((g) => g.role === 'system_admin');
+    const isAdmin = roleAllows(ctx, ACCOUNTS['tokens.all']);
     // Someone else's token is "not found": its existence is none of the caller's business.
     if (!row || (!isAdmin && row.user_id !== ctx.user!.id)) throw tokenNotFound(id);
     const now = new Date();
     const before = presentToken(row, now);
     if (!(await store.revokeApiToken(trx, id, now))) return before;
+    await announceSignInEnded(trx, { tokenId: id });
     const after = presentToken((await store.findApiToken(trx, id))!, now);
     await recordAudit(trx, ctx, { action: 'tokens.revoke', entity: 'api_token', entityId: id, before, after });
     return after;

@@ -13,7 +13,7 @@ export async function insertApiToken(db: Q, t: { userId: number; name: string; t
 /** The token's owner when the token is neither revoked nor expired (the caller checks the owner is active). */
 export function findLiveApiToken(db: Q, tokenHash: string, now: Date) {
   return db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as token_id', 'api_tokens.read_only', 'api_tokens.last_used_at', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
+    .select(['api_tokens.id as token_id', 'api_tokens.read_only', 'api_tokens.last_used_at', 'api_tokens.expires_at', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
     .where('api_tokens.token_hash', '=', tokenHash).where('api_tokens.revoked_at', 'is', null).where('api_tokens.expires_at', '>', now)
     .executeTakeFirst();
 }

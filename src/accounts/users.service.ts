@@ -12,7 +12,9 @@ import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts
 import { findUnitById, findUnitByCode } from '../units/units.store.ts';
 import * as store from './accounts.store.ts';
 import { revokeTokensOfUser } from './tokens.store.ts';
-import { requireRole, ROLE_NAMES } from './access.ts';
+import { checkRole, ROLE_NAMES } from '../platform/policy.ts';
+import { ACCOUNTS } from './accounts.policy.ts';
+import { announceSignInEnded } from './sign-in-ended.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
 
 type Q = Kysely<Database>;
@@ -31,7 +33,7 @@ async function grantsOf(db: Q, userIds: number[]) {
 export interface UserPageQuery { q?: string; active?: boolean; limit: number; offset: number }
 
 export async function listUsers(db: Db, ctx: RequestContext, query: UserPageQuery) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.read']);
   const page = await store.pageUsers(db, { q: query.q?.trim() || null, active: query.active ?? null, limit: query.limit, offset: query.offset, now: new Date() });
   const grants = await grantsOf(db, page.items.map((u) => u.id));
   return {
@@ -53,7 +55,7 @@ async function snapshot(trx: Q, id: number) {
 
 /** Runs `change` on a locked user; refuses if it would take away the last active system administrator. */
 async function changeUser<T>(db: Db, ctx: RequestContext, id: number, change: (trx: Q, user: NonNullable<Awaited<ReturnType<typeof store.lockUser>>>) => Promise<T>) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.write']);
   return db.transaction().execute(async (trx) => {
     await store.lockAdministrators(trx);
     const user = await store.lockUser(trx, id);
@@ -83,6 +85,8 @@ export async function deactivateUser(db: Db, ctx: RequestContext, id: number) {
     // At once: the next request of any of its sessions or tokens is refused.
     const sessions = await store.deleteSessionsOfUser(trx, id);
     const tokens = await revokeTokensOfUser(trx, id, now);
+    // Live streams of every server process close too, when this commits.
+    await announceSignInEnded(trx, { userId: id });
     const after = { ...await snapshot(trx, id), sessionsEnded: sessions.length, tokensRevoked: tokens.length };
     await recordAudit(trx, ctx, { action: 'users.deactivate', entity: 'user', entityId: id, before, after: { ...after, revokedTokenIds: tokens } });
     return after;
@@ -135,12 +139,13 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: number, pas
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw badRequest({ vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
   }
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.write']);
   const hash = await hashPassword(password);
   return changeUser(db, ctx, id, async (trx) => {
     const before = await snapshot(trx, id);
     await store.setPasswordHash(trx, id, hash);
     const sessions = await store.deleteSessionsOfUser(trx, id);
+    for (const session of sessions) await announceSignInEnded(trx, { sessionId: session.id });
     // The hash itself never goes into the audit log.
     await recordAudit(trx, ctx, { action: 'users.password_reset', entity: 'user', entityId: id, before, after: { ...before, passwordChanged: true, sessionsEnded: sessions.length } });
     return before;

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db.ts';
 import { registerAuth } from './http-auth.ts';
+import { registerPolicy, type RouteRule } from './policy.ts';
 import { notFoundHandler, problemHandler } from './http-problem.ts';
 import { registerSecurityHeaders } from './http-security.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
@@ -20,6 +21,10 @@ import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { programRoutes } from '../program/program.routes.ts';
 import { staffingRoutes } from '../staffing/staffing.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance { routeRules: RouteRule[] }
+}
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -35,6 +40,10 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
   await registerSecurityHeaders(app, config);
+  registerAuth(app, handle.db);
+  // Before any route: an /api route without a declared rule stops the start (deny by default).
+  const routeRules = registerPolicy(app);
+  app.decorate('routeRules', routeRules);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Apparatus API', version: '0.1.0', description: 'Đơn vị hành chính, lịch sử sắp xếp và tra cứu. Errors are application/problem+json.' },
@@ -49,7 +58,6 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerAuth(app, handle.db);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (req, reply) => {

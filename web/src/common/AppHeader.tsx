@@ -79,7 +79,7 @@ export function AppHeader() {
   const { status, user } = useAuth();
   const { pathname } = useLocation();
   const authed = status === 'authenticated';
-  const isAdmin = authed && !!user?.grants.some((g) => g.role === 'system_admin');
+  const can = (action: string) => authed && !!user?.can.includes(action);
 
   // Officials' pages are only listed once logged in; visitors see what they can open.
   const items = [
@@ -90,10 +90,10 @@ export function AppHeader() {
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
-          { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },
+          ...(user?.can.includes('audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
         ]
       : []),
-    ...(isAdmin
+    ...(can('users.read')
       ? [{
           key: 'admin', label: t('admin.nav'), 'data-testid': 'admin-menu',
           children: [
