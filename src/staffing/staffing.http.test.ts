@@ -57,9 +57,9 @@ describe.each(ENGINES)('staffing API on %s', (engine) => {
     expect(hist.json().items).toEqual([{ as_of: '2025-12-31', present: 57, source: null }]);
     const roll = await app.inject({ url: `/api/staffing/rollup?period=${P}`, headers: { cookie: s.cookie } });
     const hanoi = roll.json().items.find((i: { code: string }) => i.code === '01');
-    expect(hanoi.total).toEqual({ quota: 100, reserve: 10, allocatedBelow: 60, present: 57 });
+    expect(hanoi.total).toEqual({ quota: 100, reserve: 10, allocatedBelow: 60, available: 30, present: 57, illustrative: false });
     const prov = await app.inject({ url: `/api/staffing/rollup?period=${P}&unitId=${u.hanoi}`, headers: { cookie: s.cookie } });
-    expect(prov.json().items).toEqual([expect.objectContaining({ code: '00004', total: { quota: 60, reserve: 0, allocatedBelow: 0, present: 57 } })]);
+    expect(prov.json().items).toEqual([expect.objectContaining({ code: '00004', total: { quota: 60, reserve: 0, allocatedBelow: 0, available: 60, present: 57, illustrative: false } })]);
   });
 
   it('downloads the Appendix IA export and reports the reductions', async () => {
