@@ -17,6 +17,7 @@ import { setTarget, setTargetsFromRuleSet } from './staffing.targets.ts';
 import { targetProgress } from './staffing.targets.progress.ts';
 import { progressPoints, summarise } from './staffing.targets.path.ts';
 import { blocksReport } from './staffing.reports.ts';
+import { toleranceWarning } from './staffing.messages.ts';
 import { trendReport } from './staffing.trend.ts';
 import { createTestPeriod, officer } from './staffing.fixtures.ts';
 import { addCentralAgency, mergedProvince } from './staffing.reports.fixtures.ts';
@@ -41,6 +42,16 @@ describe('the straight line, by hand', () => {
     expect(points[2]).toMatchObject({ planned: 840, plannedCut: 160, achieved: 150, gap: 10, status: 'behind' });
     expect(summarise(line, points)).toMatchObject({ requiredCut: 200, status: 'behind', remainingCut: 50 });
     expect(JSON.stringify(points)).not.toMatch(/Pct/);
+  });
+});
+
+describe('staffing shares to the State\'s precision (issue 9, finding 11)', () => {
+  it('keeps a tolerance warning\'s share as its two numbers and writes it with two decimals, in each language', () => {
+    // 9,557 of 10,000 = 95.57 %; before, the Vietnamese sentence said "95.6%" (one decimal, English decimal point).
+    const w = toleranceWarning('Tỉnh Thử', 'cadre_civil_servant', 9_557, 10_000, 0.95);
+    expect(w).toMatchObject({ used: 9_557, quota: 10_000 });
+    expect(w.vi).toContain('đã dùng 95,57% biên chế được giao');
+    expect(w.en).toContain('has used 95.57% of its quota');
   });
 });
 
