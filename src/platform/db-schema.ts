@@ -159,6 +159,7 @@ export interface StaffingPeriodsTable {
   end_date: DateString;
   legal_basis: string | null;
   tolerance_share: Generated<number>;
+  data_note: Generated<string | null>;
 }
 
 export interface StaffingCategoriesTable {
