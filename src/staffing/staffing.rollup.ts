@@ -30,5 +30,5 @@ export async function rollup(db: Db, ctx: RequestContext, periodCode: string, un
   const items = [...children.values()].filter((c) => c.head.closed_at === null).map(({ head: r, rows: own }) => ({
     nodeId: r.node_id, unitId: r.unit_id, agencyId: r.agency_id, code: r.code, name: r.agency_name ?? r.full_name, level: r.level, ...byCategory(own) }));
   return { period: period.code, note: period.data_note, toleranceShare: Number(period.tolerance_share),
-    node: { nodeId: node.id, unitId: unit.id, code: unit.code, name: unit.full_name, ...self }, items };
+    node: { nodeId: node.id, unitId: unit.id, code: unit.code, name: unit.full_name, level: unit.level, ...self }, items };
 }

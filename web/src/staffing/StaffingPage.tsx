@@ -30,6 +30,11 @@ export default function StaffingPage() {
   const current = trail.at(-1);
   const geo = useApiGet<GeoJSON>('/api/geo/provinces');
   const rollup = useApiGet<Rollup>(period ? withQuery('/api/staffing/rollup', { period, unitId: current?.unitId }) : null);
+  // Without a unit the server starts at the caller's own: the country for national grants, else their province or commune.
+  const [root, setRoot] = useState<{ name: string; national: boolean } | null>(null);
+  const top = !current && rollup.data ? { name: rollup.data.node.name, national: rollup.data.node.level === 0 } : root;
+  if (top && (top.name !== root?.name || top.national !== root?.national)) setRoot(top);
+  const rootName = top?.name ?? t('staffing.national');
 
   if (periods.data && periods.data.items.length === 0) return <Alert type="info" showIcon title={t('staffing.noPeriods')} />;
   const node = rollup.data?.node;
@@ -49,7 +54,7 @@ export default function StaffingPage() {
       <Tabs items={[
         { key: 'quota', label: t('staffing.quotaVsPresent'), children: (
           <>
-            <Breadcrumb items={[{ title: <Button type="link" size="small" onClick={() => setTrail([])}>{t('staffing.national')}</Button> },
+            <Breadcrumb items={[{ title: <Button type="link" size="small" onClick={() => setTrail([])}>{rootName}</Button> },
               ...trail.map((s, i) => ({ title: <Button type="link" size="small" onClick={() => setTrail(trail.slice(0, i + 1))}>{s.name}</Button> }))]} />
             {rollup.error && <Alert type="warning" showIcon title={rollup.error} />}
             {node && nodeFig && (
@@ -65,13 +70,14 @@ export default function StaffingPage() {
             )}
           </>
         ) },
-        { key: 'map', label: t('staffing.mapTitle'), children: rollup.data && geo.data && !current
+        // The provinces' map is the national view: shown to those who may read every province.
+        ...(top?.national ? [{ key: 'map', label: t('staffing.mapTitle'), children: rollup.data && geo.data && !current
           ? <UsedShareMap geo={geo.data} rollup={rollup.data} category={category} />
-          : <Typography.Paragraph type="secondary">{t('staffing.national')}</Typography.Paragraph> },
+          : <Typography.Paragraph type="secondary">{t('staffing.national')}</Typography.Paragraph> }] : []),
         { key: 'reductions', label: t('staffing.reductionsTitle'), children: <ReductionsTable /> },
         { key: 'norms', label: t('staffing.normsTitle'), children: <NormsScenario period={period} /> },
         { key: 'targets', label: t('staffing.report.targetsTab'), children: period
-          ? <TargetsPanel period={period} unitId={current?.unitId} unitName={current?.name ?? t('staffing.national')} category={category} /> : null },
+          ? <TargetsPanel period={period} unitId={current?.unitId} unitName={current?.name ?? rootName} category={category} /> : null },
         { key: 'blocks', label: t('staffing.report.blocksTab'), children: period ? <BlocksTable period={period} category={category} /> : null },
         { key: 'trend', label: t('staffing.report.trendTab'), children: <TrendPanel unitId={current?.unitId} category={category} /> },
       ]} />

@@ -2,7 +2,7 @@
 /** One row's figures as the server defines them (src/staffing/staffing.figures.ts): null quota = not assigned, null present = nothing recorded. */
 export interface Figures { quota: number | null; reserve: number; allocatedBelow: number; available: number | null; present: number | null; illustrative: boolean }
 export interface RollupItem { nodeId: number; unitId: number; agencyId: number | null; code: string; name: string; level: number; byCategory: Record<string, Figures>; total: Figures }
-export interface Rollup { period: string; note: string | null; toleranceShare: number; node: { nodeId: number; unitId: number; code: string; name: string; byCategory: Record<string, Figures>; total: Figures }; items: RollupItem[] }
+export interface Rollup { period: string; note: string | null; toleranceShare: number; node: { nodeId: number; unitId: number; code: string; name: string; level: number; byCategory: Record<string, Figures>; total: Figures }; items: RollupItem[] }
 export interface Period { id: number; code: string; name: string; start_date: string; end_date: string; legal_basis: string | null; tolerance_share: number; data_note: string | null }
 export const NO_FIGURES: Figures = { quota: null, reserve: 0, allocatedBelow: 0, available: null, present: null, illustrative: false };
 /** The figures of one category, or of all together. */
