@@ -19,6 +19,16 @@ import { inbox, markRead } from './program.inbox.ts';
 import { PROGRAM_CHANNELS } from './program.events.ts';
 import * as tasklist from './program.tasklist.ts';
 
+/** The Idempotency-Key header of a report submission, checked like the body's clientKey. */
+function idempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const parsed = S.ClientKey.safeParse(Array.isArray(header) ? header[0] : header);
+  if (!parsed.success) {
+    throw badRequest({ vi: 'Idempotency-Key phải có 1–200 ký tự ASCII in được.', en: 'Idempotency-Key must be 1–200 printable ASCII characters.' });
+  }
+  return parsed.data;
+}
+
 const Sha = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 /** `handle` enables the live event stream (LISTEN/NOTIFY needs the engine, not just Kysely). */
@@ -59,10 +69,16 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     app.post('/tasks/:id/cascade', { schema: { tags, summary: 'Assign a task to units below (a linked child task each)', ...id, body: S.CascadeBody } },
       async (req) => cascadeTask(db, req.ctx, req.params.id, req.body));
     app.get('/tasks/:id/reports', { schema: { tags, summary: 'Reports on a task', ...id } }, async (req) => reports.listReports(db, req.ctx, req.params.id));
-    app.post('/tasks/:id/reports', { schema: { tags, summary: 'Submit a progress report', ...id, body: S.ReportBody } },
-      async (req, reply) => reply.status(201).send(await reports.submitReport(db, req.ctx, req.params.id, req.body)));
+    app.post('/tasks/:id/reports', { schema: { tags, summary: 'Submit a progress report (awaits review; idempotent with an Idempotency-Key header or clientKey)', ...id, body: S.ReportBody } },
+      async (req, reply) => {
+        const { replayed, ...report } = await reports.submitReport(db, req.ctx, req.params.id, req.body, { clientKey: idempotencyKey(req.headers['idempotency-key']) });
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(report);
+      });
 
     app.get('/reports/:id', { schema: { tags, summary: 'A report', ...id } }, async (req) => reports.getReport(db, req.ctx, req.params.id));
+    app.get('/reports/:id/versions', { schema: { tags, summary: 'A report and the earlier versions its author\'s edits replaced', ...id } },
+      async (req) => reports.reportVersions(db, req.ctx, req.params.id));
     app.patch('/reports/:id', { schema: { tags, summary: 'Edit a report (version required; 409 when stale, with your change returned)', ...id, body: S.ReportPatchBody } },
       async (req) => reports.editReport(db, req.ctx, req.params.id, req.body));
     app.post('/reports/:id/accept', { schema: { tags, summary: 'Accept a report (level above)', ...id, body: S.ReviewBody } },

@@ -77,12 +77,15 @@ export const EvidenceInput = z.object({
   fileName: text(255), mediaType: z.string().trim().max(120).default('application/octet-stream'),
   contentBase64: z.string().max(14_000_000),
 });
+const PROGRESS_RANGE = 'Tiến độ phải từ 0 đến 100 (%) / progress must be between 0 and 100 (%)';
 const ReportFields = {
-  progress: z.number().min(0).max(100), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
+  progress: z.number().min(0, PROGRESS_RANGE).max(100, PROGRESS_RANGE), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
   narrative: z.string().max(20000).nullable().optional(), obstacles: z.string().max(20000).nullable().optional(),
   resourcesNeeded: z.string().max(20000).nullable().optional(),
 };
-export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional() }).strict();
+/** A client key (or the Idempotency-Key header) makes a submission idempotent: the same key on the task returns the first report. */
+export const ClientKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'khóa chỉ gồm ký tự ASCII in được / printable ASCII only');
+export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional(), clientKey: ClientKey.optional() }).strict();
 export type ReportInput = z.infer<typeof ReportBody>;
 export const ReportPatchBody = z.object({
   version: z.number().int().positive(), progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),

@@ -10,6 +10,7 @@ import * as store from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
 import { loadContent, presentTask } from './program.content.ts';
 import { READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
+import { placeOf, taskRights, userOf } from './program.rights.ts';
 
 /** The parsed tree, counts and unrecognised lines: shown before anything is saved. */
 export function previewDocument(ctx: RequestContext, text: string) {
@@ -78,12 +79,18 @@ async function taskInScope(db: Db, ctx: RequestContext, id: number) {
 
 export async function getTask(db: Db, ctx: RequestContext, id: number) {
   const t = await taskInScope(db, ctx, id);
-  const content = await loadContent(db, t);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
-  const children = (await tasks.childrenOf(db, id)).filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
-  const warnings = await db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute();
+  const [content, scope, allChildren, warnings, place] = await Promise.all([
+    loadContent(db, t), scopeOf(db, ctx, READ_ROLES), tasks.childrenOf(db, id),
+    db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute(),
+    placeOf(db, t),
+  ]);
+  const children = allChildren.filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
+  const cascadedChildren = allChildren.filter((c) => c.cascaded).length;
   return {
     ...presentTask(t), coordinatingAgencyIds: content.coordinatingAgencyIds, funding: content.funding, dependsOn: content.dependsOn,
+    // Who assigned the task (owns its definition) and who reviews its reports; what the caller may do, by the rules the services enforce.
+    assignedBy: place.assigner[0] ?? null, reviewedBy: place.reviewer[0] ?? null,
+    can: taskRights(userOf(ctx), { ...t, cascadedChildren }, place),
     children: children.map(presentTask),
     warnings: warnings.map((w) => ({ id: w.id, kind: w.kind, severity: w.severity, message: { vi: w.message_vi, en: w.message_en }, facts: w.facts, raisedAt: w.raised_at, acknowledgedAt: w.acknowledged_at, escalatedAt: w.escalated_at })),
   };
@@ -92,7 +99,7 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
 export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
   await taskInScope(db, ctx, id);
   const rows = await store.taskHistory(db, id);
-  return { items: rows.map((v) => ({ validFrom: v.valid_from, validTo: v.valid_to, versionNo: v.version_no, kind: v.kind, decisionRef: v.decision_ref, reason: v.reason, actor: v.actor, content: v.content })) };
+  return { items: rows.map((v) => ({ validFrom: v.valid_from, validTo: v.valid_to, versionNo: v.version_no, kind: v.kind, decisionRef: v.decision_ref, reason: v.reason, actor: v.actor, changeRequestId: v.change_request_id, content: v.content })) };
 }
 
 export async function listTasks(db: Db, ctx: RequestContext, programId: number, f: Omit<tasks.TaskFilter, 'programId' | 'parentId'> & { parentId?: number; roots?: boolean }) {
