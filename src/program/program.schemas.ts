@@ -16,6 +16,8 @@ export const ProgramMeta = z.object({
   cadence: z.enum(['monthly', 'quarterly']).default('quarterly'),
   reportGraceDays: z.number().int().min(0).max(60).default(10),
   escalationDays: z.number().int().min(1).max(365).default(14),
+  /** Working days (weekends and public holidays excluded) the level above has to review a report; 5 when not given. */
+  reviewDays: z.number().int().min(1).max(60).optional(),
 }).refine((p) => p.periodEnd >= p.periodStart, 'periodEnd trước periodStart / periodEnd is before periodStart');
 export type ProgramMetaInput = z.infer<typeof ProgramMeta>;
 

@@ -28,7 +28,7 @@ export async function importDocument(db: Db, ctx: RequestContext, meta: ProgramM
 export function presentProgram(p: NonNullable<Awaited<ReturnType<typeof store.findProgram>>>) {
   return {
     id: p.id, code: p.code, titleVi: p.title_vi, titleEn: p.title_en, resolutionRef: p.resolution_ref, issuingBody: p.issuing_body,
-    periodStart: p.period_start, periodEnd: p.period_end, cadence: p.cadence, reportGraceDays: p.report_grace_days,
+    periodStart: p.period_start, periodEnd: p.period_end, cadence: p.cadence, reportGraceDays: p.report_grace_days, reviewDays: p.review_days,
     escalationDays: p.escalation_days, currentVersion: p.current_version, isDemo: p.is_demo,
   };
 }

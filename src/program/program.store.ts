@@ -6,7 +6,7 @@ type Q = Kysely<Database>;
 
 export interface NewProgram {
   code: string; title_vi: string; title_en: string | null; resolution_ref: string | null; issuing_body: string;
-  period_start: string; period_end: string; cadence: string; report_grace_days: number; escalation_days: number; is_demo: boolean;
+  period_start: string; period_end: string; cadence: string; report_grace_days: number; escalation_days: number; review_days: number; is_demo: boolean;
 }
 
 export function insertProgram(trx: Q, p: NewProgram) {
