@@ -32,7 +32,7 @@ export interface AmendOptions { amendment?: Amendment; changeRequestId?: number 
 export const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
 const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
 
-function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
+export function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
   if (!d) return null;
   return 'phrase' in d ? { ...parseDeadline(d.phrase), text: d.phrase } : d;
 }

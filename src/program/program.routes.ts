@@ -13,6 +13,8 @@ import * as amend from './program.amend.ts';
 import { cancelTask } from './program.cancel.ts';
 import { cascadeTask } from './program.cascade.ts';
 import * as reports from './program.reports.service.ts';
+import * as reviews from './program.reviews.service.ts';
+import * as requests from './program.requests.service.ts';
 import * as warnings from './program.warnings.service.ts';
 import * as dash from './program.dashboards.service.ts';
 import { inbox, markRead } from './program.inbox.ts';
@@ -85,6 +87,26 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'accept', req.body));
     app.post('/reports/:id/return', { schema: { tags, summary: 'Return a report with a comment (level above)', ...id, body: S.ReviewBody } },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'return', req.body));
+    // The review queue: reports awaiting the caller's review (program.reviews.service.ts).
+    app.get('/reviews', { schema: { tags, summary: 'Reports awaiting your review (scope=mine: your units\' queue; all: every report you may review)', querystring: S.ReviewQueueQuery } },
+      async (req) => reviews.reviewQueue(db, req.ctx, req.query));
+    app.get('/reviews/count', { schema: { tags, summary: 'How many reports await your review, and how many are overdue', querystring: z.object({ programId: z.coerce.number().int().positive().optional() }) } },
+      async (req) => reviews.reviewCount(db, req.ctx, req.query));
+    app.post('/reviews/accept', { schema: { tags, summary: 'Accept several reports: each one with every rule of a single acceptance, results per report', body: S.BulkAcceptBody } },
+      async (req) => reviews.acceptMany(db, req.ctx, req.body.items, req.body.comment));
+
+    // Change requests: the assigned unit asks, the assigning level decides (program.requests.service.ts).
+    app.get('/tasks/:id/change-requests', { schema: { tags, summary: 'Change requests on a task', ...id } },
+      async (req) => requests.listChangeRequests(db, req.ctx, { taskId: req.params.id, side: 'all', state: 'all', limit: 200, offset: 0 }));
+    app.post('/tasks/:id/change-requests', { schema: { tags, summary: 'Ask the assigning level for a change of your task (deadline, cancellation, funding, other)', ...id, body: S.ChangeRequestBody } },
+      async (req, reply) => reply.status(201).send(await requests.createChangeRequest(db, req.ctx, req.params.id, req.body)));
+    app.get('/change-requests', { schema: { tags, summary: 'Change requests: to decide (side=to_decide), on your own tasks (mine), or all you may read', querystring: S.ChangeRequestListQuery } },
+      async (req) => requests.listChangeRequests(db, req.ctx, req.query));
+    for (const decision of ['approve', 'refuse', 'withdraw'] as const) {
+      app.post(`/change-requests/:id/${decision}`, { schema: { tags, summary: { approve: 'Approve a change request: the change is made as an amendment under your decision', refuse: 'Refuse a change request, with a comment', withdraw: 'Withdraw your change request' }[decision], ...id, body: S.DecideRequestBody } },
+        async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, decision, req.body));
+    }
+
     app.get('/reports/:id/evidence/:sha256', { schema: { tags, summary: 'An evidence file of a report', params: Sha } },
       async (req, reply) => {
         const f = await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256);

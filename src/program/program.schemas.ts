@@ -95,6 +95,35 @@ export const ReportPatchBody = z.object({
 }).strict();
 export type ReportPatch = z.infer<typeof ReportPatchBody>;
 export const ReviewBody = z.object({ version: z.number().int().positive(), comment: z.string().trim().max(5000).optional() }).strict();
+/** The assignee's request to the assigning level: a later deadline, funding, a cancellation or another change, with its reason. */
+export const ChangeRequestBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deadline'), reason: text(5000), deadline: DeadlineInput }).strict(),
+  z.object({ kind: z.literal('funding'), reason: text(5000), funding: z.array(FundingInput).min(1).max(50) }).strict(),
+  z.object({ kind: z.literal('cancel'), reason: text(5000) }).strict(),
+  z.object({ kind: z.literal('other'), reason: text(5000) }).strict(),
+]);
+export type ChangeRequestInput = z.infer<typeof ChangeRequestBody>;
+/** Approve (decisionRef required; `changes` only for an "other" request), refuse (comment required) or withdraw. */
+export const DecideRequestBody = z.object({
+  version: z.number().int().positive(), decisionRef: text(300).optional(), comment: z.string().trim().max(5000).optional(),
+  effectiveDate: IsoDate.optional(), changes: TaskChanges.optional(),
+}).strict();
+export type DecideRequestInput = z.infer<typeof DecideRequestBody>;
+export const ChangeRequestListQuery = z.object({
+  programId: z.coerce.number().int().positive().optional(), side: z.enum(['to_decide', 'mine', 'all']).default('all'),
+  state: z.enum(['pending', 'approved', 'refused', 'withdrawn', 'all']).default('pending'),
+  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+});
+export const ReviewQueueQuery = z.object({
+  programId: z.coerce.number().int().positive().optional(), unitId: z.coerce.number().int().positive().optional(),
+  period: z.string().trim().regex(/^\d{4}-(Q[1-4]|\d{2})$/, 'kỳ dạng 2026-Q1 hoặc 2026-03 / period like 2026-Q1 or 2026-03').optional(),
+  lateness: z.enum(['submission', 'review']).optional(), scope: z.enum(['mine', 'all']).default('mine'),
+  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+});
+export const BulkAcceptBody = z.object({
+  items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }).strict()).min(1).max(200),
+  comment: z.string().trim().max(5000).optional(),
+}).strict();
 export const WarningActionBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
