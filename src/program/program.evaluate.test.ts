@@ -13,6 +13,7 @@ import { adjustTask } from './program.amend.ts';
 import { computeEvaluations, factsOfLocked, factsOfPage, judgeRows, loadEvalRowsOfUnits } from './program.evaluate.ts';
 import { cascadeParents, evalPage, lockEvalRows } from './program.evaluate.store.ts';
 import { expectRollupsConsistent, reportAccepted } from './program.testing.ts';
+import { submitReport } from './program.reports.service.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 
 const ctx = systemContext('test');
@@ -103,6 +104,10 @@ describe.each(ENGINES)('warning evaluation on %s', (engine) => {
     const lacking = await t.db.selectFrom('program_warnings').select('facts').where('task_id', '=', ids['II.1.a.1@01'])
       .where('kind', '=', 'lacking_resources').where('resolved_at', 'is', null).executeTakeFirstOrThrow();
     expect(lacking.facts, 'judged with the central task\'s funding line').toEqual({ required: 100, allocated: 40, allocatedPct: 40, reportDate: asOf });
+    // A report awaiting review on a silent task: the submit judges it (the unit reported), as the daily run would.
+    expect(await kindsOf('II.2.1')).toContain('silent');
+    await submitReport(t.db, ctx, ids['II.2.1'], { progress: 10, status: 'in_progress' }, { submittedOn: asOf });
+    expect(await kindsOf('II.2.1')).not.toContain('silent');
     expect(await reevaluateAll(t.db, asOf), 'the daily run on the same date finds nothing to change').toMatchObject({ changed: 0, raised: 0, resolved: 0 });
     await expectRollupsConsistent(t, programId);
   });

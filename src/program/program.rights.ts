@@ -30,6 +30,8 @@ export interface TaskPlace {
   assigner: ChainUnit[];
   /** The unit whose writers review the task's reports, and its ancestors. */
   reviewer: ChainUnit[];
+  /** Whether the task's unit has units below it (a commune has none to hand its task to). */
+  unitsBelow: boolean;
 }
 
 export interface PlacedTask { id: number; unit_id: number; cascaded: boolean; parent_id: number | null }
@@ -42,12 +44,13 @@ export const unitChainSql = (unitId: unknown) => sql<ChainUnit[]>`(with recursiv
 
 /** One statement: the task's unit chain and, for a cascaded task, the unit of the task it was cascaded from. */
 export async function placeOf(db: Q, task: PlacedTask): Promise<TaskPlace> {
-  const r = await sql<{ chain: ChainUnit[] | null; parent_unit: number | null; parent_chain: ChainUnit[] | null }>`
-    select ${unitChainSql(task.unit_id)} as chain, p.unit_id as parent_unit, ${unitChainSql(sql`p.unit_id`)} as parent_chain
+  const r = await sql<{ chain: ChainUnit[] | null; parent_unit: number | null; parent_chain: ChainUnit[] | null; units_below: boolean }>`
+    select ${unitChainSql(task.unit_id)} as chain, p.unit_id as parent_unit, ${unitChainSql(sql`p.unit_id`)} as parent_chain,
+      exists(select 1 from units b where b.parent_id = ${task.unit_id}) as units_below
     from (select 1) one left join tasks p on p.id = ${task.cascaded ? task.parent_id : null}`.execute(db);
   const row = r.rows[0];
   const chain = row.chain ?? [];
-  return { chain, assigner: assignerChain(chain, row.parent_unit, row.parent_chain), reviewer: reviewerChain(chain) };
+  return { chain, assigner: assignerChain(chain, row.parent_unit, row.parent_chain), reviewer: reviewerChain(chain), unitsBelow: row.units_below };
 }
 
 /** The assigner: the parent task's unit (usually an ancestor of the task's), else the root of the chain (the country). */
@@ -83,7 +86,7 @@ export function taskRights(user: Who, task: PlacedTask & TaskState, place: TaskP
     report: isTask && active && task.cascadedChildren === 0 && writerAt(user, task.unit_id),
     adjust: active && writerOver(user, place.assigner),
     cancel: active && writerOver(user, place.assigner),
-    cascade: isTask && active && writerOver(user, place.chain),
+    cascade: isTask && active && place.unitsBelow && writerOver(user, place.chain),
     requestChange: isTask && active && writerAt(user, task.unit_id),
     /** May review reports on this task (each report also needs another author than the caller). */
     review: isTask && writerOver(user, place.reviewer),

@@ -9,8 +9,8 @@ import { createProgramFromTree } from './program.import.ts';
 import * as store from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
 import { loadContent, presentTask } from './program.content.ts';
-import { READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
-import { placeOf, taskRights, userOf } from './program.rights.ts';
+import { countryUnitId, READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
+import { placeOf, taskRights, userOf, writerOver } from './program.rights.ts';
 
 /** The parsed tree, counts and unrecognised lines: shown before anything is saved. */
 export function previewDocument(ctx: RequestContext, text: string) {
@@ -46,7 +46,9 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
   const amendments = (await store.listAmendments(db, id)).map((a) => ({
     id: a.id, versionNo: a.version_no, kind: a.kind, decisionRef: a.decision_ref, reason: a.reason, effectiveDate: a.effective_date, actor: a.actor, createdAt: a.created_at,
   }));
-  return { ...presentProgram(p), amendments };
+  // What the caller may do on the program, by the rule the services enforce: its own tasks are the country's to add.
+  const country = await countryUnitId(db);
+  return { ...presentProgram(p), amendments, can: { addTask: writerOver(userOf(ctx), [{ id: country, name: '' }]) } };
 }
 
 /**

@@ -4,7 +4,7 @@
 // warnings keyed by (task, kind) and acknowledge or resolve them one by one.
 import type { ReportFacts, TaskFacts, TaskStatus, Warning } from '../program.types.ts';
 import { dateOf, dayNumber } from './days.ts';
-import { amount, days, NO_TEXT, pct } from './format.ts';
+import { amount, days, NO_TEXT, pct, progressPct } from './format.ts';
 import type { WarningRules } from './rules.ts';
 
 /** Statuses after which a task needs nothing more: no warnings, and a dependency in them blocks nothing. */
@@ -61,8 +61,8 @@ export function atRisk(f: Facts, rules: WarningRules): Warning | null {
   const facts: Warning['facts'] = {};
   if (behindTime) {
     const elapsed = (passed / total) * 100;
-    vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ chính thức mới đạt ${pct(task.progress, 'vi')}`);
-    en.push(`${pct(elapsed, 'en')} of the time has passed but official progress is only ${pct(task.progress, 'en')}`);
+    vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')}`);
+    en.push(`${pct(elapsed, 'en')} of the time has passed but official progress is only ${progressPct(task.progress, 'en')}`);
     Object.assign(facts, { elapsedPct: round1(elapsed), progress: task.progress, marginPoints: rules.atRiskMarginPoints });
   }
   if (trend && behindTrend) {
@@ -117,8 +117,8 @@ export function dueSoonLowProgress({ task, today, due, text }: Facts, rules: War
   return {
     kind: 'due_soon_low_progress', severity: 'warning',
     message: {
-      vi: `Còn ${days(left, 'vi')} đến hạn ${task.due} nhưng tiến độ chính thức mới đạt ${pct(task.progress, 'vi')} (dưới ${pct(rules.dueSoonMinProgress, 'vi')})`,
-      en: `${days(left, 'en')} left until the due date ${task.due} but official progress is only ${pct(task.progress, 'en')} (below ${pct(rules.dueSoonMinProgress, 'en')})`,
+      vi: `Còn ${days(left, 'vi')} đến hạn ${task.due} nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')} (dưới ${pct(rules.dueSoonMinProgress, 'vi')})`,
+      en: `${days(left, 'en')} left until the due date ${task.due} but official progress is only ${progressPct(task.progress, 'en')} (below ${pct(rules.dueSoonMinProgress, 'en')})`,
     },
     facts: { due: task.due, daysLeft: left, progress: task.progress, minProgress: rules.dueSoonMinProgress },
   };
@@ -195,8 +195,8 @@ export function blocked({ task, today, due, text }: Facts): Warning | null {
     if (!blocks(dep, today, due)) continue;
     const depDue = dayNumber(dep.due!);
     if (depDue < today) {
-      vi.push(`nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ chính thức ${pct(dep.progress, 'vi')})`);
-      en.push(`task #${dep.id} is ${days(today - depDue, 'en')} overdue (official progress ${pct(dep.progress, 'en')})`);
+      vi.push(`nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ chính thức ${progressPct(dep.progress, 'vi')})`);
+      en.push(`task #${dep.id} is ${days(today - depDue, 'en')} overdue (official progress ${progressPct(dep.progress, 'en')})`);
       ids.push(dep.id);
     } else { // due after this task's own due date
       vi.push(`nhiệm vụ #${dep.id} có hạn ${dep.due}, sau hạn của nhiệm vụ này ${days(depDue - due!, 'vi')}`);
