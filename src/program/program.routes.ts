@@ -51,6 +51,8 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
         return reply.status(201).send({ program: programs.presentProgram(r.program), counts: r.counts, parsedCounts: r.parsedCounts, unrecognised: r.unrecognised });
       });
     app.get('/programs/:id', { schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
+    app.patch('/programs/:id/settings', { schema: { tags, summary: 'Program settings: the working days a reviewer has for a report (central level)', ...id, body: S.ProgramSettingsBody } },
+      async (req) => programs.updateProgramSettings(db, req.ctx, req.params.id, req.body));
     app.get('/programs/:id/as-of', { schema: { tags, summary: 'The program content in force on a date', ...id, querystring: S.AsOfQuery } },
       async (req) => programs.programAsOf(db, req.ctx, req.params.id, req.query.asOf ?? todayIso()));
     app.get('/programs/:id/tasks', { schema: { tags, summary: 'Tasks in your scope', ...id, querystring: S.TaskListQuery } },

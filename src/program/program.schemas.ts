@@ -21,6 +21,8 @@ export const ProgramMeta = z.object({
 }).refine((p) => p.periodEnd >= p.periodStart, 'periodEnd trước periodStart / periodEnd is before periodStart');
 export type ProgramMetaInput = z.infer<typeof ProgramMeta>;
 
+export const ProgramSettingsBody = z.object({ reviewDays: z.number().int().min(1).max(60) }).strict();
+
 export const PreviewBody = z.object({ text: z.string().min(1).max(2_000_000) });
 export const ImportBody = z.object({
   program: ProgramMeta, text: z.string().min(1).max(2_000_000), language: z.enum(['vi', 'en']).default('vi'),

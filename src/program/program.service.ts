@@ -1,7 +1,8 @@
 // Programs and tasks, read side, and the document import entry points.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { badRequest, forbidden, notFound } from '../platform/errors.ts';
+import { recordAudit } from '../platform/audit.ts';
 import { requireRole, requireUser } from '../accounts/access.ts';
 import { parseProgramDocument } from './parse/document.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
@@ -31,6 +32,24 @@ export function presentProgram(p: NonNullable<Awaited<ReturnType<typeof store.fi
     periodStart: p.period_start, periodEnd: p.period_end, cadence: p.cadence, reportGraceDays: p.report_grace_days, reviewDays: p.review_days,
     escalationDays: p.escalation_days, currentVersion: p.current_version, isDemo: p.is_demo,
   };
+}
+
+/**
+ * A program's settings (the working days a reviewer has): the program owner's, a writer over the country. A new
+ * value applies to reports submitted from then on (a report's review deadline is fixed when it is submitted).
+ */
+export async function updateProgramSettings(db: Db, ctx: RequestContext, id: number, input: { reviewDays: number }) {
+  const country = await countryUnitId(db);
+  if (!writerOver(userOf(ctx), [{ id: country, name: '' }])) {
+    throw forbidden({ vi: 'Chỉ cấp trung ương (chủ chương trình) mới đổi được thiết lập của chương trình.', en: 'Only the central level (the program\'s owner) may change the program\'s settings.' });
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('programs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound({ vi: `chương trình số ${id}`, en: `Program ${id}` });
+    const after = await trx.updateTable('programs').set({ review_days: input.reviewDays }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'program.settings', entity: 'program', entityId: id, before: { reviewDays: before.review_days }, after: { reviewDays: after.review_days } });
+    return presentProgram(after);
+  });
 }
 
 /** Program headers are public to every signed-in user; their tasks are scoped. */

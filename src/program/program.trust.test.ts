@@ -237,6 +237,16 @@ describe.each(ENGINES)('trust the figures (issue 9) on %s', (engine) => {
     await expectRollupsConsistent(t, programId);
   });
 
+  it('lets the program owner set how many working days a reviewer has; reports sent later get the new deadline', async () => {
+    expect((await call('hanoi', 'PATCH', `/api/programs/${programId}/settings`, { reviewDays: 2 })).statusCode).toBe(403);
+    const set = await call('central', 'PATCH', `/api/programs/${programId}/settings`, { reviewDays: 2 });
+    expect(set.json()).toMatchObject({ reviewDays: 2 });
+    const sent = await submitReport(t.db, ctx, ids.phongDien, { reportDate: '2026-11-06', progress: 46, status: 'in_progress' }, { submittedOn: '2026-11-06' });
+    expect(sent.reviewDue).toBe('2026-11-10'); // Friday + 2 working days
+    await call('central', 'PATCH', `/api/programs/${programId}/settings`, { reviewDays: 5 });
+    await call('central', 'POST', `/api/reports/${sent.id}/return`, { version: sent.version, comment: 'thử' });
+  });
+
   it('lets the assigned unit ask for a change and the assigning level decide; an approval is an amendment linked to the request', async () => {
     const ask = await call('badinh', 'POST', `/api/tasks/${ids.baDinh}/change-requests`, { kind: 'deadline', reason: 'Chờ hệ thống của thành phố', deadline: { phrase: 'quý II/2027' } });
     expect(ask.statusCode).toBe(201);
