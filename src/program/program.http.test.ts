@@ -103,6 +103,9 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
       ['dashboard', 'GET', `/api/programs/${p}/dashboard?unitId=${units.baDinh}`], ['overdue', 'GET', `/api/programs/${p}/overdue?unitId=${units.baDinh}`],
       ['at risk', 'GET', `/api/programs/${p}/at-risk?unitId=${units.baDinh}`], ['timeline', 'GET', `/api/programs/${p}/timeline?unitId=${units.baDinh}`],
       ['preview', 'POST', '/api/programs/preview', { text: 'I- A\n1. B' }],
+      ['report versions', 'GET', `/api/reports/${r}/versions`], ['change requests', 'GET', `/api/tasks/${task}/change-requests`],
+      ['request a change', 'POST', `/api/tasks/${task}/change-requests`, { kind: 'cancel', reason: 'thử' }],
+      ['review queue by unit', 'GET', `/api/reviews?unitId=${units.baDinh}`], ['settings', 'PATCH', `/api/programs/${p}/settings`, { reviewDays: 3 }],
     ];
     for (const [name, method, url, body] of refused) {
       const res = await call('phongdien', method, url, body);
@@ -114,6 +117,10 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
       const res = await call('phongdien', 'GET', `/api/programs/${p}/${l}`);
       expect([l, res.statusCode]).toEqual([l, 200]);
       expect([l, res.body.includes(`"taskId":${task},`) || res.body.includes(`"id":${task},`) || res.body.includes('Ba Đình') || res.body.includes('Hà Nội')]).toEqual([l, false]);
+    }
+    for (const l of ['/api/reviews?scope=all', '/api/reviews/count', '/api/change-requests?state=all']) {
+      const res = await call('phongdien', 'GET', l);
+      expect([l, res.statusCode, res.body.includes('Ba Đình')]).toEqual([l, 200, false]);
     }
     const own = (await call('phongdien', 'GET', `/api/programs/${p}/tasks`)).json();
     expect(own.items.map((i: { id: number }) => i.id)).toEqual([ids.hueCommune]);

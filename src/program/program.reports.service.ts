@@ -184,6 +184,9 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: number, deci
       throw conflict({ vi: 'Báo cáo này đã được xét duyệt rồi; chỉ báo cáo đang chờ duyệt mới chấp nhận hoặc trả lại được.', en: 'This report was already reviewed; only a report awaiting review can be accepted or returned.' },
         { current: store.presentReport(report) });
     }
+    if (decision === 'accept' && row.status === 'cancelled') {
+      throw badRequest({ vi: 'Nhiệm vụ đã bị hủy nên báo cáo không còn được tính; chỉ có thể trả lại báo cáo này.', en: 'The task was cancelled, so the report no longer counts; it can only be returned.' });
+    }
     if (decision === 'accept' && row.children) {
       throw badRequest({
         vi: `Nhiệm vụ đã được giao tiếp cho ${row.children} đơn vị nên tiến độ tổng hợp từ các đơn vị đó; báo cáo này chỉ có thể trả lại.`,

@@ -274,6 +274,10 @@ describe.each(ENGINES)('trust the figures (issue 9) on %s', (engine) => {
     expect((await call('hanoi', 'POST', `/api/change-requests/${cancel.id}/refuse`, { version: 1 })).statusCode).toBe(400);
     expect((await call('hanoi', 'POST', `/api/change-requests/${cancel.id}/approve`, { version: 1, decisionRef: 'QĐ 56/UBND', effectiveDate: '2026-12-06' })).statusCode).toBe(200);
     expect(await task('II.1.a.1@01@00004')).toMatchObject({ status: 'cancelled' });
+    // A report still waiting on the cancelled task can only be returned: accepting it would bring the task back.
+    const waiting = await t.db.selectFrom('task_reports').select(['id', 'version']).where('task_id', '=', ids.baDinh).where('state', '=', 'submitted').execute();
+    expect(waiting.length).toBeGreaterThan(0);
+    expect((await call('hanoi', 'POST', `/api/reports/${waiting[0].id}/accept`, { version: waiting[0].version })).statusCode).toBe(400);
     await expectRollupsConsistent(t, programId);
   });
 
