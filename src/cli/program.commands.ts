@@ -16,6 +16,7 @@ import { findProgramByCode } from '../program/program.store.ts';
 import { exportTaskList, importTaskList } from '../program/program.tasklist.ts';
 import { deliveriesSince, lastDeliveryId } from '../program/program.webhooks.ts';
 import { reviewQueue } from '../program/program.reviews.service.ts';
+import { findHoliday, holidaysFrom, saveHoliday } from '../program/program.holidays.store.ts';
 import { findUserByName, grantsOf } from '../accounts/accounts.store.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -112,7 +113,7 @@ export function registerProgramCommands(program: Command) {
   const holidays = cmd.command('holidays').description('Public holidays not counted as working days (review deadlines); weekends never count');
   holidays.command('list').description('Holidays from a date').option('--from <date>', 'YYYY-MM-DD', `${todayIso().slice(0, 4)}-01-01`).option('--json', 'JSON output', false)
     .action((o) => withDb(o.json, async ({ db }) => {
-      const rows = await db.selectFrom('public_holidays').selectAll().where('day', '>=', parseIsoDate(o.from, '--from')).orderBy('day').execute();
+      const rows = await holidaysFrom(db, parseIsoDate(o.from, '--from'));
       if (o.json) printJson({ items: rows }); else printTable(rows.map((h) => ({ day: h.day, name: h.name_vi, basis: h.basis })));
     }));
   holidays.command('add').description('Add a day off (Tết, the Hùng Kings\' day, a swapped day), with the document that sets it')
@@ -121,8 +122,8 @@ export function registerProgramCommands(program: Command) {
     .action((date: string, o) => withDb(o.json, async ({ db }) => {
       const row = { day: parseIsoDate(date, 'date'), name_vi: o.name, name_en: o.nameEn ?? o.name, basis: o.basis };
       await db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('public_holidays').selectAll().where('day', '=', row.day).executeTakeFirst();
-        await trx.insertInto('public_holidays').values(row).onConflict((oc) => oc.column('day').doUpdateSet({ name_vi: row.name_vi, name_en: row.name_en, basis: row.basis })).execute();
+        const before = await findHoliday(trx, row.day);
+        await saveHoliday(trx, row);
         await recordAudit(trx, cliContext(), { action: 'program.holiday.set', entity: 'public_holiday', entityId: row.day, before: before ?? null, after: row });
       });
       if (o.json) printJson(row); else console.log(`Đã ghi ngày nghỉ / holiday saved: ${row.day} ${row.name_vi} (${row.basis})`);

@@ -13,13 +13,14 @@ import { addDays } from './warnings/index.ts';
 import { importDocument } from './program.service.ts';
 import { adjustTask } from './program.amend.ts';
 import { cascadeTask } from './program.cascade.ts';
-import { sql, type InsertObject } from 'kysely';
+import type { InsertObject } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { followReports, reportingPeriod } from './program.reporting.ts';
 import { propagateUp } from './program.propagate.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import { evaluateInSlices } from './program.evaluate.ts';
+import { markLatestReported, reviewDueSql } from './program.reports.store.ts';
 import { findProgramByCode } from './program.store.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 
@@ -91,7 +92,7 @@ export async function loadProgramDemo(db: Db) {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += 500) await trx.insertInto('task_reports').values(rows.slice(i, i + 500)).execute();
     for (const leaf of leaves) await followReports(trx, leaf);
-    await markReported(trx, programId);
+    await markLatestReported(trx, programId);
     const parents = new Set<number>();
     for (const leaf of leaves) if (leaf.parent_id && !parents.has(leaf.parent_id)) { parents.add(leaf.parent_id); await propagateUp(trx, leaf); }
     const all = await trx.selectFrom('tasks').select('id').where('program_id', '=', programId).where('kind', '=', 'task').orderBy('id').execute();
@@ -111,15 +112,6 @@ async function demoOfficers(db: Db) {
   const byUnit = new Map<number, { id: number; username: string }>();
   for (const r of rows) if (!byUnit.has(r.unit_id)) byUnit.set(r.unit_id, { id: r.id, username: r.username });
   return byUnit;
-}
-
-/** The tasks' "reported" figures: the latest report awaiting review, and the oldest one's review deadline (as the services keep them). */
-async function markReported(trx: Db, programId: number) {
-  await sql`update tasks t set pending_report_id = r.id, reported_progress = r.progress, reported_status = r.status, reported_date = r.report_date,
-      review_due = (select min(x.review_due) from task_reports x where x.task_id = t.id and x.state = 'submitted')
-    from (select distinct on (task_id) id, task_id, progress, status, report_date from task_reports where state = 'submitted'
-          order by task_id, report_date desc, id desc) r
-    where r.task_id = t.id and t.program_id = ${programId}`.execute(trx);
 }
 
 type Leaf = { id: number; unit_id: number; unit_parent_id: number | null; due_date: string | null };
@@ -152,7 +144,7 @@ function demoReports(rand: () => number, leaf: Leaf, people: Awaited<ReturnType<
       reviewed_at: reviewedOn ? `${reviewedOn}T15:00:00+07:00` : null, reviewed_by: reviewedOn ? reviewer?.id ?? null : null,
       submitted_by: author?.id ?? null, submitted_by_label: author?.username ?? 'system:demo', submitted_at: `${submittedOn}T09:00:00+07:00`,
       is_late: submittedOn > period.due, is_demo: true, reviewer_unit_id: reviewerUnit,
-      review_due: sql<string>`working_day_after(${submittedOn}::date, ${PROGRAM_2026_META.reviewDays ?? 5}::int)`,
+      review_due: reviewDueSql(submittedOn, PROGRAM_2026_META.reviewDays ?? 5),
     });
     if (done) break;
   }

@@ -7,7 +7,7 @@ import type { TaskReportsTable } from './program.db-types.ts';
 import type { TaskRow } from './program.tasks.store.ts';
 import { JUDGE_DERIVED } from './program.evaluate.store.ts';
 import type { ReportedFigures } from './program.pending.ts';
-import { unitChainSql, type ChainUnit } from './program.rights.ts';
+import { unitChainSql, type ChainUnit } from './program.places.store.ts';
 
 type Q = Kysely<Database>;
 export type ReportRow = Selectable<TaskReportsTable>;
@@ -224,4 +224,19 @@ export async function versionCounts(db: Q, reportIds: number[]): Promise<Map<num
   const rows = await db.selectFrom('task_report_versions').select(['report_id', sql<number>`count(*)::int`.as('n')])
     .where('report_id', 'in', reportIds).groupBy('report_id').execute();
   return new Map(rows.map((r) => [r.report_id, r.n]));
+}
+
+/** The review deadline of a report submitted on `day`: so many working days later (a value for an INSERT). */
+export const reviewDueSql = (day: string, reviewDays: number) => sql<string>`working_day_after(${day}::date, ${reviewDays}::int)`;
+
+/**
+ * Every task's "reported" figures from its reports, as the services keep them one by one: the latest report
+ * awaiting review, and the oldest one's review deadline (after reports written in bulk: the demo).
+ */
+export async function markLatestReported(trx: Q, programId: number) {
+  await sql`update tasks t set pending_report_id = r.id, reported_progress = r.progress, reported_status = r.status, reported_date = r.report_date,
+      review_due = (select min(x.review_due) from task_reports x where x.task_id = t.id and x.state = 'submitted')
+    from (select distinct on (task_id) id, task_id, progress, status, report_date from task_reports where state = 'submitted'
+          order by task_id, report_date desc, id desc) r
+    where r.task_id = t.id and t.program_id = ${programId}`.execute(trx);
 }

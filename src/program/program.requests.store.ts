@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { TaskChangeRequestsTable } from './program.db-types.ts';
-import { unitChainSql, type ChainUnit } from './program.rights.ts';
+import { unitChainSql, type ChainUnit } from './program.places.store.ts';
 
 type Q = Kysely<Database>;
 export type RequestRow = Selectable<TaskChangeRequestsTable>;

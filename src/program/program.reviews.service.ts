@@ -4,7 +4,6 @@
 // reviewing unit is one the caller is granted at (the unit above the reporting
 // units: a province officer's queue holds its communes' reports); "all" are all
 // the reports the caller may review (their grants' whole subtrees).
-import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, todayIso } from '../platform/errors.ts';
@@ -14,6 +13,7 @@ import { presentReport } from './program.reports.store.ts';
 import { reviewReport } from './program.reports.service.ts';
 import { READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
 import { reportRights, userOf } from './program.rights.ts';
+import { subtreeIds } from './program.places.store.ts';
 
 export interface QueueQuery { programId?: number; unitId?: number; period?: string; lateness?: 'submission' | 'review'; scope: 'mine' | 'all'; limit: number; offset: number }
 
@@ -31,7 +31,7 @@ async function filterFor(db: Db, ctx: RequestContext, q: Omit<QueueQuery, 'limit
   let unitIds: number[] | undefined;
   if (q.unitId !== undefined) {
     await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
-    unitIds = (await sql<{ id: number }>`with recursive d(id) as (select ${q.unitId}::bigint union select u.id from units u join d on u.parent_id = d.id) select id from d`.execute(db)).rows.map((r) => r.id);
+    unitIds = await subtreeIds(db, q.unitId);
   }
   return { reviewerUnits, notBy: user?.id ?? null, programId: q.programId, unitIds, period: q.period, lateness: q.lateness, today: todayIso() };
 }

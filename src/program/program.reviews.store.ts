@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { ReportRow } from './program.reports.store.ts';
-import { unitChainSql, type ChainUnit } from './program.rights.ts';
+import { unitChainSql, type ChainUnit } from './program.places.store.ts';
 
 type Q = Kysely<Database>;
 

@@ -12,16 +12,18 @@
 //   task's unit (the country's own tasks: the country), never by its author.
 // - Only its author edits a report, and never once it is accepted.
 // The CLI and system jobs act as the operator (they already hold the database): no user, all rights.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
 import type { AuthUser, RequestContext } from '../platform/context.ts';
 import { forbidden, type Message } from '../platform/errors.ts';
 import { requireUser, WRITER_ROLES } from '../accounts/access.ts';
 import { READ_ROLES, requireUnitIn } from './program.scope.ts';
+import { readPlace, type ChainUnit } from './program.places.store.ts';
+
+export type { ChainUnit };
 
 type Q = Kysely<Database>;
 type Who = AuthUser | null;
-export interface ChainUnit { id: number; name: string }
 
 /** Where a task sits: its unit and that unit's ancestors (nearest first), and who assigned it. */
 export interface TaskPlace {
@@ -36,19 +38,9 @@ export interface TaskPlace {
 
 export interface PlacedTask { id: number; unit_id: number; cascaded: boolean; parent_id: number | null }
 
-/** A unit and its ancestors, nearest first, as JSON [{id, name}] (a fragment for one statement that reads more). */
-export const unitChainSql = (unitId: unknown) => sql<ChainUnit[]>`(with recursive up(id, parent_id, name, depth) as (
-    select id, parent_id, name, 0 from units where id = ${unitId}
-    union all select u.id, u.parent_id, u.name, up.depth + 1 from units u join up on u.id = up.parent_id where up.depth < 12)
-  select json_agg(json_build_object('id', id, 'name', name) order by depth) from up)`;
-
-/** One statement: the task's unit chain and, for a cascaded task, the unit of the task it was cascaded from. */
+/** Where a task sits, in one statement. */
 export async function placeOf(db: Q, task: PlacedTask): Promise<TaskPlace> {
-  const r = await sql<{ chain: ChainUnit[] | null; parent_unit: number | null; parent_chain: ChainUnit[] | null; units_below: boolean }>`
-    select ${unitChainSql(task.unit_id)} as chain, p.unit_id as parent_unit, ${unitChainSql(sql`p.unit_id`)} as parent_chain,
-      exists(select 1 from units b where b.parent_id = ${task.unit_id}) as units_below
-    from (select 1) one left join tasks p on p.id = ${task.cascaded ? task.parent_id : null}`.execute(db);
-  const row = r.rows[0];
+  const row = await readPlace(db, task.unit_id, task.cascaded ? task.parent_id : null);
   const chain = row.chain ?? [];
   return { chain, assigner: assignerChain(chain, row.parent_unit, row.parent_chain), reviewer: reviewerChain(chain), unitsBelow: row.units_below };
 }
