@@ -131,9 +131,13 @@ function demoReports(rand: () => number, leaf: Leaf, people: Awaited<ReturnType<
     const late = rand() < 0.2 ? 5 + Math.floor(rand() * 20) : 0;
     const submittedOn = addDays(date, late) > today ? date : addDays(date, late);
     const last = done || addDays(date, 80) > today;
-    // Earlier reports were reviewed long ago (one in ten returned); the latest may still wait.
+    // Earlier reports were reviewed long ago (one in ten returned); a recent latest one mostly still waits, an
+    // older one mostly was reviewed (the few still waiting are the reviewers' overdue warnings).
     const review = rand();
-    const state = last ? (review < 0.5 ? 'accepted' : review < 0.85 ? 'submitted' : 'returned') : review < 0.9 ? 'accepted' : 'returned';
+    const recent = addDays(submittedOn, 15) >= today;
+    const state = !last ? (review < 0.9 ? 'accepted' : 'returned')
+      : recent ? (review < 0.3 ? 'accepted' : review < 0.9 ? 'submitted' : 'returned')
+      : review < 0.75 ? 'accepted' : review < 0.88 ? 'submitted' : 'returned';
     const reviewedOn = state === 'submitted' ? null : addDays(submittedOn, 2 + Math.floor(rand() * 6)) > today ? today : addDays(submittedOn, 2 + Math.floor(rand() * 6));
     out.push({
       task_id: leaf.id, report_date: date, period_label: period.label, period_due: period.due, progress, status: done ? 'done' : 'in_progress',
