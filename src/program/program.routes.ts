@@ -104,10 +104,12 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
       async (req, reply) => reply.status(201).send(await requests.createChangeRequest(db, req.ctx, req.params.id, req.body)));
     app.get('/change-requests', { schema: { tags, summary: 'Change requests: to decide (side=to_decide), on your own tasks (mine), or all you may read', querystring: S.ChangeRequestListQuery } },
       async (req) => requests.listChangeRequests(db, req.ctx, req.query));
-    for (const decision of ['approve', 'refuse', 'withdraw'] as const) {
-      app.post(`/change-requests/:id/${decision}`, { schema: { tags, summary: { approve: 'Approve a change request: the change is made as an amendment under your decision', refuse: 'Refuse a change request, with a comment', withdraw: 'Withdraw your change request' }[decision], ...id, body: S.DecideRequestBody } },
-        async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, decision, req.body));
-    }
+    app.post('/change-requests/:id/approve', { schema: { tags, summary: 'Approve a change request (the assigning level): the change is made as an amendment under your decision', ...id, body: S.DecideRequestBody } },
+      async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'approve', req.body));
+    app.post('/change-requests/:id/refuse', { schema: { tags, summary: 'Refuse a change request (the assigning level), with a comment', ...id, body: S.DecideRequestBody } },
+      async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'refuse', req.body));
+    app.post('/change-requests/:id/withdraw', { schema: { tags, summary: 'Withdraw your change request', ...id, body: S.DecideRequestBody } },
+      async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'withdraw', req.body));
 
     app.get('/reports/:id/evidence/:sha256', { schema: { tags, summary: 'An evidence file of a report', params: Sha } },
       async (req, reply) => {
