@@ -1,7 +1,10 @@
-// End-to-end: the action-program dashboard updates live. A manager watches the
-// national dashboard in one browser context; an officer of Hà Nội, in another,
-// submits a report that finishes the city's part of a task. The manager's page
-// must show the new rating counts without a reload, through server-sent events.
+// End-to-end: the action-program dashboard updates live, with official figures.
+// A manager watches the national dashboard in one browser context; an officer of
+// Hà Nội, in another, reports that the city's part of a task is done (a 150% typo
+// is refused on the field, not clamped). The report is "reported", not official:
+// the dashboard keeps its counts and the task shows both figures. The manager
+// accepts it from the review queue, and the dashboard, never reloaded, shows the
+// new rating counts through server-sent events.
 // The program is seeded through the HTTP API (import, cascade) like an admin would,
 // so its numbers are known (the full demo program takes too long to load here).
 import path from 'node:path';
@@ -46,6 +49,7 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
   const signedIn = suite.signedIn;
   let programId: number;
   let hanoiTaskId: number;
+  let hanoiSecondTaskId: number;
 
   const call = apiCall;
 
@@ -74,6 +78,7 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
     }
     const all = await call<{ items: { id: number; code: string }[] }>(context.request, csrf, 'GET', `/api/programs/${programId}/tasks?limit=500`);
     hanoiTaskId = all.items.find((t) => t.code === 'II.1.a.1@01')!.id;
+    hanoiSecondTaskId = all.items.find((t) => t.code === 'II.2.1@01')!.id;
   });
 
   it('an officer\'s report changes the rating counts on a dashboard open in another browser, without a reload', async () => {
@@ -97,39 +102,64 @@ describe.skipIf(skipBrowserTests())('action program: a live dashboard in a real 
     await dash.evaluate(() => { (globalThis as unknown as { notReloaded: boolean }).notReloaded = true; });
     await shot(dash, 'dashboard-before');
 
-    // (2) The officer of Hà Nội reports that the city's part is done.
+    // (2) The officer of Hà Nội reports that the city's part is done; a slip of the finger (150%) is refused on the field.
     const page = await officer.context.newPage();
     await page.goto(`/program/tasks/${hanoiTaskId}`);
     await page.getByTestId('task-detail').waitFor();
     expect(await page.getByTestId('task-rating').getAttribute('data-rating')).toBe(taskBefore.rating);
-    await page.getByTestId('report-progress').fill('100');
+    await page.getByTestId('report-progress').fill('150');
     await chooseOption(page, page.getByTestId('report-status'), 'Hoàn thành');
     await page.getByTestId('report-narrative').fill('Đã số hóa 100% hồ sơ thủ tục hành chính còn hiệu lực của thành phố.');
+    await page.getByTestId('report-submit').click();
+    const fieldError = page.getByTestId('report-form').locator('.ant-form-item-explain-error').first();
+    await eventually(() => fieldError.textContent()).toContain('từ 0 đến 100');
+    expect(await page.getByTestId('report-progress').inputValue(), 'the figure typed is kept, not clamped to 100').toBe('150');
+    await page.getByTestId('report-progress').fill('100');
     await shot(page, 'task-report-form');
+    const tickBefore = Number(await dash.getByTestId('live-indicator').getAttribute('data-tick'));
+    await page.getByTestId('report-submit').click();
+
+    // Sent, the report is "reported": the task shows it beside the official figure, and the dashboard keeps its counts.
+    await eventually(() => page.getByTestId('reported-progress').first().textContent()).toContain('Báo cáo 100%, chờ duyệt');
+    expect(await page.getByTestId('official-progress').first().textContent()).toContain('Chính thức 0%');
+    expect(await page.getByTestId('task-rating').getAttribute('data-rating')).toBe(taskBefore.rating);
+    expect(await page.getByTestId('report-accept').count(), 'nobody reviews their own report').toBe(0);
+    await page.getByTestId('report-list').getByText('Đã số hóa 100%').waitFor();
+    await eventually(async () => Number(await dash.getByTestId('live-indicator').getAttribute('data-tick'))).toBeGreaterThan(tickBefore);
+    expect(await shownRatings(dash), 'a report awaiting review moves no national count').toEqual(five(before.byRating));
+    await shot(page, 'task-after-report');
+
+    // (3) The manager accepts it from the review queue (the country reviews the provinces' reports).
+    const queue = await manager.context.newPage();
+    await queue.goto('/program/reviews');
+    const row = queue.getByTestId('queue-table').locator('tr', { hasText: 'II.1.a.1@01' });
+    await row.waitFor();
+    expect(await row.getByTestId('queue-official').textContent()).toContain('0%');
+    await shot(queue, 'review-queue');
     const expected = { ...five(before.byRating), [taskBefore.rating]: before.byRating[taskBefore.rating] - 1, green: before.byRating.green + 1 };
     const submitted = Date.now();
-    await page.getByTestId('report-submit').click();
+    await row.getByTestId('queue-accept').click();
 
     // (1) again: the same page, not reloaded, shows the new numbers.
     await eventually(() => shownRatings(dash)).toEqual(expected);
     const seenAfterMs = Date.now() - submitted;
     await eventually(() => page.getByTestId('task-rating').getAttribute('data-rating')).toBe('green');
-    await page.getByTestId('report-list').getByText('Đã số hóa 100%').waitFor();
-    await shot(page, 'task-after-report');
+    await eventually(() => page.getByTestId('official-progress').first().textContent()).toContain('Chính thức 100%');
+    expect(await page.getByTestId('reported-progress').count()).toBe(0);
     expect(await dash.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     const after = await call<Summary>(manager.context.request, manager.csrf, 'GET', `/api/programs/${programId}/dashboard`);
     expect(five(after.byRating)).toEqual(expected); // the numbers on screen are the server's
     expect(Number(await dash.getByTestId('status-done').textContent())).toBe(1);
-    console.info(`program e2e: dashboard updated ${seenAfterMs} ms after the report was submitted`);
+    console.info(`program e2e: dashboard updated ${seenAfterMs} ms after the report was accepted`);
     await shot(dash, 'dashboard-after');
   });
 
   it('a stale edit of a report gets the server\'s 409 message and keeps what the officer typed', async () => {
     const officer = await signedIn('demo-hanoi', 'demo-hanoi-2025');
-    const reports = await call<{ items: { id: number; version: number }[] }>(officer.context.request, officer.csrf, 'GET', `/api/tasks/${hanoiTaskId}/reports`);
-    const report = reports.items[0];
+    // A report still awaiting review (an accepted one cannot be edited).
+    const report = await call<{ id: number; version: number }>(officer.context.request, officer.csrf, 'POST', `/api/tasks/${hanoiSecondTaskId}/reports`, { progress: 20, status: 'in_progress', narrative: 'Bản đầu' });
     const page = await officer.context.newPage();
-    await page.goto(`/program/tasks/${hanoiTaskId}`);
+    await page.goto(`/program/tasks/${hanoiSecondTaskId}`);
     await page.getByTestId('report-list').getByRole('button', { name: 'Sửa' }).first().click();
     const mine = 'Bổ sung: đã kết nối với Cổng dịch vụ công quốc gia.';
     await page.getByTestId('report-obstacles').fill(mine);

@@ -1,4 +1,5 @@
-// `apparatus program warnings`, `program report`, `program reevaluate`, `program tasklist import|export`.
+// `apparatus program warnings`, `program report`, `program reevaluate`, `program reviews`, `program holidays list|add`,
+// `program tasklist import|export`.
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
@@ -14,6 +15,11 @@ import { annualReportXlsx } from '../program/program.annual.xlsx.ts';
 import { findProgramByCode } from '../program/program.store.ts';
 import { exportTaskList, importTaskList } from '../program/program.tasklist.ts';
 import { deliveriesSince, lastDeliveryId } from '../program/program.webhooks.ts';
+import { reviewQueue } from '../program/program.reviews.service.ts';
+import { findHoliday, holidaysFrom, saveHoliday } from '../program/program.holidays.store.ts';
+import { findUserByName, grantsOf } from '../accounts/accounts.store.ts';
+import { recordAudit } from '../platform/audit.ts';
+import type { RequestContext } from '../platform/context.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 
@@ -79,6 +85,50 @@ export function registerProgramCommands(program: Command) {
       if (o.json) printJson(summary); else console.log(`Đã ghi / wrote ${o.out} (${bytes.length} bytes): ${data.national.total} nhiệm vụ / tasks, số liệu ngày / as of ${data.asOf}`);
     }));
 
+  cmd.command('reviews').description('Reports awaiting review: a user\'s queue (--user), else every report awaiting review')
+    .option('--user <name>', 'the reviewer whose queue to list (their own units\' queue; --all for all they may review)')
+    .option('--all', 'with --user: every report the user may review, not only their own units\' queue', false)
+    .option('--program <code>', 'program code').option('--unit <code>', 'reports on tasks of this unit\'s subtree (official code)')
+    .option('--period <label>', 'reporting period, e.g. 2026-Q3 or 2026-09')
+    .option('--late <which>', '"submission" (sent after the period\'s deadline) or "review" (waiting past the review deadline)')
+    .option('--limit <n>', 'rows', '50').option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      if (o.late && o.late !== 'submission' && o.late !== 'review') throw badRequest({ vi: '--late phải là submission hoặc review.', en: '--late must be submission or review.' });
+      const ctx = o.user ? await userContext(db, o.user) : cliContext();
+      const unit = o.unit ? await findUnitByCode(db, o.unit, todayIso()) : undefined;
+      if (o.unit && !unit) throw notFound({ vi: `đơn vị mã ${o.unit}`, en: `Unit ${o.unit}` });
+      const r = await reviewQueue(db, ctx, {
+        programId: o.program ? (await programByCode(db, o.program)).id : undefined, unitId: unit?.id, period: o.period, lateness: o.late,
+        scope: o.all || !o.user ? 'all' : 'mine', limit: Number(o.limit), offset: 0,
+      });
+      if (o.json) return printJson(r);
+      console.log(`${r.total} báo cáo chờ duyệt, ${r.overdue} quá hạn duyệt / ${r.total} reports awaiting review, ${r.overdue} past their review deadline`);
+      printTable(r.items.map((i) => ({
+        report: i.id, task: i.task.code, unit: i.task.unitName, period: i.period, reported: `${i.progress}% ${i.status}`,
+        official: `${i.task.official.progress}% ${i.task.official.status}`, by: i.submittedBy, due: i.reviewDue, waited: `${i.waitingWorkingDays} ngày làm việc`,
+        late: i.reviewOverdue ? 'QUÁ HẠN DUYỆT' : i.late ? 'nộp muộn' : '',
+      })));
+    }));
+
+  const holidays = cmd.command('holidays').description('Public holidays not counted as working days (review deadlines); weekends never count');
+  holidays.command('list').description('Holidays from a date').option('--from <date>', 'YYYY-MM-DD', `${todayIso().slice(0, 4)}-01-01`).option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async ({ db }) => {
+      const rows = await holidaysFrom(db, parseIsoDate(o.from, '--from'));
+      if (o.json) printJson({ items: rows }); else printTable(rows.map((h) => ({ day: h.day, name: h.name_vi, basis: h.basis })));
+    }));
+  holidays.command('add').description('Add a day off (Tết, the Hùng Kings\' day, a swapped day), with the document that sets it')
+    .argument('<date>', 'YYYY-MM-DD').requiredOption('--name <vi>', 'name in Vietnamese').option('--name-en <en>', 'name in English')
+    .requiredOption('--basis <ref>', 'the document that sets it, e.g. "Thông báo 6150/TB-BLĐTBXH"').option('--json', 'JSON output', false)
+    .action((date: string, o) => withDb(o.json, async ({ db }) => {
+      const row = { day: parseIsoDate(date, 'date'), name_vi: o.name, name_en: o.nameEn ?? o.name, basis: o.basis };
+      await db.transaction().execute(async (trx) => {
+        const before = await findHoliday(trx, row.day);
+        await saveHoliday(trx, row);
+        await recordAudit(trx, cliContext(), { action: 'program.holiday.set', entity: 'public_holiday', entityId: row.day, before: before ?? null, after: row });
+      });
+      if (o.json) printJson(row); else console.log(`Đã ghi ngày nghỉ / holiday saved: ${row.day} ${row.name_vi} (${row.basis})`);
+    }));
+
   const tasklist = cmd.command('tasklist').description('A program\'s tasks as an Excel task list (documented template, data/program/README.md)');
   tasklist.command('import').description('Apply an Excel task list as amendments: new codes added, changed rows adjusted; all or nothing')
     .argument('<file>', 'task list (.xlsx)').requiredOption('--program <code>', 'program code')
@@ -109,6 +159,16 @@ export function registerProgramCommands(program: Command) {
       const summary = { file: o.out, program: o.program, rows: f.rows, bytes: f.content.length };
       if (o.json) printJson(summary); else console.log(`Đã ghi / wrote ${o.out}: ${f.rows} dòng / rows`);
     }));
+}
+
+/**
+ * The context of a named user (their grants), to show what they would see. Only for reads: the rights are theirs
+ * (not the operator's full rights), which `via: 'cli'` would give.
+ */
+async function userContext(db: Db, username: string): Promise<RequestContext> {
+  const user = await findUserByName(db, username);
+  if (!user) throw notFound({ vi: `người dùng "${username}"`, en: `User "${username}"` });
+  return { user: { id: user.id, username: user.username, displayName: user.display_name, grants: await grantsOf(db, user.id) }, actorLabel: `${cliContext().actorLabel} as ${user.username}`, ip: null, userAgent: null, via: 'session' };
 }
 
 async function programByCode(db: Db, code: string) {

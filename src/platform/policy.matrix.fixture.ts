@@ -77,6 +77,14 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     return { id: res.json().id as number, sha: res.json().evidence[0].sha256 as string };
   };
   const reportIn = await report('badinh', baDinhTask), reportOut = await report('phongdien', phongDienTask);
+  // A change request of each commune on its task, for the assigning province to decide.
+  const ask = async (user: string, task: number) => {
+    const res = await app.inject({ method: 'POST', url: `/api/tasks/${task}/change-requests`, payload: { kind: 'other', reason: 'Đề nghị thử' },
+      headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf } });
+    if (res.statusCode !== 201) throw new Error(`matrix: change request by ${user} refused (${res.statusCode} ${res.body})`);
+    return res.json().id as number;
+  };
+  const requests = { in: await ask('badinh', baDinhTask), out: await ask('phongdien', phongDienTask) };
 
   // Every task overdue: an open warning on each commune's task.
   await reevaluateAll(t.db, '2031-06-30');
@@ -103,7 +111,7 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   return {
     units, userIds, sessions, login, program: program.id,
     tasks: { central, hanoiTask, hueTask, baDinhTask, phongDienTask },
-    reports: { in: reportIn, out: reportOut }, warnings: { in: warningIn, out: warningOut }, notes, tokens,
+    reports: { in: reportIn, out: reportOut }, requests, warnings: { in: warningIn, out: warningOut }, notes, tokens,
     tables: { in: await table(units.baDinh), out: await table(units.hueCommune) }, tasklist,
   };
 }

@@ -55,6 +55,7 @@ function evalRowsOf(rows: JudgedTaskRow[], path: JudgedTaskRow[], cadence: strin
       id: row.id, program_id: row.program_id, status: row.status, progress: row.progress, start: row.start, due_date: row.due_date,
       rating: row.rating, recent_reports: row.recent_reports, cadence, parent_id: row.parent_id, cascaded: row.cascaded, kinds: row.kinds,
       kind: row.kind, unit_id: row.unit_id, section_id: row.section_id, done_date: row.done_date, warning_kinds: row.warning_kinds,
+      reported_date: row.reported_date, review_due: row.review_due,
       has_children: at > 0, funding_chain: fundingChain, deps: deps.get(row.id) ?? null,
       open_warnings: warnings.get(row.id)?.map((w) => ({ id: w.id, kind: w.kind })) ?? null,
     };

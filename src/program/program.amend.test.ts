@@ -13,11 +13,10 @@ import { TEST_META, testTree } from './program.fixtures.ts';
 import { addTask, adjustTask } from './program.amend.ts';
 import { cancelTask } from './program.cancel.ts';
 import { cascadeTask } from './program.cascade.ts';
-import { submitReport } from './program.reports.service.ts';
 import { taskHistory } from './program.service.ts';
 import { versionsAsOf } from './program.store.ts';
 import { CascadeBody } from './program.schemas.ts';
-import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
+import { expectRollupsConsistent, taskByCode, reportAccepted } from './program.testing.ts';
 
 const ctx = systemContext('test');
 
@@ -49,7 +48,7 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     expect(first.content).toMatchObject({ startDate: '2027-01-01' });
 
     // Mid-2027 with 10%: 182 of 365 days have passed (49.9%), not 547 of 730 (74.9%, counted from 2026-01-01).
-    await submitReport(t.db, ctx, added.id, { reportDate: '2027-07-01', progress: 10, status: 'in_progress' }, { submittedOn: '2027-07-01' });
+    await reportAccepted(t, added.id, { reportDate: '2027-07-01', progress: 10, status: 'in_progress' }, { submittedOn: '2027-07-01' });
     const atRisk = await t.db.selectFrom('program_warnings').selectAll().where('task_id', '=', added.id).where('kind', '=', 'at_risk')
       .where('resolved_at', 'is', null).executeTakeFirstOrThrow();
     expect(atRisk.facts).toMatchObject({ elapsedPct: 49.9, progress: 10 });

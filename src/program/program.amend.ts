@@ -6,7 +6,7 @@ import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { badRequest, conflict, notFound, todayIso } from '../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound, todayIso } from '../platform/errors.ts';
 import { evaluateInSlices } from './program.evaluate.ts';
 import { parseDeadline } from './parse/deadline.ts';
 import type { Period } from './program.types.ts';
@@ -16,25 +16,30 @@ import * as tasks from './program.tasks.store.ts';
 import { loadContent, loadContents, presentTask } from './program.content.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
-import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+import { scopeOf } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
+import { requireAssigner, requireProgramOwner } from './program.rights.ts';
 
 type Q = Kysely<Database>;
 export interface AmendmentInput { decisionRef: string; reason: string; effectiveDate: string }
 /** A recorded amendment (a program version) that several task changes share. */
 export type Amendment = Awaited<ReturnType<typeof insertAmendment>>;
-/** `amendment`: record the change under this one (an Excel task list is ONE amendment) instead of a new one. */
-export interface AmendOptions { amendment?: Amendment }
+/**
+ * `amendment`: record the change under this one (an Excel task list is ONE amendment) instead of a new one.
+ * `changeRequestId`: the approved change request the amendment applies (kept on the amendment).
+ */
+export interface AmendOptions { amendment?: Amendment; changeRequestId?: number }
 
 export const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
 const actorOf = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
 
-function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
+export function resolveDeadline(d: TaskChangesInput['deadline']): Period | null {
   if (!d) return null;
   return 'phrase' in d ? { ...parseDeadline(d.phrase), text: d.phrase } : d;
 }
 
-/** Column values and side tables for the given changes; checks references. */
-async function applyChanges(trx: Q, task: tasks.TaskRow, c: TaskChangesInput) {
+/** Column values and side tables for the given changes; checks references (dependencies: only on tasks the caller may read). */
+async function applyChanges(trx: Q, ctx: RequestContext, task: tasks.TaskRow, c: TaskChangesInput) {
   const set: Partial<tasks.NewTask> = {};
   if (c.code !== undefined) set.code = c.code;
   if (c.titleVi !== undefined) set.title_vi = c.titleVi;
@@ -59,8 +64,17 @@ async function applyChanges(trx: Q, task: tasks.TaskRow, c: TaskChangesInput) {
   }
   if (c.dependsOn?.length) {
     if (c.dependsOn.includes(task.id)) throw badRequest({ vi: 'Nhiệm vụ không thể phụ thuộc vào chính nó.', en: 'A task cannot depend on itself.' });
-    const found = await trx.selectFrom('tasks').select('id').where('id', 'in', c.dependsOn).where('program_id', '=', task.program_id).execute();
+    const found = await trx.selectFrom('tasks').select(['id', 'unit_id']).where('id', 'in', c.dependsOn).where('program_id', '=', task.program_id).execute();
     if (found.length !== new Set(c.dependsOn).size) throw badRequest({ vi: 'Nhiệm vụ phụ thuộc phải thuộc cùng chương trình.', en: 'Dependencies must be tasks of the same program.' });
+    // A dependency's state shows in this task's warning text: never a task the one who sets it may not read.
+    const scope = await scopeOf(trx, ctx, PROGRAM['task.read']);
+    const unreadable = found.filter((d) => !scope.all && !scope.unitIds.includes(d.unit_id)).map((d) => d.id);
+    if (unreadable.length) {
+      throw forbidden({
+        vi: `Không thể đặt phụ thuộc vào nhiệm vụ số ${unreadable.join(', ')}: nằm ngoài phạm vi bạn được xem.`,
+        en: `Cannot depend on task ${unreadable.join(', ')}: it is outside the scope you may read.`,
+      });
+    }
   }
   const updated = Object.keys(set).length ? await tasks.updateTask(trx, task.id, set) : task;
   if (c.coordinatingAgencyIds) await tasks.replaceCoordinators(trx, task.id, c.coordinatingAgencyIds);
@@ -73,8 +87,8 @@ export type AmendmentKind = 'add' | 'adjust' | 'cancel' | 'cascade' | 'tasklist'
 
 /** Records an amendment (the program's next version) by the caller; a batch passes it on to addTaskIn / adjustTaskIn. */
 export function openAmendment(trx: Q, ctx: RequestContext, programId: number, kind: AmendmentKind,
-  input: { decisionRef: string | null; reason: string | null; effectiveDate: string }) {
-  return insertAmendment(trx, { programId, kind, decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx) });
+  input: { decisionRef: string | null; reason: string | null; effectiveDate: string; changeRequestId?: number }) {
+  return insertAmendment(trx, { programId, kind, decisionRef: input.decisionRef, reason: input.reason, effectiveDate: input.effectiveDate, actor: actorOf(ctx), changeRequestId: input.changeRequestId ?? null });
 }
 
 export async function checkEffectiveDate(trx: Q, taskId: number, date: string) {
@@ -107,7 +121,7 @@ export async function addTask(db: Db, ctx: RequestContext, input: AddTaskInput) 
 export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput, opts: AmendOptions = {}) {
   const parent = await tasks.findTask(trx, input.parentId);
   if (!parent) throw taskNotFound(input.parentId);
-  await requireUnitIn(trx, ctx, parent.unit_id, WRITER_ROLES);
+  await requireProgramOwner(trx, ctx, parent);
   if (!input.task.titleVi && !input.task.titleEn) throw badRequest({ vi: 'Cần tên nhiệm vụ (tiếng Việt hoặc tiếng Anh).', en: 'A title (Vietnamese or English) is required.' });
   const amendment = opts.amendment ?? await openAmendment(trx, ctx, parent.program_id, 'add', input);
   const siblings = await tasks.childrenOf(trx, parent.id);
@@ -125,7 +139,7 @@ export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput
   // one the engine would measure elapsed time from the program's start, years before the task existed. Stored on
   // the task, so its version content, the export and the engine all read the same date.
   const startDate = input.kind === 'task' ? input.task.startDate ?? input.effectiveDate : input.task.startDate;
-  const task = await applyChanges(trx, created, { ...input.task, code: undefined, startDate });
+  const task = await applyChanges(trx, ctx, created, { ...input.task, code: undefined, startDate });
   await applyRollupChanges(trx, [{ before: null, after: countedOf(task) }]);
   await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, task) });
   await afterTaskChange(trx, task.program_id, [task.id]);
@@ -153,15 +167,15 @@ export async function adjustTask(db: Db, ctx: RequestContext, id: number, input:
 export async function adjustTaskIn(trx: Q, ctx: RequestContext, id: number, input: AdjustTaskInput, opts: AmendOptions = {}) {
   const existing = await tasks.findTask(trx, id);
   if (!existing) throw taskNotFound(id);
-  await requireUnitIn(trx, ctx, existing.unit_id, WRITER_ROLES);
+  await requireAssigner(trx, ctx, existing);
   if (Object.keys(input.changes).length === 0) throw badRequest({ vi: 'Không có thay đổi nào.', en: 'Nothing to change.' });
   const task = (await tasks.lockTask(trx, id))!;
   checkVersion(task, input.version);
   if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy không sửa được.', en: 'A cancelled task cannot be adjusted.' });
   await checkEffectiveDate(trx, id, input.effectiveDate);
   const before = await loadContent(trx, task);
-  const amendment = opts.amendment ?? await openAmendment(trx, ctx, task.program_id, 'adjust', input);
-  const changed = await applyChanges(trx, task, input.changes);
+  const amendment = opts.amendment ?? await openAmendment(trx, ctx, task.program_id, 'adjust', { ...input, changeRequestId: opts.changeRequestId });
+  const changed = await applyChanges(trx, ctx, task, input.changes);
   // A new deadline moves the task to another month of the due-date rollups; status and rating follow in afterTaskChange.
   await applyRollupChanges(trx, [{ before: countedOf(task), after: countedOf(changed) }]);
   const updated = await tasks.updateTask(trx, id, { version: task.version + 1 });

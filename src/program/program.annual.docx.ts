@@ -54,7 +54,7 @@ export async function annualReportDocx(d: AnnualReportData): Promise<Buffer> {
     para([run(`Tính đến ngày ${d.asOf}, Chương trình (phiên bản ${d.program.current_version}${d.program.resolution_ref ? `, thực hiện ${d.program.resolution_ref}` : ''}) có ${n.total} nhiệm vụ được theo dõi (kể cả nhiệm vụ giao cho các địa phương). `),
       run(`Đánh giá chung: ${RATING_LABELS[n.rating].vi}. ${n.explanation.vi} Tỷ lệ nhiệm vụ có nguy cơ (Vàng-Đỏ, Đỏ): ${pct(n.atRiskShare)}.`)], { indent: true }),
     table(['Tình trạng', 'Số nhiệm vụ'], Object.entries(n.byStatus).map(([k, v]) => [STATUS_LABELS[k].vi, v])),
-    para([run(`Trong năm ${d.year} đã nhận ${d.reports.total} báo cáo tiến độ, trong đó ${d.reports.late} báo cáo nộp muộn, ${d.reports.accepted} báo cáo được chấp nhận, ${d.reports.returned} báo cáo bị trả lại.`)], { indent: true }),
+    para([run(`Trong năm ${d.year} đã nhận ${d.reports.total} báo cáo tiến độ, trong đó ${d.reports.late} báo cáo nộp muộn, ${d.reports.accepted} báo cáo được chấp nhận, ${d.reports.returned} báo cáo bị trả lại, ${d.reports.awaiting} báo cáo đang chờ cấp trên xem xét. Số liệu trong báo cáo này là số liệu chính thức: chỉ tính các báo cáo đã được chấp nhận.`)], { indent: true }),
     para([run('II. KẾT QUẢ THEO NỘI DUNG CHƯƠNG TRÌNH', { bold: true })]),
     table(['Mục', 'Nội dung', 'Tổng', 'Hoàn thành', 'Quá hạn', 'Có nguy cơ', 'Đánh giá'],
       n.sections.map((s) => [s.code, (s.title.vi ?? s.title.en ?? '').slice(0, 120), s.total, s.byStatus.done + s.byStatus.done_late, s.byStatus.overdue, s.atRisk, RATING_LABELS[s.rating].vi])),

@@ -1,6 +1,7 @@
 // The figures of the annual implementation report: counts as of the report
 // date (the end of the year, or today for the current year) from the
 // maintained rollups, tasks due in the year, reports received, warnings.
+// Official figures only: a report counts once the level above accepts it.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
@@ -34,9 +35,12 @@ export async function annualReportData(db: Db, ctx: RequestContext, opts: { year
     from tasks t join units u on u.id = t.unit_id
     where t.program_id = ${program.id} and t.kind = 'task' and not t.cascaded and t.due_date between ${`${opts.year}-01-01`}::date and ${yearEnd}::date
     order by t.due_date, t.position`.execute(db);
-  const reports = await sql<{ total: number; late: number; accepted: number; returned: number }>`
+  // Reports received, by review state. Every figure above (statuses, progress, ratings) is official: it counts
+  // accepted reports only; reports awaiting review are counted here and nowhere else.
+  const reports = await sql<{ total: number; late: number; accepted: number; returned: number; awaiting: number }>`
     select count(*)::int as total, count(*) filter (where r.is_late)::int as late,
-           count(*) filter (where r.state = 'accepted')::int as accepted, count(*) filter (where r.state = 'returned')::int as returned
+           count(*) filter (where r.state = 'accepted')::int as accepted, count(*) filter (where r.state = 'returned')::int as returned,
+           count(*) filter (where r.state = 'submitted')::int as awaiting
     from task_reports r join tasks t on t.id = r.task_id
     where t.program_id = ${program.id} and r.report_date between ${`${opts.year}-01-01`}::date and ${yearEnd}::date`.execute(db);
   const warnings = await sql<{ kind: string; open: number; escalated: number }>`

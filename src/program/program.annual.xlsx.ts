@@ -25,7 +25,9 @@ export async function annualReportXlsx(d: AnnualReportData): Promise<Buffer> {
   sheet(wb, 'Tổng hợp', title, ['Chỉ tiêu', 'Giá trị'], [
     ['Chương trình', d.program.title_vi], ['Số nhiệm vụ', n.total], ['Đánh giá chung', RATING_LABELS[n.rating].vi], ['Giải thích', n.explanation.vi],
     ['Tỷ lệ có nguy cơ', n.atRiskShare], ...Object.entries(n.byStatus).map(([k, v]) => [STATUS_LABELS[k].vi, v] as [string, number]),
-    ['Báo cáo trong năm', d.reports.total], ['Báo cáo nộp muộn', d.reports.late],
+    ['Báo cáo trong năm', d.reports.total], ['Báo cáo nộp muộn', d.reports.late], ['Báo cáo được chấp nhận', d.reports.accepted],
+    ['Báo cáo bị trả lại', d.reports.returned], ['Báo cáo chờ xem xét (chưa tính vào số liệu)', d.reports.awaiting],
+    ['Ghi chú', 'Số liệu chính thức: chỉ tính các báo cáo đã được cấp trên chấp nhận'],
   ]);
   sheet(wb, 'Theo nội dung', 'Kết quả theo nội dung chương trình', ['Mục', 'Nội dung', 'Tổng', 'Hoàn thành', 'Quá hạn', 'Có nguy cơ', 'Đánh giá'],
     n.sections.map((s) => [s.code, s.title.vi ?? s.title.en, s.total, s.byStatus.done + s.byStatus.done_late, s.byStatus.overdue, s.atRisk, RATING_LABELS[s.rating].vi]));

@@ -9,35 +9,41 @@ import { recordAudit } from '../platform/audit.ts';
 import { badRequest } from '../platform/errors.ts';
 import { writeTaskVersions } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
-import { loadContents, presentTask } from './program.content.ts';
+import { loadContent, loadContents, presentTask } from './program.content.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
-import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
-import { checkEffectiveDate, checkVersion, openAmendment, taskNotFound, type AmendmentInput } from './program.amend.ts';
+import { requireAssigner } from './program.rights.ts';
+import { checkEffectiveDate, checkVersion, openAmendment, taskNotFound, type AmendmentInput, type AmendOptions } from './program.amend.ts';
 
 type Q = Kysely<Database>;
 
 export async function cancelTask(db: Db, ctx: RequestContext, id: number, input: AmendmentInput & { version: number }) {
-  const existing = await tasks.findTask(db, id);
+  return db.transaction().execute((trx) => cancelTaskIn(trx, ctx, id, input));
+}
+
+/** cancelTask inside the caller's transaction (an approved change request cancels in its own). */
+export async function cancelTaskIn(trx: Q, ctx: RequestContext, id: number, input: AmendmentInput & { version: number }, opts: AmendOptions = {}) {
+  const existing = await tasks.findTask(trx, id);
   if (!existing) throw taskNotFound(id);
-  await requireUnitIn(db, ctx, existing.unit_id, WRITER_ROLES);
-  return db.transaction().execute(async (trx) => {
-    const task = (await tasks.lockTask(trx, id))!;
-    checkVersion(task, input.version);
-    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
-    await checkEffectiveDate(trx, id, input.effectiveDate);
-    const amendment = await openAmendment(trx, ctx, task.program_id, 'cancel', input);
-    const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
-    const byId = await tasks.cancelTasks(trx, all.map((t) => t.id));
-    const cancelled = all.map((t) => byId.get(t.id)!);
-    await applyRollupChanges(trx, all.map((t, i) => ({ before: countedOf(t), after: countedOf(cancelled[i]) })));
-    // In bulk: a task cascaded after the effective date gets its cancelled version from its own start, never
-    // a version that ends before it begins (the task itself was checked above).
-    await writeTaskVersions(trx, task.program_id, amendment.id, input.effectiveDate, await loadContents(trx, cancelled));
-    await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
-    await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, after: { amendment: amendment.version_no, ...input, cancelled: all.length } });
-    return presentTask((await tasks.findTask(trx, id))!);
-  });
+  // Cancelling is the assigning level's decision, never the assignee's (it would drop out of its parent's average).
+  await requireAssigner(trx, ctx, existing);
+  const task = (await tasks.lockTask(trx, id))!;
+  checkVersion(task, input.version);
+  if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
+  await checkEffectiveDate(trx, id, input.effectiveDate);
+  const before = { status: task.status, progress: task.progress, version: task.version, content: await loadContent(trx, task) };
+  const amendment = await openAmendment(trx, ctx, task.program_id, 'cancel', { ...input, changeRequestId: opts.changeRequestId });
+  const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
+  const byId = await tasks.cancelTasks(trx, all.map((t) => t.id));
+  const cancelled = all.map((t) => byId.get(t.id)!);
+  await applyRollupChanges(trx, all.map((t, i) => ({ before: countedOf(t), after: countedOf(cancelled[i]) })));
+  // In bulk: a task cascaded after the effective date gets its cancelled version from its own start, never
+  // a version that ends before it begins (the task itself was checked above).
+  await writeTaskVersions(trx, task.program_id, amendment.id, input.effectiveDate, await loadContents(trx, cancelled));
+  await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
+  await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, before,
+    after: { amendment: amendment.version_no, ...input, changeRequestId: opts.changeRequestId ?? null, status: 'cancelled', cancelled: all.length } });
+  return presentTask((await tasks.findTask(trx, id))!);
 }
 
 /** Every task under this one, level by level. */

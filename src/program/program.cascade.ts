@@ -17,7 +17,9 @@ import { checkEffectiveDate, openAmendment } from './program.amend.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { evaluateInSlices } from './program.evaluate.ts';
 import { afterTaskChange } from './program.after-change.ts';
-import { requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+import { requireUnitIn } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
+import { requireAssigner } from './program.rights.ts';
 
 async function targetUnits(db: Db, task: tasks.TaskRow, input: CascadeInput, asOf: string) {
   const t = input.target;
@@ -46,7 +48,10 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
   const asOf = input.asOf ?? todayIso();
   const task = await tasks.findTask(db, id);
   if (!task) throw notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
-  await requireUnitIn(db, ctx, task.unit_id, WRITER_ROLES);
+  // The assigned unit hands its task down to the units below it; how the task's progress is computed from
+  // theirs (the rollup mode) is part of the task's definition, the assigner's.
+  await requireUnitIn(db, ctx, task.unit_id, PROGRAM['task.cascade']);
+  if (input.rollupMode && input.rollupMode !== task.rollup_mode) await requireAssigner(db, ctx, task);
   if (task.kind !== 'task' || task.status === 'cancelled') throw badRequest({ vi: 'Chỉ giao được nhiệm vụ đang thực hiện.', en: 'Only an active task can be cascaded.' });
   const units = await targetUnits(db, task, input, asOf);
   return db.transaction().execute(async (trx) => {

@@ -56,6 +56,16 @@ export function presentTask(t: TaskRow & { unit_name?: string; unit_code?: strin
     dueDate: t.due_date, startDate: t.start_date, status: t.status, progress: t.progress, doneDate: t.done_date,
     outputs: t.outputs, tags: t.tags, rollupMode: t.rollup_mode, weight: t.weight, rating: t.rating,
     ratingExplanation: t.rating_explanation, warningKinds: t.warning_kinds, lastReportDate: t.last_report_date,
-    version: t.version, isDemo: t.is_demo,
+    version: t.version, isDemo: t.is_demo, reported: presentReported(t),
+  };
+}
+
+/**
+ * The task's "reported" figures beside its official ones: the latest report awaiting review (not official until
+ * the level above accepts it), and by when the oldest one awaiting review should be reviewed. Null when none waits.
+ */
+export function presentReported(t: Pick<TaskRow, 'pending_report_id' | 'reported_progress' | 'reported_status' | 'reported_date' | 'review_due'>) {
+  return t.pending_report_id == null ? null : {
+    reportId: t.pending_report_id, progress: t.reported_progress!, status: t.reported_status!, reportDate: t.reported_date!, reviewDue: t.review_due!,
   };
 }

@@ -10,6 +10,7 @@ import { rollupRatingExplained } from './warnings/index.ts';
 import { ROLLUP_RATING, ROLLUP_STATUS } from './program.db-types.ts';
 import * as store from './program.dashboards.store.ts';
 import { findProgram } from './program.store.ts';
+import { presentReported } from './program.content.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
 import { PROGRAM } from './program.policy.ts';
 
@@ -94,7 +95,7 @@ function presentListItem(r: ListRow) {
   return {
     taskId: r.id, taskCode: r.code, title: { vi: r.title_vi, en: r.title_en }, unitId: r.unit_id, unitName: r.unit_name,
     dueDate: r.due_date, status: r.status, progress: r.progress, rating: r.rating, warningKinds: r.warning_kinds,
-    ratingExplanation: r.rating_explanation, lastReportDate: r.last_report_date, version: r.version,
+    ratingExplanation: r.rating_explanation, lastReportDate: r.last_report_date, version: r.version, reported: presentReported(r),
   };
 }
 

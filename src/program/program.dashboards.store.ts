@@ -51,7 +51,8 @@ export async function taskList(db: Q, scope: Scope, o: TaskListOptions) {
   else qb = qb.where('t.status', 'not in', ['done', 'done_late', 'cancelled']);
   const [items, total] = await Promise.all([
     qb.select(['t.id', 't.code', 't.title_vi', 't.title_en', 't.unit_id', 'u.name as unit_name', 't.due_date', 't.status', 't.progress', 't.rating',
-      't.warning_kinds', 't.rating_explanation', 't.last_report_date', 't.version'])
+      't.warning_kinds', 't.rating_explanation', 't.last_report_date', 't.version',
+      't.pending_report_id', 't.reported_progress', 't.reported_status', 't.reported_date', 't.review_due'])
       .orderBy(sql`t.due_date nulls last`).orderBy('t.id').limit(o.limit).offset(o.offset).execute(),
     qb.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow().then((r) => r.n),
   ]);

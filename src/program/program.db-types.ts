@@ -18,6 +18,8 @@ export interface ProgramsTable {
   cadence: Generated<string>;
   report_grace_days: Generated<number>;
   escalation_days: Generated<number>;
+  /** migrations/0016: working days the level above has to review a report. */
+  review_days: Generated<number>;
   current_version: Generated<number>;
   is_demo: Generated<boolean>;
   created_at: Timestamp;
@@ -33,6 +35,8 @@ export interface ProgramAmendmentsTable {
   effective_date: DateString;
   actor: string;
   created_at: Timestamp;
+  /** migrations/0016: the change request this amendment applies, when it came from one. */
+  change_request_id: Generated<number | null>;
 }
 
 export interface TasksTable {
@@ -70,6 +74,12 @@ export interface TasksTable {
   version: Generated<number>;
   is_demo: Generated<boolean>;
   updated_at: Timestamp;
+  /** migrations/0016: the latest report awaiting review (the "reported" figures), and the oldest one's review deadline. */
+  pending_report_id: Generated<number | null>;
+  reported_progress: Generated<number | null>;
+  reported_status: Generated<string | null>;
+  reported_date: Generated<DateString | null>;
+  review_due: Generated<DateString | null>;
 }
 
 export interface TaskCoordinatorsTable { task_id: number; agency_id: number }
@@ -124,7 +134,56 @@ export interface TaskReportsTable {
   is_late: Generated<boolean>;
   version: Generated<number>;
   is_demo: Generated<boolean>;
+  /** migrations/0016 */
+  client_key: Generated<string | null>;
+  reviewer_unit_id: Generated<number | null>;
+  review_due: Generated<DateString | null>;
 }
+
+/** migrations/0016: the content an author's edit replaced, one row per superseded version. */
+export interface TaskReportVersionsTable {
+  report_id: number;
+  version: number;
+  report_date: DateString;
+  progress: number;
+  status: string;
+  narrative: string | null;
+  obstacles: string | null;
+  resources_needed: string | null;
+  state: string;
+  review_comment: string | null;
+  reviewed_by: number | null;
+  reviewed_at: Timestamp | null;
+  submitted_by: number | null;
+  submitted_by_label: string;
+  submitted_at: Timestamp;
+  superseded_at: Timestamp;
+}
+
+/** migrations/0016: the assignee's request to the assigner (deadline, cancellation, funding, other). */
+export interface TaskChangeRequestsTable {
+  id: Generated<number>;
+  task_id: number;
+  program_id: number;
+  kind: string;
+  reason: string;
+  proposed: Json;
+  assigner_unit_id: number;
+  state: Generated<string>;
+  requested_by: number | null;
+  requested_by_label: string;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_by_label: string | null;
+  decided_at: Timestamp | null;
+  decision_comment: string | null;
+  decision_ref: string | null;
+  amendment_id: number | null;
+  version: Generated<number>;
+}
+
+/** migrations/0016: days off besides weekends, for counting working days. */
+export interface PublicHolidaysTable { day: DateString; name_vi: string; name_en: string; basis: string }
 
 export interface ReportEvidenceTable { report_id: number; sha256: string; file_name: string }
 
@@ -199,6 +258,9 @@ export interface ProgramTables {
   task_versions: TaskVersionsTable;
   evidence_blobs: EvidenceBlobsTable;
   task_reports: TaskReportsTable;
+  task_report_versions: TaskReportVersionsTable;
+  task_change_requests: TaskChangeRequestsTable;
+  public_holidays: PublicHolidaysTable;
   report_evidence: ReportEvidenceTable;
   program_warnings: ProgramWarningsTable;
   notifications: NotificationsTable;

@@ -1,5 +1,5 @@
 // Escalation: an open warning older than its program's escalation days goes
-// to the unit above the task's unit, into the inbox of that unit's writers,
+// to the unit above the task's unit (a late review: above the reviewer's), into the inbox of that unit's writers,
 // and by e-mail and webhook after the commit.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
@@ -25,9 +25,11 @@ export type MailConfig = NotifyConfig;
 export async function escalateWarnings(db: Db, asOf = todayIso(), mail?: NotifyConfig) {
   const candidates = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
     .innerJoin('programs as p', 'p.id', 't.program_id').innerJoin('units as u', 'u.id', 't.unit_id')
-    .leftJoin('units as above', 'above.id', 'u.parent_id')
+    .leftJoin('units as reviewer', 'reviewer.id', 'u.parent_id')
+    // A late review is the reviewer's (the unit above the task's): it goes to the unit above the reviewer.
+    .leftJoin('units as above', (j) => j.on(sql<boolean>`above.id = case when w.kind = 'review_overdue' then reviewer.parent_id else u.parent_id end`))
     .select(['w.id', 'w.task_id', 'w.kind', 'w.message_vi', 'w.message_en', sql<string>`to_char(w.raised_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')`.as('raised'),
-      'p.escalation_days', 'p.id as program_id', 'u.parent_id', 't.code', 'above.code as above_code', 'above.name as above_name'])
+      'p.escalation_days', 'p.id as program_id', 'above.id as parent_id', 't.code', 'above.code as above_code', 'above.name as above_name'])
     .where('w.resolved_at', 'is', null).where('w.escalated_at', 'is', null)
     // Only those old enough (the engine's rule below decides; this keeps a national run from reading every open warning):
     // raised before local midnight after asOf − days. The bound with the smallest days of any program uses the index.

@@ -27,6 +27,9 @@ export interface JudgeRow {
   rating: string | null; recent_reports: unknown; cadence: string; parent_id: number | null; cascaded: boolean;
   /** The stored warning kinds, sorted and comma-joined (cheaper to read than an array). */
   kinds: string;
+  /** The latest report awaiting review (its date) and the oldest one's review deadline; null when none waits. */
+  reported_date: string | null;
+  review_due: string | null;
 }
 
 /** A task row with what the rollups and the warning sync need besides. */
@@ -59,7 +62,7 @@ export const byTask = <T extends { task_id: number }>(rows: readonly T[]): Map<n
 
 /** JudgeRow's derived columns, for a task `t` joined with its program `p`. */
 export const JUDGE_DERIVED = sql`coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start, array_to_string(t.warning_kinds, ',') as kinds`;
-const JUDGE_COLUMNS = sql`t.id, t.program_id, t.status, t.progress, t.due_date, t.rating, t.recent_reports, p.cadence, t.parent_id, t.cascaded, ${JUDGE_DERIVED}`;
+const JUDGE_COLUMNS = sql`t.id, t.program_id, t.status, t.progress, t.due_date, t.rating, t.recent_reports, p.cadence, t.parent_id, t.cascaded, t.reported_date, t.review_due, ${JUDGE_DERIVED}`;
 const BASE_COLUMNS = sql`${JUDGE_COLUMNS}, t.kind, t.unit_id, t.section_id, t.done_date, t.warning_kinds`;
 
 /**
@@ -187,14 +190,23 @@ export async function writeVerdicts(trx: Q, verdicts: Verdict[], gone: number[],
         ${col(verdicts, (u) => u.explanation)}::text[], ${col(verdicts, (u) => JSON.stringify(u.kinds))}::text[],
         ${col(verdicts, (u) => !!u.figures)}::boolean[], ${col(verdicts, (u) => u.figures?.progress ?? null)}::numeric[],
         ${col(verdicts, (u) => u.figures?.done_date ?? null)}::date[], ${col(verdicts, (u) => (u.figures?.recent ? JSON.stringify(u.figures.recent.list) : null))}::text[],
-        ${col(verdicts, (u) => u.figures?.recent?.lastReportDate ?? null)}::date[])
-        as v(id, status, rating, explanation, kinds, follows, progress, done_date, recent, last_report_date)
+        ${col(verdicts, (u) => u.figures?.recent?.lastReportDate ?? null)}::date[],
+        ${col(verdicts, (u) => u.figures?.reported !== undefined)}::boolean[], ${col(verdicts, (u) => u.figures?.reported?.reportId ?? null)}::bigint[],
+        ${col(verdicts, (u) => u.figures?.reported?.progress ?? null)}::numeric[], ${col(verdicts, (u) => u.figures?.reported?.status ?? null)}::text[],
+        ${col(verdicts, (u) => u.figures?.reported?.date ?? null)}::date[], ${col(verdicts, (u) => u.figures?.reported?.reviewDue ?? null)}::date[])
+        as v(id, status, rating, explanation, kinds, follows, progress, done_date, recent, last_report_date,
+          sets_reported, r_id, r_progress, r_status, r_date, r_due)
     ), upd as (
       update tasks t set status = v.status, rating = v.rating, rating_explanation = v.explanation::jsonb,
         warning_kinds = array(select jsonb_array_elements_text(v.kinds::jsonb)), updated_at = now(),
         progress = case when v.follows then v.progress else t.progress end, done_date = case when v.follows then v.done_date else t.done_date end,
         recent_reports = coalesce(v.recent::jsonb, t.recent_reports),
-        last_report_date = case when v.recent is null then t.last_report_date else v.last_report_date end
+        last_report_date = case when v.recent is null then t.last_report_date else v.last_report_date end,
+        pending_report_id = case when v.sets_reported then v.r_id else t.pending_report_id end,
+        reported_progress = case when v.sets_reported then v.r_progress else t.reported_progress end,
+        reported_status = case when v.sets_reported then v.r_status else t.reported_status end,
+        reported_date = case when v.sets_reported then v.r_date else t.reported_date end,
+        review_due = case when v.sets_reported then v.r_due else t.review_due end
       from v where t.id = v.id returning 1
     ), gone as (
       update program_warnings set resolved_at = now() where id = any(${gone}::bigint[]) returning 1

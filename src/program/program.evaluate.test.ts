@@ -10,10 +10,10 @@ import { createProgramFromTree } from './program.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
 import { cascadeTask } from './program.cascade.ts';
 import { adjustTask } from './program.amend.ts';
-import { submitReport } from './program.reports.service.ts';
 import { computeEvaluations, factsOfLocked, factsOfPage, judgeRows, loadEvalRowsOfUnits } from './program.evaluate.ts';
 import { cascadeParents, evalPage, lockEvalRows } from './program.evaluate.store.ts';
-import { expectRollupsConsistent } from './program.testing.ts';
+import { expectRollupsConsistent, reportAccepted } from './program.testing.ts';
+import { submitReport } from './program.reports.service.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 
 const ctx = systemContext('test');
@@ -79,8 +79,8 @@ describe.each(ENGINES)('warning evaluation on %s', (engine) => {
     expect(hanoi && hue).toBeTruthy();
     for (const [a, b] of [[40, 80], [10, 30], [55, 65]]) {
       await Promise.all([
-        submitReport(t.db, ctx, hanoi, { progress: a, status: 'in_progress' }),
-        submitReport(t.db, ctx, hue, { progress: b, status: 'in_progress' }),
+        reportAccepted(t, hanoi, { progress: a, status: 'in_progress' }),
+        reportAccepted(t, hue, { progress: b, status: 'in_progress' }),
       ]);
       const parent = await t.db.selectFrom('tasks').select('progress').where('id', '=', ids['II.1.a.1']).executeTakeFirstOrThrow();
       expect(parent.progress).toBe((a + b) / 2);
@@ -96,14 +96,18 @@ describe.each(ENGINES)('warning evaluation on %s', (engine) => {
     await adjustTask(t.db, ctx, ids['II.1.a.2'], { version: dep.version, decisionRef: 'QĐ 2', reason: 'test', effectiveDate: '2026-03-01', changes: { deadline: { phrase: 'năm 2027' } } });
     await reevaluateAll(t.db, asOf);
     expect(await kindsOf('II.2.1')).toContain('blocked');
-    await submitReport(t.db, ctx, ids['II.1.a.2'], { progress: 100, status: 'done' }, { submittedOn: asOf });
+    await reportAccepted(t, ids['II.1.a.2'], { progress: 100, status: 'done' }, { submittedOn: asOf });
     expect(await kindsOf('II.2.1'), 'the report on the dependency re-judges the task depending on it').not.toContain('blocked');
     // Cascaded leaves: funded by the central task's line, their parent recomputed from both.
-    await submitReport(t.db, ctx, ids['II.1.a.1@01'], { progress: 20, status: 'in_progress', resourcesNeeded: 'thêm kinh phí' }, { submittedOn: asOf });
-    await submitReport(t.db, ctx, ids['II.1.a.1@46'], { progress: 100, status: 'done' }, { submittedOn: asOf });
+    await reportAccepted(t, ids['II.1.a.1@01'], { progress: 20, status: 'in_progress', resourcesNeeded: 'thêm kinh phí' }, { submittedOn: asOf });
+    await reportAccepted(t, ids['II.1.a.1@46'], { progress: 100, status: 'done' }, { submittedOn: asOf });
     const lacking = await t.db.selectFrom('program_warnings').select('facts').where('task_id', '=', ids['II.1.a.1@01'])
       .where('kind', '=', 'lacking_resources').where('resolved_at', 'is', null).executeTakeFirstOrThrow();
     expect(lacking.facts, 'judged with the central task\'s funding line').toEqual({ required: 100, allocated: 40, allocatedPct: 40, reportDate: asOf });
+    // A report awaiting review on a silent task: the submit judges it (the unit reported), as the daily run would.
+    expect(await kindsOf('II.2.1')).toContain('silent');
+    await submitReport(t.db, ctx, ids['II.2.1'], { progress: 10, status: 'in_progress' }, { submittedOn: asOf });
+    expect(await kindsOf('II.2.1')).not.toContain('silent');
     expect(await reevaluateAll(t.db, asOf), 'the daily run on the same date finds nothing to change').toMatchObject({ changed: 0, raised: 0, resolved: 0 });
     await expectRollupsConsistent(t, programId);
   });

@@ -111,6 +111,7 @@ export function judgeRows<R extends JudgeRow>(rows: R[], asOf: string, facts: Ev
       // The stores read funding lines and dependencies in the engine's shape already.
       funding: facts.funding(row) as TaskFacts['funding'],
       dependencies: facts.dependencies(row) as TaskFacts['dependencies'],
+      pending: row.reported_date && row.review_due ? { latestDate: row.reported_date, reviewDue: row.review_due } : null,
     };
     const evaluation = evaluateTask(task, row.recent_reports as ReportFacts[], asOf, DEFAULT_RULES, text);
     return { row, status, rating: countsInRollup(status) ? evaluation.rating : null, evaluation };

@@ -15,7 +15,7 @@ import { programAsOf } from './program.service.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import { escalateWarnings } from './program.escalation.ts';
 import { overview } from './program.dashboards.service.ts';
-import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
+import { expectRollupsConsistent, reportAccepted, taskByCode } from './program.testing.ts';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { createUser } from '../accounts/accounts.service.ts';
@@ -57,13 +57,18 @@ describe.each(ENGINES)('program flow on %s', (engine) => {
     const upward = cascadeTask(t.db, ctx, hanoiTask.id, { target: { kind: 'units', unitIds: [units.hueCommune] }, asOf: '2026-02-01' });
     await expect(upward).rejects.toMatchObject({ status: 400 });
     const baDinhTask = await task('II.1.a.1@01@00004');
-    await submitReport(t.db, ctx, baDinhTask.id, { reportDate: '2026-03-01', progress: 60, status: 'in_progress' });
+    // Submitted, the report is "reported": the official figures wait for the level above to accept it.
+    const sent = await submitReport(t.db, ctx, baDinhTask.id, { reportDate: '2026-03-01', progress: 60, status: 'in_progress' });
+    expect(await task('II.1.a.1@01@00004')).toMatchObject({ progress: 0, reported_progress: 60, pending_report_id: sent.id });
+    expect((await task('II.1.a.1@01')).progress).toBe(0);
+    await reviewReport(t.db, ctx, sent.id, 'accept', { version: sent.version });
+    expect(await task('II.1.a.1@01@00004')).toMatchObject({ progress: 60, reported_progress: null, pending_report_id: null });
     expect((await task('II.1.a.1@01')).progress).toBe(60);
     expect(await task('II.1.a.1')).toMatchObject({ progress: 30, status: 'in_progress' }); // average of 60 and 0
     await expect(submitReport(t.db, ctx, central.id, { progress: 10, status: 'in_progress' })).rejects.toMatchObject({ status: 400 });
     await adjustTask(t.db, ctx, central.id, { version: central.version, decisionRef: 'QĐ 2/2026', reason: 'đo theo đơn vị hoàn thành', effectiveDate: '2026-03-02', changes: { rollupMode: 'all_must_finish' } });
     expect((await task('II.1.a.1')).progress).toBe(0);
-    await submitReport(t.db, ctx, baDinhTask.id, { reportDate: '2026-03-10', progress: 100, status: 'done' });
+    await reportAccepted(t, baDinhTask.id, { reportDate: '2026-03-10', progress: 100, status: 'done' });
     expect(await task('II.1.a.1@01')).toMatchObject({ status: 'done', progress: 100, done_date: '2026-03-10' });
     expect(await task('II.1.a.1')).toMatchObject({ status: 'in_progress', progress: 50 });
     await expectRollupsConsistent(t, programId);

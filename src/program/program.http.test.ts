@@ -67,7 +67,8 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ kind: 'report_returned' });
     expect(inbox.items[0].body.vi).toContain('Bổ sung số liệu');
-    expect((await call('hanoi', 'GET', '/api/inbox')).json().items).toEqual([]);
+    // The province's inbox says a report awaits its review (one note, however many reports arrive before it is read).
+    expect((await call('hanoi', 'GET', '/api/inbox')).json().items.map((n: { kind: string }) => n.kind)).toEqual(['report_submitted']);
     const warnings = (await call('badinh', 'GET', `/api/programs/${programId}/warnings`)).json();
     ids.warning = warnings.items.find((w: { taskId: number }) => w.taskId === ids.baDinh).id;
   });
@@ -75,10 +76,13 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
   it('answers a stale report edit with a problem+json 409 and keeps the first edit', async () => {
     const first = await call('badinh', 'PATCH', `/api/reports/${ids.report}`, { version: 2, progress: 45 });
     expect(first.statusCode).toBe(200);
-    const second = await call('hanoi', 'PATCH', `/api/reports/${ids.report}`, { version: 2, progress: 50 });
+    // Nobody changes another person's report: the province returns it instead.
+    expect((await call('hanoi', 'PATCH', `/api/reports/${ids.report}`, { version: 3, progress: 95 })).statusCode).toBe(403);
+    const second = await call('badinh', 'PATCH', `/api/reports/${ids.report}`, { version: 2, progress: 50 });
     expect(second.statusCode).toBe(409);
     expect(second.headers['content-type']).toMatch(/problem\+json/);
     expect(second.json()).toMatchObject({ current: { progress: 45, version: 3 }, yourChange: { progress: 50 } });
+    expect((await call('hanoi', 'POST', `/api/reports/${ids.report}/accept`, { version: 3 })).statusCode).toBe(200);
   });
 
   it('refuses every endpoint on another commune\'s task, report and warning', async () => {
@@ -99,6 +103,9 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
       ['dashboard', 'GET', `/api/programs/${p}/dashboard?unitId=${units.baDinh}`], ['overdue', 'GET', `/api/programs/${p}/overdue?unitId=${units.baDinh}`],
       ['at risk', 'GET', `/api/programs/${p}/at-risk?unitId=${units.baDinh}`], ['timeline', 'GET', `/api/programs/${p}/timeline?unitId=${units.baDinh}`],
       ['preview', 'POST', '/api/programs/preview', { text: 'I- A\n1. B' }],
+      ['report versions', 'GET', `/api/reports/${r}/versions`], ['change requests', 'GET', `/api/tasks/${task}/change-requests`],
+      ['request a change', 'POST', `/api/tasks/${task}/change-requests`, { kind: 'cancel', reason: 'thử' }],
+      ['review queue by unit', 'GET', `/api/reviews?unitId=${units.baDinh}`], ['settings', 'PATCH', `/api/programs/${p}/settings`, { reviewDays: 3 }],
     ];
     for (const [name, method, url, body] of refused) {
       const res = await call('phongdien', method, url, body);
@@ -110,6 +117,10 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
       const res = await call('phongdien', 'GET', `/api/programs/${p}/${l}`);
       expect([l, res.statusCode]).toEqual([l, 200]);
       expect([l, res.body.includes(`"taskId":${task},`) || res.body.includes(`"id":${task},`) || res.body.includes('Ba Đình') || res.body.includes('Hà Nội')]).toEqual([l, false]);
+    }
+    for (const l of ['/api/reviews?scope=all', '/api/reviews/count', '/api/change-requests?state=all']) {
+      const res = await call('phongdien', 'GET', l);
+      expect([l, res.statusCode, res.body.includes('Ba Đình')]).toEqual([l, 200, false]);
     }
     const own = (await call('phongdien', 'GET', `/api/programs/${p}/tasks`)).json();
     expect(own.items.map((i: { id: number }) => i.id)).toEqual([ids.hueCommune]);

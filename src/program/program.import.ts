@@ -54,7 +54,7 @@ export async function createProgramFromTree(db: Db, ctx: RequestContext, meta: P
     const program = await insertProgram(trx, {
       code: meta.code, title_vi: meta.titleVi, title_en: meta.titleEn ?? null, resolution_ref: meta.resolutionRef ?? null,
       issuing_body: meta.issuingBody, period_start: meta.periodStart, period_end: meta.periodEnd, cadence: meta.cadence,
-      report_grace_days: meta.reportGraceDays, escalation_days: meta.escalationDays, is_demo: opts.isDemo ?? false,
+      report_grace_days: meta.reportGraceDays, escalation_days: meta.escalationDays, review_days: meta.reviewDays ?? 5, is_demo: opts.isDemo ?? false,
     });
     const amendment = await insertAmendment(trx, {
       programId: program.id, kind: 'import', decisionRef: opts.decisionRef ?? meta.resolutionRef ?? null,

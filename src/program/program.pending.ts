@@ -13,7 +13,12 @@ export interface PendingTaskWrite {
   done_date: string | null;
   /** Set when the task follows a new report: its window of recent reports and the latest report's date. */
   recent?: { list: unknown[]; lastReportDate: string | null };
+  /** Set when the reports awaiting review changed (one was accepted or returned): what waits now, null for nothing. */
+  reported?: ReportedFigures | null;
 }
+
+/** The latest report awaiting review, and the review deadline of the oldest one (tasks.pending_report_id and the reported_* columns). */
+export interface ReportedFigures { reportId: number; progress: number; status: string; date: string; reviewDue: string }
 
 /** By task id; filled by followReports and recordPropagation, emptied by evaluateRows as it writes them. */
 export type PendingWrites = Map<number, PendingTaskWrite>;
@@ -26,7 +31,10 @@ export function overlayPending(rows: LockedEvalRow[], pending: PendingWrites | u
     const deps = row.deps?.some((d) => pending.has(d.id)) ? row.deps.map((d) => overlayDependency(d, pending.get(d.id))) : row.deps;
     if (!own && deps === row.deps) return row;
     if (!own) return { ...row, deps };
-    return { ...row, deps, progress: own.progress, status: own.status, done_date: own.done_date, ...(own.recent ? { recent_reports: own.recent.list } : {}) };
+    return {
+      ...row, deps, progress: own.progress, status: own.status, done_date: own.done_date, ...(own.recent ? { recent_reports: own.recent.list } : {}),
+      ...(own.reported !== undefined ? { reported_date: own.reported?.date ?? null, review_due: own.reported?.reviewDue ?? null } : {}),
+    };
   });
 }
 

@@ -12,6 +12,7 @@ import { cascadeTask } from './program.cascade.ts';
 import { adjustTask } from './program.amend.ts';
 import { warningsAsOf } from '../cli/program.commands.ts';
 import { annualReportData } from './program.annual.ts';
+import { reviewReport, submitReport } from './program.reports.service.ts';
 import { annualReportDocx } from './program.annual.docx.ts';
 import { annualReportXlsx } from './program.annual.xlsx.ts';
 
@@ -50,6 +51,20 @@ describe.each(ENGINES)('program warnings and annual report on %s', (engine) => {
     const all = await kinds('VN', '2027-02-15');
     expect(all).toContain('II.1.a.1@01:silent'); // the Hà Nội task reports itself
     expect(all).not.toContain('II.1.a.1:silent'); // the central task reports through Hà Nội's
+  });
+
+  it('counts only accepted figures in the annual report (CLI `program report`)', async () => {
+    const hanoi = await t.db.selectFrom('tasks').select('id').where('code', '=', 'II.1.a.1@01').executeTakeFirstOrThrow();
+    const before = await annualReportData(t.db, ctx, { year: 2026 });
+    const sent = await submitReport(t.db, ctx, hanoi.id, { progress: 100, status: 'done' });
+    const waiting = await annualReportData(t.db, ctx, { year: 2026 });
+    expect(waiting.national.byStatus).toEqual(before.national.byStatus);
+    expect(waiting.dueInYear).toEqual(before.dueInYear);
+    expect(waiting.reports.awaiting).toBe(before.reports.awaiting + 1);
+    await reviewReport(t.db, systemContext('reviewer'), sent.id, 'accept', { version: sent.version });
+    const accepted = await annualReportData(t.db, ctx, { year: 2026 });
+    expect(accepted.national.byStatus.done).toBe(before.national.byStatus.done + 2); // Hà Nội's task and the central task it is the only copy of
+    expect(accepted.reports).toMatchObject({ awaiting: before.reports.awaiting, accepted: before.reports.accepted + 1 });
   });
 
   it('writes the annual report in the official layout as docx and as xlsx', async () => {

@@ -1,33 +1,33 @@
-// Progress reports: a unit submits on its task, the level above accepts or
-// returns with a comment, the submitter may edit (optimistic concurrency: a
-// stale edit gets 409 with the current report and the edit it refused, so
-// nothing is lost). Every change re-evaluates warnings and rollups in its
-// transaction.
+// Progress reports. A unit reports on its own task (a writer granted AT the
+// task's unit); the report is "reported", not official, until the level above
+// accepts it: the task keeps its official figures and shows the reported ones
+// beside them. Acceptance moves the official figures, the cascade parents,
+// the warnings and the rollups (the path program.after-report.ts keeps short);
+// a returned report never counts. Nobody reviews their own report; only its
+// author edits it, and an edit keeps the replaced content as a version. A
+// client key makes a submission idempotent (a double click stores one report).
 import crypto from 'node:crypto';
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict, notFound, todayIso } from '../platform/errors.ts';
 import type { ReportInput, ReportPatch } from './program.schemas.ts';
 import * as store from './program.reports.store.ts';
-import { findTask, lockTask, type TaskRow } from './program.tasks.store.ts';
+import { findTask } from './program.tasks.store.ts';
 import { followReports, reportingPeriod } from './program.reporting.ts';
-import { afterTaskChange } from './program.after-change.ts';
+import { finishChange } from './program.after-change.ts';
 import { afterReport } from './program.after-report.ts';
-import { notifyUser } from './program.inbox.ts';
-import { CHANNELS, publish } from './program.events.ts';
-import type { RollupChange } from './program.evaluate.ts';
-import type { PendingWrites } from './program.pending.ts';
-import { requireUnitIn, WRITER_ROLES, READ_ROLES } from './program.scope.ts';
+import { evaluateRows, type RollupChange } from './program.evaluate.ts';
+import { lockEvalRows } from './program.evaluate.store.ts';
+import { CHANNELS } from './program.events.ts';
+import { overlayPending, type PendingWrites, type ReportedFigures } from './program.pending.ts';
+import { requireUnitIn } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
+import { chainFrom, placeOf, refusals, refuse, refuseFor, reportRights, userOf, writerAt, writerOver } from './program.rights.ts';
+import { checkReportFigures } from './program.report-rules.ts';
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const reportNotFound = (id: number) => notFound({ vi: `báo cáo số ${id}`, en: `Report ${id}` });
-
-async function loadTask(db: Db, id: number) {
-  const task = await findTask(db, id);
-  if (!task || task.kind !== 'task') throw notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
-  return task;
-}
+const taskNotFound = (id: number) => notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
 
 function decodeEvidence(files: ReportInput['evidence']) {
   return (files ?? []).map((f) => {
@@ -39,16 +39,24 @@ function decodeEvidence(files: ReportInput['evidence']) {
   });
 }
 
-export async function submitReport(db: Db, ctx: RequestContext, taskId: number, input: ReportInput, opts: { submittedOn?: string; isDemo?: boolean } = {}) {
+const titleOf = (t: { title_vi: string | null; title_en: string | null; code: string }) => t.title_vi ?? t.title_en ?? t.code;
+
+export interface SubmitOptions { submittedOn?: string; isDemo?: boolean; clientKey?: string }
+
+export async function submitReport(db: Db, ctx: RequestContext, taskId: number, input: ReportInput, opts: SubmitOptions = {}) {
+  checkReportFigures(input.progress, input.status);
   const files = decodeEvidence(input.evidence);
   const submittedOn = opts.submittedOn ?? todayIso();
   const reportDate = input.reportDate ?? submittedOn;
   if (reportDate > submittedOn) throw badRequest({ vi: 'Ngày báo cáo không được sau hôm nay.', en: 'The report date cannot be in the future.' });
+  const user = userOf(ctx);
+  const clientKey = opts.clientKey ?? input.clientKey ?? null;
   return db.transaction().execute(async (trx) => {
     // Read and locked at once: the checks below see the task as the report will be written against it.
     const task = await store.lockTaskForReport(trx, taskId);
-    if (!task || task.kind !== 'task') throw notFound({ vi: `nhiệm vụ số ${taskId}`, en: `Task ${taskId}` });
-    await requireUnitIn(trx, ctx, task.unit_id, WRITER_ROLES);
+    if (!task || task.kind !== 'task') throw taskNotFound(taskId);
+    // The unit itself reports (no subtree walk: a grant AT the unit, checked in memory).
+    if (!writerAt(user, task.unit_id)) await refuseFor(trx, ctx, task.unit_id, refusals.notAssignee((await placeOf(trx, task)).chain));
     if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy, không nhận báo cáo.', en: 'The task is cancelled and takes no reports.' });
     if (task.children) {
       throw badRequest({
@@ -57,102 +65,201 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
       });
     }
     const period = reportingPeriod(reportDate, task.cadence, task.report_grace_days);
-    const report = await store.insertReport(trx, {
+    const report = await store.insertPendingReport(trx, {
       task_id: taskId, report_date: reportDate, period_label: period.label, period_due: period.due, progress: input.progress, status: input.status,
       narrative: input.narrative ?? null, obstacles: input.obstacles ?? null, resources_needed: input.resourcesNeeded ?? null,
-      submitted_by: ctx.user?.id ?? null, submitted_by_label: ctx.user?.username ?? ctx.actorLabel,
+      submitted_by: user?.id ?? null, submitted_by_label: user?.username ?? ctx.actorLabel,
       submitted_at: opts.submittedOn ? `${opts.submittedOn}T09:00:00+07:00` : new Date(), is_late: submittedOn > period.due, is_demo: opts.isDemo ?? false,
-    });
+      client_key: clientKey, reviewer_unit_id: task.unit_parent_id ?? task.unit_id, review_days: task.review_days, submitted_on: submittedOn,
+    }, submittedNote(task, period.label));
+    if (!report) return replay(trx, ctx, taskId, clientKey!);
     await store.storeEvidence(trx, report.id, files);
+    // The official figures do not move. Only the engine's "silent" rule reads a report awaiting review (the unit did
+    // report), so the task is judged again only when it is silent now.
     const rollups: RollupChange[] = [];
-    // The task's and its cascade parents' new figures are written once, with their verdicts.
-    const pending: PendingWrites = new Map();
-    const followed = await followReports(trx, task, rollups, report, pending);
-    // A task with no cascaded children (checked above, under its lock) is a leaf.
-    await afterReport(trx, { ...followed, cadence: task.cadence, start: task.start, kinds: task.kinds }, { asOf: submittedOn, rollups, pending,
-      events: [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }],
-      audit: { ctx, entry: { action: 'program.report.submit', entity: 'task_report', entityId: report.id, after: { taskId, ...input, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) } } } });
-    return store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType })));
+    const events = [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }];
+    const outcome = task.kinds.split(',').includes('silent')
+      ? await evaluateRows(trx, await lockEvalRows(trx, [taskId], false), submittedOn, { refreshOpen: true, rollups })
+      : { changedTaskIds: [], raised: 0, resolved: 0 };
+    await finishChange(trx, task.program_id, [taskId], outcome, rollups, events, { ctx, entry: {
+      action: 'program.report.submit', entity: 'task_report', entityId: report.id,
+      after: { taskId, ...input, clientKey, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+    } });
+    return { ...store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType }))), replayed: false };
   });
 }
 
+/** The same client key again on the task: the first submission's report, unchanged (nothing is written). */
+async function replay(trx: Db, ctx: RequestContext, taskId: number, clientKey: string) {
+  const first = (await store.findReportByKey(trx, taskId, clientKey))!;
+  const user = userOf(ctx);
+  if (user && first.submitted_by !== user.id) {
+    throw conflict({
+      vi: 'Khóa gửi (Idempotency-Key) này đã được người khác dùng cho một báo cáo trên nhiệm vụ này; hãy dùng một khóa mới.',
+      en: 'This Idempotency-Key was already used by someone else for a report on this task; use a new key.',
+    });
+  }
+  return { ...store.presentReport(first, await store.evidenceOf(trx, [first.id])), replayed: true };
+}
+
+function submittedNote(task: store.LockedReportTask, period: string) {
+  return {
+    title: { vi: 'Có báo cáo mới chờ bạn duyệt', en: 'New reports await your review' },
+    body: {
+      vi: `Báo cáo kỳ ${period} của nhiệm vụ ${task.code} (${titleOf(task)}) và có thể các báo cáo khác đang chờ bạn xem xét. Mở "Báo cáo chờ duyệt" để xem tất cả.`,
+      en: `The ${period} report on task ${task.code} (${titleOf(task)}), and possibly others, await your review. Open "Reports to review" to see them all.`,
+    },
+  };
+}
+
+function staleReport(current: unknown, refused: unknown) {
+  const version = (current as { version?: number } | null)?.version;
+  return conflict({
+    vi: `Báo cáo đã được người khác sửa hoặc xét duyệt (phiên bản ${version}). Thay đổi của bạn chưa được lưu và được gửi kèm lại đây; hãy tải lại và áp dụng lại.`,
+    en: `The report was changed or reviewed by someone else (version ${version}). Your change was not saved and is returned here; reload and apply it again.`,
+  }, { current, yourChange: refused });
+}
+
+/**
+ * An author's edit: a new version of the report (the replaced content is kept), awaiting review again.
+ * Only the author edits, and never an accepted report: a reviewer who wants a change returns it with a comment.
+ */
 export async function editReport(db: Db, ctx: RequestContext, id: number, patch: ReportPatch) {
-  const report = await store.findReport(db, id);
-  if (!report) throw reportNotFound(id);
-  const task = await loadTask(db, report.task_id);
-  await requireUnitIn(db, ctx, task.unit_id, WRITER_ROLES);
-  if (report.state === 'accepted') throw badRequest({ vi: 'Báo cáo đã được chấp nhận, không sửa được.', en: 'An accepted report cannot be edited.' });
+  const user = userOf(ctx);
   return db.transaction().execute(async (trx) => {
-    const locked = (await lockTask(trx, task.id))!;
-    const { version, resourcesNeeded, ...rest } = patch;
-    const set: Record<string, unknown> = { ...rest, state: 'submitted' };
-    if (resourcesNeeded !== undefined) set.resources_needed = resourcesNeeded;
-    const updated = await store.updateReportIfVersion(trx, id, version, set);
-    if (!updated) throw staleReport((await store.findReport(trx, id))!, patch);
-    await followReports(trx, locked);
-    await afterTaskChange(trx, task.program_id, [task.id]);
-    await recordAudit(trx, ctx, { action: 'program.report.edit', entity: 'task_report', entityId: id, before: store.presentReport(report), after: patch });
-    await publish(trx, CHANNELS.report, { programId: task.program_id, taskId: task.id, reportId: id, state: updated.state });
+    const row = await store.lockReportForReview(trx, id);
+    if (!row) throw reportNotFound(id);
+    const report = row.report;
+    // Whose report it is first (a stranger learns nothing of its state), then whether it can still change.
+    if (!reportRights(user, row.unit_id, row.chain, { ...report, state: 'submitted' }).edit) await refuseFor(trx, ctx, row.unit_id, refusals.notAuthor());
+    if (report.state === 'accepted') throw badRequest({ vi: 'Báo cáo đã được chấp nhận, không sửa được.', en: 'An accepted report cannot be edited.' });
+    if (report.version !== patch.version) throw staleReport(store.presentReport(report), patch);
+    const content: store.ReportContent = {
+      report_date: report.report_date, progress: patch.progress ?? report.progress, status: patch.status ?? report.status,
+      narrative: patch.narrative !== undefined ? patch.narrative : report.narrative, obstacles: patch.obstacles !== undefined ? patch.obstacles : report.obstacles,
+      resources_needed: patch.resourcesNeeded !== undefined ? patch.resourcesNeeded : report.resources_needed,
+    };
+    checkReportFigures(content.progress, content.status);
+    const today = todayIso();
+    const updated = await store.editReportVersion(trx, id, patch.version, content, today, row.review_days);
+    if (!updated) throw staleReport(store.presentReport(report), patch);
+    await judgeReported(trx, row, store.reportedAfter(updated, updated), today, {
+      events: [{ channel: CHANNELS.report, payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state } }],
+      audit: { ctx, entry: { action: 'program.report.edit', entity: 'task_report', entityId: id, before: store.presentReport(report), after: store.presentReport(updated) } },
+    });
     return store.presentReport(updated, await store.evidenceOf(trx, [id]));
   });
 }
 
-function staleReport(current: store.ReportRow, refused: unknown) {
-  return conflict({
-    vi: `Báo cáo đã được người khác sửa hoặc xét duyệt (phiên bản ${current.version}). Thay đổi của bạn chưa được lưu và được gửi kèm lại đây; hãy tải lại và áp dụng lại.`,
-    en: `The report was changed or reviewed by someone else (version ${current.version}). Your change was not saved and is returned here; reload and apply it again.`,
-  }, { current: store.presentReport(current), yourChange: refused });
+/**
+ * The task's reports awaiting review changed but not its official figures (an edit, a return): the task is
+ * judged again (silent, review overdue) with its new "reported" figures, written once with its verdict.
+ */
+async function judgeReported(trx: Db, task: store.LockedReportTask, reported: ReportedFigures | null, asOf: string,
+  end: { events: Parameters<typeof finishChange>[5]; audit: NonNullable<Parameters<typeof finishChange>[6]> }) {
+  const pending: PendingWrites = new Map([[task.id, { progress: task.progress, status: task.status, done_date: task.done_date, reported }]]);
+  const rollups: RollupChange[] = [];
+  const rows = overlayPending(await lockEvalRows(trx, [task.id], false), pending);
+  const outcome = await evaluateRows(trx, rows, asOf, { refreshOpen: true, rollups, pending });
+  await finishChange(trx, task.program_id, [task.id], outcome, rollups, end.events, end.audit);
 }
 
-/** Accept or return: by a writer of the level above the task's unit (the country reviews its own). */
-export async function reviewReport(db: Db, ctx: RequestContext, id: number, decision: 'accept' | 'return', input: { version: number; comment?: string }) {
-  const report = await store.findReport(db, id);
-  if (!report) throw reportNotFound(id);
-  const task = await loadTask(db, report.task_id);
-  const unit = await db.selectFrom('units').select(['id', 'parent_id']).where('id', '=', task.unit_id).executeTakeFirstOrThrow();
-  await requireUnitIn(db, ctx, unit.parent_id ?? unit.id, WRITER_ROLES);
+/**
+ * Accept or return, by a writer whose grant holds the unit above the task's unit (the country reviews its own),
+ * never by the report's author. Accepting makes the report's figures official; a returned report never counts.
+ */
+export async function reviewReport(db: Db, ctx: RequestContext, id: number, decision: 'accept' | 'return', input: { version: number; comment?: string },
+  opts: { reviewedOn?: string } = {}) {
   if (decision === 'return' && !input.comment) throw badRequest({ vi: 'Trả lại báo cáo phải kèm ý kiến.', en: 'Returning a report needs a comment.' });
+  const user = userOf(ctx);
+  const asOf = opts.reviewedOn ?? todayIso();
   return db.transaction().execute(async (trx) => {
-    const locked = (await lockTask(trx, task.id))!;
-    const updated = await store.updateReportIfVersion(trx, id, input.version, {
-      state: decision === 'accept' ? 'accepted' : 'returned', review_comment: input.comment ?? null, reviewed_by: ctx.user?.id ?? null, reviewed_at: new Date(),
-    });
-    if (!updated) throw staleReport((await store.findReport(trx, id))!, { decision, ...input });
-    await followReports(trx, locked);
-    await afterTaskChange(trx, task.program_id, [task.id]);
-    if (report.submitted_by) await notifyReview(trx, report.submitted_by, task, updated, decision);
-    await recordAudit(trx, ctx, { action: `program.report.${decision}`, entity: 'task_report', entityId: id, after: input });
-    await publish(trx, CHANNELS.report, { programId: task.program_id, taskId: task.id, reportId: id, state: updated.state });
+    const row = await store.lockReportForReview(trx, id);
+    if (!row) throw reportNotFound(id);
+    const report = row.report;
+    const reviewer = chainFrom(row.chain, report.reviewer_unit_id);
+    if (!writerOver(user, reviewer)) await refuseFor(trx, ctx, row.unit_id, refusals.notReviewer(reviewer));
+    if (user && report.submitted_by === user.id) throw refuse(refusals.ownReport());
+    if (report.version !== input.version) throw staleReport(store.presentReport(report), { decision, ...input });
+    if (report.state !== 'submitted') {
+      throw conflict({ vi: 'Báo cáo này đã được xét duyệt rồi; chỉ báo cáo đang chờ duyệt mới chấp nhận hoặc trả lại được.', en: 'This report was already reviewed; only a report awaiting review can be accepted or returned.' },
+        { current: store.presentReport(report) });
+    }
+    if (decision === 'accept' && row.status === 'cancelled') {
+      throw badRequest({ vi: 'Nhiệm vụ đã bị hủy nên báo cáo không còn được tính; chỉ có thể trả lại báo cáo này.', en: 'The task was cancelled, so the report no longer counts; it can only be returned.' });
+    }
+    if (decision === 'accept' && row.children) {
+      throw badRequest({
+        vi: `Nhiệm vụ đã được giao tiếp cho ${row.children} đơn vị nên tiến độ tổng hợp từ các đơn vị đó; báo cáo này chỉ có thể trả lại.`,
+        en: `The task was assigned on to ${row.children} units, so its progress rolls up from theirs; this report can only be returned.`,
+      });
+    }
+    const updated = await store.reviewUpdate(trx, id, input.version,
+      { state: decision === 'accept' ? 'accepted' : 'returned', comment: input.comment ?? null, reviewedBy: user?.id ?? null }, reviewNote(row, report, decision, input.comment));
+    if (!updated) throw staleReport(store.presentReport((await store.findReport(trx, id))!), { decision, ...input });
+    const reported = store.reportedAfter(updated);
+    const events = [{ channel: CHANNELS.report, payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state } }];
+    const audit = { ctx, entry: { action: `program.report.${decision}`, entity: 'task_report', entityId: id,
+      before: store.presentReport(report), after: { ...store.presentReport(updated), comment: input.comment ?? null } } };
+    if (decision === 'return') await judgeReported(trx, row, reported, asOf, { events, audit });
+    else {
+      // The accepted report becomes the task's official figures: the short path of a change on a leaf (program.after-report.ts).
+      const rollups: RollupChange[] = [];
+      const pending: PendingWrites = new Map();
+      const followed = await followReports(trx, row, rollups, updated, pending);
+      pending.get(row.id)!.reported = reported;
+      await afterReport(trx, { ...followed, cadence: row.cadence, start: row.start, kinds: row.kinds }, { asOf, rollups, pending, events, audit });
+    }
     return store.presentReport(updated);
   });
 }
 
-function notifyReview(trx: Db, userId: number, task: TaskRow, r: store.ReportRow, decision: 'accept' | 'return') {
-  const title = task.title_vi ?? task.title_en ?? task.code;
-  return notifyUser(trx, userId, {
-    kind: decision === 'accept' ? 'report_accepted' : 'report_returned', entity: 'task_report', entityId: r.id,
+function reviewNote(task: store.LockedReportTask, r: store.ReportRow, decision: 'accept' | 'return', comment?: string) {
+  const title = titleOf(task);
+  return {
+    kind: decision === 'accept' ? 'report_accepted' : 'report_returned',
     title: decision === 'accept' ? { vi: 'Báo cáo được chấp nhận', en: 'Report accepted' } : { vi: 'Báo cáo bị trả lại', en: 'Report returned' },
     body: {
-      vi: `Báo cáo kỳ ${r.period_label} của nhiệm vụ ${task.code} (${title})${r.review_comment ? `: ${r.review_comment}` : '.'}`,
-      en: `The ${r.period_label} report on task ${task.code} (${title})${r.review_comment ? `: ${r.review_comment}` : '.'}`,
+      vi: `Báo cáo kỳ ${r.period_label} của nhiệm vụ ${task.code} (${title})${comment ? `: ${comment}` : '.'}`,
+      en: `The ${r.period_label} report on task ${task.code} (${title})${comment ? `: ${comment}` : '.'}`,
     },
-  });
+  };
 }
 
+async function taskInReadScope(db: Db, ctx: RequestContext, taskId: number) {
+  const task = await findTask(db, taskId);
+  if (!task || task.kind !== 'task') throw taskNotFound(taskId);
+  await requireUnitIn(db, ctx, task.unit_id, PROGRAM['task.read']);
+  return task;
+}
+
+/** The reports of a task, newest first, each with what the caller may do on it and how many earlier versions it has. */
 export async function listReports(db: Db, ctx: RequestContext, taskId: number) {
-  const task = await loadTask(db, taskId);
-  await requireUnitIn(db, ctx, task.unit_id, READ_ROLES);
-  const rows = await store.reportsOfTask(db, taskId);
-  const evidence = await store.evidenceOf(db, rows.map((r) => r.id));
-  return { items: rows.map((r) => store.presentReport(r, evidence.filter((e) => e.report_id === r.id))) };
+  const task = await taskInReadScope(db, ctx, taskId);
+  const user = userOf(ctx);
+  const [rows, place] = await Promise.all([store.reportsOfTask(db, taskId), placeOf(db, task)]);
+  const ids = rows.map((r) => r.id);
+  const [evidence, versions] = await Promise.all([store.evidenceOf(db, ids), store.versionCounts(db, ids)]);
+  return {
+    items: rows.map((r) => ({
+      ...store.presentReport(r, evidence.filter((e) => e.report_id === r.id)),
+      earlierVersions: versions.get(r.id) ?? 0, can: reportRights(user, task.unit_id, place.chain, r),
+    })),
+  };
 }
 
 export async function getReport(db: Db, ctx: RequestContext, id: number) {
   const report = await store.findReport(db, id);
   if (!report) throw reportNotFound(id);
-  const task = await loadTask(db, report.task_id);
-  await requireUnitIn(db, ctx, task.unit_id, READ_ROLES);
-  return store.presentReport(report, await store.evidenceOf(db, [id]));
+  const task = await taskInReadScope(db, ctx, report.task_id);
+  const place = await placeOf(db, task);
+  return { ...store.presentReport(report, await store.evidenceOf(db, [id])), can: reportRights(userOf(ctx), task.unit_id, place.chain, report) };
+}
+
+/** The versions an author's edits replaced, newest first (the current one is GET /reports/:id). */
+export async function reportVersions(db: Db, ctx: RequestContext, id: number) {
+  const current = await getReport(db, ctx, id);
+  return { current, items: (await store.versionsOf(db, id)).map(store.presentVersion) };
 }
 
 /** An evidence file, only through a report the caller may read. */

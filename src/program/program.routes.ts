@@ -14,6 +14,8 @@ import * as amend from './program.amend.ts';
 import { cancelTask } from './program.cancel.ts';
 import { cascadeTask } from './program.cascade.ts';
 import * as reports from './program.reports.service.ts';
+import * as reviews from './program.reviews.service.ts';
+import * as requests from './program.requests.service.ts';
 import * as warnings from './program.warnings.service.ts';
 import * as dash from './program.dashboards.service.ts';
 import { inbox, markRead } from './program.inbox.ts';
@@ -30,6 +32,16 @@ const REPORT_TOO_LARGE = {
   vi: 'Báo cáo quá lớn: mỗi tệp minh chứng tối đa 10 MB và tất cả các tệp của một báo cáo cộng lại tối đa 20 MB.',
   en: 'The report is too large: each evidence file may have at most 10 MB, and all files of one report together at most 20 MB.',
 };
+
+/** The Idempotency-Key header of a report submission, checked like the body's clientKey. */
+function idempotencyKey(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  const parsed = S.ClientKey.safeParse(Array.isArray(header) ? header[0] : header);
+  if (!parsed.success) {
+    throw badRequest({ vi: 'Idempotency-Key phải có 1–200 ký tự ASCII in được.', en: 'Idempotency-Key must be 1–200 printable ASCII characters.' });
+  }
+  return parsed.data;
+}
 
 const Sha = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -51,11 +63,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
         return reply.status(201).send({ program: programs.presentProgram(r.program), counts: r.counts, parsedCounts: r.parsedCounts, unrecognised: r.unrecognised });
       });
     app.get('/programs/:id', { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
+    app.patch('/programs/:id/settings', { config: { policy: PROGRAM['program.settings'] }, schema: { tags, summary: 'Program settings: the working days a reviewer has for a report (central level)', ...id, body: S.ProgramSettingsBody } },
+      async (req) => programs.updateProgramSettings(db, req.ctx, req.params.id, req.body));
     app.get('/programs/:id/as-of', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'The program content in force on a date', ...id, querystring: S.AsOfQuery } },
       async (req) => programs.programAsOf(db, req.ctx, req.params.id, req.query.asOf ?? todayIso()));
     app.get('/programs/:id/tasks', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Tasks in your scope', ...id, querystring: S.TaskListQuery } },
       async (req) => programs.listTasks(db, req.ctx, req.params.id, req.query));
-    app.post('/programs/:id/tasks', { config: { policy: PROGRAM['task.define'] }, schema: { tags, summary: 'Amendment: add a task', ...id, body: S.AddTaskBody } },
+    app.post('/programs/:id/tasks', { config: { policy: PROGRAM['task.add'] }, schema: { tags, summary: 'Amendment: add a task', ...id, body: S.AddTaskBody } },
       async (req, reply) => {
         const parent = await programs.getTask(db, req.ctx, req.body.parentId);
         if (parent.programId !== req.params.id) throw badRequest({ vi: 'Mục cha không thuộc chương trình này.', en: 'The parent belongs to another program.' });
@@ -71,16 +85,45 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     app.post('/tasks/:id/cascade', { config: { policy: PROGRAM['task.cascade'] }, schema: { tags, summary: 'Assign a task to units below (a linked child task each)', ...id, body: S.CascadeBody } },
       async (req) => cascadeTask(db, req.ctx, req.params.id, req.body));
     app.get('/tasks/:id/reports', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Reports on a task', ...id } }, async (req) => reports.listReports(db, req.ctx, req.params.id));
-    app.post('/tasks/:id/reports', { bodyLimit: REPORT_BODY_LIMIT, config: { policy: PROGRAM['report.submit'], bodyLimitMessage: REPORT_TOO_LARGE }, schema: { tags, summary: 'Submit a progress report (evidence files up to 10 MB each, 20 MB together)', ...id, body: S.ReportBody } },
-      async (req, reply) => reply.status(201).send(await reports.submitReport(db, req.ctx, req.params.id, req.body)));
+    app.post('/tasks/:id/reports', { bodyLimit: REPORT_BODY_LIMIT, config: { policy: PROGRAM['report.submit'], bodyLimitMessage: REPORT_TOO_LARGE },
+      schema: { tags, summary: 'Submit a progress report: it awaits review; evidence files up to 10 MB each, 20 MB together; idempotent with an Idempotency-Key header or clientKey', ...id, body: S.ReportBody } },
+      async (req, reply) => {
+        const { replayed, ...report } = await reports.submitReport(db, req.ctx, req.params.id, req.body, { clientKey: idempotencyKey(req.headers['idempotency-key']) });
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(201).send(report);
+      });
 
     app.get('/reports/:id', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'A report', ...id } }, async (req) => reports.getReport(db, req.ctx, req.params.id));
-    app.patch('/reports/:id', { config: { policy: PROGRAM['report.submit'] }, schema: { tags, summary: 'Edit a report (version required; 409 when stale, with your change returned)', ...id, body: S.ReportPatchBody } },
+    app.get('/reports/:id/versions', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'A report and the earlier versions its author\'s edits replaced', ...id } },
+      async (req) => reports.reportVersions(db, req.ctx, req.params.id));
+    app.patch('/reports/:id', { config: { policy: PROGRAM['report.edit'] }, schema: { tags, summary: 'Edit your report (version required; 409 when stale, with your change returned)', ...id, body: S.ReportPatchBody } },
       async (req) => reports.editReport(db, req.ctx, req.params.id, req.body));
     app.post('/reports/:id/accept', { config: { policy: PROGRAM['report.review'] }, schema: { tags, summary: 'Accept a report (level above)', ...id, body: S.ReviewBody } },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'accept', req.body));
     app.post('/reports/:id/return', { config: { policy: PROGRAM['report.review'] }, schema: { tags, summary: 'Return a report with a comment (level above)', ...id, body: S.ReviewBody } },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'return', req.body));
+    // The review queue: reports awaiting the caller's review (program.reviews.service.ts).
+    app.get('/reviews', { config: { policy: PROGRAM['review.queue'] }, schema: { tags, summary: 'Reports awaiting your review (scope=mine: your units\' queue; all: every report you may review)', querystring: S.ReviewQueueQuery } },
+      async (req) => reviews.reviewQueue(db, req.ctx, req.query));
+    app.get('/reviews/count', { config: { policy: PROGRAM['review.queue'] }, schema: { tags, summary: 'How many reports await your review, and how many are overdue', querystring: z.object({ programId: z.coerce.number().int().positive().optional() }) } },
+      async (req) => reviews.reviewCount(db, req.ctx, req.query));
+    app.post('/reviews/accept', { config: { policy: PROGRAM['report.review'] }, schema: { tags, summary: 'Accept several reports: each one with every rule of a single acceptance, results per report', body: S.BulkAcceptBody } },
+      async (req) => reviews.acceptMany(db, req.ctx, req.body.items, req.body.comment));
+
+    // Change requests: the assigned unit asks, the assigning level decides (program.requests.service.ts).
+    app.get('/tasks/:id/change-requests', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Change requests on a task', ...id } },
+      async (req) => requests.listChangeRequests(db, req.ctx, { taskId: req.params.id, side: 'all', state: 'all', limit: 200, offset: 0 }));
+    app.post('/tasks/:id/change-requests', { config: { policy: PROGRAM['change.request'] }, schema: { tags, summary: 'Ask the assigning level for a change of your task (deadline, cancellation, funding, other)', ...id, body: S.ChangeRequestBody } },
+      async (req, reply) => reply.status(201).send(await requests.createChangeRequest(db, req.ctx, req.params.id, req.body)));
+    app.get('/change-requests', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Change requests: to decide (side=to_decide), on your own tasks (mine), or all you may read', querystring: S.ChangeRequestListQuery } },
+      async (req) => requests.listChangeRequests(db, req.ctx, req.query));
+    app.post('/change-requests/:id/approve', { config: { policy: PROGRAM['change.decide'] }, schema: { tags, summary: 'Approve a change request (the assigning level): the change is made as an amendment under your decision', ...id, body: S.DecideRequestBody } },
+      async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'approve', req.body));
+    app.post('/change-requests/:id/refuse', { config: { policy: PROGRAM['change.decide'] }, schema: { tags, summary: 'Refuse a change request (the assigning level), with a comment', ...id, body: S.DecideRequestBody } },
+      async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'refuse', req.body));
+    app.post('/change-requests/:id/withdraw', { config: { policy: PROGRAM['change.withdraw'] }, schema: { tags, summary: 'Withdraw your change request', ...id, body: S.DecideRequestBody } },
+      async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'withdraw', req.body));
+
     app.get('/reports/:id/evidence/:sha256', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'An evidence file of a report', params: Sha } },
       async (req, reply) => {
         return sendUploadedFile(reply, await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256));

@@ -16,8 +16,12 @@ export const ProgramMeta = z.object({
   cadence: z.enum(['monthly', 'quarterly']).default('quarterly'),
   reportGraceDays: z.number().int().min(0).max(60).default(10),
   escalationDays: z.number().int().min(1).max(365).default(14),
+  /** Working days (weekends and public holidays excluded) the level above has to review a report; 5 when not given. */
+  reviewDays: z.number().int().min(1).max(60).optional(),
 }).refine((p) => p.periodEnd >= p.periodStart, 'periodEnd trước periodStart / periodEnd is before periodStart');
 export type ProgramMetaInput = z.infer<typeof ProgramMeta>;
+
+export const ProgramSettingsBody = z.object({ reviewDays: z.number().int().min(1).max(60) }).strict();
 
 export const PreviewBody = z.object({ text: z.string().min(1).max(2_000_000) });
 export const ImportBody = z.object({
@@ -77,12 +81,15 @@ export const EvidenceInput = z.object({
   fileName: text(255), mediaType: z.string().trim().max(120).default('application/octet-stream'),
   contentBase64: z.string().max(14_000_000, 'tệp minh chứng tối đa 10 MB / an evidence file may have at most 10 MB'),
 });
+const PROGRESS_RANGE = 'Tiến độ phải từ 0 đến 100 (%) / progress must be between 0 and 100 (%)';
 const ReportFields = {
-  progress: z.number().min(0).max(100), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
+  progress: z.number().min(0, PROGRESS_RANGE).max(100, PROGRESS_RANGE), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
   narrative: z.string().max(20000).nullable().optional(), obstacles: z.string().max(20000).nullable().optional(),
   resourcesNeeded: z.string().max(20000).nullable().optional(),
 };
-export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional() }).strict();
+/** A client key (or the Idempotency-Key header) makes a submission idempotent: the same key on the task returns the first report. */
+export const ClientKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'khóa chỉ gồm ký tự ASCII in được / printable ASCII only');
+export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional(), clientKey: ClientKey.optional() }).strict();
 export type ReportInput = z.infer<typeof ReportBody>;
 export const ReportPatchBody = z.object({
   version: z.number().int().positive(), progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
@@ -90,6 +97,35 @@ export const ReportPatchBody = z.object({
 }).strict();
 export type ReportPatch = z.infer<typeof ReportPatchBody>;
 export const ReviewBody = z.object({ version: z.number().int().positive(), comment: z.string().trim().max(5000).optional() }).strict();
+/** The assignee's request to the assigning level: a later deadline, funding, a cancellation or another change, with its reason. */
+export const ChangeRequestBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('deadline'), reason: text(5000), deadline: DeadlineInput }).strict(),
+  z.object({ kind: z.literal('funding'), reason: text(5000), funding: z.array(FundingInput).min(1).max(50) }).strict(),
+  z.object({ kind: z.literal('cancel'), reason: text(5000) }).strict(),
+  z.object({ kind: z.literal('other'), reason: text(5000) }).strict(),
+]);
+export type ChangeRequestInput = z.infer<typeof ChangeRequestBody>;
+/** Approve (decisionRef required; `changes` only for an "other" request), refuse (comment required) or withdraw. */
+export const DecideRequestBody = z.object({
+  version: z.number().int().positive(), decisionRef: text(300).optional(), comment: z.string().trim().max(5000).optional(),
+  effectiveDate: IsoDate.optional(), changes: TaskChanges.optional(),
+}).strict();
+export type DecideRequestInput = z.infer<typeof DecideRequestBody>;
+export const ChangeRequestListQuery = z.object({
+  programId: z.coerce.number().int().positive().optional(), side: z.enum(['to_decide', 'mine', 'all']).default('all'),
+  state: z.enum(['pending', 'approved', 'refused', 'withdrawn', 'all']).default('pending'),
+  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+});
+export const ReviewQueueQuery = z.object({
+  programId: z.coerce.number().int().positive().optional(), unitId: z.coerce.number().int().positive().optional(),
+  period: z.string().trim().regex(/^\d{4}-(Q[1-4]|\d{2})$/, 'kỳ dạng 2026-Q1 hoặc 2026-03 / period like 2026-Q1 or 2026-03').optional(),
+  lateness: z.enum(['submission', 'review']).optional(), scope: z.enum(['mine', 'all']).default('mine'),
+  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+});
+export const BulkAcceptBody = z.object({
+  items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }).strict()).min(1).max(200),
+  comment: z.string().trim().max(5000).optional(),
+}).strict();
 export const WarningActionBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -10,11 +10,6 @@ import { checkRole, grantUnits, requireGrantOver, type Rule } from '../platform/
 import { countryUnit } from '../units/units.store.ts';
 import { PROGRAM } from './program.policy.ts';
 
-/** @deprecated transitional: pass a rule of program.policy.ts. Kept while the report flow is reworked. */
-export const READ_ROLES = PROGRAM['task.read'];
-/** @deprecated transitional: pass a rule of program.policy.ts. */
-export const WRITER_ROLES = PROGRAM['warning.handle'];
-
 /** 'all', or the ids of every unit (at any date) inside the caller's granted subtrees. */
 export type Scope = { all: true } | { all: false; unitIds: number[] };
 

@@ -1,7 +1,8 @@
 // Programs and tasks, read side, and the document import entry points.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { badRequest, forbidden, notFound } from '../platform/errors.ts';
+import { recordAudit } from '../platform/audit.ts';
 import { requireUser } from '../accounts/access.ts';
 import { checkRole } from '../platform/policy.ts';
 import { PROGRAM } from './program.policy.ts';
@@ -11,7 +12,8 @@ import { createProgramFromTree } from './program.import.ts';
 import * as store from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
 import { loadContent, presentTask } from './program.content.ts';
-import { ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
+import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
+import { placeOf, taskRights, userOf, writerOver } from './program.rights.ts';
 
 /** The parsed tree, counts and unrecognised lines: shown before anything is saved. */
 export function previewDocument(ctx: RequestContext, text: string) {
@@ -29,9 +31,27 @@ export async function importDocument(db: Db, ctx: RequestContext, meta: ProgramM
 export function presentProgram(p: NonNullable<Awaited<ReturnType<typeof store.findProgram>>>) {
   return {
     id: p.id, code: p.code, titleVi: p.title_vi, titleEn: p.title_en, resolutionRef: p.resolution_ref, issuingBody: p.issuing_body,
-    periodStart: p.period_start, periodEnd: p.period_end, cadence: p.cadence, reportGraceDays: p.report_grace_days,
+    periodStart: p.period_start, periodEnd: p.period_end, cadence: p.cadence, reportGraceDays: p.report_grace_days, reviewDays: p.review_days,
     escalationDays: p.escalation_days, currentVersion: p.current_version, isDemo: p.is_demo,
   };
+}
+
+/**
+ * A program's settings (the working days a reviewer has): the program owner's, a writer over the country. A new
+ * value applies to reports submitted from then on (a report's review deadline is fixed when it is submitted).
+ */
+export async function updateProgramSettings(db: Db, ctx: RequestContext, id: number, input: { reviewDays: number }) {
+  const country = await countryUnitId(db);
+  if (!writerOver(userOf(ctx), [{ id: country, name: '' }])) {
+    throw forbidden({ vi: 'Chỉ cấp trung ương (chủ chương trình) mới đổi được thiết lập của chương trình.', en: 'Only the central level (the program\'s owner) may change the program\'s settings.' });
+  }
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('programs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!before) throw notFound({ vi: `chương trình số ${id}`, en: `Program ${id}` });
+    const after = await trx.updateTable('programs').set({ review_days: input.reviewDays }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'program.settings', entity: 'program', entityId: id, before: { reviewDays: before.review_days }, after: { reviewDays: after.review_days } });
+    return presentProgram(after);
+  });
 }
 
 /** Program headers are public to every signed-in user; their tasks are scoped. */
@@ -47,7 +67,9 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
   const amendments = (await store.listAmendments(db, id)).map((a) => ({
     id: a.id, versionNo: a.version_no, kind: a.kind, decisionRef: a.decision_ref, reason: a.reason, effectiveDate: a.effective_date, actor: a.actor, createdAt: a.created_at,
   }));
-  return { ...presentProgram(p), amendments };
+  // What the caller may do on the program, by the rule the services enforce: its own tasks are the country's to add.
+  const country = await countryUnitId(db);
+  return { ...presentProgram(p), amendments, can: { addTask: writerOver(userOf(ctx), [{ id: country, name: '' }]) } };
 }
 
 /**
@@ -80,12 +102,18 @@ async function taskInScope(db: Db, ctx: RequestContext, id: number) {
 
 export async function getTask(db: Db, ctx: RequestContext, id: number) {
   const t = await taskInScope(db, ctx, id);
-  const content = await loadContent(db, t);
-  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
-  const children = (await tasks.childrenOf(db, id)).filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
-  const warnings = await db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute();
+  const [content, scope, allChildren, warnings, place] = await Promise.all([
+    loadContent(db, t), scopeOf(db, ctx, PROGRAM['task.read']), tasks.childrenOf(db, id),
+    db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute(),
+    placeOf(db, t),
+  ]);
+  const children = allChildren.filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
+  const cascadedChildren = allChildren.filter((c) => c.cascaded).length;
   return {
     ...presentTask(t), coordinatingAgencyIds: content.coordinatingAgencyIds, funding: content.funding, dependsOn: content.dependsOn,
+    // Who assigned the task (owns its definition) and who reviews its reports; what the caller may do, by the rules the services enforce.
+    assignedBy: place.assigner[0] ?? null, reviewedBy: place.reviewer[0] ?? null,
+    can: taskRights(userOf(ctx), { ...t, cascadedChildren }, place),
     children: children.map(presentTask),
     warnings: warnings.map((w) => ({ id: w.id, kind: w.kind, severity: w.severity, message: { vi: w.message_vi, en: w.message_en }, facts: w.facts, raisedAt: w.raised_at, acknowledgedAt: w.acknowledged_at, escalatedAt: w.escalated_at })),
   };
@@ -94,7 +122,7 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
 export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
   await taskInScope(db, ctx, id);
   const rows = await store.taskHistory(db, id);
-  return { items: rows.map((v) => ({ validFrom: v.valid_from, validTo: v.valid_to, versionNo: v.version_no, kind: v.kind, decisionRef: v.decision_ref, reason: v.reason, actor: v.actor, content: v.content })) };
+  return { items: rows.map((v) => ({ validFrom: v.valid_from, validTo: v.valid_to, versionNo: v.version_no, kind: v.kind, decisionRef: v.decision_ref, reason: v.reason, actor: v.actor, changeRequestId: v.change_request_id, content: v.content })) };
 }
 
 export async function listTasks(db: Db, ctx: RequestContext, programId: number, f: Omit<tasks.TaskFilter, 'programId' | 'parentId'> & { parentId?: number; roots?: boolean }) {

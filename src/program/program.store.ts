@@ -6,7 +6,7 @@ type Q = Kysely<Database>;
 
 export interface NewProgram {
   code: string; title_vi: string; title_en: string | null; resolution_ref: string | null; issuing_body: string;
-  period_start: string; period_end: string; cadence: string; report_grace_days: number; escalation_days: number; is_demo: boolean;
+  period_start: string; period_end: string; cadence: string; report_grace_days: number; escalation_days: number; review_days: number; is_demo: boolean;
 }
 
 export function insertProgram(trx: Q, p: NewProgram) {
@@ -26,13 +26,13 @@ export function listPrograms(db: Q) {
 }
 
 /** Adds the next amendment of a program, locking the program row so versions are gapless. */
-export async function insertAmendment(trx: Q, a: { programId: number; kind: string; decisionRef: string | null; reason: string | null; effectiveDate: string; actor: string; first?: boolean }) {
+export async function insertAmendment(trx: Q, a: { programId: number; kind: string; decisionRef: string | null; reason: string | null; effectiveDate: string; actor: string; first?: boolean; changeRequestId?: number | null }) {
   const program = await trx.selectFrom('programs').select(['id', 'current_version']).where('id', '=', a.programId).forUpdate().executeTakeFirstOrThrow();
   const versionNo = a.first ? 1 : program.current_version + 1;
   if (!a.first) await trx.updateTable('programs').set({ current_version: versionNo }).where('id', '=', a.programId).execute();
   return trx.insertInto('program_amendments').values({
     program_id: a.programId, version_no: versionNo, kind: a.kind, decision_ref: a.decisionRef, reason: a.reason,
-    effective_date: a.effectiveDate, actor: a.actor,
+    effective_date: a.effectiveDate, actor: a.actor, change_request_id: a.changeRequestId ?? null,
   }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -109,6 +109,6 @@ export async function versionsAsOf(db: Q, programId: number, asOf: string, unitI
 
 export function taskHistory(db: Q, taskId: number) {
   return db.selectFrom('task_versions as v').innerJoin('program_amendments as a', 'a.id', 'v.amendment_id')
-    .select(['v.valid_from', 'v.valid_to', 'v.content', 'a.version_no', 'a.kind', 'a.decision_ref', 'a.reason', 'a.actor'])
+    .select(['v.valid_from', 'v.valid_to', 'v.content', 'a.version_no', 'a.kind', 'a.decision_ref', 'a.reason', 'a.actor', 'a.change_request_id'])
     .where('v.task_id', '=', taskId).orderBy('v.id').execute();
 }

@@ -145,4 +145,5 @@ export async function listTasks(db: Q, scope: Scope, f: TaskFilter) {
 
 export const TASK_LIST_COLUMNS = ['t.id', 't.program_id', 't.parent_id', 't.kind', 't.cascaded', 't.code', 't.title_vi', 't.title_en',
   't.unit_id', 'u.name as unit_name', 'u.code as unit_code', 't.lead_agency_id', 't.deadline_kind', 't.deadline_start', 't.due_date', 't.deadline_text',
-  't.status', 't.progress', 't.rating', 't.warning_kinds', 't.last_report_date', 't.version', 't.section_id', 't.rollup_mode', 't.is_demo'] as const;
+  't.status', 't.progress', 't.rating', 't.warning_kinds', 't.last_report_date', 't.version', 't.section_id', 't.rollup_mode', 't.is_demo',
+  't.pending_report_id', 't.reported_progress', 't.reported_status', 't.reported_date', 't.review_due'] as const;

@@ -2,6 +2,9 @@
 import { expect } from 'vitest';
 import type { TestDb } from '../platform/testing.ts';
 import { rebuildRollups } from './program.rollups.store.ts';
+import { systemContext } from '../platform/context.ts';
+import { reviewReport, submitReport, type SubmitOptions } from './program.reports.service.ts';
+import type { ReportInput } from './program.schemas.ts';
 
 /** The maintained rollups (by section and by due month) must equal a rebuild from the task table. */
 export async function expectRollupsConsistent(t: TestDb, programId: number) {
@@ -19,3 +22,12 @@ export async function expectRollupsConsistent(t: TestDb, programId: number) {
 /** A task of the program by its code, as stored. */
 export const taskByCode = (t: TestDb, programId: number, code: string) =>
   t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();
+
+/**
+ * A report submitted and accepted by the level above (as the system, which holds every right): the figures
+ * count only once accepted, and most tests are about what accepted figures do.
+ */
+export async function reportAccepted(t: TestDb, taskId: number, input: ReportInput, opts: SubmitOptions = {}) {
+  const report = await submitReport(t.db, systemContext('test:unit'), taskId, input, opts);
+  return reviewReport(t.db, systemContext('test:reviewer'), report.id, 'accept', { version: report.version }, { reviewedOn: opts.submittedOn });
+}

@@ -10,12 +10,11 @@ import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './program.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
 import { cascadeTask } from './program.cascade.ts';
-import { submitReport } from './program.reports.service.ts';
 import { addTask, adjustTask } from './program.amend.ts';
 import { cancelTask } from './program.cancel.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import { myTasks, taskList, timeline } from './program.dashboards.service.ts';
-import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
+import { expectRollupsConsistent, taskByCode, reportAccepted } from './program.testing.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 
 const ctx = systemContext('test');
@@ -75,8 +74,8 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
     await cascadeTask(t.db, ctx, (await task('II.1.a.1@46')).id, { target: { kind: 'communes_of', provinceId: units.hue }, asOf: '2026-02-01' });
     await expectSame();
 
-    await submitReport(t.db, ctx, (await task('II.1.a.1@46@19900')).id, { reportDate: '2026-03-01', progress: 100, status: 'done' });
-    await submitReport(t.db, ctx, (await task('II.1.a.1@01@00004')).id, { reportDate: '2026-03-01', progress: 5, status: 'in_progress' });
+    await reportAccepted(t, (await task('II.1.a.1@46@19900')).id, { reportDate: '2026-03-01', progress: 100, status: 'done' });
+    await reportAccepted(t, (await task('II.1.a.1@01@00004')).id, { reportDate: '2026-03-01', progress: 5, status: 'in_progress' });
     await expectSame();
     expect((await fromRollups(units.hueCommune))).toEqual([{ month: '2026-12', due: 1, atRisk: 0, done: 1 }]);
 
@@ -111,7 +110,7 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
     expect(overdue.items.find((i) => i.taskId === added.id)).toEqual({
       taskId: added.id, taskCode: 'II.1.a.3', title: { vi: 'Nhiệm vụ mới', en: null }, unitId: units.vn, unitName: 'Việt Nam',
       dueDate: '2026-09-30', status: 'overdue', progress: 0, rating: added.rating, warningKinds: added.warning_kinds,
-      ratingExplanation: added.rating_explanation, lastReportDate: null, version: added.version,
+      ratingExplanation: added.rating_explanation, lastReportDate: null, version: added.version, reported: null,
     });
     const atRisk = await taskList(t.db, ctx, programId, 'at_risk', { unitId: units.hanoi, limit: 50, offset: 0 });
     expect(atRisk.items.every((i) => ['amber_red', 'red'].includes(i.rating!) && typeof i.unitName === 'string')).toBe(true);

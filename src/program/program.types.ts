@@ -23,7 +23,9 @@ export type Cadence = 'monthly' | 'quarterly';
 export type Rating = 'green' | 'amber_green' | 'amber' | 'amber_red' | 'red';
 export const RATINGS: Rating[] = ['green', 'amber_green', 'amber', 'amber_red', 'red'];
 
-export type WarningKind = 'overdue' | 'at_risk' | 'due_soon_low_progress' | 'silent' | 'lacking_resources' | 'blocked';
+export type WarningKind = 'overdue' | 'at_risk' | 'due_soon_low_progress' | 'silent' | 'lacking_resources' | 'blocked' | 'review_overdue';
+/** Kinds about the level above, not the task's own delivery: listed, escalated, but left out of the task's rating. */
+export const UNRATED_KINDS: ReadonlySet<WarningKind> = new Set(['review_overdue']);
 
 /** What the warning engine needs to know about one task, on one date. */
 export interface TaskFacts {
@@ -31,14 +33,20 @@ export interface TaskFacts {
   start: string | null;          // 'YYYY-MM-DD'
   due: string | null;            // 'YYYY-MM-DD' (inclusive last day)
   status: TaskStatus;
-  progress: number;              // 0..100
+  progress: number;              // 0..100, official (accepted reports only)
   cadence: Cadence | null;       // reporting cadence set by the program
   funding: { source: FundingSource | null; required: number | null; allocated: number | null }[];
   /** Dependencies' due dates and statuses (a late dependency blocks). */
   dependencies: { id: number; due: string | null; status: TaskStatus; progress: number }[];
+  /**
+   * Reports awaiting review by the level above: the latest one's date (the unit did report: it is not
+   * silent) and the review deadline of the oldest one (past it, the reviewer is late). Absent: none.
+   * Their figures are not official and count nowhere else.
+   */
+  pending?: { latestDate: string; reviewDue: string } | null;
 }
 
-/** A progress report as the engine sees it (accepted or submitted; returned ones excluded). */
+/** An accepted progress report as the engine sees it (reports awaiting review or returned do not count). */
 export interface ReportFacts {
   date: string;                  // 'YYYY-MM-DD' of the report
   progress: number;              // 0..100

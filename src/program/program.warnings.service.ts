@@ -40,19 +40,27 @@ export async function listWarnings(db: Db, ctx: RequestContext, q: { programId?:
 
 async function warningInScope(db: Db, ctx: RequestContext, id: number) {
   const w = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
-    .select(['w.id', 'w.task_id', 'w.resolved_at', 'w.acknowledged_at', 't.unit_id', 't.program_id']).where('w.id', '=', id).executeTakeFirst();
+    .select(['w.id', 'w.task_id', 'w.kind', 'w.message_vi', 'w.resolved_at', 'w.resolved_by', 'w.acknowledged_at', 'w.acknowledged_by', 't.unit_id', 't.program_id'])
+    .where('w.id', '=', id).executeTakeFirst();
   if (!w) throw notFound({ vi: `cảnh báo số ${id}`, en: `Warning ${id}` });
   await requireUnitIn(db, ctx, w.unit_id, PROGRAM['warning.handle']);
   if (w.resolved_at) throw badRequest({ vi: 'Cảnh báo đã được xử lý xong.', en: 'The warning is already resolved.' });
   return w;
 }
 
+/** A warning's state as the audit log keeps it, before and after an action. */
+const auditState = (w: { task_id: number; kind: string; message_vi: string; acknowledged_at: Date | null; acknowledged_by: number | null; resolved_at: Date | null; resolved_by: number | null }) => ({
+  taskId: w.task_id, kind: w.kind, message: w.message_vi, acknowledgedAt: w.acknowledged_at, acknowledgedBy: w.acknowledged_by, resolvedAt: w.resolved_at, resolvedBy: w.resolved_by,
+});
+
 /** Acknowledge: someone saw it. It stays open and still escalates (only resolution stops the clock). */
 export async function acknowledgeWarning(db: Db, ctx: RequestContext, id: number, comment?: string) {
   const w = await warningInScope(db, ctx, id);
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable('program_warnings').set({ acknowledged_at: new Date(), acknowledged_by: ctx.user?.id ?? null }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'program.warning.acknowledge', entity: 'program_warning', entityId: id, after: { comment } });
+    const after = await trx.updateTable('program_warnings').set({ acknowledged_at: new Date(), acknowledged_by: ctx.user?.id ?? null }).where('id', '=', id)
+      .returning(['acknowledged_at', 'acknowledged_by']).executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'program.warning.acknowledge', entity: 'program_warning', entityId: id, before: auditState(w),
+      after: { ...auditState({ ...w, ...after }), comment } });
     await publish(trx, CHANNELS.warning, { programId: w.program_id, taskIds: [w.task_id] });
     return { id, acknowledged: true };
   });
@@ -62,8 +70,10 @@ export async function acknowledgeWarning(db: Db, ctx: RequestContext, id: number
 export async function resolveWarning(db: Db, ctx: RequestContext, id: number, comment?: string) {
   const w = await warningInScope(db, ctx, id);
   return db.transaction().execute(async (trx) => {
-    await trx.updateTable('program_warnings').set({ resolved_at: new Date(), resolved_by: ctx.user?.id ?? null }).where('id', '=', id).execute();
-    await recordAudit(trx, ctx, { action: 'program.warning.resolve', entity: 'program_warning', entityId: id, after: { comment } });
+    const after = await trx.updateTable('program_warnings').set({ resolved_at: new Date(), resolved_by: ctx.user?.id ?? null }).where('id', '=', id)
+      .returning(['resolved_at', 'resolved_by']).executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, { action: 'program.warning.resolve', entity: 'program_warning', entityId: id, before: auditState(w),
+      after: { ...auditState({ ...w, ...after }), comment } });
     await publish(trx, CHANNELS.warning, { programId: w.program_id, taskIds: [w.task_id] });
     return { id, resolved: true };
   });
@@ -99,7 +109,8 @@ export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000
     const differ = verdicts.filter(verdictDiffers).map((v) => v.row.id);
     if (differ.length === 0) continue;
     const out = await db.transaction().execute(async (trx) => {
-      const { outcome: o } = await evaluateTasks(trx, differ, asOf, { refreshOpen: false, chains });
+      // The texts of the warnings that stay open are refreshed too: they quote the figures just re-read.
+      const { outcome: o } = await evaluateTasks(trx, differ, asOf, { refreshOpen: true, chains });
       const changedSet = new Set(o.changedTaskIds);
       const programs = [...new Set(page.rows.filter((p) => changedSet.has(p.id)).map((p) => p.program_id))];
       await publishMany(trx, programs.map((programId) => ({ channel: CHANNELS.task, payload: { programId, taskIds: o.changedTaskIds } })));

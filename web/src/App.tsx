@@ -20,6 +20,7 @@ const AuditPage = lazy(() => import('./audit/AuditPage'));
 const ProgramDashboardPage = lazy(() => import('./program/ProgramDashboardPage'));
 const ProgramTaskPage = lazy(() => import('./program/TaskPage'));
 const ProgramInboxPage = lazy(() => import('./program/InboxPage'));
+const ProgramReviewQueuePage = lazy(() => import('./program/ReviewQueuePage'));
 const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 const AdminUsersPage = lazy(() => import('./admin/UsersPage'));
@@ -48,6 +49,7 @@ export default function App() {
                   <Route path="/program" element={<RequireAuth><ProgramDashboardPage /></RequireAuth>} />
                   <Route path="/program/tasks/:id" element={<RequireAuth><ProgramTaskPage /></RequireAuth>} />
                   <Route path="/program/inbox" element={<RequireAuth><ProgramInboxPage /></RequireAuth>} />
+                  <Route path="/program/reviews" element={<RequireAuth><ProgramReviewQueuePage /></RequireAuth>} />
                   <Route path="/program/import" element={<RequireAuth><ProgramImportPage /></RequireAuth>} />
                   <Route path="/staffing" element={<RequireAuth><StaffingPage /></RequireAuth>} />
                   <Route path="/tokens" element={<RequireAuth><TokensPage /></RequireAuth>} />

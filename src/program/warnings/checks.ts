@@ -4,7 +4,7 @@
 // warnings keyed by (task, kind) and acknowledge or resolve them one by one.
 import type { ReportFacts, TaskFacts, TaskStatus, Warning } from '../program.types.ts';
 import { dateOf, dayNumber } from './days.ts';
-import { amount, days, NO_TEXT, pct } from './format.ts';
+import { amount, days, NO_TEXT, pct, progressPct } from './format.ts';
 import type { WarningRules } from './rules.ts';
 
 /** Statuses after which a task needs nothing more: no warnings, and a dependency in them blocks nothing. */
@@ -30,6 +30,7 @@ const bare = (kind: Warning['kind'], severity: Warning['severity']): Warning => 
 const BARE = {
   overdue: bare('overdue', 'critical'), at_risk: bare('at_risk', 'warning'), due_soon_low_progress: bare('due_soon_low_progress', 'warning'),
   silent: bare('silent', 'info'), lacking_resources: bare('lacking_resources', 'warning'), blocked: bare('blocked', 'warning'),
+  review_overdue: bare('review_overdue', 'warning'),
 } as const;
 
 export function overdue({ task, today, due, text }: Facts): Warning | null {
@@ -60,18 +61,18 @@ export function atRisk(f: Facts, rules: WarningRules): Warning | null {
   const facts: Warning['facts'] = {};
   if (behindTime) {
     const elapsed = (passed / total) * 100;
-    vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ mới đạt ${pct(task.progress, 'vi')}`);
-    en.push(`${pct(elapsed, 'en')} of the time has passed but progress is only ${pct(task.progress, 'en')}`);
+    vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')}`);
+    en.push(`${pct(elapsed, 'en')} of the time has passed but official progress is only ${progressPct(task.progress, 'en')}`);
     Object.assign(facts, { elapsedPct: round1(elapsed), progress: task.progress, marginPoints: rules.atRiskMarginPoints });
   }
   if (trend && behindTrend) {
     const perMonth = trend.slope * 30;
     if (trend.finish === null) {
-      vi.push(`Tiến độ ${trend.n} báo cáo gần nhất không tăng; với đà này sẽ không hoàn thành trước hạn ${task.due}`);
-      en.push(`Progress in the last ${trend.n} reports is not rising; at this pace the task will not finish by ${task.due}`);
+      vi.push(`Tiến độ chính thức qua ${trend.n} báo cáo đã duyệt gần nhất không tăng; với đà này sẽ không hoàn thành trước hạn ${task.due}`);
+      en.push(`Official progress in the last ${trend.n} accepted reports is not rising; at this pace the task will not finish by ${task.due}`);
     } else {
-      vi.push(`Theo đà ${trend.n} báo cáo gần nhất (+${pct(perMonth, 'vi')}/30 ngày), dự kiến đạt 100% vào ${dateOf(trend.finish)}, sau hạn ${task.due} ${days(trend.finish - due, 'vi')}`);
-      en.push(`At the pace of the last ${trend.n} reports (+${pct(perMonth, 'en')} per 30 days), 100% is projected on ${dateOf(trend.finish)}, ${days(trend.finish - due, 'en')} after the due date ${task.due}`);
+      vi.push(`Theo đà ${trend.n} báo cáo đã duyệt gần nhất (+${pct(perMonth, 'vi')}/30 ngày), dự kiến đạt 100% vào ${dateOf(trend.finish)}, sau hạn ${task.due} ${days(trend.finish - due, 'vi')}`);
+      en.push(`At the pace of the last ${trend.n} accepted reports (+${pct(perMonth, 'en')} per 30 days), 100% is projected on ${dateOf(trend.finish)}, ${days(trend.finish - due, 'en')} after the due date ${task.due}`);
     }
     Object.assign(facts, { trendReports: trend.n, slopePctPerDay: round1000(trend.slope), projectedFinish: trend.finish === null ? null : dateOf(trend.finish), due: task.due });
   }
@@ -116,24 +117,29 @@ export function dueSoonLowProgress({ task, today, due, text }: Facts, rules: War
   return {
     kind: 'due_soon_low_progress', severity: 'warning',
     message: {
-      vi: `Còn ${days(left, 'vi')} đến hạn ${task.due} nhưng tiến độ mới đạt ${pct(task.progress, 'vi')} (dưới ${pct(rules.dueSoonMinProgress, 'vi')})`,
-      en: `${days(left, 'en')} left until the due date ${task.due} but progress is only ${pct(task.progress, 'en')} (below ${pct(rules.dueSoonMinProgress, 'en')})`,
+      vi: `Còn ${days(left, 'vi')} đến hạn ${task.due} nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')} (dưới ${pct(rules.dueSoonMinProgress, 'vi')})`,
+      en: `${days(left, 'en')} left until the due date ${task.due} but official progress is only ${progressPct(task.progress, 'en')} (below ${pct(rules.dueSoonMinProgress, 'en')})`,
     },
     facts: { due: task.due, daysLeft: left, progress: task.progress, minProgress: rules.dueSoonMinProgress },
   };
 }
 
-/** Silent: no report for longer than the cadence plus grace, counted from the last report or, before any, from the start. */
+/**
+ * Silent: no report for longer than the cadence plus grace, counted from the last report or, before any, from the start.
+ * A report awaiting review counts here (the unit did report; a slow review is the reviewer's warning, not the unit's).
+ */
 export function silent({ task, today, start, reports, known, text }: Facts, rules: WarningRules): Warning | null {
   if (!task.cadence) return null;
-  const last = known > 0 ? dayNumber(reports[known - 1].date) : start;
+  const accepted = known > 0 ? reports[known - 1].date : null;
+  const waiting = task.pending && task.pending.latestDate <= dateOf(today) ? task.pending.latestDate : null;
+  const lastReport = waiting && (!accepted || waiting > accepted) ? waiting : accepted;
+  const last = lastReport ? dayNumber(lastReport) : start;
   if (last === null || last > today) return null;
   const allowed = rules.cadenceDays[task.cadence] + rules.silentGraceDays;
   const since = today - last;
   if (since <= allowed) return null;
   if (!text) return BARE.silent;
   const cadence = task.cadence === 'monthly' ? { vi: 'hằng tháng', en: 'monthly' } : { vi: 'hằng quý', en: 'quarterly' };
-  const lastReport = known > 0 ? reports[known - 1].date : null;
   const from = lastReport
     ? { vi: `kể từ báo cáo gần nhất ngày ${lastReport}`, en: `since the last report on ${lastReport}` }
     : { vi: `kể từ ngày bắt đầu ${task.start} (chưa có báo cáo nào)`, en: `since the start on ${task.start} (no report yet)` };
@@ -172,8 +178,8 @@ export function lackingResources({ task, reports, known, text }: Facts): Warning
     Object.assign(facts, { required, allocated, allocatedPct: round1(share) });
   }
   if (latest?.resourcesNeeded) {
-    vi.push(`Báo cáo gần nhất (ngày ${latest.date}) đề nghị bổ sung nguồn lực`);
-    en.push(`The latest report (${latest.date}) asks for more resources`);
+    vi.push(`Báo cáo đã duyệt gần nhất (ngày ${latest.date}) đề nghị bổ sung nguồn lực`);
+    en.push(`The latest accepted report (${latest.date}) asks for more resources`);
     facts.reportDate = latest.date;
   }
   return { kind: 'lacking_resources', severity: 'warning', message: { vi: vi.join('; '), en: en.join('; ') }, facts };
@@ -189,8 +195,8 @@ export function blocked({ task, today, due, text }: Facts): Warning | null {
     if (!blocks(dep, today, due)) continue;
     const depDue = dayNumber(dep.due!);
     if (depDue < today) {
-      vi.push(`nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ ${pct(dep.progress, 'vi')})`);
-      en.push(`task #${dep.id} is ${days(today - depDue, 'en')} overdue (progress ${pct(dep.progress, 'en')})`);
+      vi.push(`nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ chính thức ${progressPct(dep.progress, 'vi')})`);
+      en.push(`task #${dep.id} is ${days(today - depDue, 'en')} overdue (official progress ${progressPct(dep.progress, 'en')})`);
       ids.push(dep.id);
     } else { // due after this task's own due date
       vi.push(`nhiệm vụ #${dep.id} có hạn ${dep.due}, sau hạn của nhiệm vụ này ${days(depDue - due!, 'vi')}`);
@@ -203,6 +209,28 @@ export function blocked({ task, today, due, text }: Facts): Warning | null {
     kind: 'blocked', severity: 'warning',
     message: { vi: `Bị chặn bởi nhiệm vụ phụ thuộc: ${vi.join('; ')}`, en: `Blocked by a dependency: ${en.join('; ')}` },
     facts: { blockingTaskIds: ids.join(',') },
+  };
+}
+
+/**
+ * Review overdue: a report has waited past its review deadline (so many working days after its
+ * submission, a program setting). The warning is about the level above: it is left out of the task's
+ * rating (UNRATED_KINDS) and escalates above the reviewer.
+ */
+export function reviewOverdue({ task, today, text }: Facts): Warning | null {
+  const p = task.pending;
+  if (!p) return null;
+  const due = dayNumber(p.reviewDue);
+  if (due >= today) return null;
+  if (!text) return BARE.review_overdue;
+  const late = today - due;
+  return {
+    kind: 'review_overdue', severity: 'warning',
+    message: {
+      vi: `Báo cáo chờ cấp trên duyệt đã quá hạn duyệt (${p.reviewDue}) ${days(late, 'vi')}; tiến độ trong báo cáo chưa được tính là chính thức`,
+      en: `A report awaiting review by the level above is ${days(late, 'en')} past its review deadline (${p.reviewDue}); its progress does not count as official yet`,
+    },
+    facts: { reviewDue: p.reviewDue, daysLate: late },
   };
 }
 

@@ -53,12 +53,12 @@ describe('at risk: elapsed share of time ahead of progress by more than 25 point
   it('is raised one day later: 67 / 120 = 55.8%', () => {
     const w = find(t, [], '2026-03-08', 'at_risk')!;
     expect(w.facts).toEqual({ elapsedPct: 55.8, progress: 30, marginPoints: 25 });
-    expect(w.message.vi).toBe('Đã trôi qua 55,8% thời gian nhưng tiến độ mới đạt 30%');
+    expect(w.message.vi).toBe('Đã trôi qua 55,8% thời gian nhưng tiến độ chính thức mới đạt 30%');
   });
   it('explains the numbers, as in the issue: 90 / 120 days = 75% against 30%', () => {
     expect(find(t, [], '2026-03-31', 'at_risk')!.message).toEqual({
-      vi: 'Đã trôi qua 75% thời gian nhưng tiến độ mới đạt 30%',
-      en: '75% of the time has passed but progress is only 30%',
+      vi: 'Đã trôi qua 75% thời gian nhưng tiến độ chính thức mới đạt 30%',
+      en: '75% of the time has passed but official progress is only 30%',
     });
   });
   it('follows the margin parameter and is silent before the start', () => {
@@ -81,7 +81,7 @@ describe('at risk: least-squares trajectory of the recent reports', () => {
   it('is raised when it lands one day after', () => {
     const w = find(task({ due: '2026-09-27', progress: 30 }), reports, asOf, 'at_risk')!;
     expect(w.facts).toMatchObject({ trendReports: 3, projectedFinish: '2026-09-28', due: '2026-09-27', slopePctPerDay: 0.333 });
-    expect(w.message.vi).toBe('Theo đà 3 báo cáo gần nhất (+10%/30 ngày), dự kiến đạt 100% vào 2026-09-28, sau hạn 2026-09-27 1 ngày');
+    expect(w.message.vi).toBe('Theo đà 3 báo cáo đã duyệt gần nhất (+10%/30 ngày), dự kiến đạt 100% vào 2026-09-28, sau hạn 2026-09-27 1 ngày');
   });
   it('needs three reports, and ignores reports after asOf', () => {
     const due = task({ due: '2026-09-27', progress: 20 });
@@ -106,7 +106,7 @@ describe('due soon with low progress: due within 30 days and progress under 50%'
     expect(kinds(t, [], '2026-05-30')).toEqual([]); // 31 days left
     const w = find(t, [], '2026-05-31', 'due_soon_low_progress')!;
     expect(w.facts).toEqual({ due: '2026-06-30', daysLeft: 30, progress: 49, minProgress: 50 });
-    expect(w.message.vi).toBe('Còn 30 ngày đến hạn 2026-06-30 nhưng tiến độ mới đạt 49% (dưới 50%)');
+    expect(w.message.vi).toBe('Còn 30 ngày đến hạn 2026-06-30 nhưng tiến độ chính thức mới đạt 49% (dưới 50%)');
   });
   it('lasts through the due date and then becomes overdue', () => {
     expect(find(t, [], '2026-06-30', 'due_soon_low_progress')!.facts.daysLeft).toBe(0);
@@ -166,7 +166,7 @@ describe('blocked by a dependency', () => {
   it('when a dependency is overdue: not on its due date, from the day after', () => {
     const t = task({ dependencies: [dep('2026-05-31')] });
     expect(kinds(t, [], '2026-05-31')).toEqual([]);
-    expect(find(t, [], '2026-06-01', 'blocked')!.message.vi).toBe('Bị chặn bởi nhiệm vụ phụ thuộc: nhiệm vụ #7 quá hạn 1 ngày (tiến độ 40%)');
+    expect(find(t, [], '2026-06-01', 'blocked')!.message.vi).toBe('Bị chặn bởi nhiệm vụ phụ thuộc: nhiệm vụ #7 quá hạn 1 ngày (tiến độ chính thức 40%)');
     expect(kinds(task({ dependencies: [dep('2026-05-31', 'done')] }), [], '2026-06-01')).toEqual([]);
   });
   it("when a dependency is due after this task's due date", () => {
@@ -174,5 +174,35 @@ describe('blocked by a dependency', () => {
     expect(kinds(task({ due, dependencies: [dep('2026-06-30')] }), [], '2026-01-01')).toEqual([]);
     expect(find(task({ due, dependencies: [dep('2026-07-01')] }), [], '2026-01-01', 'blocked')!.message.en)
       .toBe("Blocked by a dependency: task #7 is due 2026-07-01, 1 day after this task's due date");
+  });
+});
+
+describe('reports awaiting review', () => {
+  const pending = (latestDate: string, reviewDue: string) => ({ latestDate, reviewDue });
+  it('count as reporting for the silent rule (the unit did report), and only that', () => {
+    const t = task({ cadence: 'monthly', progress: 10, pending: pending('2026-04-01', '2026-04-08') });
+    expect(kinds(task({ cadence: 'monthly', progress: 10 }), [report('2026-03-01', 10)], '2026-04-09')).toEqual(['silent']);
+    expect(kinds(t, [report('2026-03-01', 10)], '2026-04-08')).toEqual([]);
+    // A report awaiting review dated after asOf (a past date re-evaluated) does not count.
+    expect(kinds({ ...t, pending: pending('2026-04-20', '2026-04-27') }, [report('2026-03-01', 10)], '2026-04-09')).toEqual(['silent']);
+  });
+  it('raise review_overdue the day after the review deadline, without moving the task\'s rating', () => {
+    const t = task({ pending: pending('2026-04-01', '2026-04-08') });
+    expect(kinds(t, [], '2026-04-08')).toEqual([]);
+    const e = evaluateTask(t, [], '2026-04-10');
+    expect(e.warnings.map((w) => w.kind)).toEqual(['review_overdue']);
+    expect(e.rating).toBe('green');
+    expect(e.warnings[0].facts).toEqual({ reviewDue: '2026-04-08', daysLate: 2 });
+    expect(e.warnings[0].message.en).toBe('A report awaiting review by the level above is 2 days past its review deadline (2026-04-08); its progress does not count as official yet');
+    // With a rated warning beside it, the rating is that warning's alone.
+    const behind = evaluateTask({ ...t, funding: [] }, [], '2026-04-10');
+    expect(behind.rating).toBe('amber_green');
+    expect(behind.explanation.en).not.toContain('review');
+  });
+  it('still raise review_overdue on a finished or suspended task, never on a cancelled one', () => {
+    for (const status of ['done', 'suspended'] as const) {
+      expect(kinds(task({ status, pending: pending('2026-04-01', '2026-04-08') }), [], '2026-04-10')).toEqual(['review_overdue']);
+    }
+    expect(kinds(task({ status: 'cancelled', pending: pending('2026-04-01', '2026-04-08') }), [], '2026-04-10')).toEqual([]);
   });
 });

@@ -1,11 +1,17 @@
 // The early-warning engine: pure, synchronous and allocation-light, so the
 // whole national program (about a million tasks) re-evaluates in seconds on
 // the daily clock and one task re-evaluates in microseconds on every change.
-import type { Evaluation, ReportFacts, TaskFacts, TaskStatus, Warning } from '../program.types.ts';
-import { atRisk, blocked, dueSoonLowProgress, lackingResources, overdue, silent, type Facts } from './checks.ts';
+import { UNRATED_KINDS, type Evaluation, type ReportFacts, type TaskFacts, type TaskStatus, type Warning } from '../program.types.ts';
+import { atRisk, blocked, dueSoonLowProgress, lackingResources, overdue, reviewOverdue, silent, type Facts } from './checks.ts';
 import { dayNumber } from './days.ts';
 import { NO_WARNINGS, rateWarnings } from './rating.ts';
+import { NO_TEXT } from './format.ts';
 import { DEFAULT_RULES, type WarningRules } from './rules.ts';
+
+const ONLY_REVIEW_LATE = Object.freeze({
+  vi: 'Xanh: không có cảnh báo về việc thực hiện; cảnh báo báo cáo chờ duyệt quá hạn thuộc về cấp trên.',
+  en: 'Green: no warnings about delivery; the overdue review belongs to the level above.',
+});
 
 const NOT_ASSESSED: Partial<Record<TaskStatus, { vi: string; en: string }>> = {
   done: { vi: 'Xanh: nhiệm vụ đã hoàn thành.', en: 'Green: the task is done.' },
@@ -25,7 +31,11 @@ const NOT_ASSESSED: Partial<Record<TaskStatus, { vi: string; en: string }>> = {
  */
 export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: string, rules: WarningRules = DEFAULT_RULES, text = true): Evaluation {
   const done = NOT_ASSESSED[task.status];
-  if (done) return { rating: 'green', warnings: [], explanation: done };
+  if (done) {
+    // A report may still wait for review on a finished or suspended task: the reviewer is late all the same.
+    const waiting = task.pending && task.status !== 'cancelled' ? reviewOverdue({ task, today: dayNumber(asOf), text } as Facts) : null;
+    return { rating: 'green', warnings: waiting ? [waiting] : [], explanation: done };
+  }
   const today = dayNumber(asOf);
   const ordered = inDateOrder(reports);
   // 'YYYY-MM-DD' strings sort as dates, so no parsing is needed to drop reports after asOf.
@@ -45,8 +55,12 @@ export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: stri
   warnings = add(warnings, silent(facts, rules));
   warnings = add(warnings, lackingResources(facts));
   warnings = add(warnings, blocked(facts));
+  warnings = add(warnings, reviewOverdue(facts));
   if (!warnings) return { rating: 'green', warnings: [], explanation: NO_WARNINGS };
-  const { rating, explanation } = rateWarnings(warnings, text);
+  // The reviewer's lateness is not the task's: it does not move the task's rating.
+  const rated = task.pending ? warnings.filter((w) => !UNRATED_KINDS.has(w.kind)) : warnings;
+  if (rated.length === 0) return { rating: 'green', warnings, explanation: text ? ONLY_REVIEW_LATE : NO_TEXT };
+  const { rating, explanation } = rateWarnings(rated, text);
   return { rating, warnings, explanation };
 }
 

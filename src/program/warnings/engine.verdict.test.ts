@@ -29,6 +29,7 @@ function sample(rnd: () => number): { task: TaskFacts; reports: ReportFacts[]; a
     cadence: pick(['monthly', 'quarterly', null] as const),
     funding: rnd() < 0.2 ? [] : [{ source: rnd() < 0.2 ? null : 'central_budget', required: rnd() < 0.3 ? null : 1000, allocated: rnd() < 0.3 ? null : Math.floor(rnd() * 1500) }],
     dependencies: rnd() < 0.6 ? [] : [{ id: 2, due: rnd() < 0.1 ? null : addDays(due, Math.floor(rnd() * 120) - 90), status: pick(statuses), progress: 50 }],
+    pending: rnd() < 0.7 ? null : { latestDate: addDays(start, Math.floor(rnd() * 450)), reviewDue: addDays(start, Math.floor(rnd() * 460)) },
   };
   return { task, reports, asOf };
 }
@@ -47,6 +48,6 @@ describe('verdict without text', () => {
       if (bare.warnings.length) expect(bare.warnings[0].message).toEqual({ vi: '', en: '' });
     }
     // The sweep reached every rule, so the agreement above covers each of them.
-    expect([...seen].sort()).toEqual(['at_risk', 'blocked', 'due_soon_low_progress', 'lacking_resources', 'overdue', 'silent']);
+    expect([...seen].sort()).toEqual(['at_risk', 'blocked', 'due_soon_low_progress', 'lacking_resources', 'overdue', 'review_overdue', 'silent']);
   });
 });

@@ -9,6 +9,15 @@ export function pct(value: number, lang: 'vi' | 'en'): string {
   return `${lang === 'vi' ? text.replace('.', ',') : text}%`;
 }
 
+/**
+ * A progress figure as stored (at most two decimals) and as the screens show it: vi "33,33%", en "33.33%".
+ * Warning texts quote progress with this, so a text never rounds a figure the task page shows exactly.
+ */
+export function progressPct(value: number, lang: 'vi' | 'en'): string {
+  const text = String(Math.round(value * 100) / 100);
+  return `${lang === 'vi' ? text.replace('.', ',') : text}%`;
+}
+
 /** A whole amount with thousands separators: vi "5.000.000", en "5,000,000". */
 export function amount(value: number, lang: 'vi' | 'en'): string {
   const sign = value < 0 ? '-' : '';

@@ -20,6 +20,7 @@ const KIND_LABELS: Record<WarningKind, { vi: string; en: string }> = {
   silent: { vi: 'không báo cáo đúng kỳ', en: 'missed reporting' },
   lacking_resources: { vi: 'thiếu nguồn lực', en: 'lacking resources' },
   blocked: { vi: 'bị chặn bởi nhiệm vụ phụ thuộc', en: 'blocked by a dependency' },
+  review_overdue: { vi: 'báo cáo chờ duyệt quá hạn', en: 'report review overdue' },
 };
 
 /**

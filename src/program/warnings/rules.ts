@@ -53,4 +53,6 @@ export const RATING_POINTS = {
   blocked: 2,
   lacking_resources: 1,
   silent: 1,
+  /** The level above is late reviewing a report: not the task's delivery, so no points (the engine leaves it out of the rating). */
+  review_overdue: 0,
 } as const;

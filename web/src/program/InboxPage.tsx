@@ -30,6 +30,8 @@ export default function InboxPage() {
   async function open(n: Notification) {
     try {
       if (!n.readAt) await api.post(`/api/inbox/${n.id}/read`);
+      // "Reports await your review" is about the whole queue, not the one report that raised it.
+      if (n.kind === 'report_submitted') { navigate('/program/reviews'); return; }
       const taskId = await taskOf(n);
       if (taskId) navigate(`/program/tasks/${taskId}`);
       else inbox.reload();

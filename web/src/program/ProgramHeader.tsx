@@ -1,8 +1,9 @@
 // The heading of a program's pages (dashboard and content): title, program
-// picker, inbox and the live-update indicator, then the tabs.
+// picker, the review queue (with its count), inbox and the live-update indicator, then the tabs.
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { InboxLink } from './InboxLink';
+import { ReviewQueueLink } from './ReviewQueueLink';
 import { LiveIndicator } from './LiveIndicator';
 import { ProgramPicker } from './ProgramPicker';
 import { ProgramTabs } from './admin/ProgramTabs';
@@ -19,6 +20,7 @@ export function ProgramHeader({ programs, programId, onProgram, live, active }: 
         <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>{t('program.title')}</Typography.Title>
         <Flex wrap gap={12} align="center">
           <ProgramPicker programs={programs} value={programId} onChange={onProgram} />
+          <ReviewQueueLink tick={live.tick} />
           <InboxLink tick={live.tick} />
           <LiveIndicator live={live} />
         </Flex>

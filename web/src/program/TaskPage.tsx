@@ -1,6 +1,8 @@
-// /program/tasks/:id — one task: its facts, rating and why, warnings with
-// their actions, the units it was cascaded to, its reports and the report
-// form. Live: any event on the task's program re-reads the page's data.
+// /program/tasks/:id — one task: its facts, official and reported figures,
+// rating and why, warnings with their actions, the units it was cascaded to,
+// its reports (with their earlier versions) and the report form, its change
+// requests. What the caller may do comes from the server (`can`). Live: any
+// event on the task's program re-reads the page's data.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Flex, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -18,7 +20,8 @@ import { ReportForm } from './task/ReportForm';
 import { ReportsTable } from './task/ReportsTable';
 import { TaskInfo } from './task/TaskInfo';
 import { WarningsPanel } from './task/WarningsPanel';
-import type { Agency, Report, TaskDetail } from './types';
+import type { Agency, ChangeRequest, Report, TaskDetail } from './types';
+import { ChangeRequests } from './requests/ChangeRequests';
 import { useLiveGet } from './useLiveGet';
 import { useProgramEvents } from './useProgramEvents';
 import './program.css';
@@ -30,6 +33,7 @@ export default function TaskPage() {
   const live = useProgramEvents(programId);
   const task = useLiveGet<TaskDetail>(Number.isFinite(id) ? `/api/tasks/${id}` : null, live.tick);
   const reports = useLiveGet<{ items: Report[] }>(Number.isFinite(id) ? `/api/tasks/${id}/reports` : null, live.tick);
+  const requests = useLiveGet<{ items: ChangeRequest[] }>(Number.isFinite(id) ? `/api/tasks/${id}/change-requests` : null, live.tick);
   const data = task.data && task.data.id === id ? task.data : null;
   if (data && data.programId !== programId) setProgramId(data.programId);
   const unit = useApiGet<UnitDetail>(data ? `/api/units/${data.unitId}` : null);
@@ -41,8 +45,8 @@ export default function TaskPage() {
 
   if (task.error && !data) return <Alert type="error" showIcon title={task.error} action={<Button onClick={task.reload}>{t('common.retry')}</Button>} />;
   if (!data) return <PageSpinner />;
-  const refresh = () => { task.reload(); reports.reload(); };
-  const reportable = data.kind === 'task' && !(data.children ?? []).some((c) => c.cascaded);
+  const refresh = () => { task.reload(); reports.reload(); requests.reload(); };
+  const leaf = data.kind === 'task' && !(data.children ?? []).some((c) => c.cascaded);
   const unitName = unit.data ? [unit.data.name, ...unit.data.ancestors.filter((a) => a.level > 0).map((a) => a.name).reverse()].join(', ') : '…';
 
   return (
@@ -81,10 +85,20 @@ export default function TaskPage() {
             <ReportsTable reports={reports.data?.items ?? []} loading={reports.loading && !reports.data} onEdit={setEditing} onChanged={refresh} />
           </Card>
         )}
-        {reportable
-          ? <ReportForm taskId={data.id} startProgress={data.progress} editing={editing} onCancelEdit={() => setEditing(null)}
-              onSaved={() => { setEditing(null); refresh(); }} />
-          : data.kind === 'task' && <Alert type="info" showIcon title={t('program.report.rollupOnly')} />}
+        {data.can.report || editing
+          ? (
+            <>
+              <ReportForm taskId={data.id} startProgress={data.progress} editing={editing} onCancelEdit={() => setEditing(null)}
+                onSaved={() => { setEditing(null); refresh(); }} />
+              {data.reviewedBy && <Typography.Text type="secondary" data-testid="report-awaiting-note">{t('program.report.awaitingNote', { unit: data.reviewedBy.name })}</Typography.Text>}
+            </>
+          )
+          : data.kind === 'task' && <Alert type="info" showIcon title={leaf ? t('program.report.notYours') : t('program.report.rollupOnly')} />}
+        {data.kind === 'task' && (requests.data?.items.length ?? 0) > 0 && (
+          <Card size="small" title={t('program.requests.list')}>
+            <ChangeRequests items={requests.data?.items ?? []} onChanged={refresh} />
+          </Card>
+        )}
         <Card size="small" title={t('program.admin.history.title')}>
           <TaskHistory taskId={data.id} tick={live.tick + changed} />
         </Card>

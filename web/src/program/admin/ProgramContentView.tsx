@@ -7,10 +7,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { useAuth } from '../../auth/AuthContext';
 import { API_DATE, formatDate } from '../../common/format';
-import { useApiGet } from '../../common/useApiGet';
-import type { TreeResponse } from '../../types';
 import { ProgramHeader } from '../ProgramHeader';
 import { pick } from '../ratings';
 import type { Program } from '../types';
@@ -19,7 +16,6 @@ import { useProgramEvents } from '../useProgramEvents';
 import { AddTaskDrawer } from './AddTaskDrawer';
 import { AmendmentsTable } from './AmendmentsTable';
 import { AsOfContent } from './AsOfContent';
-import { canWriteIn } from './permissions';
 import { toAmendment, type ProgramDetail } from './types';
 import './admin.css';
 
@@ -28,20 +24,17 @@ interface Props { program: Program; programs: Program[]; onProgram: (id: number)
 export function ProgramContentView({ program, programs, onProgram }: Props) {
   const { t } = useTranslation();
   const c = (k: string, o?: Record<string, unknown>) => t(`program.admin.content.${k}`, o);
-  const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const live = useProgramEvents(program.id);
   const detail = useLiveGet<ProgramDetail>(`/api/programs/${program.id}`, live.tick);
-  const root = useApiGet<TreeResponse>('/api/units/tree');
   const [adding, setAdding] = useState(false);
   const [addedTick, setAddedTick] = useState(0);
   const asOf = params.get('asOf') ?? dayjs().format(API_DATE);
   const setAsOf = (d: string) => setParams((prev) => { const q = new URLSearchParams(prev); q.set('asOf', d); return q; });
   const amendments = (detail.data?.amendments ?? []).map(toAmendment);
   const importDate = amendments.find((a) => a.kind === 'import')?.effectiveDate ?? null;
-  const country = root.data?.items[0]?.id;
-  // Central content belongs to the country: only a writer over the whole country may add to it (the server decides).
-  const mayAdd = country !== undefined && canWriteIn(user, [country]);
+  // The program's own tasks are the country's to add: the server says whether the caller may (`can.addTask`).
+  const mayAdd = !!detail.data?.can?.addTask;
   const p = detail.data ?? program;
 
   return (

@@ -1,18 +1,18 @@
-// The task page's amendment actions: adjust, cancel, cascade to units. Shown
-// to writers whose grant covers the task's unit; the server checks again and
-// its refusal is shown in the form. The version is shown to everyone: it is
-// what an edit is based on.
+// The task page's amendment actions: adjust, cancel, cascade to units, and for
+// the assigned unit a change request to the level that assigned the task.
+// Each button shows when the server says the caller may (`task.can`, computed
+// by the rules it enforces); the server checks again and its refusal is shown
+// in the form. The version is shown to everyone: it is what an edit is based on.
 import { useState } from 'react';
 import { Alert, Button, Flex, Tag } from 'antd';
-import { ApartmentOutlined, EditOutlined, StopOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, MessageOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/AuthContext';
 import type { UnitDetail } from '../../types';
 import type { Agency, TaskDetail } from '../types';
 import { AdjustTaskDrawer } from './AdjustTaskDrawer';
 import { CancelTaskModal } from './CancelTaskModal';
 import { CascadeModal } from './CascadeModal';
-import { canWriteIn } from './permissions';
+import { ChangeRequestModal } from '../requests/ChangeRequestModal';
 import type { CascadeResult } from './types';
 import './admin.css';
 
@@ -20,11 +20,9 @@ interface Props { task: TaskDetail; unit: UnitDetail | null; agencies: Agency[];
 
 export function TaskAdminBar({ task, unit, agencies, onChanged }: Props) {
   const { t } = useTranslation();
-  const { user } = useAuth();
-  const [open, setOpen] = useState<'adjust' | 'cancel' | 'cascade' | null>(null);
+  const [open, setOpen] = useState<'adjust' | 'cancel' | 'cascade' | 'request' | null>(null);
   const [cascaded, setCascaded] = useState<CascadeResult | null>(null);
-  const chain = unit ? [unit.id, ...unit.ancestors.map((a) => a.id)] : [];
-  const writer = canWriteIn(user, chain);
+  const can = task.can;
   const active = task.status !== 'cancelled';
   const close = () => setOpen(null);
 
@@ -33,14 +31,11 @@ export function TaskAdminBar({ task, unit, agencies, onChanged }: Props) {
       <Flex wrap gap={8} align="center">
         <Tag data-testid="task-version" data-version={task.version}>{t('program.admin.version', { version: task.version })}</Tag>
         {!active && <Tag color="default">{t('program.status.cancelled')}</Tag>}
-        {writer && active && (
-          <>
-            <Button icon={<EditOutlined />} onClick={() => setOpen('adjust')} data-testid="task-adjust">{t('program.admin.amend.adjust')}</Button>
-            {task.kind === 'task' && (
-              <Button icon={<ApartmentOutlined />} onClick={() => setOpen('cascade')} data-testid="task-cascade">{t('program.admin.cascade.button')}</Button>
-            )}
-            <Button danger icon={<StopOutlined />} onClick={() => setOpen('cancel')} data-testid="task-cancel">{t('program.admin.amend.cancel')}</Button>
-          </>
+        {can.adjust && <Button icon={<EditOutlined />} onClick={() => setOpen('adjust')} data-testid="task-adjust">{t('program.admin.amend.adjust')}</Button>}
+        {can.cascade && <Button icon={<ApartmentOutlined />} onClick={() => setOpen('cascade')} data-testid="task-cascade">{t('program.admin.cascade.button')}</Button>}
+        {can.cancel && <Button danger icon={<StopOutlined />} onClick={() => setOpen('cancel')} data-testid="task-cancel">{t('program.admin.amend.cancel')}</Button>}
+        {can.requestChange && active && (
+          <Button icon={<MessageOutlined />} onClick={() => setOpen('request')} data-testid="task-request-change">{t('program.requests.button')}</Button>
         )}
       </Flex>
       {cascaded && (
@@ -52,14 +47,12 @@ export function TaskAdminBar({ task, unit, agencies, onChanged }: Props) {
             cascaded.withoutCommittee.length ? t('program.admin.cascade.noCommittee', { count: cascaded.withoutCommittee.length }) : '',
           ].filter(Boolean).join(' ') || undefined} />
       )}
-      {writer && (
-        <>
-          <AdjustTaskDrawer task={task} agencies={agencies} open={open === 'adjust'} onClose={close} onSaved={onChanged} onReload={onChanged} />
-          <CancelTaskModal task={task} open={open === 'cancel'} onClose={close} onDone={onChanged} onReload={onChanged} />
-          <CascadeModal task={task} unitLevel={unit?.level ?? null} open={open === 'cascade'} onClose={close}
-            onDone={(r) => { setCascaded(r); onChanged(); }} />
-        </>
+      {can.adjust && <AdjustTaskDrawer task={task} agencies={agencies} open={open === 'adjust'} onClose={close} onSaved={onChanged} onReload={onChanged} />}
+      {can.cancel && <CancelTaskModal task={task} open={open === 'cancel'} onClose={close} onDone={onChanged} onReload={onChanged} />}
+      {can.cascade && (
+        <CascadeModal task={task} unitLevel={unit?.level ?? null} open={open === 'cascade'} onClose={close} onDone={(r) => { setCascaded(r); onChanged(); }} />
       )}
+      {can.requestChange && <ChangeRequestModal task={task} open={open === 'request'} onClose={close} onSent={onChanged} />}
     </div>
   );
 }

@@ -80,6 +80,8 @@ export interface ProgramDetail {
   id: number; code: string; titleVi: string; titleEn: string | null; resolutionRef: string | null; issuingBody: string;
   periodStart: string; periodEnd: string; cadence: 'monthly' | 'quarterly'; currentVersion: number; isDemo: boolean;
   amendments: Raw[];
+  /** What the caller may do on the program (getProgram in program.service.ts). */
+  can?: { addTask: boolean };
 }
 
 export interface CascadeResult { task: Task; created: number; skipped: number; withoutCommittee: number[] }

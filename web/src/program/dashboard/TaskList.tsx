@@ -2,7 +2,7 @@
 // its warnings and the plain-language reason for the rating. Expanding a row
 // reads the task's open warnings with their full explanations.
 import { useState } from 'react';
-import { Alert, Progress, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { withQuery } from '../../api';
 import { formatDate } from '../../common/format';
 import { pick } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
+import { ProgressFigures } from '../Figures';
 import type { Paged, TaskListItem } from '../types';
 import { useLiveGet } from '../useLiveGet';
 import { TaskWarningsPreview } from './TaskWarningsPreview';
@@ -36,7 +37,7 @@ export function TaskList({ path, unitId, tick, testId }: { path: string; unitId?
       ),
     },
     { title: t('program.colDue'), dataIndex: 'dueDate', width: 105, render: (v: string | null) => formatDate(v) },
-    { title: t('program.colProgress'), dataIndex: 'progress', width: 130, render: (v: number) => <Progress percent={Math.round(v)} size="small" /> },
+    { title: t('program.colProgress'), dataIndex: 'progress', width: 190, render: (v: number, r) => <ProgressFigures progress={v} reported={r.reported} /> },
     { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (_: unknown, r) => <StatusTag status={r.status} /> },
     { title: t('program.colRating'), dataIndex: 'rating', width: 110, render: (_: unknown, r) => <RatingTag rating={r.rating} /> },
   ];

@@ -1,13 +1,14 @@
 // The tasks under this one (the units it was cascaded to, or the items of a
 // section), with their progress and rating. Read through the task list, which
 // carries the unit names (GET /tasks/:id gives children without them).
-import { Alert, Progress, Table } from 'antd';
+import { Alert, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../common/format';
 import { titleOf } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
+import { ProgressFigures } from '../Figures';
 import type { Paged, Task } from '../types';
 import { useLiveGet } from '../useLiveGet';
 
@@ -18,7 +19,7 @@ export function ChildTasks({ programId, parentId, tick }: { programId: number; p
   const columns: ColumnsType<Task> = [
     { title: t('program.colTask'), key: 'task', render: (_: unknown, c) => <Link to={`/program/tasks/${c.id}`}>{c.cascaded ? c.unitName ?? c.code : `${c.code} ${titleOf(c)}`}</Link> },
     { title: t('program.colDue'), dataIndex: 'dueDate', width: 110, render: (v: string | null) => formatDate(v) },
-    { title: t('program.colProgress'), dataIndex: 'progress', width: 130, render: (v: number) => <Progress percent={Math.round(v)} size="small" /> },
+    { title: t('program.colProgress'), dataIndex: 'progress', width: 190, render: (v: number, c) => <ProgressFigures progress={v} reported={c.reported} /> },
     { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (_: unknown, c) => <StatusTag status={c.status} /> },
     { title: t('program.colRating'), dataIndex: 'rating', width: 110, render: (_: unknown, c) => <RatingTag rating={c.rating} /> },
   ];

@@ -1,6 +1,10 @@
 // Submit a progress report, or edit one already sent. Edits carry the version
 // they started from; when someone else changed the report meanwhile the
 // server answers 409: its message is shown and what the user typed stays.
+// Out-of-range figures are refused on the field, never clamped (a 150 typed
+// stays 150 with a message, it does not quietly become 100); the server's
+// refusals land on the field they name. A submission carries a client key, so
+// a double click or a retry after a lost answer stores one report.
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row, Select, Upload } from 'antd';
 import type { UploadFile } from 'antd';
@@ -8,11 +12,27 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage } from '../../api';
 import type { Report, ReportStatus } from '../types';
+import type { Problem } from '../../types';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_TOTAL_BYTES, readAsBase64 } from './evidence';
 
 interface Values { progress: number; status: ReportStatus; narrative?: string; obstacles?: string; resourcesNeeded?: string }
 const REPORT_STATUSES: ReportStatus[] = ['not_started', 'in_progress', 'done', 'suspended'];
 const orNull = (s: string | undefined) => (s && s.trim() ? s : null);
+
+/** The same rules as src/program/program.report-rules.ts, shown on the field before sending (the server checks again). */
+function progressRule(t: (k: string) => string) {
+  return {
+    validator: (_: unknown, v: unknown) => {
+      if (v === null || v === undefined || v === '') return Promise.reject(new Error(t('program.report.progressRange')));
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > 100) return Promise.reject(new Error(t('program.report.progressRange')));
+      if (Math.abs(n * 100 - Math.round(n * 100)) > 1e-6) return Promise.reject(new Error(t('program.report.progressDecimals')));
+      return Promise.resolve();
+    },
+  };
+}
+
+const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 interface Props {
   taskId: number;
@@ -31,6 +51,8 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<{ text: string; current: Report | null } | null>(null);
   const [version, setVersion] = useState<number | null>(null);
+  // One key per report being written: a second click, or a retry after a lost answer, sends the same key.
+  const clientKey = useRef(newKey());
   // Read once per form opening: a live update of the task must not wipe what the user is typing.
   const initialProgress = useRef(startProgress);
   initialProgress.current = startProgress;
@@ -62,7 +84,8 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
           return;
         }
         const evidence = await Promise.all(files.map((f) => readAsBase64(f.originFileObj as File)));
-        await api.post<Report>(`/api/tasks/${taskId}/reports`, { progress: v.progress, status: v.status, ...text, ...(evidence.length ? { evidence } : {}) });
+        await api.post<Report>(`/api/tasks/${taskId}/reports`, { progress: v.progress, status: v.status, ...text, ...(evidence.length ? { evidence } : {}), clientKey: clientKey.current });
+        clientKey.current = newKey();
         message.success(t('program.report.submitted'));
         form.resetFields(['narrative', 'obstacles', 'resourcesNeeded']);
         setFiles([]);
@@ -73,6 +96,9 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
         // The form keeps every value: nothing the user typed is lost.
         const current = (err.problem as { current?: Report } | null)?.current ?? null;
         setConflict({ text: err.message, current });
+      } else if (err instanceof ApiError && err.status === 400 && fieldErrors(err.problem).length) {
+        // The server names the field it refuses: the message goes under that field.
+        form.setFields(fieldErrors(err.problem).map((e) => ({ name: e.field as keyof Values, errors: [err.message] })));
       } else {
         message.error(errorMessage(err));
       }
@@ -95,12 +121,19 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
       <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="report-form" disabled={saving}>
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="progress" label={t('program.report.progress')} rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} step={5} style={{ width: 120 }} data-testid="report-progress" />
+            <Form.Item name="progress" label={t('program.report.progress')} rules={[progressRule(t)]} validateFirst>
+              <InputNumber step={5} style={{ width: 120 }} data-testid="report-progress" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="status" label={t('program.report.status')} rules={[{ required: true }]}>
+            <Form.Item name="status" label={t('program.report.status')} dependencies={['progress']} rules={[{ required: true }, ({ getFieldValue }) => ({
+              validator: (_: unknown, status: ReportStatus) => {
+                const progress = Number(getFieldValue('progress'));
+                if (status === 'done' && progress !== 100) return Promise.reject(new Error(t('program.report.doneNeeds100')));
+                if (status === 'not_started' && progress !== 0) return Promise.reject(new Error(t('program.report.notStartedZero')));
+                return Promise.resolve();
+              },
+            })]}>
               <Select data-testid="report-status" options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`program.status.${s}`) }))} />
             </Form.Item>
           </Col>
@@ -128,4 +161,11 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
       </Form>
     </Card>
   );
+}
+
+/** The fields a 400 problem names (program.report-rules.ts and the schema validation both list them in `errors`). */
+function fieldErrors(problem: Problem | null): { field: string }[] {
+  const errors = (problem as { errors?: { field?: string }[] } | null)?.errors ?? [];
+  return errors.filter((e): e is { field: string } => e.field === 'progress' || e.field === 'status' || e.field === 'body.progress' || e.field === 'body.status')
+    .map((e) => ({ field: e.field.replace(/^body\./, '') }));
 }

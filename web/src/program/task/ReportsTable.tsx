@@ -1,13 +1,16 @@
 // Reports sent on the task: period, progress, what was said, the review state,
-// and the actions: edit (the submitting unit) and accept / return (the level above).
+// the earlier versions an edit replaced, and the actions the server says the
+// caller may take on each report (`can`): edit (its author) and accept /
+// return (the level above, never the author).
 import { useState } from 'react';
 import { App as AntApp, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api';
-import { useAuth } from '../../auth/AuthContext';
 import { formatDate } from '../../common/format';
 import type { Report } from '../types';
+import { pctText } from '../Figures';
+import { ReportHistory } from './ReportHistory';
 
 const STATE_COLORS = { submitted: 'processing', accepted: 'success', returned: 'warning' } as const;
 
@@ -35,8 +38,7 @@ export function ReportsTable({ reports, loading, onEdit, onChanged }: { reports:
   const [reviewing, setReviewing] = useState<{ report: Report; decision: 'accept' | 'return' } | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  // Reviewing is for the level above; nobody reviews their own report (the server checks the level).
-  const me = useAuth().user?.username;
+  const [history, setHistory] = useState<Report | null>(null);
 
   async function review() {
     if (!reviewing) return;
@@ -57,18 +59,26 @@ export function ReportsTable({ reports, loading, onEdit, onChanged }: { reports:
   const columns: ColumnsType<Report> = [
     { title: t('program.report.period'), dataIndex: 'period', width: 90 },
     { title: t('program.report.date'), dataIndex: 'reportDate', width: 110, render: (v: string, r) => <>{formatDate(v)}{r.late && <Tag color="orange" style={{ marginLeft: 4 }}>{t('program.report.late')}</Tag>}</> },
-    { title: t('program.colProgress'), dataIndex: 'progress', width: 90, align: 'right', render: (v: number) => `${v}%` },
+    { title: t('program.colProgress'), dataIndex: 'progress', width: 90, align: 'right', render: (v: number) => pctText(v) },
     { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (v: string) => t(`program.status.${v}`) },
     { title: t('program.report.narrative'), key: 'text', render: (_: unknown, r) => <ReportText r={r} /> },
     { title: t('program.report.by'), dataIndex: 'submittedBy', width: 120 },
-    { title: t('program.report.state'), dataIndex: 'state', width: 130, render: (v: Report['state']) => <Tag color={STATE_COLORS[v]}>{t(`program.report.stateName.${v}`)}</Tag> },
     {
-      title: '', key: 'actions', width: 220,
-      render: (_: unknown, r) => r.state === 'accepted' ? null : (
+      title: t('program.report.state'), dataIndex: 'state', width: 150, render: (v: Report['state'], r) => (
+        <Space orientation="vertical" size={2}>
+          <Tag color={STATE_COLORS[v]} data-testid="report-state" data-state={v}>{t(`program.report.stateName.${v}`)}</Tag>
+          {v === 'submitted' && r.reviewDue && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('program.report.reviewDue')}: {formatDate(r.reviewDue)}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: '', key: 'actions', width: 230,
+      render: (_: unknown, r) => (
         <Space wrap size={4}>
-          <Button size="small" onClick={() => onEdit(r)}>{t('program.report.edit')}</Button>
-          {r.state === 'submitted' && r.submittedBy !== me && <Button size="small" type="primary" ghost onClick={() => { setComment(''); setReviewing({ report: r, decision: 'accept' }); }}>{t('program.report.accept')}</Button>}
-          {r.state === 'submitted' && r.submittedBy !== me && <Button size="small" danger onClick={() => { setComment(''); setReviewing({ report: r, decision: 'return' }); }}>{t('program.report.return')}</Button>}
+          {r.can.edit && <Button size="small" onClick={() => onEdit(r)} data-testid="report-edit">{t('program.report.edit')}</Button>}
+          {r.can.review && <Button size="small" type="primary" ghost data-testid="report-accept" onClick={() => { setComment(''); setReviewing({ report: r, decision: 'accept' }); }}>{t('program.report.accept')}</Button>}
+          {r.can.review && <Button size="small" danger data-testid="report-return" onClick={() => { setComment(''); setReviewing({ report: r, decision: 'return' }); }}>{t('program.report.return')}</Button>}
+          {!!r.earlierVersions && <Button size="small" type="link" onClick={() => setHistory(r)} data-testid="report-history-open">{t('program.report.history', { count: r.earlierVersions })}</Button>}
         </Space>
       ),
     },
@@ -82,8 +92,9 @@ export function ReportsTable({ reports, loading, onEdit, onChanged }: { reports:
         title={reviewing?.decision === 'accept' ? t('program.report.accept') : t('program.report.return')}
         okText={reviewing?.decision === 'accept' ? t('program.report.accept') : t('program.report.return')}
         okButtonProps={{ danger: reviewing?.decision === 'return' }}>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('program.report.comment')} maxLength={5000} />
+        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('program.report.comment')} maxLength={5000} data-testid="review-comment" />
       </Modal>
+      <ReportHistory report={history} onClose={() => setHistory(null)} />
     </>
   );
 }

@@ -1,10 +1,11 @@
 // The task's facts: where it sits, who leads and coordinates, when it is due,
 // what money it has, what it must produce, and how it stands.
-import { Descriptions, Grid, Progress, Space, Tag, Typography } from 'antd';
+import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../common/format';
 import { pick } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
+import { ProgressFigures } from '../Figures';
 import type { Agency, Deadline, Funding, TaskDetail } from '../types';
 
 function agencyName(agencies: Map<number, Agency>, id: number, en: boolean): string {
@@ -62,13 +63,15 @@ export function TaskInfo({ task, unitName, agencies }: { task: TaskDetail; unitN
       </Descriptions.Item>
       <Descriptions.Item label={t('program.task.status')}><StatusTag status={task.status} /></Descriptions.Item>
       <Descriptions.Item label={t('program.task.progress')}>
-        <Progress percent={Math.round(task.progress)} size="small" style={{ maxWidth: 240 }} data-testid="task-progress" data-value={task.progress} />
+        <span data-testid="task-progress" data-value={task.progress}><ProgressFigures progress={task.progress} reported={task.reported} testId="task-figures" /></span>
       </Descriptions.Item>
       <Descriptions.Item label={t('program.task.rating')} span={2}>
         <RatingTag rating={task.rating} data-testid="task-rating" />{' '}
         <Typography.Text data-testid="task-rating-why">{pick(task.ratingExplanation)}</Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('program.task.lastReport')}>{formatDate(task.lastReportDate)}</Descriptions.Item>
+      <Descriptions.Item label={t('program.task.assignedBy')}><span data-testid="task-assigned-by">{task.assignedBy?.name ?? '—'}</span></Descriptions.Item>
+      <Descriptions.Item label={t('program.task.reviewedBy')}>{task.reviewedBy?.name ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('program.task.rollup')}>{t(`program.task.rollupMode.${task.rollupMode}`, { defaultValue: task.rollupMode })}</Descriptions.Item>
       {task.tags.length > 0 && <Descriptions.Item label={t('program.task.tags')} span={2}>{task.tags.map((g) => <Tag key={g}>{g}</Tag>)}</Descriptions.Item>}
       {description && <Descriptions.Item label={t('program.task.description')} span={2}><div style={{ whiteSpace: 'pre-wrap' }}>{description}</div></Descriptions.Item>}
