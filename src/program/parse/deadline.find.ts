@@ -65,7 +65,7 @@ export function findDeadlineInText(text: string, options: { lang?: Lang | 'auto'
   const langs: Lang[] = !options.lang || options.lang === 'auto' ? ['en', 'vi'] : [options.lang];
   const found: Candidate[] = [];
   const take = (phrase: string, at: number, end: number) => {
-    if (CITED_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || HORIZON_AFTER.test(text.slice(end))) return;
+    if (CITED_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || HORIZON_AFTER.test(text.slice(end, end + 40))) return;
     const period = tryParse(phrase, options.referenceDate);
     if (period) found.push({ phrase, period, at, end });
   };
@@ -78,9 +78,29 @@ export function findDeadlineInText(text: string, options: { lang?: Lang | 'auto'
     if (period) found.push({ phrase: m[1].trim(), period, at: m.index, end: m.index + m[0].length });
   }
   // "from now until June 30, 2025" also contains "until June 30, 2025": keep the longer reading.
-  const outer = found.filter((c) => !found.some((o) => o !== c && o.at <= c.at && c.end <= o.end && o.end - o.at > c.end - c.at));
+  const outer = outermost(found);
   const distinct = new Map(outer.map((c) => [`${c.period.kind}|${c.period.start}|${c.period.end}`, c]));
   if (distinct.size !== 1) return null;
   const [only] = distinct.values();
   return { ...only.period, text: only.phrase };
+}
+
+/**
+ * The candidates no longer candidate contains, in one sort and one sweep (a
+ * pairwise test was quadratic on a long line full of dates). Sorted by start,
+ * longest first, a candidate is inside another exactly when an earlier one,
+ * other than one with the very same span, ends at or after it.
+ */
+function outermost(found: Candidate[]): Candidate[] {
+  const sorted = [...found].sort((a, b) => a.at - b.at || b.end - a.end);
+  const kept = new Set<Candidate>();
+  let reach = -1; // furthest end of the spans before the current group of identical spans
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j].at === sorted[i].at && sorted[j].end === sorted[i].end) j++;
+    if (reach < sorted[i].end) for (let k = i; k < j; k++) kept.add(sorted[k]);
+    reach = Math.max(reach, sorted[i].end);
+    i = j;
+  }
+  return found.filter((c) => kept.has(c)); // in the order found: the phrase shown is the one the old code showed
 }
