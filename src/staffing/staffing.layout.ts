@@ -5,7 +5,7 @@
 // matched to the registry and the reserve checked: the unit code and the reserve.
 // Rows nest by their STT: "1", "1.1", "1.1.2"; an unnumbered "Tổng cộng" row is the parent of the top rows.
 import ExcelJS from 'exceljs';
-import { parseCsv } from '../units/vn/vn-csv.ts';
+import { parseCsv } from '../platform/csv.ts';
 import { badRequest } from '../platform/errors.ts';
 
 export const FIGURES = ['assigned_total', 'assigned_civil_servants', 'assigned_contracts', 'reserve',
@@ -44,7 +44,7 @@ const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 /** CSV: one header row with the column keys of COLUMNS (in that order), then data. */
 export function parseCsvTable(text: string, source = 'table.csv'): SubmittedTable {
   const { records, problems } = parseCsv(text);
-  if (problems.length) throw badRequest({ vi: `Tệp CSV hỏng ở dòng ${problems[0].line}: ${problems[0].message}`, en: `Broken CSV at line ${problems[0].line}: ${problems[0].message}` });
+  if (problems.length) throw badRequest({ vi: `Tệp CSV hỏng ở dòng ${problems[0].line}: ${problems[0].messageVi}`, en: `Broken CSV at line ${problems[0].line}: ${problems[0].message}` });
   const [header, ...data] = records;
   const expected = COLUMNS.join(',');
   if (!header || header.cells.map((c) => c.trim()).join(',') !== expected) {

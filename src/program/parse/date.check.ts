@@ -47,7 +47,7 @@ function problem(parts: { d?: string; m: string; y: string } | { quarter: string
 
 /** Every impossible date written in `text`, in order, each with why it cannot exist. */
 export function impossibleDates(text: string): ImpossibleDate[] {
-  if (!/\d/.test(text)) return [];
+  if (!/\d{4}/.test(text)) return []; // every date read here has a four-digit year
   const out: ImpossibleDate[] = [];
   const seen = new Set<number>();
   for (const [re, read] of READERS) {

@@ -7,7 +7,8 @@
 // candidates mean no answer: guessing would put a wrong due date on a task.
 import type { Period } from '../program.types.ts';
 import { MONTH_NAME } from './deadline.lexicon.ts';
-import { parseDeadline } from './deadline.ts';
+import { todayIso } from '../../platform/errors.ts';
+import { tryParseDeadline } from './deadline.ts';
 
 export type Lang = 'en' | 'vi';
 
@@ -39,7 +40,16 @@ const VI_CUE = '(?:trước|chậm\\s+nhất(?:\\s+là|\\s+vào)?|hoàn\\s+thàn
 
 const FROM_NOW = '(?:from\\s+now\\s+(?:until|to|till)|từ\\s+nay\\s+(?:đến|tới)(?:\\s+hết)?)';
 
+// Compiled once per language set: building them on every call was a third of a long document's parse.
+const compiled = new Map<string, RegExp[]>();
 function patterns(langs: Lang[]): RegExp[] {
+  const key = langs.join(',');
+  let res = compiled.get(key);
+  if (!res) compiled.set(key, res = buildPatterns(langs));
+  return res;
+}
+
+function buildPatterns(langs: Lang[]): RegExp[] {
   const list: string[] = [];
   if (langs.includes('en')) list.push(`${B}${EN_CUE}\\s+(?:${EN_CORE})${E}`);
   if (langs.includes('vi')) list.push(`${B}${VI_CUE}\\s+(?:${VI_CORE})${E}`);
@@ -57,7 +67,7 @@ const HORIZON_AFTER = /^\s*,?\s*(?:with\s+a\s+vision|vision|tầm\s+nhìn)/iu;
 interface Candidate { phrase: string; period: Period; at: number; end: number }
 
 function tryParse(phrase: string, referenceDate?: string): Period | null {
-  try { return parseDeadline(phrase, { referenceDate }); } catch { return null; }
+  return tryParseDeadline(phrase, referenceDate ?? todayIso());
 }
 
 /** The one deadline a sentence names, or null when there is none or more than one. */

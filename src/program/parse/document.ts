@@ -2,6 +2,7 @@
 // in source order, every line's text kept exactly. Lines without a marker are
 // kept as paragraphs AND listed in `unrecognised` with the reason, so a preview
 // shows everything the parser did not understand before anything is saved.
+import { todayIso } from '../../platform/errors.ts';
 import { findDeadlineInText, type Lang } from './deadline.find.ts';
 import { findLeadAgency, guessOutputs } from './document.hints.ts';
 import { classifyLine, letterFollows, romanValue } from './document.lines.ts';
@@ -56,6 +57,9 @@ class TreeBuilder {
   private lastPart: ParsedNode | null = null;
   private appendices = 0;
 
+  /** "From now until …" is read from today: once per document, not once per phrase. */
+  private readonly referenceDate = todayIso();
+
   constructor(private readonly lang: Lang) {}
 
   private node(kind: ParsedNodeKind, marker: string, title: string, text: string, line: number, parent: ParsedNode | null, code: string): ParsedNode {
@@ -89,7 +93,7 @@ class TreeBuilder {
   }
 
   private addHints(node: ParsedNode, title: string) {
-    const deadline = findDeadlineInText(title, { lang: this.lang });
+    const deadline = findDeadlineInText(title, { lang: this.lang, referenceDate: this.referenceDate });
     if (deadline) node.deadline = deadline as ParsedNode['deadline'];
     const lead = findLeadAgency(title);
     if (lead) node.leadAgencyText = lead;
