@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db.ts';
 import { registerAuth } from './http-auth.ts';
 import { notFoundHandler, problemHandler } from './http-problem.ts';
+import { registerUploads } from './upload/intake.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -48,6 +49,7 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerAuth(app, handle.db);
+  await registerUploads(app);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {

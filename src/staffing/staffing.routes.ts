@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireRole, requireUser, WRITER_ROLES } from '../accounts/access.ts';
 import { IsoDate } from '../units/units.schemas.ts';
 import * as service from './staffing.service.ts';
 import * as store from './staffing.store.ts';
@@ -14,7 +14,10 @@ import { reallocateMerge } from './staffing.merge.ts';
 import { rollup } from './staffing.rollup.ts';
 import { evaluateNorm, reductions } from './staffing.norms.service.ts';
 import { listRuleSets } from './staffing.rulesets.ts';
-import { parseTableFile } from './staffing.layout.ts';
+import { parseTableFileOffLoop } from './staffing.layout.ts';
+import { readUpload, uploadRoute } from '../platform/upload/intake.ts';
+import { TABLE_LIMITS } from '../platform/upload/limits.ts';
+import { withHeavySlot } from '../platform/upload/pool.ts';
 import { checkSubmitted, importSubmitted } from './staffing.table.ts';
 import { exportXlsx, tableRows } from './staffing.export.ts';
 import { AllocateBody, AvailableQuery, CategoryCode, MergeBody, PeriodBody, PeriodCode, PresentBody, RollupQuery } from './staffing.schemas.ts';
@@ -24,8 +27,8 @@ import { targetProgress } from './staffing.targets.progress.ts';
 import { blocksReport } from './staffing.reports.ts';
 import { trendReport } from './staffing.trend.ts';
 
-const TableBody = z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().min(1).max(20_000_000),
-  period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
+// Multipart fields beside the table in the part "file" (.csv or .xlsx, Appendix IA layout).
+const TableFields = z.object({ period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
 const NormsQuery = z.object({ ruleSet: z.string().min(1).max(100), unitCode: z.string().min(1).max(20), asOf: IsoDate.optional(),
   class: z.enum(['I', 'II', 'III']).optional(), mountainous: z.coerce.boolean().optional(), total: z.coerce.number().int().positive().optional(),
   wEqual: z.coerce.number().min(0).optional(), wPopulation: z.coerce.number().min(0).optional(), wArea: z.coerce.number().min(0).optional(), wSpecial: z.coerce.number().min(0).optional(),
@@ -65,18 +68,25 @@ export function staffingRoutes(db: Db) {
     app.get('/staffing/reductions', { schema: { tags, summary: 'Required cut per province with the reason', querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }) } },
       async (req) => reductions(db, req.ctx, `reduction-${req.query.period}`, req.query.asOf));
 
-    app.post('/staffing/tables/check', { bodyLimit: 30_000_000, schema: { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout)', body: TableBody } },
+    app.post('/staffing/tables/check', uploadRoute(TableFields, { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout; multipart, the file in "file")' }),
       async (req) => {
-        requireUser(req.ctx);
-        const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
-        const b = req.body;
-        const { parsed: _parsed, ...out } = await checkSubmitted(db, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
-        return out;
+        requireUser(req.ctx); // before a byte of the file is read
+        return withHeavySlot(req.ctx, async () => {
+          const { fields: b, file } = await readUpload(req, TableFields, TABLE_LIMITS);
+          const table = await parseTableFileOffLoop(file.fileName, file.bytes);
+          const { parsed: _parsed, ...out } = await checkSubmitted(db, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
+          return out;
+        });
       });
-    app.post('/staffing/tables/import', { bodyLimit: 30_000_000, schema: { tags, summary: 'Import a table, all or nothing', body: TableBody.required({ period: true, asOf: true }) } },
+    const ImportFields = TableFields.required({ period: true, asOf: true });
+    app.post('/staffing/tables/import', uploadRoute(ImportFields, { tags, summary: 'Import a table, all or nothing (multipart, the file in "file")' }),
       async (req) => {
-        const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
-        return importSubmitted(db, req.ctx, table, { period: req.body.period, category: req.body.category, asOf: req.body.asOf });
+        requireRole(req.ctx, WRITER_ROLES); // before a byte of the file is read
+        return withHeavySlot(req.ctx, async () => {
+          const { fields, file } = await readUpload(req, ImportFields, TABLE_LIMITS);
+          const table = await parseTableFileOffLoop(file.fileName, file.bytes);
+          return importSubmitted(db, req.ctx, table, { period: fields.period, category: fields.category, asOf: fields.asOf });
+        });
       });
     app.get('/staffing/export.xlsx', { schema: { tags, summary: 'A unit and the units under it in the Appendix IA layout', querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(),
       category: CategoryCode.default('cadre_civil_servant'), year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()) }) } },

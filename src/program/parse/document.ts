@@ -3,6 +3,8 @@
 // kept as paragraphs AND listed in `unrecognised` with the reason, so a preview
 // shows everything the parser did not understand before anything is saved.
 import { todayIso } from '../../platform/errors.ts';
+import { tooLarge } from '../../platform/upload/limits.ts';
+import { runOffLoop } from '../../platform/upload/pool.ts';
 import { findDeadlineInText, type Lang } from './deadline.find.ts';
 import { findLeadAgency, guessOutputs } from './document.hints.ts';
 import { classifyLine, letterFollows, romanValue } from './document.lines.ts';
@@ -238,4 +240,16 @@ export function parseProgramDocument(text: string, options: { lang?: Lang | 'aut
     unrecognised: b.unrecognised,
     notes: b.notes,
   };
+}
+
+/** The most characters a document sent to the server may hold (the real 2026–2030 program: ~90,000). */
+export const DOCUMENT_MAX_CHARS = 2_000_000;
+
+/**
+ * The parse of a document sent to the server: refused over DOCUMENT_MAX_CHARS,
+ * run in a worker thread so the event loop keeps answering others meanwhile.
+ */
+export function parseProgramDocumentOffLoop(text: string, options: { lang?: Lang | 'auto' } = {}): Promise<ParseResult> {
+  if (text.length > DOCUMENT_MAX_CHARS) return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
+  return runOffLoop<ParseResult>(new URL(import.meta.url), 'parseProgramDocument', [text, options]);
 }
