@@ -36,7 +36,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     // The schemas allow 2,000,000 characters; Vietnamese text takes up to 3 bytes a character in UTF-8 (Fastify's default limit is 1 MiB).
     const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
     app.post('/programs/preview', { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Parse a program document and show the recognised tree; saves nothing', body: S.PreviewBody } },
-      async (req) => withHeavySlot(req.ctx, () => programs.previewDocument(req.ctx, req.body.text)));
+      async (req, reply) => reply.type('application/json; charset=utf-8').send(await withHeavySlot(req.ctx, () => programs.previewDocument(req.ctx, req.body.text))));
     app.post('/programs/import', { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody } },
       async (req, reply) => {
         const r = await withHeavySlot(req.ctx, () => programs.importDocument(db, req.ctx, req.body.program, req.body.text, { ...req.body, offLoop: true }));

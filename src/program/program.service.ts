@@ -3,7 +3,7 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
 import { requireRole, requireUser } from '../accounts/access.ts';
-import { parseProgramDocument, parseProgramDocumentOffLoop, type ParseError } from './parse/document.ts';
+import { parseProgramDocument, parseProgramDocumentOffLoop, previewJsonOffLoop, type ParseError } from './parse/document.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 import { createProgramFromTree } from './program.import.ts';
 import * as store from './program.store.ts';
@@ -13,10 +13,10 @@ import { READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
 
 const IMPORTERS = ['system_admin', 'central_officer'] as const;
 
-/** The parsed tree, counts, impossible dates and unrecognised lines: shown before anything is saved. */
-export async function previewDocument(ctx: RequestContext, text: string) {
+/** The parsed tree, counts, impossible dates and unrecognised lines (as JSON text, ParseResult): shown before anything is saved. */
+export async function previewDocument(ctx: RequestContext, text: string): Promise<Buffer> {
   requireRole(ctx, [...IMPORTERS]);
-  return parseProgramDocumentOffLoop(text);
+  return previewJsonOffLoop(text);
 }
 
 /**

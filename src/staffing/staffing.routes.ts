@@ -27,6 +27,8 @@ import { targetProgress } from './staffing.targets.progress.ts';
 import { blocksReport } from './staffing.reports.ts';
 import { trendReport } from './staffing.trend.ts';
 
+const MAX_ISSUES = 1000;
+
 // Multipart fields beside the table in the part "file" (.csv or .xlsx, Appendix IA layout).
 const TableFields = z.object({ period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
 const NormsQuery = z.object({ ruleSet: z.string().min(1).max(100), unitCode: z.string().min(1).max(20), asOf: IsoDate.optional(),
@@ -74,8 +76,9 @@ export function staffingRoutes(db: Db) {
         return withHeavySlot(req.ctx, async () => {
           const { fields: b, file } = await readUpload(req, TableFields, TABLE_LIMITS);
           const table = await parseTableFileOffLoop(file.fileName, file.bytes);
-          const { parsed: _parsed, ...out } = await checkSubmitted(db, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
-          return out;
+          const { parsed: _parsed, issues, ...out } = await checkSubmitted(db, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
+          // Counts stay exact; the list shows the first MAX_ISSUES (a hostile file may hold hundreds of thousands).
+          return { ...out, issues: issues.slice(0, MAX_ISSUES), issuesShown: Math.min(issues.length, MAX_ISSUES) };
         });
       });
     const ImportFields = TableFields.required({ period: true, asOf: true });

@@ -54,7 +54,7 @@ function overBytes(req: FastifyRequest, max: number, received: number): AppError
   const sent = requestSize(req);
   return sent !== null && sent > max
     ? tooLarge({ limit: 'bytes', max, figure: sent, approx: true })
-    : tooLarge({ limit: 'bytes', max, figure: received, atLeast: true });
+    : tooLarge({ limit: 'bytes', max, figure: Math.max(received, max + 1), atLeast: true }); // cut at the limit: one byte more at least
 }
 
 /** Reads the multipart body: the one file (at most `limits.bytes`) and the fields, checked with `fields`. */

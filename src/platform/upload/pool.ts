@@ -42,6 +42,8 @@ function thePool(): Piscina {
     // Tasks await streams (unzip, XML): a thread must not block in Atomics.wait between them.
     atomics: 'disabled',
     resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb },
+    // Parsing threads yield the CPU to the event loop (Linux: nice per thread), so requests keep being answered.
+    niceIncrement: 10,
   });
   return pool;
 }
@@ -52,7 +54,8 @@ export async function closeHeavyPool(): Promise<void> {
   await p?.destroy();
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: { status: number; type: string; title: AppError['title']; detail: AppError['detail']; extra: Record<string, unknown> } };
+/** What worker.mjs returns: bytes as they are (moved, not copied), any other value wrapped, or a refusal. */
+type Outcome<T> = Uint8Array | { value: T } | { appError: { status: number; type: string; title: AppError['title']; detail: AppError['detail']; extra: Record<string, unknown> } };
 
 const busy = () => new AppError(503, 'busy', { vi: 'Máy chủ đang bận', en: 'Server busy' }, {
   vi: 'Máy chủ đang đọc nhiều tệp khác; tệp của bạn chưa được đọc. Vui lòng gửi lại sau ít giây.',
@@ -75,8 +78,9 @@ export async function runOffLoop<T>(module: URL, fn: string, args: unknown[]): P
     }
     throw err;
   }
-  if (outcome.ok) return outcome.value;
-  const { status, type, title, detail, extra } = outcome.error;
+  if (outcome instanceof Uint8Array) return Buffer.from(outcome.buffer, outcome.byteOffset, outcome.byteLength) as T;
+  if ('value' in outcome) return outcome.value;
+  const { status, type, title, detail, extra } = outcome.appError;
   throw new AppError(status, type, title, detail, extra);
 }
 

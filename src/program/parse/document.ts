@@ -253,3 +253,16 @@ export function parseProgramDocumentOffLoop(text: string, options: { lang?: Lang
   if (text.length > DOCUMENT_MAX_CHARS) return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
   return runOffLoop<ParseResult>(new URL(import.meta.url), 'parseProgramDocument', [text, options]);
 }
+
+/**
+ * The parse as UTF-8 JSON, for a preview: a 2M-character document's tree is
+ * ~13 MB of JSON, so it is written in the worker too and moved out as bytes.
+ */
+export function parseProgramDocumentJson(text: string, options: { lang?: Lang | 'auto' } = {}): Buffer {
+  return Buffer.from(JSON.stringify(parseProgramDocument(text, options)));
+}
+
+export function previewJsonOffLoop(text: string, options: { lang?: Lang | 'auto' } = {}): Promise<Buffer> {
+  if (text.length > DOCUMENT_MAX_CHARS) return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
+  return runOffLoop<Buffer>(new URL(import.meta.url), 'parseProgramDocumentJson', [text, options]);
+}
