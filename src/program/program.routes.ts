@@ -102,7 +102,8 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     app.get('/programs/:id/timeline', { schema: { tags, summary: 'Tasks due per month', ...id, querystring: S.TimelineQuery } },
       async (req) => dash.timeline(db, req.ctx, req.params.id, req.query));
 
-    app.post('/programs/:id/tasklist', uploadRoute(S.TaskListImportFields, { tags, summary: 'Amendments from an Excel task list (multipart: the .xlsx in "file"): new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)' }, id),
+    app.post('/programs/:id/tasklist', uploadRoute(S.TaskListImportFields, { tags, summary: 'Amendments from an Excel task list (multipart: the .xlsx in "file"): new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)',
+      file: 'The task list (.xlsx, the template of GET /programs/{id}/tasklist.xlsx)', limits: TABLE_LIMITS }, id),
       async (req, reply) => {
         await tasklist.authoriseTaskListImport(db, req.ctx, req.params.id); // before a byte of the file is read
         const r = await withHeavySlot(req.ctx, async () => {

@@ -110,5 +110,5 @@ export const TimelineQuery = z.object({ unitId: z.coerce.number().int().positive
 
 /** POST /programs/:id/tasklist (multipart/form-data): the form's fields beside the Excel task list in the part "file". */
 export const TaskListImportFields = z.object({
-  decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate.optional(), dryRun: z.stringbool().default(false),
+  decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate.optional(), dryRun: z.stringbool().default(false).describe('"true": apply and roll back, to see what would change'),
 }).strict();

@@ -28,6 +28,7 @@ import { blocksReport } from './staffing.reports.ts';
 import { trendReport } from './staffing.trend.ts';
 
 const MAX_ISSUES = 1000;
+const TABLE_FILE = 'The table, .csv (header row: the column keys) or .xlsx (the Appendix IA form); the name\'s extension decides how it is read';
 
 // Multipart fields beside the table in the part "file" (.csv or .xlsx, Appendix IA layout).
 const TableFields = z.object({ period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
@@ -70,7 +71,7 @@ export function staffingRoutes(db: Db) {
     app.get('/staffing/reductions', { schema: { tags, summary: 'Required cut per province with the reason', querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }) } },
       async (req) => reductions(db, req.ctx, `reduction-${req.query.period}`, req.query.asOf));
 
-    app.post('/staffing/tables/check', uploadRoute(TableFields, { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout; multipart, the file in "file")' }),
+    app.post('/staffing/tables/check', uploadRoute(TableFields, { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout; multipart, the file in "file")', file: TABLE_FILE, limits: TABLE_LIMITS }),
       async (req) => {
         requireUser(req.ctx); // before a byte of the file is read
         return withHeavySlot(req.ctx, async () => {
@@ -82,7 +83,7 @@ export function staffingRoutes(db: Db) {
         });
       });
     const ImportFields = TableFields.required({ period: true, asOf: true });
-    app.post('/staffing/tables/import', uploadRoute(ImportFields, { tags, summary: 'Import a table, all or nothing (multipart, the file in "file")' }),
+    app.post('/staffing/tables/import', uploadRoute(ImportFields, { tags, summary: 'Import a table, all or nothing (multipart, the file in "file")', file: TABLE_FILE, limits: TABLE_LIMITS }),
       async (req) => {
         requireRole(req.ctx, WRITER_ROLES); // before a byte of the file is read
         return withHeavySlot(req.ctx, async () => {

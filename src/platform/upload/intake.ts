@@ -22,7 +22,14 @@ export async function registerUploads(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', async () => { await closeHeavyPool(); });
 }
 
-const FILE_DOC = 'The file (multipart part "file"); its name decides how it is read (.csv / .xlsx).';
+/** What OpenAPI says of every upload: the limits and the answers a client must handle. */
+export function limitsDoc(l: UploadLimits): string {
+  const mb = (n: number) => `${n / (1024 * 1024)} MB`;
+  return `Limits: ${mb(l.bytes)} per file, ${l.rows.toLocaleString('en')} rows, ${l.cells.toLocaleString('en')} cells holding a value, `
+    + `${l.columns} cells in a CSV row, ${mb(l.unpackedBytes)} once an .xlsx is unzipped, ${l.entries} files inside it. `
+    + 'Over a limit: 413 problem+json with `limit`, `max` and the file\'s `figure` (`atLeast` when reading stopped there). '
+    + 'A second heavy upload by the same user while one runs: 429 with Retry-After; the server busy with others: 503 with Retry-After.';
+}
 
 // The body of an upload route is read by its handler, not by Fastify: only querystring and params are validated up front.
 const headersAndParamsOnly: FastifySchemaCompiler<unknown> = (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never));
@@ -31,9 +38,10 @@ const headersAndParamsOnly: FastifySchemaCompiler<unknown> = (route) => (route.h
  * Route options of an upload: OpenAPI shows a multipart body with the file and
  * `fields`; Fastify does not validate that body (readUpload does, as it streams).
  */
-export function uploadRoute<F extends z.ZodObject, X extends object = object>(fields: F, docs: { tags: string[]; summary: string; description?: string }, extra?: X) {
+export function uploadRoute<F extends z.ZodObject, X extends object = object>(fields: F, docs: { tags: string[]; summary: string; file: string; limits: UploadLimits }, extra?: X) {
+  const { file, limits, ...rest } = docs;
   return {
-    schema: { ...docs, ...(extra as X), consumes: ['multipart/form-data'], body: fields.extend({ file: z.file().describe(FILE_DOC) }) },
+    schema: { ...rest, description: limitsDoc(limits), ...(extra as X), consumes: ['multipart/form-data'], body: fields.extend({ file: z.file().describe(file) }) },
     validatorCompiler: headersAndParamsOnly,
   };
 }
