@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RequestContext } from './context.ts';
 import type { Db } from './db.ts';
 import { AppError } from './errors.ts';
-import { authenticate } from '../accounts/accounts.service.ts';
+import { authenticate, type Authenticated } from '../accounts/accounts.service.ts';
 
 export const SESSION_COOKIE = 'apparatus_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,12 +33,22 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     }
     request.sessionToken = auth.via === 'session' ? sessionToken! : null;
     request.csrfToken = auth.csrfToken;
-    request.ctx = { ...base, user: auth.user, actorLabel: auth.user.username, via: auth.via };
+    request.ctx = { ...base, user: auth.user, actorLabel: auth.user.username, via: auth.via, signIn: auth.signIn, readOnly: auth.readOnly };
+    refuseWriteByReadOnlyToken(request.method, auth);
     if (auth.via === 'session' && !SAFE.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken) {
       throw new AppError(403, 'csrf', { vi: 'Thiếu mã chống giả mạo', en: 'CSRF token missing' }, {
         vi: 'Yêu cầu thay đổi dữ liệu phải kèm tiêu đề x-csrf-token của phiên đăng nhập. Hãy tải lại trang.',
         en: 'Requests that change data must carry the session\'s x-csrf-token header. Reload the page.',
       });
     }
+  });
+}
+
+/** A read-only API token may only read: anything but GET, HEAD and OPTIONS is refused before the handler runs. */
+function refuseWriteByReadOnlyToken(method: string, auth: Authenticated) {
+  if (!auth.readOnly || SAFE.has(method)) return;
+  throw new AppError(403, 'read-only-token', { vi: 'Mã truy cập chỉ đọc', en: 'Read-only token' }, {
+    vi: 'Mã truy cập API này chỉ được đọc dữ liệu, không được thay đổi. Hãy dùng một mã truy cập có quyền ghi.',
+    en: 'This API token may only read data, not change it. Use a token that may write.',
   });
 }

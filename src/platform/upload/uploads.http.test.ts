@@ -28,7 +28,7 @@ const PASSWORD = 'correct horse battery';
 
 // One parsing thread: the other core stays for the server's event loop, the sending process and the test file run beside this one.
 configureHeavyPool({ threads: 1 });
-const USERS = [['viewer', 'viewer', 'VN'], ['central', 'central_officer', 'VN'], ['central2', 'central_officer', 'VN'], ['admin', 'system_admin', 'VN'], ['hanoi', 'province_officer', '01']] as const;
+const USERS = [['viewer', 'viewer', 'VN'], ['central', 'central_officer', 'VN'], ['central2', 'central_officer', 'VN'], ['central3', 'central_officer', 'VN'], ['admin', 'system_admin', 'VN'], ['hanoi', 'province_officer', '01']] as const;
 type User = typeof USERS[number][0];
 
 describe.each(ENGINES)('hostile uploads on %s', (engine) => {
@@ -68,7 +68,7 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
     // The files are made and sent by another process, as they would come from other people: this process is the server and the polling client.
     const check = `${base}/api/staffing/tables/check`;
     const jobs: Job[] = [
-      { url: check, headers: auth('viewer'), make: 'million.csv' },
+      { url: check, headers: auth('central3'), make: 'million.csv' },
       { url: check, headers: auth('central'), make: 'bomb.xlsx' },
       { url: check, headers: auth('hanoi'), make: 'rows.csv' },
       { url: check, headers: auth('central2'), make: 'national.csv' },
@@ -100,23 +100,23 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
     const check = (user: User, name: string, content: Buffer | string) => upload(user, '/api/staffing/tables/check', {}, { name, content });
 
     it('rows, cells and columns of a CSV, in Vietnamese and English', async () => {
-      const rows = await check('viewer', 'rows.csv', csvRows(20_001, (i) => `${i},,,,,,,,,,,,,,`));
+      const rows = await check('central3', 'rows.csv', csvRows(20_001, (i) => `${i},,,,,,,,,,,,,,`));
       expect(rows.statusCode).toBe(413);
       expect(rows.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(rows.json()).toMatchObject({ type: expect.stringContaining('upload-too-large'), limit: 'rows', max: 20_000, figure: 20_001, atLeast: true, line: 20_002 });
       expect(rows.json().detail).toBe('Tệp vượt giới hạn số dòng dữ liệu: tệp có ít nhất 20.001, giới hạn là 20.000 (đã dừng đọc ở dòng 20.002). Hãy chia thành nhiều tệp nhỏ hơn hoặc bỏ các dòng, trang tính không cần thiết rồi gửi lại.');
       const form = await multipartBody({}, { name: 'rows.csv', content: csvRows(20_001, (i) => `${i},,,,,,,,,,,,,,`) });
-      const en = await app.inject({ method: 'POST', url: '/api/staffing/tables/check', payload: form.payload, headers: { ...form.headers, ...auth('viewer'), 'accept-language': 'en' } });
+      const en = await app.inject({ method: 'POST', url: '/api/staffing/tables/check', payload: form.payload, headers: { ...form.headers, ...auth('central3'), 'accept-language': 'en' } });
       expect(en.json().detail).toContain('The file is over the limit on data rows: it has at least 20,001, the limit is 20,000');
 
-      const cells = await check('viewer', 'cells.csv', csvRows(10_000, (i) => Array(50).fill(i).join(',')));
+      const cells = await check('central3', 'cells.csv', csvRows(10_000, (i) => Array(50).fill(i).join(',')));
       expect(cells.json()).toMatchObject({ limit: 'cells', max: 400_000, figure: 400_050, atLeast: true, line: 8_002 }); // counted to the end of the record
-      const columns = await check('viewer', 'wide.csv', `${HEADER}\n${Array(101).fill('1').join(',')}\n`);
+      const columns = await check('central3', 'wide.csv', `${HEADER}\n${Array(101).fill('1').join(',')}\n`);
       expect(columns.json()).toMatchObject({ limit: 'columns', max: 100, figure: 101, line: 2 });
     });
 
     it('bytes, from the declared size before reading, and from the bytes read when no size is declared', async () => {
-      const big = await check('viewer', 'big.csv', csvRows(400_000, (i) => `1.${i},,Đơn vị ${i},1,1,0,,,,,,,,,`));
+      const big = await check('central3', 'big.csv', csvRows(400_000, (i) => `1.${i},,Đơn vị ${i},1,1,0,,,,,,,,,`));
       expect(big.statusCode).toBe(413);
       expect(big.json()).toMatchObject({ limit: 'bytes', max: 10 * 1024 * 1024, figure: expect.any(Number), atLeast: false });
       expect(big.json().figure).toBeGreaterThan(12 * 1024 * 1024);
@@ -124,26 +124,26 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
       // Chunked (no Content-Length): the stream stops at the limit.
       const form = await multipartBody({}, { name: 'big.csv', content: csvRows(400_000, (i) => `1.${i},,Đơn vị ${i},1,1,0,,,,,,,,,`) });
       const res = await fetch(`${base}/api/staffing/tables/check`, {
-        method: 'POST', headers: { ...form.headers, ...auth('viewer') }, body: new Blob([form.payload]).stream(), duplex: 'half',
+        method: 'POST', headers: { ...form.headers, ...auth('central3') }, body: new Blob([form.payload]).stream(), duplex: 'half',
       } as RequestInit);
       expect(res.status).toBe(413);
       expect(await res.json()).toMatchObject({ limit: 'bytes', atLeast: true, figure: 10 * 1024 * 1024 + 1 });
     });
 
     it('unpacked size and parts of a workbook, read from the zip directory before anything is inflated', async () => {
-      const bomb = await check('viewer', 'bomb.xlsx', await xlsxBomb(600));
+      const bomb = await check('central3', 'bomb.xlsx', await xlsxBomb(600));
       expect(bomb.statusCode).toBe(413);
       expect(bomb.json()).toMatchObject({ limit: 'unpackedBytes', max: 50 * 1024 * 1024, atLeast: false });
       expect(bomb.json().figure).toBeGreaterThan(600 * 1024 * 1024);
       expect(bomb.json().detail).toMatch(/^Tệp vượt giới hạn dung lượng khi giải nén: tệp có 6\d\d MB, giới hạn là 50 MB\./);
       // A directory that lies about the size: the inflating stops at the declared size.
-      const liar = await check('viewer', 'liar.xlsx', await xlsxBomb(100, 5_000));
+      const liar = await check('central3', 'liar.xlsx', await xlsxBomb(100, 5_000));
       expect(liar.statusCode).toBe(400);
       expect(liar.json().detail).toContain('không phải bảng tính Excel (.xlsx) đọc được');
       const parts = await zipOf([...workbookParts(), ...Array.from({ length: 1_000 }, (_, i) => ({ name: `x/${i}.xml`, data: '<a/>' }))]);
-      expect((await check('viewer', 'parts.xlsx', parts)).json()).toMatchObject({ limit: 'entries', max: 1_000, figure: 1_003 });
+      expect((await check('central3', 'parts.xlsx', parts)).json()).toMatchObject({ limit: 'entries', max: 1_000, figure: 1_003 });
       const rows = await zipOf([...workbookParts(), sheetPart(20_001, '<c t="inlineStr"><is><t>x</t></is></c>')]);
-      expect((await check('viewer', 'rows.xlsx', rows)).json()).toMatchObject({ limit: 'rows', max: 20_000, figure: 20_001, atLeast: true, row: 20_001 });
+      expect((await check('central3', 'rows.xlsx', rows)).json()).toMatchObject({ limit: 'rows', max: 20_000, figure: 20_001, atLeast: true, row: 20_001 });
     });
 
     it('the same limits on an Excel task list, and the characters of a document', async () => {
@@ -157,16 +157,16 @@ describe.each(ENGINES)('hostile uploads on %s', (engine) => {
     });
 
     it('a body that is not multipart, a file in another field, and a file of another kind', async () => {
-      const json = await app.inject({ method: 'POST', url: '/api/staffing/tables/check', payload: { fileName: 'a.csv', contentBase64: 'YQ==' }, headers: auth('viewer') });
+      const json = await app.inject({ method: 'POST', url: '/api/staffing/tables/check', payload: { fileName: 'a.csv', contentBase64: 'YQ==' }, headers: auth('central3') });
       expect(json.statusCode).toBe(415);
       expect(json.json().detail).toContain('multipart/form-data');
       const form = new FormData();
       form.append('document', new Blob(['a']), 'a.csv');
       const req = new Request('http://x/', { method: 'POST', body: form });
-      const wrong = await app.inject({ method: 'POST', url: '/api/staffing/tables/check', payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')!, ...auth('viewer') } });
+      const wrong = await app.inject({ method: 'POST', url: '/api/staffing/tables/check', payload: Buffer.from(await req.arrayBuffer()), headers: { 'content-type': req.headers.get('content-type')!, ...auth('central3') } });
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().detail).toContain('"file"');
-      const txt = await check('viewer', 'a.txt', 'hello');
+      const txt = await check('central3', 'a.txt', 'hello');
       expect(txt.statusCode).toBe(400);
       expect(txt.json().detail).toContain('Chỉ nhận tệp .csv hoặc .xlsx');
     });
