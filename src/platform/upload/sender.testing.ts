@@ -21,12 +21,15 @@ async function make(what: Made): Promise<{ body: Buffer; headers: Record<string,
   }
 }
 
+const keepAlive = new http.Agent({ keepAlive: true });
+
 function send(url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; retryAfter: string | null; body: string }> {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
+    // Keep-alive, as browsers send: with `Connection: close` the server rightly closes after its answer, while this still sends.
+    const req = http.request(url, { method: 'POST', agent: keepAlive, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => { req.destroy(); resolve({ status: res.statusCode!, retryAfter: (res.headers['retry-after'] as string | undefined) ?? null, body: Buffer.concat(chunks).toString('utf8') }); });
+      res.on('end', () => { resolve({ status: res.statusCode!, retryAfter: (res.headers['retry-after'] as string | undefined) ?? null, body: Buffer.concat(chunks).toString('utf8') }); });
     });
     req.on('error', (e) => resolve({ status: 0, retryAfter: null, body: e.message }));
     // The whole body, even after an early answer: the server reads a refused upload to its end (intake.ts, discardRest).
@@ -38,4 +41,5 @@ const jobs = JSON.parse(process.argv[2]) as Job[];
 const bodies: { body: Buffer; headers: Record<string, string> }[] = [];
 for (const job of jobs) bodies.push(await make(job.make));
 const answers = await Promise.all(jobs.map((job, i) => send(job.url, { ...job.headers, ...bodies[i].headers }, bodies[i].body)));
+keepAlive.destroy();
 process.stdout.write(JSON.stringify(answers));
