@@ -96,10 +96,20 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     expect(new URL(page.url()).pathname).toBe('/program/import');
     await shot(page, 'import-empty', false);
 
+    // An impossible date is listed with its line, first and in red, and Save stays off until it is corrected.
+    await page.getByTestId('import-text').fill('I- NHIỆM VỤ\n1. Cải cách\n- Hoàn thành trước ngày 31/02/2027');
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').getAttribute('data-count')).toBe('1');
+    expect(await page.getByTestId('import-errors').locator('li[data-line="3"]').textContent()).toContain('tháng 2 năm 2027 chỉ có 28 ngày');
+    expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
+    await page.getByTestId('import-blocked').waitFor();
+
     await page.locator('[data-testid="program-import"] input[type="file"]').setInputFiles(FIXTURE);
     await eventually(async () => (await page.getByTestId('import-text').inputValue()).length).toBe(text.replace(/^\uFEFF/, '').length);
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-summary').waitFor();
+    await page.getByTestId('import-errors').waitFor({ state: 'detached' }); // the fixture's own preview, not the one above
 
     for (const k of COUNT_KEYS) {
       expect(Number(await page.getByTestId(`count-${k}`).locator('.ant-statistic-content-value').textContent()), k).toBe(expected.counts[k]);

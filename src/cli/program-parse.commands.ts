@@ -39,6 +39,8 @@ async function preview(o: ImportOptions): Promise<void> {
   const result = parseProgramDocument(bytes.toString('utf8'), { lang: o.lang });
   if (o.json) printJson(result);
   else console.log(formatPreview(result).join('\n'));
+  // A date that does not exist would stop the import: say so in the exit code too.
+  if (result.errors.length > 0) process.exitCode = 2;
 }
 
 export function registerProgramParseCommands(program: Command, save?: (o: ImportOptions) => Promise<void>) {

@@ -16,6 +16,7 @@ import { registerAuth } from './http-auth.ts';
 import { registerPolicy, type RouteRule } from './policy.ts';
 import { notFoundHandler, problemHandler } from './http-problem.ts';
 import { registerSecurityHeaders } from './http-security.ts';
+import { registerUploads } from './upload/intake.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -58,6 +59,7 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerUploads(app);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (req, reply) => {

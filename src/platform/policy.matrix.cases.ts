@@ -14,7 +14,9 @@ export interface Facts {
   /** Whose the resource is (on: self). */
   owner?: string;
 }
-export interface Request { method: string; url: string; payload?: unknown; facts?: Facts; fresh?: boolean }
+/** A file upload (multipart/form-data): the form's fields and the file in the part "file". */
+export interface Upload { fields: Record<string, string | boolean>; file: { name: string; content: Buffer } }
+export interface Request { method: string; url: string; payload?: unknown; upload?: Upload; facts?: Facts; fresh?: boolean }
 export type Case = (w: World, side: Side, user: string) => Request;
 
 let serial = 0;
@@ -72,7 +74,7 @@ export const CASES: Record<string, Case> = {
     facts: { unit: w.units.vn } }),
   'PATCH /api/programs/:id/settings': (w) => ({ method: 'PATCH', url: `/api/programs/${w.program}/settings`, payload: { reviewDays: 5 }, facts: { unit: w.units.vn } }),
   'POST /api/programs/:id/tasklist': (w) => ({ method: 'POST', url: `/api/programs/${w.program}/tasklist`,
-    payload: { fileName: 'nhiem-vu.xlsx', contentBase64: w.tasklist, decisionRef: 'QĐ 2', reason: 'thử', dryRun: true }, facts: { unit: w.units.vn } }),
+    upload: { fields: { decisionRef: 'QĐ 2', reason: 'thử', dryRun: true }, file: { name: 'nhiem-vu.xlsx', content: Buffer.from(w.tasklist, 'base64') } }, facts: { unit: w.units.vn } }),
   'GET /api/programs/:id/tasklist.xlsx': (w) => ({ method: 'GET', url: `/api/programs/${w.program}/tasklist.xlsx`, facts: { unit: w.units.vn } }),
 
   // Program: tasks
@@ -145,9 +147,10 @@ export const CASES: Record<string, Case> = {
   'GET /api/staffing/rollup': (w, s) => staffingRead(w, s, 'rollup', ''),
   'GET /api/staffing/norms': (w, s) => ({ method: 'GET', url: `/api/staffing/norms?ruleSet=two-tier-2025-commune&unitCode=${s === 'in' ? '00004' : '19900'}&class=I`, facts: { unit: communeUnit(w, s) } }),
   'GET /api/staffing/reductions': () => ({ method: 'GET', url: '/api/staffing/reductions' }),
-  'POST /api/staffing/tables/check': (w, s) => ({ method: 'POST', url: '/api/staffing/tables/check', payload: { fileName: 'bang.xlsx', contentBase64: w.tables[s], period: PERIOD, category: 'commune_cadre' } }),
+  'POST /api/staffing/tables/check': (w, s) => ({ method: 'POST', url: '/api/staffing/tables/check',
+    upload: { fields: { period: PERIOD, category: 'commune_cadre' }, file: { name: 'bang.xlsx', content: Buffer.from(w.tables[s], 'base64') } } }),
   'POST /api/staffing/tables/import': (w, s) => ({ method: 'POST', url: '/api/staffing/tables/import',
-    payload: { fileName: 'bang.xlsx', contentBase64: w.tables[s], period: PERIOD, category: 'commune_cadre', asOf: '2025-12-31' }, facts: { unit: communeUnit(w, s) } }),
+    upload: { fields: { period: PERIOD, category: 'commune_cadre', asOf: '2025-12-31' }, file: { name: 'bang.xlsx', content: Buffer.from(w.tables[s], 'base64') } }, facts: { unit: communeUnit(w, s) } }),
   'GET /api/staffing/export.xlsx': (w, s) => staffingRead(w, s, 'export.xlsx', '&category=commune_cadre'),
   'POST /api/staffing/targets': (w, s) => ({ method: 'POST', url: '/api/staffing/targets', payload: { period: PERIOD, category: 'commune_cadre', unitId: communeUnit(w, s), targetHeadcount: 85, basis: 'QĐ thử' },
     facts: { unit: province(w, s) } }),

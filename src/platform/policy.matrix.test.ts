@@ -13,7 +13,8 @@ import { buildServer } from './http.ts';
 import { loadConfig } from './config.ts';
 import type { NamedRule } from './policy.ts';
 import { buildWorld, USERS, type World } from './policy.matrix.fixture.ts';
-import { CASES, type Facts, type Side } from './policy.matrix.cases.ts';
+import { CASES, type Facts, type Side, type Upload } from './policy.matrix.cases.ts';
+import { multipartBody } from './upload/upload.testing.ts';
 
 describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
   let t: TestDb;
@@ -72,11 +73,12 @@ describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
     expect(calls).toBe(operations.length * USERS.length * 2);
   });
 
-  async function call(user: string, req: { method: string; url: string; payload?: unknown; fresh?: boolean }): Promise<number> {
+  async function call(user: string, req: { method: string; url: string; payload?: unknown; upload?: Upload; fresh?: boolean }): Promise<number> {
     const session = user === 'anonymous' ? null : req.fresh ? await w.login(user) : w.sessions[user];
     const headers: Record<string, string> = session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
     if (req.url === '/api/programs/events') return streamStatus(headers);
-    const res = await app.inject({ method: req.method as 'GET', url: req.url, payload: req.payload as object, headers });
+    const form = req.upload && await multipartBody(req.upload.fields, req.upload.file);
+    const res = await app.inject({ method: req.method as 'GET', url: req.url, payload: form ? form.payload : req.payload as object, headers: { ...headers, ...form?.headers } });
     return res.statusCode;
   }
 

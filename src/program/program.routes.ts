@@ -21,6 +21,10 @@ import * as dash from './program.dashboards.service.ts';
 import { inbox, markRead } from './program.inbox.ts';
 import { PROGRAM_CHANNELS } from './program.events.ts';
 import * as tasklist from './program.tasklist.ts';
+import { xlsxToTaskListOffLoop } from './parse/tasklist.xlsx.ts';
+import { readUpload, uploadRoute } from '../platform/upload/intake.ts';
+import { TABLE_LIMITS } from '../platform/upload/limits.ts';
+import { withHeavySlot } from '../platform/upload/pool.ts';
 import { PROGRAM } from './program.policy.ts';
 import { eventSelector } from './program.events.scope.ts';
 import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sign-in-ended.ts';
@@ -56,10 +60,10 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     // The schemas allow 2,000,000 characters; Vietnamese text takes up to 3 bytes a character in UTF-8 (Fastify's default limit is 1 MiB).
     const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
     app.post('/programs/preview', { config: { policy: PROGRAM['program.preview'] }, bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Parse a program document and show the recognised tree; saves nothing', body: S.PreviewBody } },
-      async (req) => programs.previewDocument(req.ctx, req.body.text));
+      async (req, reply) => reply.type('application/json; charset=utf-8').send(await withHeavySlot(req.ctx, () => programs.previewDocument(req.ctx, req.body.text))));
     app.post('/programs/import', { config: { policy: PROGRAM['program.import'] }, bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody } },
       async (req, reply) => {
-        const r = await programs.importDocument(db, req.ctx, req.body.program, req.body.text, { ...req.body });
+        const r = await withHeavySlot(req.ctx, () => programs.importDocument(db, req.ctx, req.body.program, req.body.text, { ...req.body, offLoop: true }));
         return reply.status(201).send({ program: programs.presentProgram(r.program), counts: r.counts, parsedCounts: r.parsedCounts, unrecognised: r.unrecognised });
       });
     app.get('/programs/:id', { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
@@ -152,9 +156,15 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     app.get('/programs/:id/timeline', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Tasks due per month', ...id, querystring: S.TimelineQuery } },
       async (req) => dash.timeline(db, req.ctx, req.params.id, req.query));
 
-    app.post('/programs/:id/tasklist', { config: { policy: PROGRAM['program.tasklist.write'] }, bodyLimit: 15_000_000, schema: { tags, summary: 'Amendments from an Excel task list: new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)', ...id, body: S.TaskListImportBody } },
+    app.post('/programs/:id/tasklist', { config: { policy: PROGRAM['program.tasklist.write'] }, ...uploadRoute(S.TaskListImportFields, { tags, summary: 'Amendments from an Excel task list (multipart: the .xlsx in "file"): new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)',
+      file: 'The task list (.xlsx, the template of GET /programs/{id}/tasklist.xlsx)', limits: TABLE_LIMITS }, id) },
       async (req, reply) => {
-        const r = await tasklist.importTaskList(db, req.ctx, req.params.id, Buffer.from(req.body.contentBase64, 'base64'), req.body);
+        await tasklist.authoriseTaskListImport(db, req.ctx, req.params.id); // before a byte of the file is read
+        const r = await withHeavySlot(req.ctx, async () => {
+          const { fields, file } = await readUpload(req, S.TaskListImportFields, TABLE_LIMITS);
+          const parsed = await xlsxToTaskListOffLoop(file.bytes, { referenceDate: fields.effectiveDate ?? todayIso() });
+          return tasklist.importTaskList(db, req.ctx, req.params.id, parsed, { ...fields, fileName: file.fileName });
+        });
         return reply.status(r.dryRun ? 200 : 201).send(r);
       });
     app.get('/programs/:id/tasklist.xlsx', { config: { policy: PROGRAM['program.tasklist.read'] }, schema: { tags, summary: "The program's tasks in the Excel task-list template", ...id } },

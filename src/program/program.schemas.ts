@@ -23,9 +23,10 @@ export type ProgramMetaInput = z.infer<typeof ProgramMeta>;
 
 export const ProgramSettingsBody = z.object({ reviewDays: z.number().int().min(1).max(60) }).strict();
 
-export const PreviewBody = z.object({ text: z.string().min(1).max(2_000_000) });
+// The text's length is checked by the parse (DOCUMENT_MAX_CHARS), whose refusal names the limit and the document's figure.
+export const PreviewBody = z.object({ text: z.string().min(1) });
 export const ImportBody = z.object({
-  program: ProgramMeta, text: z.string().min(1).max(2_000_000), language: z.enum(['vi', 'en']).default('vi'),
+  program: ProgramMeta, text: z.string().min(1), language: z.enum(['vi', 'en']).default('vi'),
   effectiveDate: IsoDate, decisionRef: text(300).optional(),
 });
 
@@ -143,8 +144,7 @@ export const DashboardQuery = z.object({ unitId: z.coerce.number().int().positiv
 export const ListQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), asOf: IsoDate.optional(), ...Page });
 export const TimelineQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), from: IsoDate.optional(), to: IsoDate.optional() });
 
-/** POST /programs/:id/tasklist: an Excel task list (documented template) applied as amendments. */
-export const TaskListImportBody = z.object({
-  fileName: text(255), contentBase64: z.string().min(1).max(14_000_000),
-  decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate.optional(), dryRun: z.boolean().default(false),
+/** POST /programs/:id/tasklist (multipart/form-data): the form's fields beside the Excel task list in the part "file". */
+export const TaskListImportFields = z.object({
+  decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate.optional(), dryRun: z.stringbool().default(false).describe('"true": apply and roll back, to see what would change'),
 }).strict();

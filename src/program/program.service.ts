@@ -6,7 +6,7 @@ import { recordAudit } from '../platform/audit.ts';
 import { requireUser } from '../accounts/access.ts';
 import { checkRole } from '../platform/policy.ts';
 import { PROGRAM } from './program.policy.ts';
-import { parseProgramDocument } from './parse/document.ts';
+import { parseProgramDocument, parseProgramDocumentOffLoop, previewJsonOffLoop, type ParseError } from './parse/document.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 import { createProgramFromTree } from './program.import.ts';
 import * as store from './program.store.ts';
@@ -15,17 +15,37 @@ import { loadContent, presentTask } from './program.content.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
 import { placeOf, taskRights, userOf, writerOver } from './program.rights.ts';
 
-/** The parsed tree, counts and unrecognised lines: shown before anything is saved. */
-export function previewDocument(ctx: RequestContext, text: string) {
+/** The parsed tree, counts, impossible dates and unrecognised lines (as JSON text, ParseResult): shown before anything is saved. */
+export async function previewDocument(ctx: RequestContext, text: string): Promise<Buffer> {
   checkRole(ctx, PROGRAM['program.preview']);
-  return parseProgramDocument(text);
+  return previewJsonOffLoop(text);
 }
 
-export async function importDocument(db: Db, ctx: RequestContext, meta: ProgramMetaInput, text: string, opts: { language?: 'vi' | 'en'; effectiveDate: string; decisionRef?: string; isDemo?: boolean }) {
-  const parsed = parseProgramDocument(text, { lang: opts.language ?? 'auto' });
+/**
+ * Saves a document as a new program, all or nothing. A document with an
+ * impossible date is refused whole, every such date listed with its line: a
+ * program's deadlines drive its warnings, and saving the task without the
+ * deadline (what happened before) would hide it from every overdue list; the
+ * official corrects the line in the text and imports again. `offLoop` parses
+ * in a worker thread (the server); the CLI and the demo parse in place.
+ */
+export async function importDocument(db: Db, ctx: RequestContext, meta: ProgramMetaInput, text: string, opts: { language?: 'vi' | 'en'; effectiveDate: string; decisionRef?: string; isDemo?: boolean; offLoop?: boolean }) {
+  checkRole(ctx, PROGRAM['program.import']); // before a 2M-character parse
+  const lang = opts.language ?? 'auto';
+  const parsed = opts.offLoop ? await parseProgramDocumentOffLoop(text, { lang }) : parseProgramDocument(text, { lang });
+  if (parsed.errors.length > 0) throw documentErrors(parsed.errors);
   if (parsed.tree.length === 0) throw badRequest({ vi: 'Không nhận dạng được mục nào trong văn bản.', en: 'No items were recognised in the document.' });
   const result = await createProgramFromTree(db, ctx, meta, parsed.tree, { language: parsed.lang, effectiveDate: opts.effectiveDate, decisionRef: opts.decisionRef, isDemo: opts.isDemo });
   return { ...result, parsedCounts: parsed.counts, unrecognised: parsed.unrecognised };
+}
+
+function documentErrors(errors: ParseError[]) {
+  const shown = errors.slice(0, 50);
+  const more = errors.length > shown.length ? `\n… (+${errors.length - shown.length})` : '';
+  return badRequest({
+    vi: `Văn bản có ${errors.length} lỗi về ngày tháng, chưa lưu gì. Hãy sửa các dòng sau rồi nhập lại:\n${shown.map((e) => `dòng ${e.line}: ${e.errorVi}`).join('\n')}${more}`,
+    en: `The document has ${errors.length} date error${errors.length === 1 ? '' : 's'}; nothing was saved. Correct these lines and import again:\n${shown.map((e) => `line ${e.line}: ${e.error}`).join('\n')}${more}`,
+  }, { errors });
 }
 
 export function presentProgram(p: NonNullable<Awaited<ReturnType<typeof store.findProgram>>>) {

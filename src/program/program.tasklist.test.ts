@@ -18,6 +18,7 @@ import { adjustTask } from './program.amend.ts';
 import { COLUMNS } from './parse/tasklist.template.ts';
 import { TASKS_SHEET } from './parse/tasklist.xlsx.ts';
 import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
+import { multipartBody, type MultipartBody } from '../platform/upload/upload.testing.ts';
 
 const PASSWORD = 'correct horse battery';
 const ctx = systemContext('test');
@@ -38,13 +39,16 @@ describe.each(ENGINES)('Excel task list saved as amendments on %s', (engine) => 
   let app: FastifyInstance;
   let programId: number;
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
-  const call = (user: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
-    app.inject({ method, url, payload: payload as object, headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf } });
+  const call = async (user: string, method: 'GET' | 'POST', url: string, payload?: Promise<MultipartBody>) => {
+    const form = await payload;
+    return app.inject({ method, url, payload: form?.payload, headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf, ...form?.headers } });
+  };
   const task = (code: string) => taskByCode(t, programId, code);
   const amendments = () => t.db.selectFrom('program_amendments').select((e) => e.fn.countAll<number>().as('n')).where('program_id', '=', programId).executeTakeFirstOrThrow().then((r) => Number(r.n));
-  const body = (xlsx: Buffer, over: Record<string, unknown> = {}) => ({
-    fileName: 'nhiem-vu.xlsx', contentBase64: xlsx.toString('base64'), decisionRef: 'QĐ 25/QĐ-TTg', reason: 'Điều chỉnh theo kết luận giao ban', effectiveDate: '2026-04-01', ...over,
-  });
+  const body = (xlsx: Buffer, over: Record<string, string | boolean> = {}) => multipartBody(
+    { decisionRef: 'QĐ 25/QĐ-TTg', reason: 'Điều chỉnh theo kết luận giao ban', effectiveDate: '2026-04-01', ...over },
+    { name: 'nhiem-vu.xlsx', content: xlsx },
+  );
   const exported = async (user = 'central') => {
     const res = await call(user, 'GET', `/api/programs/${programId}/tasklist.xlsx`);
     expect(res.statusCode).toBe(200);

@@ -11,6 +11,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { AppError, badRequest, notFound, todayIso, type Message } from '../platform/errors.ts';
 import type { TaskListError } from './parse/tasklist.template.ts';
+import type { TaskListResult } from './parse/tasklist.validate.ts';
 import { taskListToXlsx, xlsxToTaskList } from './parse/tasklist.xlsx.ts';
 import { addTaskIn, adjustTaskIn, openAmendment } from './program.amend.ts';
 import { findProgram } from './program.store.ts';
@@ -83,12 +84,18 @@ const summarise = (plan: Plan, dryRun: boolean) => ({
   unchanged: plan.unchanged.length, notInFile: plan.notInFile,
 });
 
-export async function importTaskList(db: Db, ctx: RequestContext, programId: number, file: Buffer, input: TaskListImportInput) {
+/** Who may import into a program: checked before an upload's body is read, and again by importTaskList. */
+export async function authoriseTaskListImport(db: Db, ctx: RequestContext, programId: number) {
   await programOr404(db, programId);
   // Amending a program is a central writer's act: its tasks are the country's (as addTask and adjustTask check per task).
   await requireUnitIn(db, ctx, await countryUnitId(db), PROGRAM['program.tasklist.write']);
+}
+
+/** `file` is the workbook (read here) or what a worker thread already read from it (the server's upload route). */
+export async function importTaskList(db: Db, ctx: RequestContext, programId: number, file: Buffer | TaskListResult, input: TaskListImportInput) {
+  await authoriseTaskListImport(db, ctx, programId);
   const effectiveDate = input.effectiveDate ?? todayIso();
-  const parsed = await xlsxToTaskList(file, { referenceDate: effectiveDate });
+  const parsed = Buffer.isBuffer(file) ? await xlsxToTaskList(file, { referenceDate: effectiveDate }) : file;
   if (!parsed.ok) throw refused(parsed.errors);
   const names = parsed.rows.flatMap((r) => [r.leadAgency, ...r.coordinatingAgencies]).filter((n): n is string => !!n);
   const agency = await agencyResolver(db, names, effectiveDate);

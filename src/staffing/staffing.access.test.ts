@@ -6,6 +6,7 @@ import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
 import { buildServer } from '../platform/http.ts';
 import { loadConfig } from '../platform/config.ts';
 import { buildWorld, PERIOD, type World } from '../platform/policy.matrix.fixture.ts';
+import { multipartBody } from '../platform/upload/upload.testing.ts';
 
 describe.each(ENGINES)('staffing reads scoped to the caller on %s', (engine) => {
   let t: TestDb;
@@ -20,6 +21,10 @@ describe.each(ENGINES)('staffing reads scoped to the caller on %s', (engine) => 
 
   const as = (user: string, method: 'GET' | 'POST', url: string, payload?: object) =>
     app.inject({ method, url, payload, headers: { cookie: w.sessions[user].cookie, 'x-csrf-token': w.sessions[user].csrf } });
+  const upload = async (user: string, url: string, fields: Record<string, string>, file: { name: string; content: Buffer }) => {
+    const form = await multipartBody(fields, file);
+    return app.inject({ method: 'POST', url, payload: form.payload, headers: { ...form.headers, cookie: w.sessions[user].cookie, 'x-csrf-token': w.sessions[user].csrf } });
+  };
 
   it('refuses a province officer every read of another province\'s unit, and answers it for its own', async () => {
     const reads = (unitId: number, code: string) => [
@@ -36,12 +41,13 @@ describe.each(ENGINES)('staffing reads scoped to the caller on %s', (engine) => 
   });
 
   it('checks a table against recorded figures only inside the caller\'s scope, and a viewer may not upload one', async () => {
-    const body = (side: 'in' | 'out') => ({ fileName: 'bang.xlsx', contentBase64: w.tables[side], period: PERIOD, category: 'commune_cadre', asOf: '2025-12-31' });
-    const outside = (await as('hanoi', 'POST', '/api/staffing/tables/check', body('out'))).json();
+    const check = (user: string, side: 'in' | 'out') => upload(user, '/api/staffing/tables/check', { period: PERIOD, category: 'commune_cadre', asOf: '2025-12-31' },
+      { name: 'bang.xlsx', content: Buffer.from(w.tables[side], 'base64') });
+    const outside = (await check('hanoi', 'out')).json();
     expect(outside.issues.map((i: { check: string }) => i.check)).toContain('out_of_scope');
     expect(JSON.stringify(outside)).not.toContain('differs_from_recorded');
-    const inside = (await as('hanoi', 'POST', '/api/staffing/tables/check', body('in'))).json();
+    const inside = (await check('hanoi', 'in')).json();
     expect(inside.issues.map((i: { check: string }) => i.check)).not.toContain('out_of_scope');
-    expect((await as('viewer', 'POST', '/api/staffing/tables/check', body('in'))).statusCode).toBe(403);
+    expect((await check('viewer', 'in')).statusCode).toBe(403);
   });
 });

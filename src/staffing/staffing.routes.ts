@@ -14,7 +14,10 @@ import { reallocateMerge } from './staffing.merge.ts';
 import { rollup } from './staffing.rollup.ts';
 import { evaluateNorm, reductions } from './staffing.norms.service.ts';
 import { listRuleSets } from './staffing.rulesets.ts';
-import { parseTableFile } from './staffing.layout.ts';
+import { parseTableFileOffLoop } from './staffing.layout.ts';
+import { readUpload, uploadRoute } from '../platform/upload/intake.ts';
+import { TABLE_LIMITS } from '../platform/upload/limits.ts';
+import { withHeavySlot } from '../platform/upload/pool.ts';
 import { checkSubmitted, importSubmitted } from './staffing.table.ts';
 import { exportXlsx, tableRows } from './staffing.export.ts';
 import { AllocateBody, AvailableQuery, CategoryCode, MergeBody, PeriodBody, PeriodCode, PresentBody, RollupQuery } from './staffing.schemas.ts';
@@ -25,8 +28,11 @@ import { blocksReport } from './staffing.reports.ts';
 import { trendReport } from './staffing.trend.ts';
 import { STAFFING } from './staffing.policy.ts';
 
-const TableBody = z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().min(1).max(20_000_000),
-  period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
+const MAX_ISSUES = 1000;
+const TABLE_FILE = 'The table, .csv (header row: the column keys) or .xlsx (the Appendix IA form); the name\'s extension decides how it is read';
+
+// Multipart fields beside the table in the part "file" (.csv or .xlsx, Appendix IA layout).
+const TableFields = z.object({ period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
 const NormsQuery = z.object({ ruleSet: z.string().min(1).max(100), unitCode: z.string().min(1).max(20), asOf: IsoDate.optional(),
   class: z.enum(['I', 'II', 'III']).optional(), mountainous: z.coerce.boolean().optional(), total: z.coerce.number().int().positive().optional(),
   wEqual: z.coerce.number().min(0).optional(), wPopulation: z.coerce.number().min(0).optional(), wArea: z.coerce.number().min(0).optional(), wSpecial: z.coerce.number().min(0).optional(),
@@ -66,18 +72,22 @@ export function staffingRoutes(db: Db) {
     app.get('/staffing/reductions', { config: { policy: STAFFING['staffing.national'] }, schema: { tags, summary: 'Required cut per province with the reason', querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }) } },
       async (req) => reductions(db, req.ctx, `reduction-${req.query.period}`, req.query.asOf));
 
-    app.post('/staffing/tables/check', { config: { policy: STAFFING['staffing.table.check'] }, bodyLimit: 30_000_000, schema: { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout)', body: TableBody } },
-      async (req) => {
-        const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
-        const b = req.body;
-        const { parsed: _parsed, ...out } = await checkSubmitted(db, req.ctx, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
-        return out;
-      });
-    app.post('/staffing/tables/import', { config: { policy: STAFFING['staffing.table.import'] }, bodyLimit: 30_000_000, schema: { tags, summary: 'Import a table, all or nothing', body: TableBody.required({ period: true, asOf: true }) } },
-      async (req) => {
-        const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
-        return importSubmitted(db, req.ctx, table, { period: req.body.period, category: req.body.category, asOf: req.body.asOf });
-      });
+    // The policy checks the role in onRequest, before a byte of the file is read; the units of its rows are checked once read.
+    app.post('/staffing/tables/check', { config: { policy: STAFFING['staffing.table.check'] }, ...uploadRoute(TableFields, { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout; multipart, the file in "file")', file: TABLE_FILE, limits: TABLE_LIMITS }) },
+      async (req) => withHeavySlot(req.ctx, async () => {
+        const { fields: b, file } = await readUpload(req, TableFields, TABLE_LIMITS);
+        const table = await parseTableFileOffLoop(file.fileName, file.bytes);
+        const { parsed: _parsed, issues, ...out } = await checkSubmitted(db, req.ctx, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
+        // Counts stay exact; the list shows the first MAX_ISSUES (a hostile file may hold hundreds of thousands).
+        return { ...out, issues: issues.slice(0, MAX_ISSUES), issuesShown: Math.min(issues.length, MAX_ISSUES) };
+      }));
+    const ImportFields = TableFields.required({ period: true, asOf: true });
+    app.post('/staffing/tables/import', { config: { policy: STAFFING['staffing.table.import'] }, ...uploadRoute(ImportFields, { tags, summary: 'Import a table, all or nothing (multipart, the file in "file")', file: TABLE_FILE, limits: TABLE_LIMITS }) },
+      async (req) => withHeavySlot(req.ctx, async () => {
+        const { fields, file } = await readUpload(req, ImportFields, TABLE_LIMITS);
+        const table = await parseTableFileOffLoop(file.fileName, file.bytes);
+        return importSubmitted(db, req.ctx, table, { period: fields.period, category: fields.category, asOf: fields.asOf });
+      }));
     app.get('/staffing/export.xlsx', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'A unit and the units under it in the Appendix IA layout', querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(),
       category: CategoryCode.default('cadre_civil_servant'), year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()) }) } },
       async (req, reply) => {

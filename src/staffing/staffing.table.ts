@@ -93,7 +93,7 @@ export async function importSubmitted(db: Db, ctx: RequestContext, table: Submit
   }
   if (result.errors > 0) {
     throw badRequest({ vi: `Bảng có ${result.errors} lỗi; không có dòng nào được nhập.`, en: `The table has ${result.errors} errors; nothing was imported.` },
-      { issues: result.issues.filter((i) => i.severity === 'error') });
+      { issues: result.issues.filter((i) => i.severity === 'error').slice(0, 1000) }); // the count above is exact; the list is capped
   }
   const period = await loadPeriod(db, opts.period);
   const coded = result.parsed.filter((r) => r.code);

@@ -62,4 +62,13 @@ describe('apparatus program import', () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain('dòng/row 2, Mã cấp trên / Parent code: Không có dòng nào mang mã cấp trên "9".');
   });
+
+  it('--dry-run lists impossible dates with their line and exits non-zero', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'apparatus-'));
+    const file = path.join(dir, 'plan.txt');
+    await writeFile(file, 'I- NHIỆM VỤ\n1. Cải cách\n- Hoàn thành trước ngày 31/02/2027\n');
+    const r = await run('program', 'import', file, '--dry-run');
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('LỖI, chưa nhập được / ERRORS, cannot be imported: 1\n  dòng/line 3: "31/02/2027" không phải ngày có thật: tháng 2 năm 2027 chỉ có 28 ngày.');
+  });
 });

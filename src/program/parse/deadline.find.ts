@@ -7,7 +7,8 @@
 // candidates mean no answer: guessing would put a wrong due date on a task.
 import type { Period } from '../program.types.ts';
 import { MONTH_NAME } from './deadline.lexicon.ts';
-import { parseDeadline } from './deadline.ts';
+import { todayIso } from '../../platform/errors.ts';
+import { tryParseDeadline } from './deadline.ts';
 
 export type Lang = 'en' | 'vi';
 
@@ -39,7 +40,16 @@ const VI_CUE = '(?:trước|chậm\\s+nhất(?:\\s+là|\\s+vào)?|hoàn\\s+thàn
 
 const FROM_NOW = '(?:from\\s+now\\s+(?:until|to|till)|từ\\s+nay\\s+(?:đến|tới)(?:\\s+hết)?)';
 
+// Compiled once per language set: building them on every call was a third of a long document's parse.
+const compiled = new Map<string, RegExp[]>();
 function patterns(langs: Lang[]): RegExp[] {
+  const key = langs.join(',');
+  let res = compiled.get(key);
+  if (!res) compiled.set(key, res = buildPatterns(langs));
+  return res;
+}
+
+function buildPatterns(langs: Lang[]): RegExp[] {
   const list: string[] = [];
   if (langs.includes('en')) list.push(`${B}${EN_CUE}\\s+(?:${EN_CORE})${E}`);
   if (langs.includes('vi')) list.push(`${B}${VI_CUE}\\s+(?:${VI_CORE})${E}`);
@@ -57,7 +67,7 @@ const HORIZON_AFTER = /^\s*,?\s*(?:with\s+a\s+vision|vision|tầm\s+nhìn)/iu;
 interface Candidate { phrase: string; period: Period; at: number; end: number }
 
 function tryParse(phrase: string, referenceDate?: string): Period | null {
-  try { return parseDeadline(phrase, { referenceDate }); } catch { return null; }
+  return tryParseDeadline(phrase, referenceDate ?? todayIso());
 }
 
 /** The one deadline a sentence names, or null when there is none or more than one. */
@@ -65,7 +75,7 @@ export function findDeadlineInText(text: string, options: { lang?: Lang | 'auto'
   const langs: Lang[] = !options.lang || options.lang === 'auto' ? ['en', 'vi'] : [options.lang];
   const found: Candidate[] = [];
   const take = (phrase: string, at: number, end: number) => {
-    if (CITED_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || HORIZON_AFTER.test(text.slice(end))) return;
+    if (CITED_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || HORIZON_AFTER.test(text.slice(end, end + 40))) return;
     const period = tryParse(phrase, options.referenceDate);
     if (period) found.push({ phrase, period, at, end });
   };
@@ -78,9 +88,29 @@ export function findDeadlineInText(text: string, options: { lang?: Lang | 'auto'
     if (period) found.push({ phrase: m[1].trim(), period, at: m.index, end: m.index + m[0].length });
   }
   // "from now until June 30, 2025" also contains "until June 30, 2025": keep the longer reading.
-  const outer = found.filter((c) => !found.some((o) => o !== c && o.at <= c.at && c.end <= o.end && o.end - o.at > c.end - c.at));
+  const outer = outermost(found);
   const distinct = new Map(outer.map((c) => [`${c.period.kind}|${c.period.start}|${c.period.end}`, c]));
   if (distinct.size !== 1) return null;
   const [only] = distinct.values();
   return { ...only.period, text: only.phrase };
+}
+
+/**
+ * The candidates no longer candidate contains, in one sort and one sweep (a
+ * pairwise test was quadratic on a long line full of dates). Sorted by start,
+ * longest first, a candidate is inside another exactly when an earlier one,
+ * other than one with the very same span, ends at or after it.
+ */
+function outermost(found: Candidate[]): Candidate[] {
+  const sorted = [...found].sort((a, b) => a.at - b.at || b.end - a.end);
+  const kept = new Set<Candidate>();
+  let reach = -1; // furthest end of the spans before the current group of identical spans
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j].at === sorted[i].at && sorted[j].end === sorted[i].end) j++;
+    if (reach < sorted[i].end) for (let k = i; k < j; k++) kept.add(sorted[k]);
+    reach = Math.max(reach, sorted[i].end);
+    i = j;
+  }
+  return found.filter((c) => kept.has(c)); // in the order found: the phrase shown is the one the old code showed
 }

@@ -157,6 +157,22 @@ function readOrFail(phrase: string, referenceDate: string): Period {
 }
 
 /**
+ * The period a phrase names, or null when it names none: for scanning text,
+ * where most candidates fail and building an error (with its stack) for each
+ * was most of a long document's parse.
+ */
+export function tryParseDeadline(phrase: string, referenceDate: string): Period | null {
+  const normalised = normalisePhrase(phrase);
+  if (normalised === '' || !isIsoDate(referenceDate)) return null;
+  try {
+    return { ...readOrFail(normalised, referenceDate), text: phrase.trim() };
+  } catch (err) {
+    if (err instanceof Unreadable) return null;
+    throw err;
+  }
+}
+
+/**
  * Reads a deadline phrase into a period. `referenceDate` ('YYYY-MM-DD', default
  * today in Vietnam) is the start of "from now until …". Slash dates are
  * day/month/year, as written in Vietnam.

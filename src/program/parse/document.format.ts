@@ -30,6 +30,10 @@ export function formatPreview(result: ParseResult, width = 90): string[] {
   out.push('', 'Số lượng theo cấp / counts per level:',
     `  phần/parts ${c.parts}, mục/items ${c.items}, điểm/subitems ${c.subitems}, ý/bullets ${c.bullets}, `
     + `chú thích/footnotes ${c.footnotes}, phụ lục/appendices ${c.appendices}, đoạn/paragraphs ${c.paragraphs}`);
+  if (result.errors.length > 0) {
+    out.push('', `LỖI, chưa nhập được / ERRORS, cannot be imported: ${result.errors.length}`);
+    for (const e of result.errors) out.push(`  dòng/line ${e.line}: ${e.errorVi}`, `    ${e.error}`);
+  }
   out.push('', `Dòng không nhận diện được / unrecognised lines: ${result.unrecognised.length}`);
   for (const u of result.unrecognised) out.push(`  dòng/line ${u.line}: ${clip(u.text.trim(), width)}`, `    ${u.reasonVi}`, `    ${u.reason}`);
   if (result.notes.length > 0) {

@@ -43,7 +43,8 @@ export function guessOutputs(text: string): OutputKind[] {
   const cited = CITATION.exec(text);
   const own = cited ? text.slice(0, cited.index) : text;
   for (const verb of own.matchAll(PRODUCING)) {
-    let window = own.slice(verb.index + verb[0].length);
+    // Ten words fit in 600 characters; reading on to the line's end made a long line quadratic.
+    let window = own.slice(verb.index + verb[0].length, verb.index + verb[0].length + 600);
     const end = OBJECT_END.exec(window);
     if (end) window = window.slice(0, end.index);
     window = window.split(/\s+/).slice(0, 11).join(' ');

@@ -3,6 +3,7 @@
 // import never saves half a file.
 import type { Message } from '../../platform/errors.ts';
 import type { Period } from '../program.types.ts';
+import { impossibleDateMessage, impossibleDates } from './date.check.ts';
 import { DeadlineParseError, parseDeadline } from './deadline.ts';
 import { isIsoDate } from './deadline.periods.ts';
 import {
@@ -12,6 +13,8 @@ import {
 
 export type RawRow = { sheetRow: number; cells: Partial<Record<ColumnKey, unknown>> };
 export type TaskListResult = { ok: true; rows: ImportedTaskRow[] } | { ok: false; errors: TaskListError[] };
+
+const FIX_IN_FILE = { vi: 'Hãy sửa trong tệp rồi gửi lại.', en: 'Correct it in the file and send it again.' };
 
 const CODE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
 const header = (key: ColumnKey) => COLUMNS.find((c) => c.key === key)!.header;
@@ -59,6 +62,10 @@ export function validateRows(raw: RawRow[], options: { referenceDate?: string } 
 
     const [titleVi, titleEn] = [text('titleVi'), text('titleEn')];
     if (!titleVi && !titleEn) fail(sheetRow, 'titleVi', { vi: 'Cần tên tiếng Việt hoặc tiếng Anh.', en: 'A Vietnamese or English title is required.' });
+    // A date that does not exist in a title is a slip like one in the deadline column: listed, never guessed.
+    for (const [key, title] of [['titleVi', titleVi], ['titleEn', titleEn]] as const) {
+      for (const d of impossibleDates(title ?? '')) fail(sheetRow, key, impossibleDateMessage(d, FIX_IN_FILE));
+    }
 
     const deadlinePhrase = text('deadlinePhrase');
     let deadline: Period | null = null;

@@ -92,4 +92,21 @@ describe('task list Excel template', () => {
     const junk = await xlsxToTaskList(Buffer.from('not a workbook'));
     expect(junk).toMatchObject({ ok: false, errors: [{ row: 0 }] });
   });
+
+  it('lists impossible dates with their row and column, Vietnamese first (issue 15)', async () => {
+    const result = await xlsxToTaskList(await taskListToXlsx([
+      row({ code: 'A', titleVi: 'Ban hành Nghị định', deadlinePhrase: 'trước ngày 31/02/2027' }),
+      row({ code: 'B', titleVi: 'Báo cáo', deadlinePhrase: 'tháng 13/2026' }),
+      row({ code: 'C', titleVi: 'Khởi công', start: '2027-02-31' }),
+      row({ code: 'D', titleVi: 'Tổng kết trước ngày 30/02/2028', titleEn: 'Review by February 30, 2028' }),
+    ]));
+    if (result.ok) throw new Error('accepted impossible dates');
+    expect(result.errors.map((e) => [e.row, e.column?.split(' / ')[1] ?? null])).toEqual([
+      [2, 'Deadline'], [3, 'Deadline'], [4, 'Start'], [5, 'Title (vi)'], [5, 'Title (en)'],
+    ]);
+    expect(result.errors[0].message.vi).toContain('31/02/2027 không có thật');
+    expect(result.errors[1].message.vi).toContain('không có tháng 13');
+    expect(result.errors[3].message.vi).toBe('"30/02/2028" không phải ngày có thật: tháng 2 năm 2028 chỉ có 29 ngày. Hãy sửa trong tệp rồi gửi lại.');
+    expect(result.errors[4].message.en).toContain('February 2028 has 29 days');
+  });
 });

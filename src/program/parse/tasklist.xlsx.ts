@@ -2,6 +2,10 @@
 // sheet "Nhiệm vụ - Tasks" with one header row and one task per row, and a
 // "Hướng dẫn - Guide" sheet explaining each column. Import is all or nothing.
 import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.ts';
+import { TABLE_LIMITS, tooLarge, type UploadLimits } from '../../platform/upload/limits.ts';
+import { runOffLoop } from '../../platform/upload/pool.ts';
+import { readXlsxSheet, type XlsxSheet } from '../../platform/upload/xlsx.read.ts';
 import { COLUMNS, LIST_SEPARATOR, type TaskListError, type TaskListRow } from './tasklist.template.ts';
 import { validateRows, type RawRow, type TaskListResult } from './tasklist.validate.ts';
 
@@ -34,36 +38,43 @@ export async function taskListToXlsx(rows: TaskListRow[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Reads a task list; any problem in any row → every problem, with its row number, and no rows. */
-export async function xlsxToTaskList(buffer: Buffer | ArrayBuffer, options: { referenceDate?: string } = {}): Promise<TaskListResult> {
-  const wb = new ExcelJS.Workbook();
+/** Reads a task list within the upload limits; any problem in any row → every problem, with its row number, and no rows. */
+export async function xlsxToTaskList(buffer: Buffer, options: { referenceDate?: string; limits?: UploadLimits } = {}): Promise<TaskListResult> {
+  const limits = options.limits ?? TABLE_LIMITS;
+  if (buffer.length > limits.bytes) throw tooLarge({ limit: 'bytes', max: limits.bytes, figure: buffer.length });
+  let sheet: XlsxSheet;
   try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
-  } catch {
-    return { ok: false, errors: [{ row: 0, column: null, message: { vi: 'Tệp không phải bảng tính Excel (.xlsx) đọc được.', en: 'The file is not a readable Excel (.xlsx) workbook.' } }] };
+    sheet = await readXlsxSheet(buffer, { sheet: TASKS_SHEET, columns: COLUMNS.length, limits });
+  } catch (err) {
+    // Over a limit stays a 413 refusal; anything unreadable is listed like any other problem of the file.
+    if (err instanceof AppError && err.status === 400) return { ok: false, errors: [{ row: 0, column: null, message: err.detail }] };
+    throw err;
   }
-  const ws = wb.getWorksheet(TASKS_SHEET) ?? wb.worksheets[0];
-  if (!ws) return { ok: false, errors: [{ row: 0, column: null, message: { vi: 'Tệp không có trang tính nào.', en: 'The workbook has no sheet.' } }] };
 
-  const headerErrors = checkHeader(ws);
+  const headerErrors = checkHeader(sheet.rows.find((r) => r.row === 1)?.cells ?? []);
   if (headerErrors.length > 0) return { ok: false, errors: headerErrors };
 
   const raw: RawRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, sheetRow) => {
-    if (sheetRow === 1) return;
-    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.getCell(i + 1).value]));
-    if (Object.values(cells).every((v) => v === null || v === undefined || String(v).trim() === '')) return;
-    raw.push({ sheetRow, cells });
-  });
+  for (const row of sheet.rows) {
+    if (row.row === 1) continue;
+    const cells = Object.fromEntries(COLUMNS.map((c, i) => [c.key, row.cells[i]]));
+    if (Object.values(cells).every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    raw.push({ sheetRow: row.row, cells });
+  }
   return validateRows(raw, options);
 }
 
+/** The same, in a worker thread of the upload pool (the server's event loop stays free). */
+export function xlsxToTaskListOffLoop(buffer: Buffer, options: { referenceDate?: string } = {}): Promise<TaskListResult> {
+  return runOffLoop<TaskListResult>(new URL(import.meta.url), 'xlsxToTaskList', [buffer, options]);
+}
+
 /** The header row must be the template's, column by column (the bilingual header or its key). */
-function checkHeader(ws: ExcelJS.Worksheet): TaskListError[] {
+function checkHeader(header: unknown[]): TaskListError[] {
   const fold = (s: unknown) => String(s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
   const errors: TaskListError[] = [];
   COLUMNS.forEach((c, i) => {
-    const found = fold(ws.getRow(1).getCell(i + 1).value);
+    const found = fold(header[i]);
     if (found !== fold(c.header) && found !== fold(c.key)) {
       errors.push({ row: 1, column: c.header, message: {
         vi: `Cột ${i + 1} phải có tiêu đề "${c.header}", nhận được "${found}". Hãy dùng mẫu tải từ hệ thống.`,

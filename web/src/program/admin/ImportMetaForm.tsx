@@ -1,7 +1,7 @@
 // Step 3 of the import: what the document itself does not say in a fixed
 // place (code, titles, issuing body, period, reporting cadence), then the save.
 // The server creates everything in one transaction or nothing.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -29,6 +29,8 @@ export function ImportMetaForm({ text, lang, disabled, onSaved }: Props) {
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const req = (label: string) => [{ required: true, whitespace: true, message: t('program.admin.requiredField', { field: label }) }];
   const k = (key: string) => t(`program.admin.import.${key}`);
+  // initialValues apply once: a later preview of another text (e.g. after a correction) may detect another language.
+  useEffect(() => { form.setFieldValue('language', lang); }, [form, lang]);
 
   async function save(v: Values) {
     setSaving(true);

@@ -28,6 +28,8 @@ export default function ImportPage() {
   const [problem, setProblem] = useState<ShownProblem | null>(null);
   const [saved, setSaved] = useState<ImportResult | null>(null);
   const stale = preview !== null && preview.text !== text;
+  // An impossible date stops the save (the server refuses it too): it is corrected in the text, then previewed again.
+  const blocked = (preview?.result.errors?.length ?? 0) > 0;
 
   async function runPreview() {
     setLoading(true);
@@ -67,7 +69,8 @@ export default function ImportPage() {
 
         {preview && (
           <Card size="small" title={t('program.admin.import.step3')}>
-            <ImportMetaForm text={preview.text} lang={preview.result.lang} disabled={stale} onSaved={setSaved} />
+            {blocked && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('program.admin.import.blocked', { count: preview.result.errors.length })} data-testid="import-blocked" />}
+            <ImportMetaForm text={preview.text} lang={preview.result.lang} disabled={stale || blocked} onSaved={setSaved} />
           </Card>
         )}
       </Space>

@@ -1,6 +1,7 @@
 // Step 2 of the import, part one: what the parser recognised, counted per
 // level so the official can check them against the document, and the lines it
 // could not place, listed first and in full: nothing is dropped silently.
+// Dates that do not exist come before everything, in red: they stop the save.
 import { Alert, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PARSE_COUNT_KEYS, type ParseResult } from './types';
@@ -9,8 +10,27 @@ export function PreviewSummary({ result }: { result: ParseResult }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const { unrecognised, notes } = result;
+  const errors = result.errors ?? [];
   return (
     <div data-testid="import-summary">
+      {errors.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="import-errors" data-count={errors.length}
+          title={<strong>{t('program.admin.import.errorsTitle', { count: errors.length })}</strong>}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('program.admin.import.errorsHint')}</Typography.Paragraph>
+              <ol className="import-lines">
+                {errors.map((e, i) => (
+                  <li key={`${e.line}-${i}`} data-line={e.line}>
+                    <Tag color="red">{t('program.admin.import.line', { line: e.line })}</Tag>
+                    <span className="import-line-text">{e.text}</span>
+                    <div className="import-line-why">{en ? e.error : e.errorVi}</div>
+                  </li>
+                ))}
+              </ol>
+            </>
+          } />
+      )}
       {unrecognised.length > 0 ? (
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="import-unrecognised" data-count={unrecognised.length}
           title={<strong>{t('program.admin.import.unrecognisedTitle', { count: unrecognised.length })}</strong>}

@@ -13,7 +13,9 @@ export const PARSE_COUNT_KEYS = ['parts', 'items', 'subitems', 'bullets', 'footn
 export type ParseCounts = Record<(typeof PARSE_COUNT_KEYS)[number], number>;
 export interface UnrecognisedLine { line: number; text: string; reason: string; reasonVi: string }
 export interface ParseNote { line: number; note: string; noteVi: string }
-export interface ParseResult { lang: 'vi' | 'en'; tree: ParsedNode[]; counts: ParseCounts; unrecognised: UnrecognisedLine[]; notes: ParseNote[] }
+/** A mistake that stops the import: a date that does not exist ("31/02/2027"), with its line. */
+export interface ParseError { line: number; text: string; phrase: string; error: string; errorVi: string }
+export interface ParseResult { lang: 'vi' | 'en'; tree: ParsedNode[]; counts: ParseCounts; errors: ParseError[]; unrecognised: UnrecognisedLine[]; notes: ParseNote[] }
 
 /** POST /api/programs/import (201). `counts` are the rows created per task kind. */
 export interface ImportResult {
