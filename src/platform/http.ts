@@ -13,7 +13,8 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db.ts';
 import { registerAuth } from './http-auth.ts';
-import { notFoundHandler, problemHandler } from './http-problem.ts';
+import { frameworkProblem, notFoundHandler, problemHandler } from './http-problem.ts';
+import { registerInputGuard } from './http-input.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -27,6 +28,8 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
     logger: options.logger === false ? false : { level: config.logLevel },
     // Behind a reverse proxy set APPARATUS_TRUST_PROXY=1 so rate limits and the audit see the client's address.
     trustProxy: config.trustProxy,
+    // A broken %-escape or an over-long path segment is answered as problem+json too.
+    frameworkErrors: frameworkProblem,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -48,6 +51,7 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   registerAuth(app, handle.db);
+  registerInputGuard(app);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {

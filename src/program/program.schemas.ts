@@ -1,6 +1,6 @@
 // Request shapes of the action-program API, shared by routes and the CLI.
 import { z } from 'zod';
-import { IsoDate } from '../units/units.schemas.ts';
+import { IsoDate, MoneyVnd, Version, Weight } from '../platform/schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const OUTPUT_KINDS = ['law', 'resolution', 'decree', 'regulation', 'scheme', 'project', 'program', 'plan', 'report', 'system', 'other'] as const;
@@ -31,8 +31,8 @@ export const PeriodInput = z.object({
 export const DeadlineInput = z.union([PeriodInput, z.object({ phrase: text(300) })]);
 
 export const FundingInput = z.object({
-  source: z.enum(FUNDING_SOURCES).nullable(), amountRequired: z.number().min(0).nullable().default(null),
-  amountAllocated: z.number().min(0).nullable().default(null), note: z.string().max(500).optional(),
+  source: z.enum(FUNDING_SOURCES).nullable(), amountRequired: MoneyVnd.nullable().default(null),
+  amountAllocated: MoneyVnd.nullable().default(null), note: z.string().max(500).optional(),
 });
 
 const TaskFields = {
@@ -48,7 +48,7 @@ const TaskFields = {
   tags: z.array(text(60)).max(30).optional(),
   dependsOn: z.array(z.number().int().positive()).max(50).optional(),
   rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
-  weight: z.number().positive().max(1_000_000).optional(),
+  weight: Weight.optional(),
 };
 export const TaskChanges = z.object(TaskFields).strict();
 export type TaskChangesInput = z.infer<typeof TaskChanges>;
@@ -57,8 +57,8 @@ const Amendment = { decisionRef: text(300), reason: text(2000), effectiveDate: I
 export const AddTaskBody = z.object({
   ...Amendment, parentId: z.number().int().positive(), kind: z.enum(['section', 'group', 'task']).default('task'), task: TaskChanges,
 }).strict();
-export const AdjustTaskBody = z.object({ ...Amendment, version: z.number().int().positive(), changes: TaskChanges }).strict();
-export const CancelTaskBody = z.object({ ...Amendment, version: z.number().int().positive() }).strict();
+export const AdjustTaskBody = z.object({ ...Amendment, version: Version, changes: TaskChanges }).strict();
+export const CancelTaskBody = z.object({ ...Amendment, version: Version }).strict();
 
 export const CascadeBody = z.object({
   target: z.discriminatedUnion('kind', [
@@ -85,11 +85,11 @@ const ReportFields = {
 export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional() }).strict();
 export type ReportInput = z.infer<typeof ReportBody>;
 export const ReportPatchBody = z.object({
-  version: z.number().int().positive(), progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
+  version: Version, progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
   narrative: ReportFields.narrative, obstacles: ReportFields.obstacles, resourcesNeeded: ReportFields.resourcesNeeded,
 }).strict();
 export type ReportPatch = z.infer<typeof ReportPatchBody>;
-export const ReviewBody = z.object({ version: z.number().int().positive(), comment: z.string().trim().max(5000).optional() }).strict();
+export const ReviewBody = z.object({ version: Version, comment: z.string().trim().max(5000).optional() }).strict();
 export const WarningActionBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -63,7 +63,11 @@ const cellText = (v: ExcelJS.CellValue): string => {
 /** XLSX: the first sheet; data starts after the column-number row "(1) (2) (3) …" of the form. */
 export async function parseXlsxTable(buffer: Buffer | ArrayBuffer, source = 'table.xlsx'): Promise<SubmittedTable> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as ArrayBuffer);
+  try {
+    await wb.xlsx.load(buffer as ArrayBuffer);
+  } catch {
+    throw badRequest({ vi: 'Tệp không đọc được như một tệp Excel (.xlsx): có thể tệp hỏng hoặc thực ra là loại tệp khác.', en: 'The file cannot be read as an Excel (.xlsx) file: it may be damaged or of another kind.' });
+  }
   const ws = wb.worksheets[0];
   if (!ws) throw badRequest({ vi: 'Tệp Excel không có trang tính nào.', en: 'The Excel file has no sheet.' });
   const rows: TableRow[] = [];
