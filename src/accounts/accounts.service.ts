@@ -53,7 +53,8 @@ export async function login(db: Db, ctx: RequestContext, input: { username: stri
 export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const removed = await store.deleteSession(trx, sha256(token));
-    if (removed) await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id });
+    // Before: the session that ended; after: none (it no longer exists).
+    if (removed) await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id, before: { sessionId: removed.id } });
   });
 }
 
