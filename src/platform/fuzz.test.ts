@@ -213,7 +213,8 @@ describe.each(ENGINES)('hostile input on every API operation, %s', (engine) => {
     // row (a version, a report's state) then cannot make another operation's example stale.
     const phases = [
       ...(pass === 'admin' ? [(op: Operation, i: number) => sweepRequests(op, hints, SEED + i, valid[`${op.method} ${op.path}`])] : []),
-      (op: Operation, i: number) => fc.sample(requestArb(op, hints), { seed: SEED + i, numRuns: runs }),
+      // An operation that takes no input gets the same request every run: once is enough.
+      (op: Operation, i: number) => fc.sample(requestArb(op, hints), { seed: SEED + i, numRuns: op.params.length === 0 && !op.body ? 1 : runs }),
     ];
     for (const casesOf of phases) {
       for (const [i, op] of ops.entries()) {
