@@ -4,7 +4,9 @@ import type { AuthUser, RequestContext, Role } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict, notFound, tooManyRequests, unauthenticated } from '../platform/errors.ts';
 import * as store from './accounts.store.ts';
-import { requireRole } from './access.ts';
+import { announceSignInEnded } from './sign-in-ended.ts';
+import { checkRole } from '../platform/policy.ts';
+import { ACCOUNTS } from './accounts.policy.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
 import { findUnitByCode } from '../units/units.store.ts';
 
@@ -53,12 +55,16 @@ export async function login(db: Db, ctx: RequestContext, input: { username: stri
 export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const removed = await store.deleteSession(trx, sha256(token));
-    // Before: the session that ended; after: none (it no longer exists).
-    if (removed) await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id, before: { sessionId: removed.id } });
+    if (!removed) return;
+    await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id, before: { sessionId: removed.id }, after: null });
+    await announceSignInEnded(trx, { sessionId: removed.id });
   });
 }
 
-export interface Authenticated { user: AuthUser; csrfToken: string | null; via: 'session' | 'token' }
+export interface Authenticated {
+  user: AuthUser; csrfToken: string | null; via: 'session' | 'token';
+  signIn: { sessionId: number | null; tokenId: number | null; expiresAt: Date | null };
+}
 
 /** Resolves a session cookie or a bearer token to a user; null when neither is valid. */
 export async function authenticate(db: Db, creds: { sessionToken?: string; bearerToken?: string }): Promise<Authenticated | null> {
@@ -66,12 +72,13 @@ export async function authenticate(db: Db, creds: { sessionToken?: string; beare
     const row = await store.findLiveApiToken(db, sha256(creds.bearerToken));
     if (!row || !row.is_active) return null;
     await store.touchApiToken(db, row.token_id);
-    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token' };
+    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token', signIn: { sessionId: null, tokenId: row.token_id, expiresAt: null } };
   }
   if (creds.sessionToken) {
     const row = await store.findLiveSession(db, sha256(creds.sessionToken));
     if (!row || !row.is_active) return null;
-    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session' };
+    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session',
+      signIn: { sessionId: row.session_id, tokenId: null, expiresAt: new Date(row.expires_at) } };
   }
   return null;
 }
@@ -79,7 +86,7 @@ export async function authenticate(db: Db, creds: { sessionToken?: string; beare
 export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode: string }[] }
 
 export async function createUser(db: Db, ctx: RequestContext, input: NewUserInput) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.write']);
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw badRequest({ vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
   }
@@ -101,7 +108,7 @@ export async function createUser(db: Db, ctx: RequestContext, input: NewUserInpu
 }
 
 export async function listUsers(db: Db, ctx: RequestContext) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.read']);
   const users = await store.listUsers(db);
   const grants = await store.grantsOfUsers(db, users.map((u) => u.id));
   return users.map((u) => ({ ...u, grants: grants.get(u.id) ?? [] }));

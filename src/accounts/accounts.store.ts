@@ -55,7 +55,7 @@ export async function insertSession(db: Q, s: { tokenHash: string; csrfToken: st
 
 export function findLiveSession(db: Q, tokenHash: string) {
   return db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
     .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', new Date())
     .executeTakeFirst();
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { IsoDate } from '../platform/schemas.ts';
 import { browseAudit } from './audit.service.ts';
+import { AUDIT } from './audit.policy.ts';
 
 const Filter = z.string().max(200).optional();
 export const AuditQuery = z.object({
@@ -15,7 +16,7 @@ export const AuditQuery = z.object({
 export function auditRoutes(db: Db) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    app.get('/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paginated (system admin)', querystring: AuditQuery } }, async (req) => {
+    app.get('/audit', { config: { policy: AUDIT['audit.read'] }, schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paginated (system admin)', querystring: AuditQuery } }, async (req) => {
       const { page, pageSize, ...filter } = req.query;
       return browseAudit(db, req.ctx, filter, page, pageSize);
     });

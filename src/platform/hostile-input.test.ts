@@ -38,9 +38,9 @@ describe.each(ENGINES)('hostile input answered 4xx, never 500, on %s', (engine) 
     await createTestPeriod(t.db);
     for (const unitId of [u.vn, u.hanoi, u.hue]) await allocate(t.db, sys, { period: '2022-2026', category: 'commune_cadre', unitId, quota: unitId === u.vn ? 200 : 100 });
     app = await buildServer(t, loadConfig(), { logger: false });
-    // Two routes only this test has: a statement the database refuses for its data, and a genuine bug.
-    app.get('/api/test/numeric-overflow', async () => sql`select ${'2147483648'}::int as n`.execute(t.db).then((r) => r.rows));
-    app.get('/api/test/missing-table', async () => sql`select * from no_such_table`.execute(t.db).then((r) => r.rows));
+    // Two routes only this test has (outside /api, which needs an access rule): a statement the database refuses for its data, and a genuine bug.
+    app.get('/test/numeric-overflow', async () => sql`select ${'2147483648'}::int as n`.execute(t.db).then((r) => r.rows));
+    app.get('/test/missing-table', async () => sql`select * from no_such_table`.execute(t.db).then((r) => r.rows));
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
     headers = { cookie: `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`, 'x-csrf-token': login.json().csrfToken, 'accept-language': 'en' };
   });
@@ -133,11 +133,11 @@ describe.each(ENGINES)('hostile input answered 4xx, never 500, on %s', (engine) 
   });
 
   it('turns a database refusal of data into a 4xx problem, and keeps a genuine bug a 500', async () => {
-    const refused = await send('GET', '/api/test/numeric-overflow');
+    const refused = await send('GET', '/test/numeric-overflow');
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ type: 'https://apparatus.dev/problems/database-invalid-value', sqlState: '22003' });
     expect(refused.json().detail).toMatch(/nothing was saved/);
-    const bug = await send('GET', '/api/test/missing-table');
+    const bug = await send('GET', '/test/missing-table');
     expect(bug.statusCode).toBe(500);
     expect(bug.json().type).toBe('https://apparatus.dev/problems/internal');
   });

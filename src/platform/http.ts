@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db.ts';
 import { registerAuth } from './http-auth.ts';
+import { registerPolicy, type RouteRule } from './policy.ts';
 import { frameworkProblem, notFoundHandler, problemHandler } from './http-problem.ts';
 import { registerInputGuard } from './http-input.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
@@ -20,6 +21,10 @@ import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { programRoutes } from '../program/program.routes.ts';
 import { staffingRoutes } from '../staffing/staffing.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance { routeRules: RouteRule[] }
+}
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -36,6 +41,11 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
+  registerAuth(app, handle.db);
+  registerInputGuard(app);
+  // Before any route: an /api route without a declared rule stops the start (deny by default).
+  const routeRules = registerPolicy(app);
+  app.decorate('routeRules', routeRules);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Apparatus API', version: '0.1.0', description: 'Đơn vị hành chính, lịch sử sắp xếp và tra cứu. Errors are application/problem+json.' },
@@ -50,8 +60,6 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  registerAuth(app, handle.db);
-  registerInputGuard(app);
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {

@@ -4,7 +4,9 @@
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
+import { readableRoot } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import { loadRuleSet, type RuleSet } from './staffing.rulesets.ts';
 import { communeByType, distribute, reduction, type Class, type DistributionOptions } from './staffing.norms.ts';
@@ -36,10 +38,11 @@ async function unitByCode(db: Db, code: string, asOf: string) {
 }
 
 export async function evaluateNorm(db: Db, ctx: RequestContext, o: NormOptions) {
-  requireUser(ctx);
+  checkRole(ctx, STAFFING['staffing.read']);
   const rule = loadRuleSet(o.ruleSet);
   const asOf = dateFor(rule, o.asOf);
   const unit = await unitByCode(db, o.unitCode, asOf);
+  await readableRoot(db, ctx, unit.id);
   if (rule.kind === 'commune_by_type') {
     if (!['ward', 'commune', 'township'].includes(unit.type)) throw badRequest({ vi: `${unit.full_name} không phải xã, phường, thị trấn.`, en: `${unit.full_name} is not a commune, ward or township.` });
     if (!o.class) throw badRequest({ vi: 'Cần loại đơn vị hành chính (I, II hoặc III): danh mục không có thông tin này.', en: 'Give the class of the unit (I, II or III): the registry does not hold it.' });
@@ -94,7 +97,7 @@ async function provinceReduction(db: Db, rule: Extract<RuleSet, { kind: 'provinc
 
 /** The required cut of every province in force, with its reason. */
 export async function reductions(db: Db, ctx: RequestContext, ruleSetId = 'reduction-2026-2031', asOf?: string) {
-  requireUser(ctx);
+  checkRole(ctx, STAFFING['staffing.national']);
   const rule = loadRuleSet(ruleSetId);
   if (rule.kind !== 'province_reduction') throw badRequest({ vi: `${ruleSetId} không phải quy tắc cắt giảm theo tỉnh.`, en: `${ruleSetId} is not a province reduction rule.` });
   const date = asOf ?? todayIso();

@@ -4,7 +4,7 @@
 // subtree is summed at read time.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { readableRoot } from './staffing.access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
 import { loadPeriod } from './staffing.service.ts';
@@ -17,10 +17,9 @@ const add = (a: Figures, r: { quota: number; reserve: number; allocated_below: n
 };
 
 export async function rollup(db: Db, ctx: RequestContext, periodCode: string, unitId?: number) {
-  requireUser(ctx);
+  const rootUnitId = await readableRoot(db, ctx, unitId);
   const period = await loadPeriod(db, periodCode);
-  const rootUnitId = unitId ?? (await countryUnit(db))?.id;
-  const node = rootUnitId === undefined ? undefined : await store.findNodeByKey(db, period.id, `u:${rootUnitId}`);
+  const node = await store.findNodeByKey(db, period.id, `u:${rootUnitId}`);
   if (!node) throw notFound({ vi: `phân bổ biên chế của đơn vị này trong thời kỳ ${periodCode}`, en: `A staffing allocation of this unit in period ${periodCode}` });
   const unit = (await store.findUnit(db, node.unit_id))!;
   const own = await store.allocationsOf(db, node.id);

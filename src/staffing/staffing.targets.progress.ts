@@ -6,10 +6,10 @@
 // below it is visible as such rather than silently mixed in.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import * as tstore from './staffing.targets.store.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
+import type { Target } from './staffing.nodes.ts';
 import { loadPeriod } from './staffing.service.ts';
 import { elapsedShare, plannedOn, progressPoints, summarise, type Recorded } from './staffing.targets.path.ts';
 import { todayIso } from '../platform/errors.ts';
@@ -22,11 +22,12 @@ export interface TargetsQueryInput { period: string; category?: string; unitId?:
  * agencies). `asOf` (default today) gives the planned value "now".
  */
 export async function targetProgress(db: Db, ctx: RequestContext, q: TargetsQueryInput) {
-  requireUser(ctx);
+  // Without a unit: the caller's own (the whole country for national grants, which lists every target).
+  const target = (q.agencyId !== undefined ? { agencyId: q.agencyId } : { unitId: await readableRoot(db, ctx, q.unitId) }) as Target;
+  const d = await readableTarget(db, ctx, target);
   const period = await loadPeriod(db, q.period);
   let nodeId: number | undefined;
-  if (q.unitId !== undefined || q.agencyId !== undefined) {
-    const d = await describeTarget(db, (q.agencyId !== undefined ? { agencyId: q.agencyId } : { unitId: q.unitId! }) as Target);
+  if (d.agencyId !== null || d.parentUnitId !== null) {
     const node = await store.findNodeByKey(db, period.id, d.key);
     if (!node) return { period: period.code, asOf: q.asOf ?? todayIso(), items: [] };
     nodeId = node.id;

@@ -6,7 +6,7 @@
 // is a quota nobody assigned (a row that only carries recorded headcount).
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import { countryUnit } from '../units/units.store.ts';
 import * as rstore from './staffing.reports.store.ts';
@@ -22,16 +22,8 @@ const change = (cur: number | null, prev: number | null) => {
 };
 
 export async function trendReport(db: Db, ctx: RequestContext, input: TrendInput) {
-  requireUser(ctx);
-  let target: Target;
-  if (input.agencyId !== undefined) target = { agencyId: input.agencyId };
-  else if (input.unitId !== undefined) target = { unitId: input.unitId };
-  else {
-    const country = await countryUnit(db);
-    if (!country) throw notFound({ vi: 'đơn vị cả nước trong danh mục', en: 'The country unit of the registry' });
-    target = { unitId: country.id };
-  }
-  const d = await describeTarget(db, target);
+  const target: Target = input.agencyId !== undefined ? { agencyId: input.agencyId } : { unitId: await readableRoot(db, ctx, input.unitId) };
+  const d = await readableTarget(db, ctx, target);
   const unit = target.unitId !== undefined ? await store.findUnit(db, target.unitId) : undefined;
   // Direct predecessors of the same level (the provinces a province was formed from).
   const preds = unit ? (await store.predecessorLinks(db, unit.id)).filter((p) => p.level === unit.level && p.unit_id !== unit.id) : [];

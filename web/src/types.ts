@@ -25,6 +25,8 @@ export interface User {
   username: string;
   displayName: string;
   grants: Grant[];
+  /** Actions the user's roles allow (rule names of the server's access policy); only for showing what can work. */
+  can: string[];
 }
 
 export interface Session {

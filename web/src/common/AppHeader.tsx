@@ -70,7 +70,7 @@ function UserArea() {
 
 export function AppHeader() {
   const { t } = useTranslation();
-  const { status } = useAuth();
+  const { status, user } = useAuth();
   const { pathname } = useLocation();
   const authed = status === 'authenticated';
 
@@ -83,7 +83,7 @@ export function AppHeader() {
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
-          { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },
+          ...(user?.can.includes('audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
         ]
       : []),
   ];
