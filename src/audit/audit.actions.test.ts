@@ -72,7 +72,8 @@ describe.each(ENGINES)('every mutation outside the program module records before
     t = await createTestDb(engine);
     await importVn(t.db, systemContext('test'), VN_DATA);
     await createUser(t.db, systemContext('test'), { username: 'admin', displayName: 'Admin', password: PASSWORD, grants: [{ role: 'system_admin', unitCode: 'VN' }] });
-    app = await buildServer(t, loadConfig(), { logger: false });
+    // Two failed sign-ins per name and address at most, so that a block (and its audit record) comes quickly.
+    app = await buildServer(t, loadConfig({ loginMaxAttempts: 2 }), { logger: false });
   });
   afterAll(async () => { await app?.close(); await t?.drop(); });
 
@@ -89,8 +90,17 @@ describe.each(ENGINES)('every mutation outside the program module records before
     const [country, hanoi, baDinh] = [await unit('VN'), await unit('01'), await unit('00004')];
     const P = '2022-2026', C = 'commune_cadre';
 
-    await call('POST', '/api/users', { username: 'can-bo', displayName: 'Cán bộ', password: 'mat-khau-dai-du', grants: [{ role: 'viewer', unitCode: '01' }] });
-    await call('POST', '/api/tokens', { name: 'Máy báo cáo' });
+    const officer = await call('POST', '/api/users', { username: 'can-bo', displayName: 'Cán bộ', password: 'mat-khau-dai-du', grants: [{ role: 'viewer', unitCode: '01' }] });
+    const granted = await call('POST', `/api/users/${officer.id}/grants`, { role: 'province_officer', unitCode: '46' });
+    const grantId = granted.grants.find((g: { unitCode: string }) => g.unitCode === '46').id;
+    const revoked = await app.inject({ method: 'DELETE', url: `/api/users/${officer.id}/grants/${grantId}`, headers });
+    expect(revoked.statusCode, revoked.body).toBeLessThan(300);
+    await call('POST', `/api/users/${officer.id}/password`, { password: 'mat-khau-moi-dai-du' });
+    await call('POST', `/api/users/${officer.id}/deactivate`, {});
+    await call('POST', `/api/users/${officer.id}/reactivate`, {});
+    const token = await call('POST', '/api/tokens', { name: 'Máy báo cáo' });
+    await call('POST', `/api/tokens/${token.id}/revoke`, {});
+    for (let i = 0; i < 3; i++) await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'can-bo', password: 'sai mật khẩu' } });
     await call('PATCH', `/api/units/${baDinh}`, { adminCentre: 'Số 1 Phan Đình Phùng' });
     await call('PATCH', `/api/units/${baDinh}`, { adminCentre: 'Số 12 Phan Đình Phùng', population: 70000 });
     await importVn(t.db, systemContext('test'), VN_DATA, { force: true });

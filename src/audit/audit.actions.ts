@@ -16,9 +16,16 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   // accounts
   { action: 'auth.login', entity: 'user', kind: 'event' },
   { action: 'auth.login_failed', entity: 'user', kind: 'event' },
+  { action: 'auth.login_blocked', entity: 'login', kind: 'event' },
   { action: 'auth.logout', entity: 'user', kind: 'delete' },
   { action: 'users.create', entity: 'user', kind: 'create' },
+  { action: 'users.deactivate', entity: 'user', kind: 'change' },
+  { action: 'users.reactivate', entity: 'user', kind: 'change' },
+  { action: 'users.password_reset', entity: 'user', kind: 'change' },
+  { action: 'grants.create', entity: 'user', kind: 'change' },
+  { action: 'grants.revoke', entity: 'user', kind: 'change' },
   { action: 'tokens.create', entity: 'api_token', kind: 'create' },
+  { action: 'tokens.revoke', entity: 'api_token', kind: 'change' },
   // units
   { action: 'units.update', entity: 'unit', kind: 'change' },
   { action: 'units.import', entity: 'dataset', kind: 'upsert' },

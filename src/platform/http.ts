@@ -16,6 +16,7 @@ import { registerAuth } from './http-auth.ts';
 import { registerPolicy, type RouteRule } from './policy.ts';
 import { frameworkProblem, notFoundHandler, problemHandler } from './http-problem.ts';
 import { registerInputGuard } from './http-input.ts';
+import { registerSecurityHeaders } from './http-security.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
 import { unitsRoutes } from '../units/units.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -41,6 +42,7 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
+  await registerSecurityHeaders(app, config);
   registerAuth(app, handle.db);
   registerInputGuard(app);
   // Before any route: an /api route without a declared rule stops the start (deny by default).
@@ -62,12 +64,15 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/ready', { schema: { hide: true } }, async (req, reply) => {
     try {
       const row = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(handle.db);
       return { status: 'ready', engine: handle.engine, migrations: row.rows[0].n };
     } catch (err) {
-      return reply.status(503).type('application/problem+json').send({ type: 'about:blank', title: 'Not ready', status: 503, detail: (err as Error).message });
+      // The cause stays in the server's log: anyone may call /ready, and a database error tells too much.
+      req.log.error({ err }, 'not ready: the database does not answer');
+      return reply.status(503).header('retry-after', '5').type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Not ready', status: 503, detail: 'not ready' });
     }
   });
 

@@ -29,6 +29,17 @@ export const CASES: Record<string, Case> = {
   'GET /api/users': () => ({ method: 'GET', url: '/api/users' }),
   'POST /api/users': () => ({ method: 'POST', url: '/api/users', payload: { username: `u${unique()}`, displayName: 'Người thử', password: 'a long enough password', grants: [{ role: 'viewer', unitCode: '01' }] } }),
   'POST /api/tokens': () => ({ method: 'POST', url: '/api/tokens', payload: { name: `t${unique()}` } }),
+  'GET /api/tokens': () => ({ method: 'GET', url: '/api/tokens' }),
+  // One's own token; out of scope, Huế's officer's, which only a system administrator may revoke.
+  'POST /api/tokens/:id/revoke': (w, s, user) => s === 'in' && w.tokens[user]
+    ? { method: 'POST', url: `/api/tokens/${w.tokens[user]}/revoke`, facts: { owner: user } }
+    : { method: 'POST', url: `/api/tokens/${w.tokens.phongdien}/revoke`, facts: user === 'admin' ? {} : { owner: 'phongdien' } },
+  // User administration changes nothing the other cases need: a missing user (404 for an admin), a no-op, a repeatable grant.
+  'POST /api/users/:id/deactivate': () => ({ method: 'POST', url: '/api/users/999999/deactivate' }),
+  'POST /api/users/:id/reactivate': (w) => ({ method: 'POST', url: `/api/users/${w.userIds.loginonly}/reactivate` }),
+  'POST /api/users/:id/grants': (w) => ({ method: 'POST', url: `/api/users/${w.userIds.loginonly}/grants`, payload: { role: 'viewer', unitCode: '01' } }),
+  'DELETE /api/users/:id/grants/:grantId': (w) => ({ method: 'DELETE', url: `/api/users/${w.userIds.loginonly}/grants/999999` }),
+  'POST /api/users/:id/password': () => ({ method: 'POST', url: '/api/users/999999/password', payload: { password: 'a long enough password' } }),
   'GET /api/audit': () => ({ method: 'GET', url: '/api/audit' }),
   'GET /api/openapi.json': () => ({ method: 'GET', url: '/api/openapi.json' }),
   'GET /api/docs': () => ({ method: 'GET', url: '/api/docs' }),

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TestDb } from './testing.ts';
 import { systemContext, type Role } from './context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
+import { createApiToken } from '../accounts/tokens.service.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from '../program/program.import.ts';
 import { TEST_META, testTree } from '../program/program.fixtures.ts';
@@ -53,6 +54,12 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   await cascadeTask(t.db, ctx, hueTask, { target: { kind: 'communes_of', provinceId: units.hue }, asOf: '2026-02-01' });
   const baDinhTask = await code('II.1.a.1@01@00004'), phongDienTask = await code('II.1.a.1@46@19900');
 
+  // An API token for each user, so "one's own" token can be told from someone else's.
+  const tokens: Record<string, number> = {};
+  for (const name of [...USERS.filter((x) => x.role).map((x) => x.name), 'phongdien']) {
+    tokens[name] = (await createApiToken(t.db, ctx, { name: 'matrix', username: name }, { defaultDays: 30, maxDays: 30 })).id;
+  }
+
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
   const login = async (username: string) => {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
@@ -96,7 +103,7 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   return {
     units, userIds, sessions, login, program: program.id,
     tasks: { central, hanoiTask, hueTask, baDinhTask, phongDienTask },
-    reports: { in: reportIn, out: reportOut }, warnings: { in: warningIn, out: warningOut }, notes,
+    reports: { in: reportIn, out: reportOut }, warnings: { in: warningIn, out: warningOut }, notes, tokens,
     tables: { in: await table(units.baDinh), out: await table(units.hueCommune) }, tasklist,
   };
 }

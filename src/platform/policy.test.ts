@@ -49,7 +49,7 @@ describe('access policy', () => {
     });
     const ctx = { user: { id: 1, username: 'a', displayName: 'a', grants: [{ role: 'system_admin' as const, unitId: 1, unitName: 'VN' }] }, actorLabel: 'a', ip: null, userAgent: null, via: 'token' as const, readOnly: true };
     expect(() => checkRole(ctx, rules['x.read'])).not.toThrow();
-    expect(() => checkRole(ctx, rules['x.write'])).toThrow(/read-only/);
+    expect(() => checkRole(ctx, rules['x.write'])).toThrow(/may only read/);
     expect(() => checkRole({ ...ctx, readOnly: false }, rules['x.write'])).not.toThrow();
   });
 

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import type { Db } from './db.ts';
 import type { RequestContext, Role } from './context.ts';
 import { ROLES } from './context.ts';
-import { forbidden, unauthenticated, type Message } from './errors.ts';
+import { AppError, forbidden, unauthenticated, type Message } from './errors.ts';
 
 /** Who may try the operation at all. */
 export type Who = 'anyone' | 'signed-in' | readonly Role[];
@@ -90,11 +90,14 @@ const bypasses = (ctx: RequestContext) => ctx.via === 'cli' || ctx.via === 'syst
 
 /** The role half of a rule: signed in, holding one of its roles, and not a read-only token for a write. */
 export function checkRole(ctx: RequestContext, rule: Rule): void {
+  if (rule.writes && ctx.readOnly) {
+    throw new AppError(403, 'read-only-token', { vi: 'Mã truy cập chỉ đọc', en: 'Read-only token' }, {
+      vi: 'Mã truy cập API này chỉ được đọc dữ liệu, không được thay đổi. Hãy dùng một mã truy cập có quyền ghi.',
+      en: 'This API token may only read data, not change it. Use a token that may write.',
+    });
+  }
   if (rule.who === 'anyone' || bypasses(ctx)) return;
   if (!ctx.user) throw unauthenticated();
-  if (rule.writes && ctx.readOnly) {
-    throw forbidden({ vi: 'Mã truy cập này chỉ được đọc, không được thay đổi dữ liệu.', en: 'This token is read-only: it cannot change data.' });
-  }
   if (rule.who === 'signed-in') return;
   if (!ctx.user.grants.some((g) => rule.who.includes(g.role))) throw needsRole(rule.who as readonly Role[]);
 }

@@ -7,6 +7,7 @@ import type { Db, DatabaseHandle } from '../platform/db.ts';
 import { badRequest, todayIso } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';
 import { createRealtime, sseRoute } from '../platform/realtime.ts';
+import { sendUploadedFile } from '../platform/http-download.ts';
 import * as S from './program.schemas.ts';
 import * as programs from './program.service.ts';
 import * as amend from './program.amend.ts';
@@ -21,6 +22,14 @@ import * as tasklist from './program.tasklist.ts';
 import { PROGRAM } from './program.policy.ts';
 import { eventSelector } from './program.events.scope.ts';
 import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sign-in-ended.ts';
+
+// Evidence travels as base64 inside the JSON of a report (4 characters per 3 bytes). Each file may
+// have 10 MB (checked in the service); together they may have 20 MB, plus room for the report's text.
+const REPORT_BODY_LIMIT = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
+const REPORT_TOO_LARGE = {
+  vi: 'Báo cáo quá lớn: mỗi tệp minh chứng tối đa 10 MB và tất cả các tệp của một báo cáo cộng lại tối đa 20 MB.',
+  en: 'The report is too large: each evidence file may have at most 10 MB, and all files of one report together at most 20 MB.',
+};
 
 const Sha = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -62,7 +71,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     app.post('/tasks/:id/cascade', { config: { policy: PROGRAM['task.cascade'] }, schema: { tags, summary: 'Assign a task to units below (a linked child task each)', ...id, body: S.CascadeBody } },
       async (req) => cascadeTask(db, req.ctx, req.params.id, req.body));
     app.get('/tasks/:id/reports', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Reports on a task', ...id } }, async (req) => reports.listReports(db, req.ctx, req.params.id));
-    app.post('/tasks/:id/reports', { config: { policy: PROGRAM['report.submit'] }, schema: { tags, summary: 'Submit a progress report', ...id, body: S.ReportBody } },
+    app.post('/tasks/:id/reports', { bodyLimit: REPORT_BODY_LIMIT, config: { policy: PROGRAM['report.submit'], bodyLimitMessage: REPORT_TOO_LARGE }, schema: { tags, summary: 'Submit a progress report (evidence files up to 10 MB each, 20 MB together)', ...id, body: S.ReportBody } },
       async (req, reply) => reply.status(201).send(await reports.submitReport(db, req.ctx, req.params.id, req.body)));
 
     app.get('/reports/:id', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'A report', ...id } }, async (req) => reports.getReport(db, req.ctx, req.params.id));
@@ -74,8 +83,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'return', req.body));
     app.get('/reports/:id/evidence/:sha256', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'An evidence file of a report', params: Sha } },
       async (req, reply) => {
-        const f = await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256);
-        return reply.type(f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.content);
+        return sendUploadedFile(reply, await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256));
       });
 
     app.get('/programs/:id/warnings', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Warnings in your scope', ...id, querystring: S.WarningListQuery } },

@@ -58,9 +58,9 @@ describe.each(ENGINES)('staffing API on %s', (engine) => {
     // The provinces under the country are not a province officer's to read; with no unit named, the rollup is their province.
     expect((await app.inject({ url: `/api/staffing/rollup?period=${P}&unitId=${u.vn}`, headers: { cookie: s.cookie } })).statusCode).toBe(403);
     const own = await app.inject({ url: `/api/staffing/rollup?period=${P}`, headers: { cookie: s.cookie } });
-    expect(own.json().node.total).toEqual({ quota: 100, reserve: 10, allocatedBelow: 60, present: 57 });
+    expect(own.json().node.total).toEqual({ quota: 100, reserve: 10, allocatedBelow: 60, available: 30, present: 57, illustrative: false });
     const prov = await app.inject({ url: `/api/staffing/rollup?period=${P}&unitId=${u.hanoi}`, headers: { cookie: s.cookie } });
-    expect(prov.json().items).toEqual([expect.objectContaining({ code: '00004', total: { quota: 60, reserve: 0, allocatedBelow: 0, present: 57 } })]);
+    expect(prov.json().items).toEqual([expect.objectContaining({ code: '00004', total: { quota: 60, reserve: 0, allocatedBelow: 0, available: 60, present: 57, illustrative: false } })]);
     expect(own.json().items).toEqual(prov.json().items);
   });
 

@@ -10,6 +10,8 @@ const Count = Headcount;
 export const PeriodBody = z.object({
   code: PeriodCode, name: z.string().trim().min(1).max(300), startDate: IsoDate, endDate: IsoDate,
   legalBasis: z.string().trim().max(500).optional(), toleranceShare: decimal(0, 1, 4, { positive: true }).optional(),
+  /** Shown above every staffing screen of the period: where its figures come from, what they are not. */
+  dataNote: z.string().trim().max(1000).optional(),
 }).strict();
 export type PeriodInput = z.infer<typeof PeriodBody>;
 

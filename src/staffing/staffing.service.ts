@@ -16,6 +16,7 @@ import * as store from './staffing.store.ts';
 import { ensureNode, describeTarget, type NodeRow, type Target } from './staffing.nodes.ts';
 import { belowOwnCommitments, overParentQuota, toleranceWarning } from './staffing.messages.ts';
 import type { AllocateInput, PeriodInput } from './staffing.schemas.ts';
+import { presentRecorded } from './staffing.figures.ts';
 
 type Q = Kysely<Database>;
 
@@ -25,7 +26,7 @@ export async function createPeriod(db: Db, ctx: RequestContext, input: PeriodInp
   return db.transaction().execute(async (trx) => {
     if (await store.findPeriod(trx, input.code)) throw conflict({ vi: `Thời kỳ ${input.code} đã có.`, en: `Period ${input.code} already exists.` });
     const row = await store.insertPeriod(trx, { code: input.code, name: input.name, start_date: input.startDate, end_date: input.endDate,
-      legal_basis: input.legalBasis ?? null, tolerance_share: input.toleranceShare ?? 0.95 });
+      legal_basis: input.legalBasis ?? null, tolerance_share: input.toleranceShare ?? 0.95, data_note: input.dataNote ?? null });
     await recordAudit(trx, ctx, { action: 'staffing.period.create', entity: 'staffing_period', entityId: row.id, after: row });
     return row;
   });
@@ -174,7 +175,7 @@ export async function available(db: Db, ctx: RequestContext, periodCode: string,
     const r = byCat.get(c.code);
     const quota = r?.quota ?? 0, reserve = r?.reserve ?? 0, below = r?.allocated_below ?? 0;
     // The quota covers the whole subtree, so it is compared with the subtree's headcount.
-    const recorded = r !== undefined && (r.present !== null || r.present_below !== 0);
+    const recorded = r !== undefined && presentRecorded(r);
     const presentTotal = recorded ? r!.present_below : null;
     return { category: c.code, nameVi: c.name_vi, nameEn: c.name_en, quota, reserve, allocatedBelow: below, available: quota - reserve - below,
       present: r?.present ?? null, presentAsOf: r?.present_as_of ?? null, presentTotal,

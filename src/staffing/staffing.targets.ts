@@ -52,8 +52,8 @@ async function setTargetInTrx(trx: Q, ctx: RequestContext, period: Period, targe
   if (node?.closed_at) throw conflict({ vi: `${d.name} đã đóng do sáp nhập; hãy đặt mục tiêu cho đơn vị kế thừa.`, en: `${d.name} was closed by a merger; set the target of its successor.` });
   const base = node ? await tstore.actualOnOrBefore(trx, node.id, s.category, baselineDate) : undefined;
   if (!node || !base) {
-    throw badRequest({ vi: `Chưa có số có mặt của ${d.name} (${s.category}) vào hoặc trước ngày ${baselineDate} trong thời kỳ ${period.code}: hãy ghi số có mặt trước, hoặc chọn ngày gốc khác.`,
-      en: `No headcount of ${d.name} (${s.category}) is recorded on or before ${baselineDate} in period ${period.code}: record the headcount present first, or choose another baseline date.` });
+    throw badRequest({ vi: `Chưa có số có mặt của ${d.name} (${s.category}) vào hoặc trước ngày gốc ${baselineDate} trong thời kỳ ${period.code}: hãy ghi số có mặt trước, hoặc chọn ngày gốc khác.`,
+      en: `No headcount of ${d.name} (${s.category}) is recorded on or before the baseline date ${baselineDate} in period ${period.code}: record the headcount present first, or choose another baseline date.` });
   }
   let targetHeadcount: number;
   if (s.share !== undefined) targetHeadcount = base.present - cutFromShare(base.present, s.share);

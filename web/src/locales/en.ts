@@ -1,6 +1,7 @@
 import type { Resources } from './vi';
 import { programEn } from '../program/locale.en';
 import { staffingReportEn } from '../staffing/locale.en';
+import { adminEn } from '../admin/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -102,6 +103,7 @@ const en: Resources = {
     empty: 'No entries.',
   },
   program: programEn,
+  admin: adminEn,
 };
 
 export default en;

@@ -2,6 +2,7 @@
 // the official wording (đơn vị hành chính, nhập toàn bộ, nhập một phần, …).
 import { programVi } from '../program/locale.vi';
 import { staffingReportVi } from '../staffing/locale.vi';
+import { adminVi } from '../admin/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -102,6 +103,7 @@ const vi = {
     empty: 'Không có bản ghi nào.',
   },
   program: programVi,
+  admin: adminVi,
 };
 
 export type Resources = typeof vi;
