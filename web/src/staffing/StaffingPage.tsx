@@ -34,7 +34,7 @@ export default function StaffingPage() {
   const [root, setRoot] = useState<{ name: string; national: boolean } | null>(null);
   const top = !current && rollup.data ? { name: rollup.data.node.name, national: rollup.data.node.level === 0 } : root;
   if (top && (top.name !== root?.name || top.national !== root?.national)) setRoot(top);
-  const rootName = top?.name ?? t('staffing.national');
+  const rootName = top && !top.national ? top.name : t('staffing.national');
 
   if (periods.data && periods.data.items.length === 0) return <Alert type="info" showIcon title={t('staffing.noPeriods')} />;
   const node = rollup.data?.node;
