@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
+import { IsoDate } from '../platform/schemas.ts';
 import { browseAudit } from './audit.service.ts';
 import { AUDIT } from './audit.policy.ts';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-
+const Filter = z.string().max(200).optional();
 export const AuditQuery = z.object({
-  actor: z.string().optional(), action: z.string().optional(), entity: z.string().optional(), entityId: z.string().optional(),
+  actor: Filter, action: Filter, entity: Filter, entityId: Filter,
   from: IsoDate.optional(), to: IsoDate.optional(),
   page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -10,6 +10,7 @@ export async function serve(options: { demo: boolean; port?: number }) {
   const config = loadConfig({ ...(options.port ? { port: options.port } : {}), ...(options.demo ? { demo: true } : {}) });
   const handle = await openAndMigrate(config);
   console.log(`Cơ sở dữ liệu / database: ${handle.engine} (${handle.location}), ${handle.migrationsApplied} migration(s) applied now`);
+  if (handle.auditNote) console.warn(handle.auditNote);
   const outcome = await ensureReferenceData(handle.db, VN_DATA_DIR);
   if (outcome) console.log(`Đã nạp dữ liệu hành chính Việt Nam / imported Vietnam reference data: ${outcome.units} units, ${outcome.links} lineage links in ${outcome.ms} ms`);
   if (config.demo) await loadFullDemo(handle.db);

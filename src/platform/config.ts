@@ -3,8 +3,14 @@
 import path from 'node:path';
 
 export interface Config {
-  /** PostgreSQL server URL; when unset the embedded PGlite database is used. */
+  /** PostgreSQL server URL the server works through (the app role); when unset the embedded PGlite database is used. */
   databaseUrl: string | null;
+  /**
+   * PostgreSQL URL of the role that owns the schema, used only to apply migrations and grant the app
+   * role what it needs (README, "PostgreSQL roles"): with it, the server's own role may only read and
+   * append to audit_log. Unset: one role does both (the only way on PGlite, which has one user).
+   */
+  migrateUrl: string | null;
   /** Folder of the embedded database (PGlite) and other local state. */
   dataDir: string;
   host: string;
@@ -75,6 +81,7 @@ function tokenDaysFromEnv(): { tokenDefaultDays: number; tokenMaxDays: number } 
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   return {
     databaseUrl: process.env.DATABASE_URL || null,
+    migrateUrl: process.env.DATABASE_MIGRATE_URL || null,
     dataDir: path.resolve(process.env.APPARATUS_DATA_DIR || './.apparatus'),
     host: process.env.HOST || '127.0.0.1',
     port: intFromEnv('PORT', 3000),

@@ -1,6 +1,8 @@
 // Errors a person can act on. Every refusal carries a Vietnamese and an English
 // sentence; the HTTP layer turns it into application/problem+json and the CLI
 // prints it. Anything else that escapes is a bug and is reported as a 500.
+import { dateProblem } from './schemas.ts';
+
 export interface Message { vi: string; en: string }
 
 export class AppError extends Error {
@@ -38,14 +40,13 @@ export const tooManyRequests = (detail: Message, retryAfterSeconds: number) =>
   new AppError(429, 'too-many-requests', { vi: 'Quá nhiều lần thử', en: 'Too many attempts' }, detail,
     { retryAfterSeconds });
 
-/** A date given as text must be a real calendar date in YYYY-MM-DD form. */
+/** A date given as text must be a real calendar date in YYYY-MM-DD form, in the platform's range (platform/schemas.ts). */
 export function parseIsoDate(value: string, field: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  const problem = dateProblem(value);
+  if (problem) {
     throw badRequest({
-      vi: `${field} phải là một ngày có thật theo dạng NNNN-TT-NN (ví dụ 2025-07-01), nhận được "${value}".`,
-      en: `${field} must be a real date written YYYY-MM-DD (e.g. 2025-07-01), got "${value}".`,
+      vi: `${field}: ${problem.vi}, nhận được "${value}".`,
+      en: `${field}: ${problem.en}, got "${value}".`,
     });
   }
   return value;

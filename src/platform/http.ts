@@ -14,7 +14,8 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db.ts';
 import { registerAuth } from './http-auth.ts';
 import { registerPolicy, type RouteRule } from './policy.ts';
-import { notFoundHandler, problemHandler } from './http-problem.ts';
+import { frameworkProblem, notFoundHandler, problemHandler } from './http-problem.ts';
+import { registerInputGuard } from './http-input.ts';
 import { registerSecurityHeaders } from './http-security.ts';
 import { registerUploads } from './upload/intake.ts';
 import { accountsRoutes } from '../accounts/accounts.routes.ts';
@@ -34,6 +35,8 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
     logger: options.logger === false ? false : { level: config.logLevel },
     // Behind a reverse proxy set APPARATUS_TRUST_PROXY=1 so rate limits and the audit see the client's address.
     trustProxy: config.trustProxy,
+    // A broken %-escape or an over-long path segment is answered as problem+json too.
+    frameworkErrors: frameworkProblem,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -42,6 +45,7 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   await app.register(cookie);
   await registerSecurityHeaders(app, config);
   registerAuth(app, handle.db);
+  registerInputGuard(app);
   // Before any route: an /api route without a declared rule stops the start (deny by default).
   const routeRules = registerPolicy(app);
   app.decorate('routeRules', routeRules);

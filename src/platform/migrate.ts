@@ -47,9 +47,14 @@ export function readMigrationFiles(srcDir = SRC_DIR): MigrationFile[] {
 export async function migrate(db: Db, files = readMigrationFiles()): Promise<MigrationResult> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
-    await sql`create table if not exists schema_migrations (
-      version integer primary key, name text not null, checksum text not null,
-      applied_at timestamptz not null default now())`.execute(trx);
+    // Created only when missing: a role that may not change the schema (the server's role, README
+    // "PostgreSQL roles") can then still start, and check, on an up-to-date database.
+    const exists = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(trx);
+    if (!exists.rows[0].t) {
+      await sql`create table schema_migrations (
+        version integer primary key, name text not null, checksum text not null,
+        applied_at timestamptz not null default now())`.execute(trx);
+    }
     const applied = await trx.selectFrom('schema_migrations').selectAll().orderBy('version').execute();
     const byVersion = new Map(files.map((f) => [f.version, f]));
     for (const row of applied) {
@@ -69,7 +74,9 @@ export async function migrate(db: Db, files = readMigrationFiles()): Promise<Mig
       try {
         await sql.raw(file.sql).execute(trx);
       } catch (err) {
-        throw new MigrationError(`Migration ${file.file} failed, nothing was applied: ${(err as Error).message}`);
+        const hint = /permission denied|must be owner/.test((err as Error).message)
+          ? ' This role may not change the schema: run migrations as the owner (DATABASE_MIGRATE_URL, README "PostgreSQL roles").' : '';
+        throw new MigrationError(`Migration ${file.file} failed, nothing was applied: ${(err as Error).message}.${hint}`);
       }
       await trx.insertInto('schema_migrations')
         .values({ version: file.version, name: file.name, checksum: file.checksum, applied_at: new Date() })
@@ -77,4 +84,12 @@ export async function migrate(db: Db, files = readMigrationFiles()): Promise<Mig
     }
     return { applied: pending, alreadyApplied: applied.length };
   });
+}
+
+/**
+ * Grants the server's role (DATABASE_URL) what it needs on the schema the owner just migrated,
+ * with audit_log read-and-append only (migration 0023). Run as the owner after every migration run.
+ */
+export async function grantAppRole(ownerDb: Db, appRole: string): Promise<void> {
+  await sql`select apparatus_grant_app_role(${appRole})`.execute(ownerDb);
 }

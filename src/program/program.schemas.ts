@@ -1,6 +1,6 @@
 // Request shapes of the action-program API, shared by routes and the CLI.
 import { z } from 'zod';
-import { IsoDate } from '../units/units.schemas.ts';
+import { IsoDate, MoneyVnd, Version, Weight } from '../platform/schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const OUTPUT_KINDS = ['law', 'resolution', 'decree', 'regulation', 'scheme', 'project', 'program', 'plan', 'report', 'system', 'other'] as const;
@@ -36,8 +36,8 @@ export const PeriodInput = z.object({
 export const DeadlineInput = z.union([PeriodInput, z.object({ phrase: text(300) })]);
 
 export const FundingInput = z.object({
-  source: z.enum(FUNDING_SOURCES).nullable(), amountRequired: z.number().min(0).nullable().default(null),
-  amountAllocated: z.number().min(0).nullable().default(null), note: z.string().max(500).optional(),
+  source: z.enum(FUNDING_SOURCES).nullable(), amountRequired: MoneyVnd.nullable().default(null),
+  amountAllocated: MoneyVnd.nullable().default(null), note: z.string().max(500).optional(),
 });
 
 const TaskFields = {
@@ -53,7 +53,7 @@ const TaskFields = {
   tags: z.array(text(60)).max(30).optional(),
   dependsOn: z.array(z.number().int().positive()).max(50).optional(),
   rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
-  weight: z.number().positive().max(1_000_000).optional(),
+  weight: Weight.optional(),
 };
 export const TaskChanges = z.object(TaskFields).strict();
 export type TaskChangesInput = z.infer<typeof TaskChanges>;
@@ -62,8 +62,8 @@ const Amendment = { decisionRef: text(300), reason: text(2000), effectiveDate: I
 export const AddTaskBody = z.object({
   ...Amendment, parentId: z.number().int().positive(), kind: z.enum(['section', 'group', 'task']).default('task'), task: TaskChanges,
 }).strict();
-export const AdjustTaskBody = z.object({ ...Amendment, version: z.number().int().positive(), changes: TaskChanges }).strict();
-export const CancelTaskBody = z.object({ ...Amendment, version: z.number().int().positive() }).strict();
+export const AdjustTaskBody = z.object({ ...Amendment, version: Version, changes: TaskChanges }).strict();
+export const CancelTaskBody = z.object({ ...Amendment, version: Version }).strict();
 
 export const CascadeBody = z.object({
   target: z.discriminatedUnion('kind', [
@@ -93,11 +93,11 @@ export const ClientKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$
 export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional(), clientKey: ClientKey.optional() }).strict();
 export type ReportInput = z.infer<typeof ReportBody>;
 export const ReportPatchBody = z.object({
-  version: z.number().int().positive(), progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
+  version: Version, progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
   narrative: ReportFields.narrative, obstacles: ReportFields.obstacles, resourcesNeeded: ReportFields.resourcesNeeded,
 }).strict();
 export type ReportPatch = z.infer<typeof ReportPatchBody>;
-export const ReviewBody = z.object({ version: z.number().int().positive(), comment: z.string().trim().max(5000).optional() }).strict();
+export const ReviewBody = z.object({ version: Version, comment: z.string().trim().max(5000).optional() }).strict();
 /** The assignee's request to the assigning level: a later deadline, funding, a cancellation or another change, with its reason. */
 export const ChangeRequestBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('deadline'), reason: text(5000), deadline: DeadlineInput }).strict(),
@@ -108,7 +108,7 @@ export const ChangeRequestBody = z.discriminatedUnion('kind', [
 export type ChangeRequestInput = z.infer<typeof ChangeRequestBody>;
 /** Approve (decisionRef required; `changes` only for an "other" request), refuse (comment required) or withdraw. */
 export const DecideRequestBody = z.object({
-  version: z.number().int().positive(), decisionRef: text(300).optional(), comment: z.string().trim().max(5000).optional(),
+  version: Version, decisionRef: text(300).optional(), comment: z.string().trim().max(5000).optional(),
   effectiveDate: IsoDate.optional(), changes: TaskChanges.optional(),
 }).strict();
 export type DecideRequestInput = z.infer<typeof DecideRequestBody>;
@@ -124,7 +124,7 @@ export const ReviewQueueQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
 });
 export const BulkAcceptBody = z.object({
-  items: z.array(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }).strict()).min(1).max(200),
+  items: z.array(z.object({ id: z.number().int().positive(), version: Version }).strict()).min(1).max(200),
   comment: z.string().trim().max(5000).optional(),
 }).strict();
 export const WarningActionBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();

@@ -47,13 +47,15 @@ export async function reallocateMerge(db: Db, ctx: RequestContext, input: MergeI
     const succNode = await ensureNode(trx, period.id, { unitId: input.successorUnitId });
     // nodeId: an open predecessor node whose quota this merge releases. A node already closed into
     // this successor still counts toward the cap (so the merge can be re-run) but is not released again.
-    const preds: { unitId: number; name: string; linkKind: string; nodeId: number | null; parentId: number | null; quotas: Map<string, number> }[] = [];
+    const preds: { unitId: number; name: string; linkKind: string; nodeId: number | null; parentId: number | null; closedAt: string | null; quotas: Map<string, number> }[] = [];
+    // For the audit record: the successor's quotas before this merge (the predecessors' are read below).
+    const successorBefore = Object.fromEntries((await store.allocationsOf(trx, succNode.id)).map((r) => [r.category, r.quota]));
     for (const l of links) {
       const node = await store.findNodeByKey(trx, period.id, `u:${l.unit_id}`);
       const counts = node && (!node.closed_at || node.successor_node_id === succNode.id);
       const rows = node && counts ? await store.allocationsOf(trx, node.id) : [];
       preds.push({ unitId: l.unit_id, name: l.full_name, linkKind: l.kind, nodeId: node && !node.closed_at ? node.id : null, parentId: node?.parent_id ?? null,
-        quotas: new Map(rows.map((r) => [r.category, r.quota])) });
+        closedAt: node?.closed_at ?? null, quotas: new Map(rows.map((r) => [r.category, r.quota])) });
     }
     const categories = new Set([...preds.flatMap((p) => [...p.quotas.keys()]), ...Object.keys(input.quotas ?? {})]);
     // Lock every parent row first (the predecessors' parents and the successor's), then the predecessors' rows: top-down, in id order.
@@ -77,8 +79,14 @@ export async function reallocateMerge(db: Db, ctx: RequestContext, input: MergeI
     }
     const closedAt = input.effectiveDate ?? new Date().toISOString().slice(0, 10);
     for (const p of preds) if (p.nodeId !== null) await store.closeNode(trx, p.nodeId, closedAt, succNode.id);
+    // Before: the successor's quotas and each predecessor's node, open or closed, with its quotas.
+    // After: the successor's quotas and the predecessors' nodes closed into it, with the rule and decision.
     await recordAudit(trx, ctx, { action: 'staffing.merge', entity: 'staffing_node', entityId: succNode.id,
-      after: { period: period.code, successor: successor.name, predecessors: preds.map((p) => ({ unitId: p.unitId, nodeId: p.nodeId, quotas: Object.fromEntries(p.quotas) })), decisionRef: input.decisionRef ?? null, rule: RULE } });
+      before: { period: period.code, successor: { name: successor.name, nodeId: succNode.id, quotas: successorBefore },
+        predecessors: preds.map((p) => ({ unitId: p.unitId, nodeId: p.nodeId, closedAt: p.closedAt, quotas: Object.fromEntries(p.quotas) })) },
+      after: { period: period.code, successor: { name: successor.name, nodeId: succNode.id, quotas: Object.fromEntries(outcomes.map((o) => [o.category, o.quota])) },
+        predecessors: preds.map((p) => ({ unitId: p.unitId, nodeId: p.nodeId, closedAt: p.nodeId !== null ? closedAt : p.closedAt, successorNodeId: succNode.id })),
+        decisionRef: input.decisionRef ?? null, rule: RULE } });
     return { successorNodeId: succNode.id, rule: RULE, categories: outcomes };
   });
 }

@@ -1,14 +1,15 @@
 // Request shapes of the staffing API, shared by routes and the CLI.
 import { z } from 'zod';
-import { IsoDate } from '../units/units.schemas.ts';
+import { Headcount, IsoDate, decimal } from '../platform/schemas.ts';
 
 export const PeriodCode = z.string().regex(/^\d{4}-\d{4}$/, 'thời kỳ dạng NNNN-NNNN / a period written YYYY-YYYY');
 export const CategoryCode = z.enum(['cadre_civil_servant', 'public_employee', 'commune_cadre', 'association', 'trade_union', 'labour_contract']);
-const Count = z.number().int().min(0).max(10_000_000);
+// Quotas, reserves, headcounts and targets of one node: platform/schemas.ts says why 5 million bounds them.
+const Count = Headcount;
 
 export const PeriodBody = z.object({
   code: PeriodCode, name: z.string().trim().min(1).max(300), startDate: IsoDate, endDate: IsoDate,
-  legalBasis: z.string().trim().max(500).optional(), toleranceShare: z.number().gt(0).max(1).optional(),
+  legalBasis: z.string().trim().max(500).optional(), toleranceShare: decimal(0, 1, 4, { positive: true }).optional(),
   /** Shown above every staffing screen of the period: where its figures come from, what they are not. */
   dataNote: z.string().trim().max(1000).optional(),
 }).strict();
@@ -40,7 +41,7 @@ export const RollupQuery = z.object({ period: PeriodCode, unitId: z.coerce.numbe
 const OneTarget = (b: { unitId?: number; agencyId?: number }) => (b.unitId === undefined) !== (b.agencyId === undefined);
 export const TargetBody = z.object({
   period: PeriodCode, category: CategoryCode, ...TargetFields,
-  share: z.number().min(0).max(100).optional(), targetHeadcount: Count.optional(),
+  share: decimal(0, 100, 3).optional(), targetHeadcount: Count.optional(),
   baselineDate: IsoDate.optional(), targetDate: IsoDate.optional(), basis: z.string().trim().min(1).max(500),
 }).strict()
   .refine(OneTarget, 'unitId hoặc agencyId, đúng một / exactly one of unitId, agencyId')

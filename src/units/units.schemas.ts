@@ -1,9 +1,9 @@
 // Request shapes of the unit registry API, shared by routes and the CLI.
 import { z } from 'zod';
+import { IsoDate, POPULATION_MAX, decimal, wholeNumber } from '../platform/schemas.ts';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD / a date as YYYY-MM-DD')
-  .refine((s) => { const d = new Date(`${s}T00:00:00Z`); return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s); },
-    'ngày không có thật / not a real date');
+// The platform's one date type (real calendar days in a sane range); re-exported for the modules that import it from here.
+export { IsoDate };
 
 export const TreeQuery = z.object({ asOf: IsoDate.optional(), parentId: z.coerce.number().int().positive().optional() });
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -19,7 +19,8 @@ export const RestructuringQuery = z.object({ from: IsoDate.default('2025-06-30')
 /** Facts an officer may correct on a unit in their scope; names and codes change only through lineage events. */
 export const UnitPatchBody = z.object({
   adminCentre: z.string().trim().max(500).nullable().optional(),
-  population: z.number().int().min(0).nullable().optional(),
-  areaKm2: z.number().min(0).max(1_000_000).nullable().optional(),
+  population: wholeNumber(0, POPULATION_MAX).nullable().optional(),
+  // Vietnam's area is about 331,000 km²; two decimals, as stored.
+  areaKm2: decimal(0, 1_000_000, 2).nullable().optional(),
 }).strict();
 export type UnitPatch = z.infer<typeof UnitPatchBody>;

@@ -6,6 +6,7 @@ import type { Period } from '../program.types.ts';
 import { impossibleDateMessage, impossibleDates } from './date.check.ts';
 import { DeadlineParseError, parseDeadline } from './deadline.ts';
 import { isIsoDate } from './deadline.periods.ts';
+import { MONEY_MAX_VND, dateProblem } from '../../platform/schemas.ts';
 import {
   COLUMNS, FUNDING_NAMES, LIST_SEPARATOR, OUTPUT_NAMES,
   type ColumnKey, type ImportedTaskRow, type TaskListError,
@@ -38,13 +39,17 @@ const list = (text: string | null) => (text ?? '').split(LIST_SEPARATOR).map((s)
 
 function amount(value: unknown): number | null | Message {
   if (typeof value === 'number') {
-    return Number.isSafeInteger(value) && value >= 0 ? value : { vi: `${value} không phải số nguyên đồng không âm`, en: `${value} is not a whole, non-negative number of đồng` };
+    return Number.isSafeInteger(value) && value >= 0 ? withinMoney(value) : { vi: `${value} không phải số nguyên đồng không âm`, en: `${value} is not a whole, non-negative number of đồng` };
   }
   const text = cellText(value);
   if (text === null) return null;
-  if (/^\d+$/.test(text) || /^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$/.test(text)) return Number(text.replace(/[.,\s]/g, ''));
+  if (/^\d+$/.test(text) || /^\d{1,3}(?:([.,\s])\d{3})(?:\1\d{3})*$/.test(text)) return withinMoney(Number(text.replace(/[.,\s]/g, '')));
   return { vi: `"${text}" không phải số nguyên đồng không âm`, en: `"${text}" is not a whole, non-negative number of đồng` };
 }
+
+/** The limit of any funding line (platform/schemas.ts says why). */
+const withinMoney = (n: number): number | Message => (n <= MONEY_MAX_VND ? n
+  : { vi: `${n.toLocaleString('vi-VN')} đồng vượt mức tối đa ${MONEY_MAX_VND.toLocaleString('vi-VN')} đồng của một dòng kinh phí`, en: `${n.toLocaleString('en-US')} đồng is above the ${MONEY_MAX_VND.toLocaleString('en-US')} đồng limit of a funding line` });
 
 export function validateRows(raw: RawRow[], options: { referenceDate?: string } = {}): TaskListResult {
   const errors: TaskListError[] = [];
@@ -77,7 +82,9 @@ export function validateRows(raw: RawRow[], options: { referenceDate?: string } 
     }
 
     const start = text('start');
+    const startProblem = start ? dateProblem(start) : null;
     if (start && !isIsoDate(start)) fail(sheetRow, 'start', { vi: `Ngày bắt đầu "${start}" phải có dạng NNNN-TT-NN.`, en: `Start "${start}" must be a real date written YYYY-MM-DD.` });
+    else if (startProblem) fail(sheetRow, 'start', { vi: `Ngày bắt đầu: ${startProblem.vi}.`, en: `Start: ${startProblem.en}.` });
     else if (start && deadline && start > deadline.end) fail(sheetRow, 'start', { vi: `Ngày bắt đầu ${start} sau hạn hoàn thành ${deadline.end}.`, en: `Start ${start} is after the deadline ${deadline.end}.` });
 
     const fundingText = text('fundingSource');

@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { Agency } from '../types';
 import { FUNDING_SOURCES, OUTPUT_KINDS, ROLLUP_MODES } from './types';
 
+/** The API's limit of one funding line, in đồng (src/platform/schemas.ts says why). */
+const MONEY_MAX_VND = 5_000_000_000_000_000;
+
 interface Props {
   agencies: Agency[];
   /** Shown under the deadline field: what the task has now. */
@@ -75,7 +78,7 @@ export function TaskFields({ agencies, currentDeadline, keepTitles, full }: Prop
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="weight" label={a('weight')} extra={a('weightHint')}><InputNumber min={0.001} max={1_000_000} style={{ width: '100%' }} /></Form.Item>
+            <Form.Item name="weight" label={a('weight')} extra={a('weightHint')}><InputNumber min={0.01} max={1000} precision={2} style={{ width: '100%' }} /></Form.Item>
           </Col>
           <Col xs={24}><FundingList /></Col>
           <Col xs={24} md={12}>
@@ -105,10 +108,10 @@ function FundingList() {
                     options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`program.task.fundingSource.${s}`) }))} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'amountRequired']} noStyle>
-                  <InputNumber min={0} style={{ width: 150 }} placeholder={a('amountRequired')} aria-label={a('amountRequired')} />
+                  <InputNumber min={0} max={MONEY_MAX_VND} precision={0} style={{ width: 150 }} placeholder={a('amountRequired')} aria-label={a('amountRequired')} />
                 </Form.Item>
                 <Form.Item name={[f.name, 'amountAllocated']} noStyle>
-                  <InputNumber min={0} style={{ width: 150 }} placeholder={a('amountAllocated')} aria-label={a('amountAllocated')} />
+                  <InputNumber min={0} max={MONEY_MAX_VND} precision={0} style={{ width: 150 }} placeholder={a('amountAllocated')} aria-label={a('amountAllocated')} />
                 </Form.Item>
                 <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={a('removeFunding')} />
               </Space>

@@ -1,0 +1,152 @@
+// Every audit record says what was there before and what is there after (issue 9,
+// finding 9). Two halves: (1) every audit action written anywhere in the code (a
+// recordAudit call, an action passed to the staffing write functions, an INSERT in a
+// migration) is declared in audit.actions.ts with its kind, so a new mutation cannot
+// slip in unclassified; (2) every mutation outside the program module (accounts,
+// units, staffing: the program's are checked by its own tests) is run through the API
+// on each engine, and each record it leaves must hold what its kind needs: a change
+// its before and after, an upsert its before once there was a previous value, and so on.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { buildServer } from '../platform/http.ts';
+import { loadConfig } from '../platform/config.ts';
+import { systemContext } from '../platform/context.ts';
+import { createUser } from '../accounts/accounts.service.ts';
+import { importVn } from '../units/units.import.ts';
+import { AUDIT_ACTIONS, auditActionOf } from './audit.actions.ts';
+import { multipartBody } from '../platform/upload/upload.testing.ts';
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const VN_DATA = path.resolve(SRC, '../data/vn');
+const PASSWORD = 'correct horse battery';
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.(ts|sql)$/.test(e.name) && !/\.test\.ts$|testing\.ts$|fixtures\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** (action, entity) pairs the code writes, found in its text; `${…}` in an action stands for any word. */
+function writtenActions(): { action: string; entity: string; file: string }[] {
+  const found: { action: string; entity: string; file: string }[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const text = fs.readFileSync(file, 'utf8');
+    const rel = path.relative(SRC, file);
+    for (const m of text.matchAll(/action: ['`]([a-z_.]+(?:\$\{[a-zA-Z.]+\})?)['`], entity: '([a-z_]+)'/g)) found.push({ action: m[1], entity: m[2], file: rel });
+    // The staffing write functions insert the allocation's audit row with the action they are given.
+    for (const m of text.matchAll(/allocateInTrx\([^;]*?'(staffing\.[a-z_.]+)'\)/g)) found.push({ action: m[1], entity: 'staffing_allocation', file: rel });
+    if (file.endsWith('.sql') && text.includes('insert into audit_log')) {
+      for (const m of text.matchAll(/'([a-z_]+\.[a-z_.]+)', '([a-z_]+)'/g)) found.push({ action: m[1], entity: m[2], file: rel });
+      if (text.includes("p_action, 'staffing_allocation'")) found.push({ action: 'staffing.allocate', entity: 'staffing_allocation', file: rel });
+    }
+  }
+  return found;
+}
+
+describe('audit actions declared', () => {
+  it('every audit action the code writes is declared with its kind in audit.actions.ts', () => {
+    const found = writtenActions();
+    expect(found.length).toBeGreaterThan(20);
+    const declared = (f: { action: string; entity: string }) => {
+      const re = new RegExp(`^${f.action.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-z_]+')}$`);
+      return AUDIT_ACTIONS.some((a) => a.entity === f.entity && re.test(a.action));
+    };
+    const missing = found.filter((f) => !declared(f)).map((f) => `${f.action} on ${f.entity} (${f.file}): add it to src/audit/audit.actions.ts with its kind`);
+    expect(missing).toEqual([]);
+    // And nothing declared that the code no longer writes.
+    const stale = AUDIT_ACTIONS.filter((a) => !found.some((f) => f.entity === a.entity && new RegExp(`^${f.action.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-z_]+')}$`).test(a.action)));
+    expect(stale.map((a) => `${a.action} on ${a.entity}`)).toEqual([]);
+  });
+});
+
+describe.each(ENGINES)('every mutation outside the program module records before and after, on %s', (engine) => {
+  let t: TestDb;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    await importVn(t.db, systemContext('test'), VN_DATA);
+    await createUser(t.db, systemContext('test'), { username: 'admin', displayName: 'Admin', password: PASSWORD, grants: [{ role: 'system_admin', unitCode: 'VN' }] });
+    // Two failed sign-ins per name and address at most, so that a block (and its audit record) comes quickly.
+    app = await buildServer(t, loadConfig({ loginMaxAttempts: 2 }), { logger: false });
+  });
+  afterAll(async () => { await app?.close(); await t?.drop(); });
+
+  it('runs each of them, and each record holds what its kind needs', async () => {
+    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong password' } })).statusCode).toBe(401);
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
+    const headers = { cookie: `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
+    const call = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
+      const res = await app.inject({ method, url, payload, headers });
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
+      return res.json();
+    };
+    const unit = (code: string) => t.db.selectFrom('units').select('id').where('code', '=', code).where('valid_to', 'is', null).executeTakeFirstOrThrow().then((r) => r.id);
+    const [country, hanoi, baDinh] = [await unit('VN'), await unit('01'), await unit('00004')];
+    const P = '2022-2026', C = 'commune_cadre';
+
+    const officer = await call('POST', '/api/users', { username: 'can-bo', displayName: 'Cán bộ', password: 'mat-khau-dai-du', grants: [{ role: 'viewer', unitCode: '01' }] });
+    const granted = await call('POST', `/api/users/${officer.id}/grants`, { role: 'province_officer', unitCode: '46' });
+    const grantId = granted.grants.find((g: { unitCode: string }) => g.unitCode === '46').id;
+    const revoked = await app.inject({ method: 'DELETE', url: `/api/users/${officer.id}/grants/${grantId}`, headers });
+    expect(revoked.statusCode, revoked.body).toBeLessThan(300);
+    await call('POST', `/api/users/${officer.id}/password`, { password: 'mat-khau-moi-dai-du' });
+    await call('POST', `/api/users/${officer.id}/deactivate`, {});
+    await call('POST', `/api/users/${officer.id}/reactivate`, {});
+    const token = await call('POST', '/api/tokens', { name: 'Máy báo cáo' });
+    await call('POST', `/api/tokens/${token.id}/revoke`, {});
+    for (let i = 0; i < 3; i++) await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'can-bo', password: 'sai mật khẩu' } });
+    await call('PATCH', `/api/units/${baDinh}`, { adminCentre: 'Số 1 Phan Đình Phùng' });
+    await call('PATCH', `/api/units/${baDinh}`, { adminCentre: 'Số 12 Phan Đình Phùng', population: 70000 });
+    await importVn(t.db, systemContext('test'), VN_DATA, { force: true });
+    await call('POST', '/api/staffing/periods', { code: P, name: 'Thời kỳ 2022–2026', startDate: '2022-01-01', endDate: '2026-07-01' });
+    await call('POST', '/api/staffing/allocations', { period: P, category: C, unitId: country, quota: 500 });
+    await call('POST', '/api/staffing/allocations', { period: P, category: C, unitId: hanoi, quota: 200 });
+    await call('POST', '/api/staffing/allocations', { period: P, category: C, unitId: hanoi, quota: 220, reserve: 10 });
+    await call('POST', '/api/staffing/present', { period: P, category: C, unitId: hanoi, asOf: '2022-06-30', present: 180 });
+    await call('POST', '/api/staffing/present', { period: P, category: C, unitId: hanoi, asOf: '2023-06-30', present: 175 });
+    await call('POST', '/api/staffing/targets', { period: P, category: C, unitId: hanoi, share: 5, baselineDate: '2022-06-30', basis: 'Kết luận 40-KL/TW' });
+    await call('POST', '/api/staffing/targets', { period: P, category: C, unitId: hanoi, share: 10, baselineDate: '2022-06-30', basis: 'Kết luận 40-KL/TW, điều chỉnh' });
+    await call('POST', '/api/staffing/merges', { period: P, successorUnitId: baDinh, category: C, quota: 30, decisionRef: 'QĐ 12/2025' });
+    const csv = ['stt,code,name,assigned_total,assigned_civil_servants,assigned_contracts,reserve,present_total,present_civil_servants,present_contracts,plan_total,plan_civil_servants,plan_contracts,change,note',
+      '1,01,Thành phố Hà Nội,230,230,0,10,190,190,0,,,,,'].join('\n');
+    const upload = await multipartBody({ period: P, category: C, asOf: '2024-06-30' }, { name: 'bang.csv', content: csv, type: 'text/csv' });
+    const imported = await app.inject({ method: 'POST', url: '/api/staffing/tables/import', payload: upload.payload, headers: { ...headers, ...upload.headers } });
+    expect(imported.statusCode, imported.body).toBeLessThan(300);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
+
+    const rows = await t.db.selectFrom('audit_log').select(['id', 'action', 'entity', 'entity_id', 'before', 'after']).orderBy('id').execute();
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const kind = auditActionOf(r.action, r.entity)?.kind;
+      const where = `${r.action} on ${r.entity} ${r.entity_id ?? ''}`;
+      if (!kind) { problems.push(`${where}: not declared in audit.actions.ts`); continue; }
+      const key = `${r.action}|${r.entity}|${r.entity_id}`;
+      const isObject = (v: unknown) => v !== null && typeof v === 'object' && Object.keys(v as object).length > 0;
+      if (['change', 'create', 'upsert', 'event', 'summary'].includes(kind) && !isObject(r.after)) problems.push(`${where}: no after`);
+      if ((kind === 'change' || kind === 'delete') && !isObject(r.before)) problems.push(`${where}: no before`);
+      if (kind === 'upsert' && seen.has(key) && !isObject(r.before)) problems.push(`${where}: replaced a previous value without its before`);
+      if (kind === 'create' && r.before !== null) problems.push(`${where}: a creation with a before`);
+      seen.add(key);
+    }
+    expect(problems).toEqual([]);
+    // The run covered every declared action outside the program module.
+    const ran = new Set(rows.map((r) => `${r.action} on ${r.entity}`));
+    const notRun = AUDIT_ACTIONS.filter((a) => !a.action.startsWith('program.')).map((a) => `${a.action} on ${a.entity}`).filter((k) => !ran.has(k));
+    expect(notRun).toEqual([]);
+    // A replaced value shows what it was: the second allocation and target, and the re-import, carry the first's figures.
+    const last = (action: string) => rows.filter((r) => r.action === action).at(-1)!;
+    expect(last('staffing.allocate').before).toMatchObject({ quota: 200, reserve: 0 });
+    expect(last('staffing.target.set').before).toMatchObject({ targetHeadcount: 171 });
+    expect(last('units.update').before).toMatchObject({ adminCentre: 'Số 1 Phan Đình Phùng' });
+    expect(last('units.import').before).toMatchObject({ checksum: expect.any(String) });
+    expect(rows.find((r) => r.action === 'staffing.merge' && r.entity === 'staffing_node')!.before).toMatchObject({ successor: { quotas: {} } });
+  }, 300_000);
+});

@@ -1,0 +1,63 @@
+// Every kind of audit record the platform writes, with what its before and after
+// must hold. audit.actions.test.ts fails on an action written anywhere in the code
+// that is not declared here, and on a record that does not hold what its kind needs.
+//   change  — a row changed: before and after both, so a reader sees what it was and became
+//   create  — a row made: after; before is empty because nothing was there
+//   upsert  — set or replaced: after; before whenever there was a previous value
+//   delete  — a row removed: before; after is empty
+//   event   — something happened that changes no business row (a sign-in, a refused sign-in): after says what
+//   summary — a bulk operation whose every row change has its own change/upsert record with before
+//             and after (named in `rows`); the summary's after counts them
+export type AuditKind = 'change' | 'create' | 'upsert' | 'delete' | 'event' | 'summary';
+
+export interface AuditAction { action: string; entity: string; kind: AuditKind; rows?: string }
+
+export const AUDIT_ACTIONS: AuditAction[] = [
+  // accounts
+  { action: 'auth.login', entity: 'user', kind: 'event' },
+  { action: 'auth.login_failed', entity: 'user', kind: 'event' },
+  { action: 'auth.login_blocked', entity: 'login', kind: 'event' },
+  { action: 'auth.logout', entity: 'user', kind: 'delete' },
+  { action: 'users.create', entity: 'user', kind: 'create' },
+  { action: 'users.deactivate', entity: 'user', kind: 'change' },
+  { action: 'users.reactivate', entity: 'user', kind: 'change' },
+  { action: 'users.password_reset', entity: 'user', kind: 'change' },
+  { action: 'grants.create', entity: 'user', kind: 'change' },
+  { action: 'grants.revoke', entity: 'user', kind: 'change' },
+  { action: 'tokens.create', entity: 'api_token', kind: 'create' },
+  { action: 'tokens.revoke', entity: 'api_token', kind: 'change' },
+  // units
+  { action: 'units.update', entity: 'unit', kind: 'change' },
+  { action: 'units.import', entity: 'dataset', kind: 'upsert' },
+  // staffing (allocate, present and the allocations of import and merge are written by the database functions of migration 0008)
+  { action: 'staffing.period.create', entity: 'staffing_period', kind: 'create' },
+  { action: 'staffing.allocate', entity: 'staffing_allocation', kind: 'change' },
+  { action: 'staffing.present', entity: 'staffing_actual', kind: 'change' },
+  { action: 'staffing.target.set', entity: 'staffing_target', kind: 'upsert' },
+  { action: 'staffing.merge', entity: 'staffing_node', kind: 'change' },
+  { action: 'staffing.merge', entity: 'staffing_allocation', kind: 'change' },
+  { action: 'staffing.import', entity: 'staffing_table', kind: 'summary', rows: 'staffing.import on staffing_allocation, staffing.present on staffing_actual' },
+  { action: 'staffing.import', entity: 'staffing_allocation', kind: 'change' },
+  // program (its mutations are checked by the program module's own tests)
+  { action: 'program.import', entity: 'program', kind: 'create' },
+  { action: 'program.demo.reports', entity: 'program', kind: 'summary', rows: 'demo data only' },
+  { action: 'program.tasklist.import', entity: 'program', kind: 'summary', rows: 'program.task.add and program.task.adjust' },
+  { action: 'program.task.add', entity: 'task', kind: 'create' },
+  { action: 'program.task.adjust', entity: 'task', kind: 'change' },
+  { action: 'program.task.cancel', entity: 'task', kind: 'change' },
+  { action: 'program.task.cascade', entity: 'task', kind: 'change' },
+  { action: 'program.report.submit', entity: 'task_report', kind: 'create' },
+  { action: 'program.report.edit', entity: 'task_report', kind: 'change' },
+  { action: 'program.report.accept', entity: 'task_report', kind: 'change' },
+  { action: 'program.report.return', entity: 'task_report', kind: 'change' },
+  { action: 'program.warning.acknowledge', entity: 'program_warning', kind: 'change' },
+  { action: 'program.warning.resolve', entity: 'program_warning', kind: 'change' },
+  { action: 'program.settings', entity: 'program', kind: 'change' },
+  { action: 'program.holiday.set', entity: 'public_holiday', kind: 'upsert' },
+  { action: 'program.change_request.create', entity: 'task_change_request', kind: 'create' },
+  { action: 'program.change_request.approve', entity: 'task_change_request', kind: 'change' },
+  { action: 'program.change_request.refuse', entity: 'task_change_request', kind: 'change' },
+  { action: 'program.change_request.withdraw', entity: 'task_change_request', kind: 'change' },
+];
+
+export const auditActionOf = (action: string, entity: string) => AUDIT_ACTIONS.find((a) => a.action === action && a.entity === entity);
