@@ -2,6 +2,8 @@
 // the official wording (đơn vị hành chính, nhập toàn bộ, nhập một phần, …).
 import { programVi } from '../program/locale.vi';
 import { staffingReportVi } from '../staffing/locale.vi';
+import { unitBrowserVi } from '../units/locale.vi';
+import { lookupPagingVi } from '../lookup/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -102,6 +104,8 @@ const vi = {
     empty: 'Không có bản ghi nào.',
   },
   program: programVi,
+  unitBrowser: unitBrowserVi,
+  lookupPaging: lookupPagingVi,
 };
 
 export type Resources = typeof vi;
