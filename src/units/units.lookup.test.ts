@@ -6,6 +6,8 @@
 // and by its folded name with its old district, with its official successors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { buildServer } from '../platform/http.ts';
+import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';
 import { importVn } from './units.import.ts';
@@ -82,6 +84,23 @@ describe.each(ENGINES)('public lookup on %s', (engine) => {
     expect(past).toMatchObject({ items: [], nextOffset: null, total: first.total });
   });
 
+  it('pages through the HTTP API and refuses an impossible page with a message', async () => {
+    const app = await buildServer(t, loadConfig({}), { logger: false });
+    try {
+      const page = await app.inject({ url: '/api/public/lookup?q=t%C3%A2n%20th%C3%A0nh&limit=10&offset=10' });
+      expect(page.statusCode).toBe(200);
+      expect(page.json()).toMatchObject({ offset: 10, limit: 10, nextOffset: 20 });
+      expect(page.json().items).toHaveLength(10);
+      for (const offset of ['-1', 'abc', '1e9', '100000']) {
+        const bad = await app.inject({ url: `/api/public/lookup?q=tan%20thanh&offset=${offset}` });
+        expect(bad.statusCode, offset).toBe(400);
+        expect(bad.headers['content-type'], offset).toContain('application/problem+json');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
   it('finds EVERY old commune by full name and by folded name + old district, with its official successors', async () => {
     // The official successors come from the files the registry imports, not from the registry itself.
     const dataset = loadVnDataset(VN_DATA_DIR);
@@ -118,7 +137,7 @@ describe.each(ENGINES)('public lookup on %s', (engine) => {
           if (position > deepest.position) deepest = { position, query: q };
           return true;
         }
-        offset = page.nextOffset;
+        offset = page.nextOffset ?? null; // an answer without paging ends the search here
       }
       misses.push(`${q}: not in the results`);
       return false;

@@ -130,7 +130,7 @@ export default function LookupPage() {
         {moreError && <Alert type="error" showIcon title={moreError} />}
         {searchable && data && nextOffset !== null && (
           <Button size="large" block onClick={showMore} loading={loadingMore} data-testid="lookup-more">
-            {loadingMore ? t('lookupPaging.loadingMore') : t('lookupPaging.more')}
+            {loadingMore ? t('lookupPaging.loadingMore') : t('lookupPaging.more', { shown: formatNumber(items.length), total: formatNumber(data.total) })}
           </Button>
         )}
       </div>

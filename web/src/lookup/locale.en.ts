@@ -4,6 +4,6 @@ import type { lookupPagingVi } from './locale.vi';
 export const lookupPagingEn: typeof lookupPagingVi = {
   shown: 'Showing {{shown}} of {{total}} results',
   shownAtLeast: 'Showing {{shown}} of more than {{total}} results',
-  more: 'Show more results',
+  more: 'Show more results ({{shown}}/{{total}})',
   loadingMore: 'Loading more…',
 };

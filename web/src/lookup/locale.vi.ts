@@ -2,6 +2,6 @@
 export const lookupPagingVi = {
   shown: 'Đang xem {{shown}} trong {{total}} kết quả',
   shownAtLeast: 'Đang xem {{shown}} trong hơn {{total}} kết quả',
-  more: 'Xem thêm kết quả',
+  more: 'Xem thêm kết quả ({{shown}}/{{total}})',
   loadingMore: 'Đang tải thêm…',
 };

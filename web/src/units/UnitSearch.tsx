@@ -10,6 +10,9 @@ import type { SearchItem, SearchPage } from './registryTypes';
 import { joinPlaces, unitTypeLabel } from './unitLabels';
 import { lastDay } from './validity';
 
+// Options are one line by default; the reason and the successors must wrap, not be cut off.
+const REASON_STYLE = { whiteSpace: 'normal', fontSize: 13 } as const;
+
 /** Why a unit is not in force on the day: ended (and where it went), not yet begun, or before the registry's data. */
 function NotInForce({ item, asOf, onPick }: { item: SearchItem; asOf: string; onPick: (id: number) => void }) {
   const { t } = useTranslation();
@@ -22,7 +25,7 @@ function NotInForce({ item, asOf, onPick }: { item: SearchItem; asOf: string; on
       onPick(id);
     };
     return (
-      <div className="unit-search-ended" data-testid="units-search-ended">
+      <div style={REASON_STYLE} data-testid="units-search-ended">
         {t('unitBrowser.ended', { date: formatDate(end) })} →{' '}
         {item.successors.length === 0
           ? t('unitBrowser.noSuccessor')
@@ -39,9 +42,9 @@ function NotInForce({ item, asOf, onPick }: { item: SearchItem; asOf: string; on
     );
   }
   if (item.validFrom && item.validFrom > asOf) {
-    return <div className="unit-search-ended">{t('unitBrowser.startsLater', { date: formatDate(item.validFrom) })}</div>;
+    return <div style={REASON_STYLE}>{t('unitBrowser.startsLater', { date: formatDate(item.validFrom) })}</div>;
   }
-  if (item.attestedFrom) return <div className="unit-search-ended">{t('unitBrowser.unknownOnDay', { date: formatDate(item.attestedFrom) })}</div>;
+  if (item.attestedFrom) return <div style={REASON_STYLE}>{t('unitBrowser.unknownOnDay', { date: formatDate(item.attestedFrom) })}</div>;
   return null;
 }
 
