@@ -96,6 +96,11 @@ describe.each(ENGINES)('public lookup on %s', (engine) => {
         expect(bad.statusCode, offset).toBe(400);
         expect(bad.headers['content-type'], offset).toContain('application/problem+json');
       }
+      // Both new parameters are documented for API clients.
+      const spec = (await app.inject({ url: '/api/openapi.json' })).json();
+      const params = (p: string) => spec.paths[p].get.parameters.map((x: { name: string }) => x.name);
+      expect(params('/api/public/lookup')).toContain('offset');
+      expect(params('/api/units/search')).toContain('includeEnded');
     } finally {
       await app.close();
     }
