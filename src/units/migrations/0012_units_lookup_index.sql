@@ -11,6 +11,9 @@ create table unit_lookup (
 );
 create index unit_lookup_name_key_idx on unit_lookup (name_key);
 
+-- PostgreSQL's JIT would spend a second compiling this one-off statement; PGlite has none.
+set local jit = off;
+
 insert into unit_lookup (unit_id, name_key, context)
 with k as (
   select id, parent_id, level, trim(regexp_replace(name_folded, '[^a-z0-9]+', ' ', 'g')) as key from units
@@ -24,12 +27,13 @@ up as (   -- the places above a unit, the country left out
     join k p3 on p3.id = pp.parent_id where p3.level > 0
 ),
 related as (
-  select id, place_id as other from up                                                          -- its district, province
-  union select l.from_unit_id, l.to_unit_id from lineage_links l                                -- its successors
-  union select l.from_unit_id, u.place_id from lineage_links l join up u on u.id = l.to_unit_id -- their province
-  union select u.id, l.to_unit_id from up u join lineage_links l on l.from_unit_id = u.place_id -- its province's successor
-  union select l.to_unit_id, u.place_id from lineage_links l join up u on u.id = l.from_unit_id -- its predecessors' district, province
+  select id, place_id as other from up                                                              -- its district, province
+  union all select l.from_unit_id, l.to_unit_id from lineage_links l                                -- its successors
+  union all select l.from_unit_id, u.place_id from lineage_links l join up u on u.id = l.to_unit_id -- their province
+  union all select u.id, l.to_unit_id from up u join lineage_links l on l.from_unit_id = u.place_id -- its province's successor
+  union all select l.to_unit_id, u.place_id from lineage_links l join up u on u.id = l.from_unit_id -- its predecessors' district, province
 )
 select k.id, k.key, coalesce(array_agg(distinct o.key) filter (where o.key <> ''), '{}')
   from k left join related r on r.id = k.id left join k o on o.id = r.other
  group by k.id, k.key;
+reset jit;
