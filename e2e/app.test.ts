@@ -256,7 +256,7 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     const rows = page.getByTestId('stats-table').locator('tbody tr.ant-table-row');
     await eventually(() => rows.count()).toBe(34);
     const hanoi = await texts(rows.filter({ hasText: 'Thành phố Hà Nội' }).locator('td'));
-    expect(hanoi.slice(0, 7)).toEqual(['01', 'Thành phố Hà Nội', 'Giữ nguyên', '1', '526', '126', '76%']);
+    expect(hanoi.slice(0, 7)).toEqual(['01', 'Thành phố Hà Nội', 'Giữ nguyên', '1', '526', '126', '76,05%']);
     const tuyenQuang = await texts(rows.filter({ hasText: 'Tỉnh Tuyên Quang' }).locator('td'));
     expect(tuyenQuang.slice(0, 6)).toEqual(['08', 'Tỉnh Tuyên Quang', 'Hà Giang, Tuyên Quang', '2', '330', '124']);
 

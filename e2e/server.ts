@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type DatabaseHandle } from '../src/platform/db.ts';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db.ts';
 import { migrate } from '../src/platform/migrate.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { buildServer } from '../src/platform/http.ts';
@@ -19,8 +19,13 @@ const WEB_SOURCES = [path.join(WEB, 'src'), path.join(WEB, 'index.html'), path.j
 
 export interface TestServer {
   url: string;
+  /** The server's own database, for tests that compare what a page shows with the data (e2e/coherence.ts). */
+  db: Db;
   close(): Promise<void>;
 }
+
+/** What to load after the reference data and demo users: e.g. loadStaffingDemo, for a test that reads its figures. */
+export interface ServerOptions { seed?: (db: Db) => Promise<unknown> }
 
 function newestMtime(file: string): number {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -63,12 +68,13 @@ export async function ensureWebBuilt(): Promise<void> {
   console.info(`e2e: web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function openDemoDatabase(): Promise<DatabaseHandle> {
+async function openDemoDatabase(options: ServerOptions): Promise<DatabaseHandle> {
   // Always PGlite in memory, even when DATABASE_URL is set (CI): these tests are about the browser.
   const handle = await openDatabase({ databaseUrl: null, dataDir: 'memory' });
   try {
     await migrate(handle.db);
     await loadDemo(handle.db);
+    await options.seed?.(handle.db);
     return handle;
   } catch (err) {
     await handle.close();
@@ -76,11 +82,11 @@ async function openDemoDatabase(): Promise<DatabaseHandle> {
   }
 }
 
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   // Built once by e2e/global-setup.ts before any test file runs, never here:
   // parallel files building into one folder served each other half-built apps.
   if (!fs.existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run the tests through vitest (its global setup builds the web app) or \`npm run build:web\``);
-  const handle = await openDemoDatabase();
+  const handle = await openDemoDatabase(options);
 
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
   try {
@@ -91,6 +97,7 @@ export async function startServer(): Promise<TestServer> {
     const { port } = server.server.address() as AddressInfo;
     return {
       url: `http://127.0.0.1:${port}`,
+      db: handle.db,
       async close() {
         await server.close();
         await handle.close();

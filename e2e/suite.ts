@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from './browser.ts';
-import { startServer, type TestServer } from './server.ts';
+import { startServer, type ServerOptions, type TestServer } from './server.ts';
 import { signedInContext, type Session } from './session.ts';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -23,7 +23,7 @@ export interface BrowserSuite {
   tolerate(expected: RegExp | null): void;
 }
 
-export function browserSuite(wait: number): BrowserSuite {
+export function browserSuite(wait: number, serverOptions: ServerOptions = {}): BrowserSuite {
   let browser: Browser | undefined, server: TestServer | undefined;
   const contexts: BrowserContext[] = [];
   let problems: string[] = [];
@@ -32,7 +32,7 @@ export function browserSuite(wait: number): BrowserSuite {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     browser = await launchBrowser(); // first: without a browser there is no point starting the server
-    server = await startServer();
+    server = await startServer(serverOptions);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});

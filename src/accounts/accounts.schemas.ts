@@ -1,17 +1,53 @@
 import { z } from 'zod';
 import { ROLES } from '../platform/context.ts';
 
+// Text that is stored or searched: PostgreSQL refuses NUL bytes, and no name needs control characters.
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const plain = (max: number) => z.string().trim().max(max).regex(NO_CONTROL, 'không được có ký tự điều khiển / no control characters');
+
 export const LoginBody = z.object({
-  username: z.string().trim().min(1, 'Nhập tên đăng nhập / enter a user name').max(100),
+  username: plain(100).min(1, 'Nhập tên đăng nhập / enter a user name'),
   password: z.string().min(1, 'Nhập mật khẩu / enter a password').max(500),
 });
 
 export const NewUserBody = z.object({
   username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,50}$/, '3–50 chữ, số, . _ - / 3–50 letters, digits, . _ -'),
-  displayName: z.string().trim().min(1).max(200),
+  displayName: plain(200).min(1),
   email: z.string().email().nullish(),
   password: z.string().min(10).max(500),
-  grants: z.array(z.object({ role: z.enum(ROLES as [string, ...string[]]), unitCode: z.string().min(1) })).default([]),
+  grants: z.array(z.object({
+    role: z.enum(ROLES as [string, ...string[]]),
+    unitCode: plain(20).min(1).optional(),
+    unitId: z.number().int().positive().optional(),
+  }).refine((g) => g.unitCode !== undefined || g.unitId !== undefined, 'unitCode hoặc unitId / unitCode or unitId')).max(20).default([]),
 });
 
-export const NewTokenBody = z.object({ name: z.string().trim().min(1).max(100) });
+
+export const NewTokenBody = z.object({
+  name: plain(100).min(1),
+  expiresInDays: z.number().int().min(1).optional(),
+  readOnly: z.boolean().optional(),
+}).strict();
+
+export const TokenListQuery = z.object({
+  all: z.enum(['true', 'false']).optional(),
+  includeEnded: z.enum(['true', 'false']).optional(),
+});
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const GrantParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), grantId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export const UserListQuery = z.object({
+  q: plain(100).optional(),
+  active: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const GrantBody = z.object({
+  role: z.enum(ROLES as [string, ...string[]]),
+  unitId: z.number().int().positive().optional(),
+  unitCode: plain(20).min(1).optional(),
+}).strict();
+
+export const PasswordBody = z.object({ password: z.string().min(10).max(500) }).strict();

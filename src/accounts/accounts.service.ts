@@ -2,13 +2,17 @@
 import type { Db } from '../platform/db.ts';
 import type { AuthUser, RequestContext, Role } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { badRequest, conflict, notFound, tooManyRequests, unauthenticated } from '../platform/errors.ts';
+import { badRequest, conflict, notFound, unauthenticated } from '../platform/errors.ts';
 import * as store from './accounts.store.ts';
-import { requireRole } from './access.ts';
+import * as tokenStore from './tokens.store.ts';
+import { announceSignInEnded } from './sign-in-ended.ts';
+import { checkRole } from '../platform/policy.ts';
+import { ACCOUNTS } from './accounts.policy.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
-import { findUnitByCode } from '../units/units.store.ts';
+import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './login-throttle.ts';
+import { findUnitByCode, findUnitById } from '../units/units.store.ts';
 
-export interface LoginLimits { maxAttempts: number; windowMinutes: number; sessionHours: number }
+export interface LoginLimits extends ThrottleLimits { sessionHours: number }
 export interface SessionResult { user: AuthUser; token: string; csrfToken: string; expiresAt: Date }
 
 async function loadAuthUser(db: Db, row: { id: number; username: string; display_name: string }): Promise<AuthUser> {
@@ -16,25 +20,17 @@ async function loadAuthUser(db: Db, row: { id: number; username: string; display
 }
 
 export async function login(db: Db, ctx: RequestContext, input: { username: string; password: string }, limits: LoginLimits): Promise<SessionResult> {
-  const ip = ctx.ip ?? 'unknown';
-  const since = new Date(Date.now() - limits.windowMinutes * 60_000);
-  const recent = await store.countRecentFailures(db, input.username, ip, since);
-  if (recent.by_user >= limits.maxAttempts || recent.by_ip >= limits.maxAttempts) {
-    const oldest = recent.oldest ? new Date(recent.oldest).getTime() : Date.now();
-    const retry = Math.max(1, Math.ceil((oldest + limits.windowMinutes * 60_000 - Date.now()) / 1000));
-    throw tooManyRequests({
-      vi: `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${Math.ceil(retry / 60)} phút.`,
-      en: `Too many failed sign-ins. Try again in ${Math.ceil(retry / 60)} minutes.`,
-    }, retry);
-  }
+  // Counted before the password is looked at: parallel guesses cannot all pass an unchanged counter.
+  await reserveAttempt(db, ctx, input.username, limits);
   const user = await store.findUserByName(db, input.username);
-  const ok = user ? user.is_active && (await verifyPassword(user.password_hash, input.password))
-    : (await burnPasswordCheck(input.password), false);
-  if (!user || !ok) {
+  // Exactly one argon2 verification whatever the name: unknown and inactive accounts take as long as
+  // real ones, so timing does not tell which names exist or are switched off.
+  const passwordOk = user ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !user.is_active || !passwordOk) {
     // Recorded in its own transaction: the refusal below must not roll it back.
     await db.transaction().execute(async (trx) => {
-      await store.insertLoginAttempt(trx, input.username, ip, false);
-      await recordAudit(trx, ctx, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null, after: { username: input.username } });
+      await recordAudit(trx, ctx, { action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? null,
+        after: { username: input.username, ...(user && !user.is_active ? { inactive: true } : {}) } });
     });
     throw unauthenticated({ vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong user name or password.' });
   }
@@ -42,7 +38,7 @@ export async function login(db: Db, ctx: RequestContext, input: { username: stri
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + limits.sessionHours * 3600_000);
   await db.transaction().execute(async (trx) => {
-    await store.insertLoginAttempt(trx, input.username, ip, true);
+    await releaseAttempt(trx, ctx, input.username);
     await store.insertSession(trx, { tokenHash: sha256(token), csrfToken, userId: user.id, expiresAt, ip: ctx.ip, userAgent: ctx.userAgent });
     await recordAudit(trx, { ...ctx, user: { id: user.id, username: user.username, displayName: user.display_name, grants: [] } },
       { action: 'auth.login', entity: 'user', entityId: user.id, after: { expiresAt } });
@@ -53,32 +49,42 @@ export async function login(db: Db, ctx: RequestContext, input: { username: stri
 export async function logout(db: Db, ctx: RequestContext, token: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const removed = await store.deleteSession(trx, sha256(token));
-    if (removed) await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id });
+    if (!removed) return;
+    await recordAudit(trx, ctx, { action: 'auth.logout', entity: 'user', entityId: removed.user_id, before: { sessionId: removed.id }, after: null });
+    await announceSignInEnded(trx, { sessionId: removed.id });
   });
 }
 
-export interface Authenticated { user: AuthUser; csrfToken: string | null; via: 'session' | 'token' }
+export interface Authenticated {
+  user: AuthUser; csrfToken: string | null; via: 'session' | 'token';
+  signIn: { sessionId: number | null; tokenId: number | null; expiresAt: Date | null };
+  /** A read-only API token: only GET, HEAD and OPTIONS. */
+  readOnly: boolean;
+}
 
 /** Resolves a session cookie or a bearer token to a user; null when neither is valid. */
 export async function authenticate(db: Db, creds: { sessionToken?: string; bearerToken?: string }): Promise<Authenticated | null> {
   if (creds.bearerToken) {
-    const row = await store.findLiveApiToken(db, sha256(creds.bearerToken));
+    const now = new Date();
+    const row = await tokenStore.findLiveApiToken(db, sha256(creds.bearerToken), now);
     if (!row || !row.is_active) return null;
-    await store.touchApiToken(db, row.token_id);
-    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token' };
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) await tokenStore.touchApiToken(db, row.token_id, now);
+    return { user: await loadAuthUser(db, row), csrfToken: null, via: 'token', readOnly: row.read_only,
+      signIn: { sessionId: null, tokenId: row.token_id, expiresAt: new Date(row.expires_at) } };
   }
   if (creds.sessionToken) {
     const row = await store.findLiveSession(db, sha256(creds.sessionToken));
     if (!row || !row.is_active) return null;
-    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session' };
+    return { user: await loadAuthUser(db, row), csrfToken: row.csrf_token, via: 'session', readOnly: false,
+      signIn: { sessionId: row.session_id, tokenId: null, expiresAt: new Date(row.expires_at) } };
   }
   return null;
 }
 
-export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode: string }[] }
+export interface NewUserInput { username: string; displayName: string; email?: string | null; password: string; grants: { role: Role; unitCode?: string; unitId?: number }[] }
 
 export async function createUser(db: Db, ctx: RequestContext, input: NewUserInput) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, ACCOUNTS['users.write']);
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw badRequest({ vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
   }
@@ -89,30 +95,12 @@ export async function createUser(db: Db, ctx: RequestContext, input: NewUserInpu
     }
     const user = await store.insertUser(trx, { username: input.username, displayName: input.displayName, email: input.email ?? null, passwordHash });
     for (const g of input.grants) {
-      const unit = await findUnitByCode(trx, g.unitCode);
-      if (!unit) throw notFound({ vi: `đơn vị có mã "${g.unitCode}" đang có hiệu lực`, en: `A unit in force with code "${g.unitCode}"` });
+      const unit = g.unitId !== undefined ? await findUnitById(trx, g.unitId) : await findUnitByCode(trx, g.unitCode ?? '');
+      if (!unit) throw notFound({ vi: `đơn vị ${g.unitCode ? `có mã "${g.unitCode}" đang có hiệu lực` : `số ${g.unitId}`}`, en: `A unit ${g.unitCode ? `in force with code "${g.unitCode}"` : `with id ${g.unitId}`}` });
       await store.insertGrant(trx, user.id, g.role, unit.id);
     }
     const grants = await store.grantsOf(trx, user.id);
     await recordAudit(trx, ctx, { action: 'users.create', entity: 'user', entityId: user.id, after: { username: user.username, displayName: input.displayName, grants } });
     return { ...user, grants };
-  });
-}
-
-export async function listUsers(db: Db, ctx: RequestContext) {
-  requireRole(ctx, ['system_admin']);
-  const users = await store.listUsers(db);
-  const grants = await store.grantsOfUsers(db, users.map((u) => u.id));
-  return users.map((u) => ({ ...u, grants: grants.get(u.id) ?? [] }));
-}
-
-/** A token for machine clients; the value is shown once and only its hash is stored. */
-export async function createApiToken(db: Db, ctx: RequestContext, name: string) {
-  if (!ctx.user) throw unauthenticated();
-  const token = randomToken('apt_');
-  return db.transaction().execute(async (trx) => {
-    const row = await store.insertApiToken(trx, { userId: ctx.user!.id, name, tokenHash: sha256(token) });
-    await recordAudit(trx, ctx, { action: 'tokens.create', entity: 'api_token', entityId: row.id, after: { name } });
-    return { id: row.id, name: row.name, token };
   });
 }

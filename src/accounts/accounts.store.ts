@@ -21,11 +21,6 @@ export async function insertUser(db: Q, user: { username: string; displayName: s
   }).returning(['id', 'username', 'display_name', 'email', 'is_active', 'created_at']).executeTakeFirstOrThrow();
 }
 
-export function listUsers(db: Q) {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'is_active', 'created_at'])
-    .orderBy('username').execute();
-}
-
 export async function insertGrant(db: Q, userId: number, role: Role, unitId: number) {
   return db.insertInto('grants').values({ user_id: userId, role, unit_id: unitId, created_at: new Date() })
     .onConflict((oc) => oc.columns(['user_id', 'role', 'unit_id']).doNothing())
@@ -55,7 +50,7 @@ export async function insertSession(db: Q, s: { tokenHash: string; csrfToken: st
 
 export function findLiveSession(db: Q, tokenHash: string) {
   return db.selectFrom('sessions').innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
     .where('sessions.token_hash', '=', tokenHash).where('sessions.expires_at', '>', new Date())
     .executeTakeFirst();
 }
@@ -68,36 +63,64 @@ export function deleteExpiredSessions(db: Q) {
   return db.deleteFrom('sessions').where('expires_at', '<=', new Date()).execute();
 }
 
-export async function insertApiToken(db: Q, t: { userId: number; name: string; tokenHash: string }) {
-  return db.insertInto('api_tokens').values({ user_id: t.userId, name: t.name, token_hash: t.tokenHash, created_at: new Date() })
-    .returning(['id', 'name', 'created_at']).executeTakeFirstOrThrow();
+export function deleteSessionsOfUser(db: Q, userId: number) {
+  return db.deleteFrom('sessions').where('user_id', '=', userId).returning(['id']).execute();
 }
 
-export function findLiveApiToken(db: Q, tokenHash: string) {
-  return db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id as token_id', 'users.id', 'users.username', 'users.display_name', 'users.is_active'])
-    .where('api_tokens.token_hash', '=', tokenHash).where('api_tokens.revoked_at', 'is', null)
-    .executeTakeFirst();
+/** A page of users for the administrators' screen, by user name; `q` matches name, display name or e-mail. */
+export async function pageUsers(db: Q, f: { q: string | null; active: boolean | null; limit: number; offset: number; now: Date }) {
+  let base = db.selectFrom('users');
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([
+      eb(sql`lower(username)`, 'like', like), eb(sql`lower(display_name)`, 'like', like), eb(sql`lower(coalesce(email, ''))`, 'like', like),
+    ]));
+  }
+  if (f.active !== null) base = base.where('is_active', '=', f.active);
+  const [{ total }] = await base.select(sql<number>`count(*)::int`.as('total')).execute();
+  const items = await base.select((eb) => [
+    'users.id', 'users.username', 'users.display_name', 'users.email', 'users.is_active', 'users.created_at',
+    eb.selectFrom('sessions').select(sql<number>`count(*)::int`.as('n')).whereRef('sessions.user_id', '=', 'users.id')
+      .where('sessions.expires_at', '>', f.now).as('live_sessions'),
+    eb.selectFrom('api_tokens').select(sql<number>`count(*)::int`.as('n')).whereRef('api_tokens.user_id', '=', 'users.id')
+      .where('api_tokens.revoked_at', 'is', null).where('api_tokens.expires_at', '>', f.now).as('live_tokens'),
+  ]).orderBy(sql`lower(username)`).limit(f.limit).offset(f.offset).execute();
+  return { total, items };
 }
 
-export async function touchApiToken(db: Q, tokenId: number) {
-  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', tokenId).execute();
+/** Grants with their ids and units, for administration. */
+export async function grantRowsOfUsers(db: Q, userIds: number[]) {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('grants').innerJoin('units', 'units.id', 'grants.unit_id')
+    .select(['grants.id', 'grants.user_id', 'grants.role', 'grants.unit_id', 'units.code', 'units.full_name'])
+    .where('grants.user_id', 'in', userIds).orderBy('grants.id').execute();
 }
 
-export async function insertLoginAttempt(db: Q, username: string, ip: string, succeeded: boolean) {
-  await db.insertInto('login_attempts').values({ username: username.toLowerCase(), ip, succeeded, at: new Date() }).execute();
+export function lockUser(db: Q, id: number) {
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'is_active']).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** Failed attempts since `since`, by this user name and from this address. */
-export async function countRecentFailures(db: Q, username: string, ip: string, since: Date) {
-  const row = await db.selectFrom('login_attempts')
-    .select([
-      sql<number>`count(*) filter (where username = ${username.toLowerCase()})::int`.as('by_user'),
-      sql<number>`count(*) filter (where ip = ${ip})::int`.as('by_ip'),
-      sql<Date | null>`min(at)`.as('oldest'),
-    ])
-    .where('succeeded', '=', false).where('at', '>', since)
-    .where((eb) => eb.or([eb('username', '=', username.toLowerCase()), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return row;
+export async function setUserActive(db: Q, id: number, active: boolean) {
+  await db.updateTable('users').set({ is_active: active, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export async function setPasswordHash(db: Q, id: number, hash: string) {
+  await db.updateTable('users').set({ password_hash: hash, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+export function deleteGrant(db: Q, userId: number, grantId: number) {
+  return db.deleteFrom('grants').where('id', '=', grantId).where('user_id', '=', userId)
+    .returning(['id', 'role', 'unit_id']).executeTakeFirst();
+}
+
+/** Changes to administrators wait for each other, so two of them cannot remove the last one together. */
+export async function lockAdministrators(trx: Q) {
+  await sql`select pg_advisory_xact_lock(727002)`.execute(trx);
+}
+
+export async function countActiveAdministrators(db: Q): Promise<number> {
+  const row = await db.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id')
+    .select(sql<number>`count(distinct users.id)::int`.as('n'))
+    .where('grants.role', '=', 'system_admin').where('users.is_active', '=', true).executeTakeFirstOrThrow();
+  return row.n;
 }

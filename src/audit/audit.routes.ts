@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../platform/db.ts';
 import { browseAudit } from './audit.service.ts';
+import { AUDIT } from './audit.policy.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -15,7 +16,7 @@ export const AuditQuery = z.object({
 export function auditRoutes(db: Db) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    app.get('/audit', { schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paginated (system admin)', querystring: AuditQuery } }, async (req) => {
+    app.get('/audit', { config: { policy: AUDIT['audit.read'] }, schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paginated (system admin)', querystring: AuditQuery } }, async (req) => {
       const { page, pageSize, ...filter } = req.query;
       return browseAudit(db, req.ctx, filter, page, pageSize);
     });

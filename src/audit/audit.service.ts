@@ -1,7 +1,8 @@
 // Browsing the audit log: system administrators only.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireRole } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { AUDIT } from './audit.policy.ts';
 import * as store from './audit.store.ts';
 
 type Row = Awaited<ReturnType<typeof store.listAudit>>['items'][number];
@@ -12,12 +13,12 @@ export const presentAudit = (r: Row) => ({
 });
 
 export async function browseAudit(db: Db, ctx: RequestContext, filter: store.AuditFilter, page: number, pageSize: number) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, AUDIT['audit.read']);
   const { items, total } = await store.listAudit(db, filter, page, pageSize);
   return { items: items.map(presentAudit), total, page, pageSize };
 }
 
 export async function tail(db: Db, ctx: RequestContext, limit: number) {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, AUDIT['audit.read']);
   return (await store.tailAudit(db, limit)).map(presentAudit).reverse();
 }

@@ -54,7 +54,7 @@ export function registerStaffingCommands(program: Command) {
     .option('--json', 'JSON output', false)
     .action((file: string, o) => withDb(o.json, async ({ db }) => {
       const table = await parseTableFile(path.basename(file), fs.readFileSync(file));
-      const r = await checkSubmitted(db, table, o.period ? { period: o.period, category: CategoryCode.parse(o.category), asOf: parseIsoDate(o.asOf, '--as-of') } : undefined);
+      const r = await checkSubmitted(db, cliContext(), table, o.period ? { period: o.period, category: CategoryCode.parse(o.category), asOf: parseIsoDate(o.asOf, '--as-of') } : undefined);
       const { parsed: _parsed, ...out } = r;
       if (o.json) printJson(out);
       else {

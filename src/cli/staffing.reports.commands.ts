@@ -11,6 +11,7 @@ import { setTarget, setTargetsFromRuleSet } from '../staffing/staffing.targets.t
 import { targetProgress } from '../staffing/staffing.targets.progress.ts';
 import { blocksReport } from '../staffing/staffing.reports.ts';
 import { trendReport } from '../staffing/staffing.trend.ts';
+import { percentText, ratio } from '../platform/percent.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 
@@ -23,7 +24,8 @@ async function agencyId(db: Db, code: string) {
   return row.id;
 }
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? null : `${x}%`);
+/** A share written with the State's two decimals, from its exact parts. */
+const share = (part: number | null | undefined, whole: number | null | undefined) => (part == null || whole == null ? null : percentText(ratio(part, whole)));
 
 export function registerReportCommands(st: Command, { ensureData, unitId }: Helpers) {
   st.command('targets').description('Streamlining targets of a period with the progress of reductions (recorded headcounts against the straight line)')
@@ -36,11 +38,13 @@ export function registerReportCommands(st: Command, { ensureData, unitId }: Help
         unitId: o.unit ? await unitId(db, o.unit, asOf) : undefined, asOf });
       if (o.json) return printJson(r);
       printTable(r.items.map((i) => ({ code: i.code, name: i.name, category: i.category, baseline: `${i.baselineHeadcount} (${i.baselineAsOf})`, target: `${i.targetHeadcount} (${i.targetDate})`,
-        cut: `${i.requiredCut} (${pct(i.requiredPct)})`, latest: i.latest ? `${i.latest.present} (${i.latest.asOf})` : null, achieved: pct(i.latest?.achievedPctOfCut), plannedNow: i.plannedNow, status: i.status })));
+        cut: `${i.requiredCut} (${share(i.requiredCut, i.baselineHeadcount)})`, latest: i.latest ? `${i.latest.present} (${i.latest.asOf})` : null,
+        achieved: share(i.latest?.achieved, i.requiredCut), plannedNow: Math.round(i.plannedNow * 10) / 10, status: i.status })));
       if (r.items.length === 1 || o.unit) {
         for (const i of r.items.filter((x) => x.points.length)) {
           console.log(`\n${i.name} (${i.category}) — ${i.basis}`);
-          printTable(i.points.map((p) => ({ date: p.asOf, present: p.present, planned: p.planned, achieved: p.achieved, ofCut: pct(p.achievedPctOfCut), gap: p.gap, status: p.status })));
+          const r1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+          printTable(i.points.map((p) => ({ date: p.asOf, present: p.present, planned: r1(p.planned), achieved: p.achieved, ofCut: share(p.achieved, i.requiredCut), gap: r1(p.gap), status: p.status })));
         }
       }
     }));
@@ -67,7 +71,7 @@ export function registerReportCommands(st: Command, { ensureData, unitId }: Help
       await ensureData(db);
       const r = await setTargetsFromRuleSet(db, cliContext(), RuleSetTargetsBody.parse({ period: o.period, ruleSet: o.ruleSet, baselineDate: o.baselineDate, targetDate: o.targetDate, basis: o.basis }));
       if (o.json) return printJson(r);
-      printTable(r.set.map((s) => ({ code: s.code, province: s.name, formedFrom: s.formedFrom.length, percent: pct(s.percent), baseline: s.baselineHeadcount, target: s.targetHeadcount, cut: s.requiredCut })));
+      printTable(r.set.map((s) => ({ code: s.code, province: s.name, formedFrom: s.formedFrom.length, percent: `${s.percent}%`, baseline: s.baselineHeadcount, target: s.targetHeadcount, cut: s.requiredCut })));
       for (const s of r.skipped) console.log(`Bỏ qua / skipped ${s.code} ${s.name}: ${s.vi} / ${s.en}`);
     }));
 
@@ -99,6 +103,7 @@ export function registerReportCommands(st: Command, { ensureData, unitId }: Help
       if (o.json) return printJson(r);
       console.log(`${r.unit.name}${r.category ? ` (${r.category})` : ''}`);
       printTable(r.items.map((i) => ({ period: i.period, source: i.source, quota: i.quota, reserve: i.reserve, present: i.present,
-        quotaChange: i.change?.quota ? `${i.change.quota.abs} (${pct(i.change.quota.pct)})` : null, presentChange: i.change?.present ? `${i.change.present.abs} (${pct(i.change.present.pct)})` : null })));
+        quotaChange: i.change?.quota ? `${i.change.quota.abs} (${share(i.change.quota.abs, i.change.quota.from)})` : null,
+        presentChange: i.change?.present ? `${i.change.present.abs} (${share(i.change.present.abs, i.change.present.from)})` : null })));
     }));
 }

@@ -11,6 +11,7 @@ import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 import { printImportReport, printCheck, printLookup } from './units.print.ts';
+import { percentText } from '../platform/percent.ts';
 
 /** First use of a fresh database: load the reference data, saying so on stderr (stdout may be JSON). */
 async function ensureData(db: Db) {
@@ -48,9 +49,9 @@ export function registerUnitCommands(program: Command) {
       const r = await restructuring(db, parseIsoDate(o.from, '--from'), parseIsoDate(o.to, '--to'));
       if (o.json) return printJson(r);
       const n = r.national;
-      console.log(`Cả nước / national ${r.from} → ${r.to}: tỉnh ${n.before.provinces} → ${n.after.provinces} (−${n.reductionPct.provinces}%), huyện ${n.before.districts} → ${n.after.districts} (−${n.reductionPct.districts}%), xã ${n.before.communes} → ${n.after.communes} (−${n.reductionPct.communes}%)\n`);
+      console.log(`Cả nước / national ${r.from} → ${r.to}: tỉnh ${n.before.provinces} → ${n.after.provinces} (−${percentText(n.reduction.provinces)}), huyện ${n.before.districts} → ${n.after.districts} (−${percentText(n.reduction.districts)}), xã ${n.before.communes} → ${n.after.communes} (−${percentText(n.reduction.communes)})\n`);
       printTable(r.provinces.map((p) => ({ code: p.code, province: p.fullName, formedFrom: p.formedFrom.map((f) => f.name).join(' + '),
-        districtsBefore: p.districtsBefore, communesBefore: p.communesBefore, communesAfter: p.communesAfter, reductionPct: p.reductionPct })));
+        districtsBefore: p.districtsBefore, communesBefore: p.communesBefore, communesAfter: p.communesAfter, reduction: percentText(p.reduction) })));
     }));
 
   units.command('lookup').description('Find an old or current unit by name or address and show what it belongs to now')

@@ -13,9 +13,14 @@ export interface Config {
   sessionHours: number;
   /** Secure cookies need HTTPS; off by default so the local demo works over http. */
   cookieSecure: boolean;
-  /** Failed logins allowed per user name and per address in the window below. */
+  /** Failed logins allowed per (address, user name) in the window below; then blocked, twice as long each time. */
   loginMaxAttempts: number;
+  /** Failed logins allowed per address whatever the user name (an office behind one NAT address shares it). */
+  loginMaxAttemptsPerAddress: number;
   loginWindowMinutes: number;
+  /** Lifetime of a new API token when none is asked for, and the longest one may ask for, in days. */
+  tokenDefaultDays: number;
+  tokenMaxDays: number;
   /** Trust X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
   /** Load demo users on start (npm start). */
@@ -58,6 +63,15 @@ function webhooksFromEnv(): { webhookUrls: string[]; webhookSecret: string | nul
   return { webhookUrls: urls, webhookSecret: secret };
 }
 
+function tokenDaysFromEnv(): { tokenDefaultDays: number; tokenMaxDays: number } {
+  const tokenMaxDays = intFromEnv('APPARATUS_TOKEN_MAX_DAYS', 90);
+  const tokenDefaultDays = intFromEnv('APPARATUS_TOKEN_DEFAULT_DAYS', Math.min(90, tokenMaxDays));
+  if (tokenMaxDays < 1 || tokenDefaultDays < 1 || tokenDefaultDays > tokenMaxDays) {
+    throw new Error(`APPARATUS_TOKEN_DEFAULT_DAYS (${tokenDefaultDays}) must be at least 1 and at most APPARATUS_TOKEN_MAX_DAYS (${tokenMaxDays})`);
+  }
+  return { tokenDefaultDays, tokenMaxDays };
+}
+
 export function loadConfig(overrides: Partial<Config> = {}): Config {
   return {
     databaseUrl: process.env.DATABASE_URL || null,
@@ -67,7 +81,9 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     sessionHours: intFromEnv('APPARATUS_SESSION_HOURS', 12),
     cookieSecure: process.env.APPARATUS_COOKIE_SECURE === '1',
     loginMaxAttempts: intFromEnv('APPARATUS_LOGIN_MAX_ATTEMPTS', 10),
+    loginMaxAttemptsPerAddress: intFromEnv('APPARATUS_LOGIN_MAX_ATTEMPTS_PER_ADDRESS', 100),
     loginWindowMinutes: intFromEnv('APPARATUS_LOGIN_WINDOW_MINUTES', 15),
+    ...tokenDaysFromEnv(),
     trustProxy: process.env.APPARATUS_TRUST_PROXY === '1',
     demo: process.env.APPARATUS_DEMO === '1',
     logLevel: process.env.LOG_LEVEL || 'warn',

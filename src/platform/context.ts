@@ -14,6 +14,10 @@ export interface RequestContext {
   ip: string | null;
   userAgent: string | null;
   via: 'session' | 'token' | 'cli' | 'system' | 'anonymous';
+  /** A read-only API token: the policy refuses every operation that writes. */
+  readOnly?: boolean;
+  /** The sign-in behind the request (a session or an API token) and when it ends: live streams close with it. */
+  signIn?: { sessionId: number | null; tokenId: number | null; expiresAt: Date | null };
 }
 
 export function systemContext(label = 'system'): RequestContext {

@@ -141,14 +141,18 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  expires_at: Timestamp;
+  read_only: Generated<boolean>;
 }
 
-export interface LoginAttemptsTable {
-  id: Generated<number>;
-  username: string;
+export interface LoginThrottlesTable {
   ip: string;
-  at: Timestamp;
-  succeeded: boolean;
+  username: string;
+  failures: Generated<number>;
+  window_start: Timestamp;
+  blocked_until: Timestamp | null;
+  strikes: Generated<number>;
+  updated_at: Timestamp;
 }
 
 export interface StaffingPeriodsTable {
@@ -159,6 +163,7 @@ export interface StaffingPeriodsTable {
   end_date: DateString;
   legal_basis: string | null;
   tolerance_share: Generated<number>;
+  data_note: Generated<string | null>;
 }
 
 export interface StaffingCategoriesTable {
@@ -214,7 +219,7 @@ export interface Database extends ProgramTables, StaffingTargetTables {
   grants: GrantsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_attempts: LoginAttemptsTable;
+  login_throttles: LoginThrottlesTable;
   staffing_periods: StaffingPeriodsTable;
   staffing_categories: StaffingCategoriesTable;
   staffing_nodes: StaffingNodesTable;

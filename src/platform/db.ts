@@ -104,6 +104,11 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       if (!patched.has(client)) {
         patched.add(client);
+        // The pool listens for errors only while a client is idle. When the server goes away just as a
+        // client is handed out, pg emits 'error' on it with nobody listening, which would crash the
+        // process; the query in flight is rejected anyway (and answered 503), and the pool drops the
+        // dead client when it is released, so there is nothing more to do here.
+        client.on('error', () => {});
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
         (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
           const m = typeof text === 'string' ? PREPARE.exec(text) : null;

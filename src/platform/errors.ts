@@ -23,8 +23,8 @@ export const unauthenticated = (detail: Message = {
   en: 'You need to sign in to see this.',
 }) => new AppError(401, 'unauthenticated', { vi: 'Chưa đăng nhập', en: 'Not signed in' }, detail);
 
-export const forbidden = (detail: Message) =>
-  new AppError(403, 'forbidden', { vi: 'Không có quyền', en: 'Not allowed' }, detail);
+export const forbidden = (detail: Message, extra?: Record<string, unknown>) =>
+  new AppError(403, 'forbidden', { vi: 'Không có quyền', en: 'Not allowed' }, detail, extra);
 
 export const notFound = (what: Message) =>
   new AppError(404, 'not-found', { vi: 'Không tìm thấy', en: 'Not found' }, {

@@ -33,7 +33,7 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     }
     request.sessionToken = auth.via === 'session' ? sessionToken! : null;
     request.csrfToken = auth.csrfToken;
-    request.ctx = { ...base, user: auth.user, actorLabel: auth.user.username, via: auth.via };
+    request.ctx = { ...base, user: auth.user, actorLabel: auth.user.username, via: auth.via, signIn: auth.signIn, readOnly: auth.readOnly };
     if (auth.via === 'session' && !SAFE.has(request.method) && request.headers['x-csrf-token'] !== auth.csrfToken) {
       throw new AppError(403, 'csrf', { vi: 'Thiếu mã chống giả mạo', en: 'CSRF token missing' }, {
         vi: 'Yêu cầu thay đổi dữ liệu phải kèm tiêu đề x-csrf-token của phiên đăng nhập. Hãy tải lại trang.',
@@ -42,3 +42,4 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     }
   });
 }
+

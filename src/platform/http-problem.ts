@@ -33,6 +33,14 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
       { vi: `Vui lòng sửa: ${list}`, en: `Please correct: ${list}` }, { errors: fields });
   }
   const fe = error as FastifyError;
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(request, reply);
+  if (isDatabaseUnavailable(error)) {
+    request.log.error({ err: error }, 'database unavailable');
+    return send(reply, request, 503, 'unavailable', { vi: 'Tạm thời gián đoạn', en: 'Temporarily unavailable' }, {
+      vi: 'Cơ sở dữ liệu tạm thời không trả lời. Vui lòng thử lại sau ít phút; nếu bạn vừa lưu, hãy kiểm tra xem thay đổi đã được lưu chưa.',
+      en: 'The database is not answering for the moment. Try again in a few minutes; if you were saving, check whether the change was saved.',
+    }, { retryAfterSeconds: RETRY_AFTER_SECONDS });
+  }
   if (fe.statusCode && fe.statusCode < 500) {
     return send(reply, request, fe.statusCode, 'request', { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
       { vi: `Yêu cầu không được chấp nhận: ${fe.message}`, en: fe.message });
@@ -42,6 +50,35 @@ export function problemHandler(error: FastifyError | Error, request: FastifyRequ
     vi: 'Máy chủ gặp lỗi ngoài dự kiến; không có thay đổi nào được lưu. Vui lòng thử lại hoặc báo quản trị viên (mã yêu cầu ' + request.id + ').',
     en: 'The server hit an unexpected error; nothing was saved. Try again or tell an administrator (request id ' + request.id + ').',
   });
+}
+
+const RETRY_AFTER_SECONDS = 10;
+
+// What a lost or refused database connection looks like: Node's socket errors, PostgreSQL's
+// connection-exception class (08), shutdown and "too many connections" states, and the messages
+// of pg's pool, PGlite and Kysely once closed. Anything else stays a 500.
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const MESSAGES = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed|driver has already been destroyed/i;
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const e = error as { code?: unknown; message?: unknown; errors?: unknown; cause?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (NETWORK_CODES.has(code) || SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+  if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true;
+  if (Array.isArray(e.errors) && e.errors.some((x) => isDatabaseUnavailable(x, depth + 1))) return true; // AggregateError of a connect
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/** A route may say in its config what its limit means to a person (`bodyLimitMessage`); else the size is named. */
+function bodyTooLarge(request: FastifyRequest, reply: FastifyReply) {
+  const own = (request.routeOptions.config as { bodyLimitMessage?: Message } | undefined)?.bodyLimitMessage;
+  const mb = ((request.routeOptions.bodyLimit ?? 1_048_576) / 1_048_576).toLocaleString('en', { maximumFractionDigits: 1 });
+  return send(reply, request, 413, 'too-large', { vi: 'Dữ liệu gửi lên quá lớn', en: 'Request too large' }, own ?? {
+    vi: `Dữ liệu gửi lên lớn hơn ${mb.replace('.', ',')} MB, mức tối đa của địa chỉ này.`,
+    en: `The request is larger than ${mb} MB, the most this address accepts.`,
+  }, { limitBytes: request.routeOptions.bodyLimit });
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {

@@ -2,15 +2,29 @@
 // of some realtime channels to one browser, with heartbeats, until it leaves.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Listener, Realtime } from './realtime.ts';
+import type { NamedRule } from './policy.ts';
+
+export type Selector = (channel: string, payload: unknown) => unknown | null | Promise<unknown | null>;
 
 export interface SseOptions {
   realtime: Realtime;
+  /** The access rule of the stream (src/platform/policy.ts): its role half is checked before it opens. */
+  policy: NamedRule;
   /** Channels this stream carries; a function to choose them per request (e.g. the user's scope). */
   channels: string[] | ((request: FastifyRequest) => string[] | Promise<string[]>);
   /** Throw (e.g. forbidden()) to refuse; runs before the stream opens, so errors are problem+json. */
   authorize?: (request: FastifyRequest) => void | Promise<void>;
-  /** Drop events this requester must not see (payloads carry ids, so this is cheap to decide). */
-  filter?: (channel: string, payload: unknown, request: FastifyRequest) => boolean;
+  /**
+   * What of an event this requester may see: the payload to send (possibly with ids out of their scope
+   * removed), or null to drop it. May be async (it may look the ids up); events keep their order.
+   * Prepared once per stream by `prepare`, so per-requester facts (the scope) are read once.
+   */
+  select?: (request: FastifyRequest) => Promise<Selector> | Selector;
+  /**
+   * Ends the stream when the requester's sign-in ends: a channel announcing ended sessions and whether an
+   * announcement concerns this requester, and when the sign-in expires by itself.
+   */
+  session?: { channel: string; ended: (payload: unknown, request: FastifyRequest) => boolean; expiresAt: (request: FastifyRequest) => Date | null };
   /** Comment line every N ms, well under the 60 s idle timeout of common proxies. Default 15 000. */
   heartbeatMs?: number;
 }
@@ -23,9 +37,10 @@ export function sseRoute(app: FastifyInstance, path: string, options: SseOptions
   const open = new Set<() => void>();
   // Streams never go idle, so the server would wait for them forever on close: end them first.
   app.addHook('onClose', async () => { for (const end of [...open]) end(); });
-  app.get(path, { schema: { hide: true } }, async (request, reply) => {
+  app.get(path, { config: { policy: options.policy }, schema: { hide: true } }, async (request, reply) => {
     await options.authorize?.(request);
     const channels = typeof options.channels === 'function' ? await options.channels(request) : options.channels;
+    const select = options.select ? await options.select(request) : null;
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -36,14 +51,26 @@ export function sseRoute(app: FastifyInstance, path: string, options: SseOptions
     });
     res.write('retry: 3000\n\n');
     let id = 0;
-    const send = (event: string, payload: unknown) => { res.write(`id: ${++id}\nevent: ${event}\ndata: ${JSON.stringify(payload)}\n\n`); };
+    const send = (event: string, payload: unknown) => { if (!res.destroyed) res.write(`id: ${++id}\nevent: ${event}\ndata: ${JSON.stringify(payload)}\n\n`); };
+    // Events are decided one after the other, so an async selection cannot reorder them.
+    let queue: Promise<void> = Promise.resolve();
     const listener: Listener = (payload, channel) => {
-      if (options.filter && !options.filter(channel, payload, request)) return;
-      send(channel, payload);
+      queue = queue.then(async () => {
+        const shown = select ? await select(channel, payload) : payload;
+        if (shown !== null && shown !== undefined) send(channel, shown);
+      }).catch((err: Error) => { request.log.error({ err }, 'sse: selecting an event failed; the stream asks for a re-read'); send('resync', {}); });
     };
-    const unsubscribes = await Promise.all(channels.map((c) => options.realtime.subscribe(c, listener)));
+    const ended: Listener = (payload) => { if (options.session!.ended(payload, request)) end(); };
+    const unsubscribes = await Promise.all([
+      ...channels.map((c) => options.realtime.subscribe(c, listener)),
+      ...(options.session ? [options.realtime.subscribe(options.session.channel, ended)] : []),
+    ]);
     const stopResync = options.realtime.onResync(() => send('resync', {}));
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), options.heartbeatMs ?? 15_000);
+    const expiresAt = options.session?.expiresAt(request) ?? null;
+    const heartbeat = setInterval(() => {
+      if (expiresAt && expiresAt.getTime() <= Date.now()) return end();
+      res.write(': ping\n\n');
+    }, options.heartbeatMs ?? 15_000);
     const end = () => {
       if (!open.delete(end)) return;
       clearInterval(heartbeat);

@@ -138,7 +138,8 @@ describe('server-sent events route', () => {
     sseRoute(app, '/events', {
       realtime: rt, channels: ['task', 'warning'], heartbeatMs: 50,
       authorize: (req) => { if (req.headers['x-deny']) throw forbidden({ vi: 'Không được xem.', en: 'Not for you.' }); },
-      filter: (_channel, payload) => (payload as { unitId: number }).unitId !== 99,
+      policy: { action: 'test.events', who: 'anyone', on: 'none', writes: false, what: { vi: 'thử', en: 'test' } },
+      select: () => async (_channel, payload) => ((payload as { unitId: number }).unitId === 99 ? null : payload),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

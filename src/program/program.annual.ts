@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound, todayIso } from '../platform/errors.ts';
-import { requireRole } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { PROGRAM } from './program.policy.ts';
 import { RATING_LABELS } from './warnings/index.ts';
 import { findProgram, findProgramByCode, listPrograms } from './program.store.ts';
 import { heatmap, overview } from './program.dashboards.service.ts';
@@ -22,7 +23,7 @@ export const WARNING_LABELS: Record<string, string> = {
 };
 
 export async function annualReportData(db: Db, ctx: RequestContext, opts: { year: number; programCode?: string }) {
-  requireRole(ctx, ['system_admin', 'central_officer']);
+  checkRole(ctx, PROGRAM['program.annual']);
   const program = opts.programCode ? await findProgramByCode(db, opts.programCode) : (await listPrograms(db)).at(-1);
   if (!program) throw notFound({ vi: opts.programCode ? `chương trình mã ${opts.programCode}` : 'chương trình nào', en: opts.programCode ? `Program ${opts.programCode}` : 'Any program' });
   const yearEnd = `${opts.year}-12-31`;

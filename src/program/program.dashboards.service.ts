@@ -10,7 +10,8 @@ import { rollupRatingExplained } from './warnings/index.ts';
 import { ROLLUP_RATING, ROLLUP_STATUS } from './program.db-types.ts';
 import * as store from './program.dashboards.store.ts';
 import { findProgram } from './program.store.ts';
-import { countryUnitId, READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
+import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
 
 export function summarise(c: store.Counts) {
   const byStatus = Object.fromEntries(ROLLUP_STATUS.map((s) => [s, c[s] ?? 0]));
@@ -37,7 +38,7 @@ async function programOr404(db: Db, id: number) {
 /** The unit to show when none is asked: the country for national scope, else the caller's first granted unit. */
 async function defaultUnit(db: Db, ctx: RequestContext) {
   const user = requireUser(ctx);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   if (scope.all || !user) return countryUnitId(db);
   return user.grants[0].unitId;
 }
@@ -45,7 +46,7 @@ async function defaultUnit(db: Db, ctx: RequestContext) {
 export async function overview(db: Db, ctx: RequestContext, programId: number, unitId?: number) {
   await programOr404(db, programId);
   const unit = unitId ?? await defaultUnit(db, ctx);
-  await requireUnitIn(db, ctx, unit, READ_ROLES);
+  await requireUnitIn(db, ctx, unit, PROGRAM['task.read']);
   const [info, sections, children] = await Promise.all([
     db.selectFrom('units').select(['id', 'code', 'name', 'level', 'parent_id']).where('id', '=', unit).executeTakeFirst(),
     store.unitBySection(db, programId, unit), store.childrenTotals(db, programId, unit),
@@ -60,7 +61,7 @@ export async function overview(db: Db, ctx: RequestContext, programId: number, u
 
 export async function heatmap(db: Db, ctx: RequestContext, programId: number) {
   await programOr404(db, programId);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const cells = await store.provinceSectionCells(db, programId, scope);
   const sections = await db.selectFrom('tasks').select(['id', 'code', 'title_vi', 'title_en']).where('id', 'in', [...new Set(cells.map((c) => c.section_id)), 0]).orderBy('position').execute();
   const provinces = [...new Map(cells.map((c) => [c.unit_id, { unitId: c.unit_id, code: c.code, name: c.name }])).values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -99,8 +100,8 @@ function presentListItem(r: ListRow) {
 
 export async function taskList(db: Db, ctx: RequestContext, programId: number, kind: 'overdue' | 'at_risk', q: { unitId?: number; limit: number; offset: number }) {
   await programOr404(db, programId);
-  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, PROGRAM['task.read']);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const unitIds = q.unitId ? await subtreeIds(db, q.unitId) : null;
   const { items, total } = await store.taskList(db, scope, { programId, unitIds, kind, limit: q.limit, offset: q.offset });
   return { total, items: items.map(presentListItem) };
@@ -110,7 +111,7 @@ export async function taskList(db: Db, ctx: RequestContext, programId: number, k
 export async function myTasks(db: Db, ctx: RequestContext, programId: number, q: { limit: number; offset: number }) {
   const user = requireUser(ctx);
   await programOr404(db, programId);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const own = user ? user.grants.map((g) => g.unitId) : [await countryUnitId(db)];
   const { items, total } = await store.taskList(db, scope, { programId, unitIds: own, kind: 'mine', limit: q.limit, offset: q.offset });
   return { total, items: items.map(presentListItem) };
@@ -122,13 +123,13 @@ export async function myTasks(db: Db, ctx: RequestContext, programId: number, q:
  */
 export async function timeline(db: Db, ctx: RequestContext, programId: number, q: { unitId?: number; from?: string; to?: string }) {
   const program = await programOr404(db, programId);
-  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, PROGRAM['task.read']);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const from = q.from ?? todayIso().slice(0, 8) + '01';
   const to = q.to ?? program.period_end;
   const user = requireUser(ctx);
   const units = q.unitId ? [q.unitId]
     : scope.all || !user ? [await countryUnitId(db)]
-    : await store.outermostUnits(db, user.grants.filter((g) => READ_ROLES.includes(g.role)).map((g) => g.unitId));
+    : await store.outermostUnits(db, ownGrantUnits(ctx, PROGRAM['task.read']));
   return { from, to, months: await store.dueTimeline(db, programId, units, `${from.slice(0, 7)}-01`, `${to.slice(0, 7)}-01`) };
 }

@@ -10,7 +10,8 @@ import { sendEscalationWebhooks, type EscalatedWarning, type WebhookConfig, type
 import { escalationDue } from './warnings/index.ts';
 import { notifyUsers, type Note } from './program.inbox.ts';
 import { CHANNELS, publishMany } from './program.events.ts';
-import { WRITER_ROLES } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
+import type { Role } from '../platform/context.ts';
 
 /** Where notifications go: SMTP for e-mail, and webhook receivers (optional, off when absent). */
 export type NotifyConfig = Pick<Config, 'smtpUrl' | 'mailFrom'> & WebhookConfig;
@@ -42,7 +43,7 @@ export async function escalateWarnings(db: Db, asOf = todayIso(), mail?: NotifyC
       from unnest(${due.map((d) => d.id)}::bigint[], ${due.map((d) => d.parent_id)}::bigint[]) as v(id, unit_id)
       where w.id = v.id`.execute(trx);
     const writers = await trx.selectFrom('grants').innerJoin('users', 'users.id', 'grants.user_id').select(['grants.user_id', 'grants.unit_id', 'users.email'])
-      .where(sql<boolean>`grants.unit_id = any(${[...new Set(due.map((d) => d.parent_id!))]}::bigint[])`).where('role', 'in', WRITER_ROLES).execute();
+      .where(sql<boolean>`grants.unit_id = any(${[...new Set(due.map((d) => d.parent_id!))]}::bigint[])`).where('role', 'in', [...(PROGRAM['report.review'].who as readonly Role[])]).execute();
     const notes: (Note & { userId: number })[] = [];
     for (const w of writers) {
       const mine = due.filter((d) => d.parent_id === w.unit_id);

@@ -6,7 +6,8 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict, todayIso } from '../platform/errors.ts';
-import { requireRole } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { PROGRAM } from './program.policy.ts';
 import type { OutputKind, Period } from './program.types.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 import { findProgramByCode, insertAmendment, insertFirstVersions, insertProgram } from './program.store.ts';
@@ -14,7 +15,7 @@ import { insertTasks, type NewTask, type TaskRow } from './program.tasks.store.t
 import { contentOf } from './program.content.ts';
 import { evaluateInSlices } from './program.evaluate.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
-import { countryUnitId, requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+import { countryUnitId, requireUnitIn } from './program.scope.ts';
 
 /** The parser's node, as this module reads it. */
 export interface ParsedNodeLike {
@@ -42,9 +43,9 @@ export function taskKind(n: ParsedNodeLike, depth: number, inTaskPart: boolean):
 export interface ImportOptions { language: 'vi' | 'en'; effectiveDate: string; decisionRef?: string | null; isDemo?: boolean }
 
 export async function createProgramFromTree(db: Db, ctx: RequestContext, meta: ProgramMetaInput, tree: ParsedNodeLike[], opts: ImportOptions) {
-  requireRole(ctx, ['system_admin', 'central_officer']);
+  checkRole(ctx, PROGRAM['program.import']);
   const country = await countryUnitId(db);
-  await requireUnitIn(db, ctx, country, WRITER_ROLES);
+  await requireUnitIn(db, ctx, country, PROGRAM['program.import']);
   if (await findProgramByCode(db, meta.code)) {
     throw conflict({ vi: `Đã có chương trình mã "${meta.code}".`, en: `A program with code "${meta.code}" already exists.` });
   }

@@ -7,6 +7,7 @@ import type { Db, DatabaseHandle } from '../platform/db.ts';
 import { badRequest, todayIso } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';
 import { createRealtime, sseRoute } from '../platform/realtime.ts';
+import { sendUploadedFile } from '../platform/http-download.ts';
 import * as S from './program.schemas.ts';
 import * as programs from './program.service.ts';
 import * as amend from './program.amend.ts';
@@ -18,6 +19,17 @@ import * as dash from './program.dashboards.service.ts';
 import { inbox, markRead } from './program.inbox.ts';
 import { PROGRAM_CHANNELS } from './program.events.ts';
 import * as tasklist from './program.tasklist.ts';
+import { PROGRAM } from './program.policy.ts';
+import { eventSelector } from './program.events.scope.ts';
+import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sign-in-ended.ts';
+
+// Evidence travels as base64 inside the JSON of a report (4 characters per 3 bytes). Each file may
+// have 10 MB (checked in the service); together they may have 20 MB, plus room for the report's text.
+const REPORT_BODY_LIMIT = Math.ceil((20 * 1024 * 1024 * 4) / 3) + 1024 * 1024;
+const REPORT_TOO_LARGE = {
+  vi: 'Báo cáo quá lớn: mỗi tệp minh chứng tối đa 10 MB và tất cả các tệp của một báo cáo cộng lại tối đa 20 MB.',
+  en: 'The report is too large: each evidence file may have at most 10 MB, and all files of one report together at most 20 MB.',
+};
 
 const Sha = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
@@ -28,82 +40,81 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     const tags = ['program'];
     const id = { params: S.IdParams };
 
-    app.get('/programs', { schema: { tags, summary: 'Programs' } }, async (req) => programs.listPrograms(db, req.ctx));
+    app.get('/programs', { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'Programs' } }, async (req) => programs.listPrograms(db, req.ctx));
     // The schemas allow 2,000,000 characters; Vietnamese text takes up to 3 bytes a character in UTF-8 (Fastify's default limit is 1 MiB).
     const DOCUMENT_BODY_LIMIT = 8 * 1024 * 1024;
-    app.post('/programs/preview', { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Parse a program document and show the recognised tree; saves nothing', body: S.PreviewBody } },
+    app.post('/programs/preview', { config: { policy: PROGRAM['program.preview'] }, bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Parse a program document and show the recognised tree; saves nothing', body: S.PreviewBody } },
       async (req) => programs.previewDocument(req.ctx, req.body.text));
-    app.post('/programs/import', { bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody } },
+    app.post('/programs/import', { config: { policy: PROGRAM['program.import'] }, bodyLimit: DOCUMENT_BODY_LIMIT, schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody } },
       async (req, reply) => {
         const r = await programs.importDocument(db, req.ctx, req.body.program, req.body.text, { ...req.body });
         return reply.status(201).send({ program: programs.presentProgram(r.program), counts: r.counts, parsedCounts: r.parsedCounts, unrecognised: r.unrecognised });
       });
-    app.get('/programs/:id', { schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
-    app.get('/programs/:id/as-of', { schema: { tags, summary: 'The program content in force on a date', ...id, querystring: S.AsOfQuery } },
+    app.get('/programs/:id', { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
+    app.get('/programs/:id/as-of', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'The program content in force on a date', ...id, querystring: S.AsOfQuery } },
       async (req) => programs.programAsOf(db, req.ctx, req.params.id, req.query.asOf ?? todayIso()));
-    app.get('/programs/:id/tasks', { schema: { tags, summary: 'Tasks in your scope', ...id, querystring: S.TaskListQuery } },
+    app.get('/programs/:id/tasks', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Tasks in your scope', ...id, querystring: S.TaskListQuery } },
       async (req) => programs.listTasks(db, req.ctx, req.params.id, req.query));
-    app.post('/programs/:id/tasks', { schema: { tags, summary: 'Amendment: add a task', ...id, body: S.AddTaskBody } },
+    app.post('/programs/:id/tasks', { config: { policy: PROGRAM['task.define'] }, schema: { tags, summary: 'Amendment: add a task', ...id, body: S.AddTaskBody } },
       async (req, reply) => {
         const parent = await programs.getTask(db, req.ctx, req.body.parentId);
         if (parent.programId !== req.params.id) throw badRequest({ vi: 'Mục cha không thuộc chương trình này.', en: 'The parent belongs to another program.' });
         return reply.status(201).send(await amend.addTask(db, req.ctx, req.body));
       });
 
-    app.get('/tasks/:id', { schema: { tags, summary: 'A task with funding, children in scope and open warnings', ...id } }, async (req) => programs.getTask(db, req.ctx, req.params.id));
-    app.get('/tasks/:id/history', { schema: { tags, summary: 'Dated versions of a task with their amendments', ...id } }, async (req) => programs.taskHistory(db, req.ctx, req.params.id));
-    app.patch('/tasks/:id', { schema: { tags, summary: 'Amendment: adjust a task (version required; 409 when stale)', ...id, body: S.AdjustTaskBody } },
+    app.get('/tasks/:id', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'A task with funding, children in scope and open warnings', ...id } }, async (req) => programs.getTask(db, req.ctx, req.params.id));
+    app.get('/tasks/:id/history', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Dated versions of a task with their amendments', ...id } }, async (req) => programs.taskHistory(db, req.ctx, req.params.id));
+    app.patch('/tasks/:id', { config: { policy: PROGRAM['task.define'] }, schema: { tags, summary: 'Amendment: adjust a task (version required; 409 when stale)', ...id, body: S.AdjustTaskBody } },
       async (req) => amend.adjustTask(db, req.ctx, req.params.id, req.body));
-    app.post('/tasks/:id/cancel', { schema: { tags, summary: 'Amendment: cancel a task and everything under it', ...id, body: S.CancelTaskBody } },
+    app.post('/tasks/:id/cancel', { config: { policy: PROGRAM['task.define'] }, schema: { tags, summary: 'Amendment: cancel a task and everything under it', ...id, body: S.CancelTaskBody } },
       async (req) => cancelTask(db, req.ctx, req.params.id, req.body));
-    app.post('/tasks/:id/cascade', { schema: { tags, summary: 'Assign a task to units below (a linked child task each)', ...id, body: S.CascadeBody } },
+    app.post('/tasks/:id/cascade', { config: { policy: PROGRAM['task.cascade'] }, schema: { tags, summary: 'Assign a task to units below (a linked child task each)', ...id, body: S.CascadeBody } },
       async (req) => cascadeTask(db, req.ctx, req.params.id, req.body));
-    app.get('/tasks/:id/reports', { schema: { tags, summary: 'Reports on a task', ...id } }, async (req) => reports.listReports(db, req.ctx, req.params.id));
-    app.post('/tasks/:id/reports', { schema: { tags, summary: 'Submit a progress report', ...id, body: S.ReportBody } },
+    app.get('/tasks/:id/reports', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Reports on a task', ...id } }, async (req) => reports.listReports(db, req.ctx, req.params.id));
+    app.post('/tasks/:id/reports', { bodyLimit: REPORT_BODY_LIMIT, config: { policy: PROGRAM['report.submit'], bodyLimitMessage: REPORT_TOO_LARGE }, schema: { tags, summary: 'Submit a progress report (evidence files up to 10 MB each, 20 MB together)', ...id, body: S.ReportBody } },
       async (req, reply) => reply.status(201).send(await reports.submitReport(db, req.ctx, req.params.id, req.body)));
 
-    app.get('/reports/:id', { schema: { tags, summary: 'A report', ...id } }, async (req) => reports.getReport(db, req.ctx, req.params.id));
-    app.patch('/reports/:id', { schema: { tags, summary: 'Edit a report (version required; 409 when stale, with your change returned)', ...id, body: S.ReportPatchBody } },
+    app.get('/reports/:id', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'A report', ...id } }, async (req) => reports.getReport(db, req.ctx, req.params.id));
+    app.patch('/reports/:id', { config: { policy: PROGRAM['report.submit'] }, schema: { tags, summary: 'Edit a report (version required; 409 when stale, with your change returned)', ...id, body: S.ReportPatchBody } },
       async (req) => reports.editReport(db, req.ctx, req.params.id, req.body));
-    app.post('/reports/:id/accept', { schema: { tags, summary: 'Accept a report (level above)', ...id, body: S.ReviewBody } },
+    app.post('/reports/:id/accept', { config: { policy: PROGRAM['report.review'] }, schema: { tags, summary: 'Accept a report (level above)', ...id, body: S.ReviewBody } },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'accept', req.body));
-    app.post('/reports/:id/return', { schema: { tags, summary: 'Return a report with a comment (level above)', ...id, body: S.ReviewBody } },
+    app.post('/reports/:id/return', { config: { policy: PROGRAM['report.review'] }, schema: { tags, summary: 'Return a report with a comment (level above)', ...id, body: S.ReviewBody } },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'return', req.body));
-    app.get('/reports/:id/evidence/:sha256', { schema: { tags, summary: 'An evidence file of a report', params: Sha } },
+    app.get('/reports/:id/evidence/:sha256', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'An evidence file of a report', params: Sha } },
       async (req, reply) => {
-        const f = await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256);
-        return reply.type(f.mediaType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`).send(f.content);
+        return sendUploadedFile(reply, await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256));
       });
 
-    app.get('/programs/:id/warnings', { schema: { tags, summary: 'Warnings in your scope', ...id, querystring: S.WarningListQuery } },
+    app.get('/programs/:id/warnings', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Warnings in your scope', ...id, querystring: S.WarningListQuery } },
       async (req) => warnings.listWarnings(db, req.ctx, { programId: req.params.id, ...req.query, open: req.query.open === 'true' }));
-    app.post('/warnings/:id/acknowledge', { schema: { tags, summary: 'Acknowledge a warning', ...id, body: S.WarningActionBody } },
+    app.post('/warnings/:id/acknowledge', { config: { policy: PROGRAM['warning.handle'] }, schema: { tags, summary: 'Acknowledge a warning', ...id, body: S.WarningActionBody } },
       async (req) => warnings.acknowledgeWarning(db, req.ctx, req.params.id, req.body.comment));
-    app.post('/warnings/:id/resolve', { schema: { tags, summary: 'Resolve a warning', ...id, body: S.WarningActionBody } },
+    app.post('/warnings/:id/resolve', { config: { policy: PROGRAM['warning.handle'] }, schema: { tags, summary: 'Resolve a warning', ...id, body: S.WarningActionBody } },
       async (req) => warnings.resolveWarning(db, req.ctx, req.params.id, req.body.comment));
-    app.get('/inbox', { schema: { tags, summary: 'Your notifications', querystring: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) } },
+    app.get('/inbox', { config: { policy: PROGRAM['inbox.read'] }, schema: { tags, summary: 'Your notifications', querystring: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) } },
       async (req) => inbox(db, req.ctx, { unreadOnly: req.query.unread === 'true', limit: req.query.limit }));
-    app.post('/inbox/:id/read', { schema: { tags, summary: 'Mark a notification read', ...id } }, async (req) => markRead(db, req.ctx, req.params.id));
+    app.post('/inbox/:id/read', { config: { policy: PROGRAM['inbox.mark'] }, schema: { tags, summary: 'Mark a notification read', ...id } }, async (req) => markRead(db, req.ctx, req.params.id));
 
-    app.get('/programs/:id/dashboard', { schema: { tags, summary: 'Counts by status and rating for a unit, its sections and its child units', ...id, querystring: S.DashboardQuery } },
+    app.get('/programs/:id/dashboard', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Counts by status and rating for a unit, its sections and its child units', ...id, querystring: S.DashboardQuery } },
       async (req) => dash.overview(db, req.ctx, req.params.id, req.query.unitId));
-    app.get('/programs/:id/heatmap', { schema: { tags, summary: 'Section × province heat map', ...id } }, async (req) => dash.heatmap(db, req.ctx, req.params.id));
-    app.get('/programs/:id/risk-map', { schema: { tags, summary: 'Share of tasks at risk per province', ...id } }, async (req) => dash.riskMap(db, req.ctx, req.params.id));
-    app.get('/programs/:id/overdue', { schema: { tags, summary: 'Overdue tasks (paginated)', ...id, querystring: S.ListQuery } },
+    app.get('/programs/:id/heatmap', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Section × province heat map', ...id } }, async (req) => dash.heatmap(db, req.ctx, req.params.id));
+    app.get('/programs/:id/risk-map', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Share of tasks at risk per province', ...id } }, async (req) => dash.riskMap(db, req.ctx, req.params.id));
+    app.get('/programs/:id/overdue', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Overdue tasks (paginated)', ...id, querystring: S.ListQuery } },
       async (req) => dash.taskList(db, req.ctx, req.params.id, 'overdue', req.query));
-    app.get('/programs/:id/at-risk', { schema: { tags, summary: 'Tasks rated Amber/Red or Red (paginated)', ...id, querystring: S.ListQuery } },
+    app.get('/programs/:id/at-risk', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Tasks rated Amber/Red or Red (paginated)', ...id, querystring: S.ListQuery } },
       async (req) => dash.taskList(db, req.ctx, req.params.id, 'at_risk', req.query));
-    app.get('/programs/:id/my-tasks', { schema: { tags, summary: 'Unfinished tasks of your own units', ...id, querystring: S.ListQuery } },
+    app.get('/programs/:id/my-tasks', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Unfinished tasks of your own units', ...id, querystring: S.ListQuery } },
       async (req) => dash.myTasks(db, req.ctx, req.params.id, req.query));
-    app.get('/programs/:id/timeline', { schema: { tags, summary: 'Tasks due per month', ...id, querystring: S.TimelineQuery } },
+    app.get('/programs/:id/timeline', { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Tasks due per month', ...id, querystring: S.TimelineQuery } },
       async (req) => dash.timeline(db, req.ctx, req.params.id, req.query));
 
-    app.post('/programs/:id/tasklist', { bodyLimit: 15_000_000, schema: { tags, summary: 'Amendments from an Excel task list: new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)', ...id, body: S.TaskListImportBody } },
+    app.post('/programs/:id/tasklist', { config: { policy: PROGRAM['program.tasklist.write'] }, bodyLimit: 15_000_000, schema: { tags, summary: 'Amendments from an Excel task list: new codes added, changed rows adjusted (all or nothing; dryRun shows what would change)', ...id, body: S.TaskListImportBody } },
       async (req, reply) => {
         const r = await tasklist.importTaskList(db, req.ctx, req.params.id, Buffer.from(req.body.contentBase64, 'base64'), req.body);
         return reply.status(r.dryRun ? 200 : 201).send(r);
       });
-    app.get('/programs/:id/tasklist.xlsx', { schema: { tags, summary: "The program's tasks in the Excel task-list template", ...id } },
+    app.get('/programs/:id/tasklist.xlsx', { config: { policy: PROGRAM['program.tasklist.read'] }, schema: { tags, summary: "The program's tasks in the Excel task-list template", ...id } },
       async (req, reply) => {
         const f = await tasklist.exportTaskList(db, req.ctx, req.params.id);
         return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -113,7 +124,11 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
     if (handle) {
       const realtime = createRealtime(handle, { log: { warn: (...a) => fastify.log.warn(a.join(' ')), error: (...a) => fastify.log.error(a.join(' ')) } });
       fastify.addHook('onClose', async () => { await realtime.close(); });
-      sseRoute(fastify, '/programs/events', { realtime, channels: PROGRAM_CHANNELS, authorize: (req) => { requireUser(req.ctx); } });
+      sseRoute(fastify, '/programs/events', {
+        realtime, channels: PROGRAM_CHANNELS, policy: PROGRAM['events.read'],
+        select: (req) => eventSelector(db, req.ctx),
+        session: { channel: SIGN_IN_ENDED, ended: (payload, req) => endsSignIn(payload, req.ctx), expiresAt: (req) => req.ctx.signIn?.expiresAt ?? null },
+      });
     }
   };
 }

@@ -75,7 +75,7 @@ export type CascadeInput = z.infer<typeof CascadeBody>;
 
 export const EvidenceInput = z.object({
   fileName: text(255), mediaType: z.string().trim().max(120).default('application/octet-stream'),
-  contentBase64: z.string().max(14_000_000),
+  contentBase64: z.string().max(14_000_000, 'tệp minh chứng tối đa 10 MB / an evidence file may have at most 10 MB'),
 });
 const ReportFields = {
   progress: z.number().min(0).max(100), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),

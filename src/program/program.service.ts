@@ -2,18 +2,20 @@
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { requireRole, requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { PROGRAM } from './program.policy.ts';
 import { parseProgramDocument } from './parse/document.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 import { createProgramFromTree } from './program.import.ts';
 import * as store from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';
 import { loadContent, presentTask } from './program.content.ts';
-import { READ_ROLES, requireUnitIn, scopeOf } from './program.scope.ts';
+import { ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
 
 /** The parsed tree, counts and unrecognised lines: shown before anything is saved. */
 export function previewDocument(ctx: RequestContext, text: string) {
-  requireRole(ctx, ['system_admin', 'central_officer']);
+  checkRole(ctx, PROGRAM['program.preview']);
   return parseProgramDocument(text);
 }
 
@@ -57,8 +59,8 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
  */
 export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf: string) {
   const program = await getProgram(db, ctx, id);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
-  const ownUnits = scope.all ? null : [...new Set(requireUser(ctx)!.grants.filter((g) => READ_ROLES.includes(g.role)).map((g) => g.unitId))];
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
+  const ownUnits = scope.all ? null : ownGrantUnits(ctx, PROGRAM['task.read']);
   const rows = await store.versionsAsOf(db, id, asOf, ownUnits);
   return {
     program: { ...program, amendments: program.amendments.filter((a) => a.effectiveDate <= asOf) }, asOf,
@@ -72,14 +74,14 @@ export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf:
 async function taskInScope(db: Db, ctx: RequestContext, id: number) {
   const t = await tasks.findTask(db, id);
   if (!t) throw notFound({ vi: `nhiệm vụ số ${id}`, en: `Task ${id}` });
-  await requireUnitIn(db, ctx, t.unit_id, READ_ROLES);
+  await requireUnitIn(db, ctx, t.unit_id, PROGRAM['task.read']);
   return t;
 }
 
 export async function getTask(db: Db, ctx: RequestContext, id: number) {
   const t = await taskInScope(db, ctx, id);
   const content = await loadContent(db, t);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const children = (await tasks.childrenOf(db, id)).filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
   const warnings = await db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute();
   return {
@@ -97,8 +99,8 @@ export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
 
 export async function listTasks(db: Db, ctx: RequestContext, programId: number, f: Omit<tasks.TaskFilter, 'programId' | 'parentId'> & { parentId?: number; roots?: boolean }) {
   requireUser(ctx);
-  if (f.unitId) await requireUnitIn(db, ctx, f.unitId, READ_ROLES);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  if (f.unitId) await requireUnitIn(db, ctx, f.unitId, PROGRAM['task.read']);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const { items, total } = await tasks.listTasks(db, scope, { ...f, programId, parentId: f.roots ? null : f.parentId });
   return { total, items: items.map((t) => presentTask(t as unknown as tasks.TaskRow)) };
 }

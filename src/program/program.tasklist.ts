@@ -16,7 +16,8 @@ import { addTaskIn, adjustTaskIn, openAmendment } from './program.amend.ts';
 import { findProgram } from './program.store.ts';
 import { agenciesNamed, contentTasks } from './program.tasklist.store.ts';
 import { planTaskList, toTemplateRow, type AgencyResolver, type Plan } from './program.tasklist.plan.ts';
-import { countryUnitId, READ_ROLES, requireUnitIn, WRITER_ROLES } from './program.scope.ts';
+import { countryUnitId, requireUnitIn } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
 
 export interface TaskListImportInput { fileName?: string; decisionRef: string; reason: string; effectiveDate?: string; dryRun: boolean }
 
@@ -29,7 +30,7 @@ async function programOr404(db: Db, id: number) {
 /** The program's own tasks (not cascaded copies, not cancelled) in the template; central scope only, as they are the country's. */
 export async function exportTaskList(db: Db, ctx: RequestContext, programId: number) {
   const program = await programOr404(db, programId);
-  await requireUnitIn(db, ctx, await countryUnitId(db), READ_ROLES);
+  await requireUnitIn(db, ctx, await countryUnitId(db), PROGRAM['program.tasklist.read']);
   const all = await contentTasks(db, programId);
   const kept = new Set(all.filter((t) => t.status !== 'cancelled' && t.kind !== 'text').map((t) => t.id));
   // A text node (a clause) that holds kept items stays, or their parent codes would point nowhere.
@@ -85,7 +86,7 @@ const summarise = (plan: Plan, dryRun: boolean) => ({
 export async function importTaskList(db: Db, ctx: RequestContext, programId: number, file: Buffer, input: TaskListImportInput) {
   await programOr404(db, programId);
   // Amending a program is a central writer's act: its tasks are the country's (as addTask and adjustTask check per task).
-  await requireUnitIn(db, ctx, await countryUnitId(db), WRITER_ROLES);
+  await requireUnitIn(db, ctx, await countryUnitId(db), PROGRAM['program.tasklist.write']);
   const effectiveDate = input.effectiveDate ?? todayIso();
   const parsed = await xlsxToTaskList(file, { referenceDate: effectiveDate });
   if (!parsed.ok) throw refused(parsed.errors);

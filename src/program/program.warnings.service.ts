@@ -12,11 +12,12 @@ import { cascadeParents, evalPage } from './program.evaluate.store.ts';
 import { chainFromParents } from './program.rollups.store.ts';
 import { scopeFilter } from './program.tasks.store.ts';
 import { CHANNELS, publish, publishMany } from './program.events.ts';
-import { READ_ROLES, requireUnitIn, scopeOf, WRITER_ROLES } from './program.scope.ts';
+import { requireUnitIn, scopeOf } from './program.scope.ts';
+import { PROGRAM } from './program.policy.ts';
 
 export async function listWarnings(db: Db, ctx: RequestContext, q: { programId?: number; unitId?: number; open: boolean; limit: number; offset: number }) {
-  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, READ_ROLES);
-  const scope = await scopeOf(db, ctx, READ_ROLES);
+  if (q.unitId) await requireUnitIn(db, ctx, q.unitId, PROGRAM['task.read']);
+  const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   let qb = db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id').innerJoin('units as u', 'u.id', 't.unit_id')
     .where(scopeFilter(scope));
   if (q.programId) qb = qb.where('t.program_id', '=', q.programId);
@@ -41,7 +42,7 @@ async function warningInScope(db: Db, ctx: RequestContext, id: number) {
   const w = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
     .select(['w.id', 'w.task_id', 'w.resolved_at', 'w.acknowledged_at', 't.unit_id', 't.program_id']).where('w.id', '=', id).executeTakeFirst();
   if (!w) throw notFound({ vi: `cảnh báo số ${id}`, en: `Warning ${id}` });
-  await requireUnitIn(db, ctx, w.unit_id, WRITER_ROLES);
+  await requireUnitIn(db, ctx, w.unit_id, PROGRAM['warning.handle']);
   if (w.resolved_at) throw badRequest({ vi: 'Cảnh báo đã được xử lý xong.', en: 'The warning is already resolved.' });
   return w;
 }

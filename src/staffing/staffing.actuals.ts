@@ -21,7 +21,9 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireRole, requireUnitScope, WRITER_ROLES } from '../accounts/access.ts';
+import { requireGrantOver } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
+import { readableRoot } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import { ensureNode, describeTarget, type NodeRow } from './staffing.nodes.ts';
 import { auditActor, loadPeriod, toTarget } from './staffing.service.ts';
@@ -52,10 +54,9 @@ export async function recordPresentInTrx(trx: Q, ctx: RequestContext, node: Node
  * (its node or rows to create) takes a transaction.
  */
 export async function recordPresent(db: Db, ctx: RequestContext, input: PresentInput) {
-  requireRole(ctx, WRITER_ROLES);
   const target = toTarget(input);
   const d = await describeTarget(db, target);
-  await requireUnitScope(db, ctx, d.unitId, WRITER_ROLES);
+  await requireGrantOver(db, ctx, STAFFING['staffing.present'], d.unitId);
   const period = await loadPeriod(db, input.period);
   const source = input.source ?? null;
   const fast = await store.recordHeadcount(db, { periodId: period.id, key: d.key, category: input.category, asOf: input.asOf, present: input.present, source, actor: auditActor(ctx) });
@@ -67,7 +68,8 @@ export async function recordPresent(db: Db, ctx: RequestContext, input: PresentI
 }
 
 /** Present headcount of a node over time: the progress of reductions. */
-export async function presentHistory(db: Db, periodCode: string, unitId: number, category: string) {
+export async function presentHistory(db: Db, ctx: RequestContext, periodCode: string, unitId: number, category: string) {
+  await readableRoot(db, ctx, unitId);
   const period = await loadPeriod(db, periodCode);
   const node = await store.findNodeByKey(db, period.id, `u:${unitId}`);
   if (!node) return [];

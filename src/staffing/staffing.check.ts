@@ -4,7 +4,7 @@
 import { FIGURES, type Figure, type SubmittedTable, type TableRow } from './staffing.layout.ts';
 
 export type CheckKind = 'invalid_number' | 'bad_stt' | 'duplicate_stt' | 'orphan_stt' | 'parts_sum' | 'assigned_plus_reserve'
-  | 'children_sum' | 'child_exceeds_parent' | 'change_column' | 'unknown_code' | 'differs_from_recorded';
+  | 'children_sum' | 'child_exceeds_parent' | 'change_column' | 'unknown_code' | 'differs_from_recorded' | 'out_of_scope';
 
 export interface Issue {
   check: CheckKind; severity: 'error' | 'warning';

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { readableRoot } from './staffing.access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
 import { loadPeriod } from './staffing.service.ts';
@@ -16,7 +16,7 @@ import { CONTRACTS } from './staffing.table.ts';
 export interface ExportRow { stt: string; code: string; name: string; values: Partial<Record<Figure, number>>; note: string }
 
 export async function tableRows(db: Db, ctx: RequestContext, periodCode: string, unitId: number, category: string): Promise<ExportRow[]> {
-  requireUser(ctx);
+  await readableRoot(db, ctx, unitId);
   const period = await loadPeriod(db, periodCode);
   const root = await store.findNodeByKey(db, period.id, `u:${unitId}`);
   const unit = await store.findUnit(db, unitId);

@@ -83,7 +83,7 @@ describe.each(ENGINES)('staffing merges and actuals on %s', (engine) => {
     expect(await quotaOf(u.baDinh)).toMatchObject({ quota: 55, present: 58, presentAsOf: '2025-12-31', presentTotal: 58, redundant: 3, vacancies: 0 });
     expect(await quotaOf(u.hanoi)).toMatchObject({ quota: 100, present: 40, presentTotal: 98, vacancies: 2, redundant: 0 });
     expect((await quotaOf(u.vn)).presentTotal).toBe(98);
-    expect((await presentHistory(t.db, P, u.baDinh, CC)).map((h) => h.present)).toEqual([60, 59, 58]);
+    expect((await presentHistory(t.db, sys, P, u.baDinh, CC)).map((h) => h.present)).toEqual([60, 59, 58]);
     const huePresent = await recordPresent(t.db, officer('commune_officer', u.baDinh), { period: P, category: CC, unitId: u.hueCommune, asOf: '2025-12-31', present: 1 }).catch((e: AppError) => e);
     expect((huePresent as AppError).status).toBe(403);
   });

@@ -8,7 +8,8 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { requireRole, requireUnitScope, WRITER_ROLES } from '../accounts/access.ts';
+import { checkRole, requireGrantOver } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import { ensureNode, describeTarget } from './staffing.nodes.ts';
 import { allocateInTrx, loadPeriod } from './staffing.service.ts';
@@ -33,10 +34,10 @@ function overPredecessors(name: string, category: string, requested: number, sum
 }
 
 export async function reallocateMerge(db: Db, ctx: RequestContext, input: MergeInput) {
-  requireRole(ctx, WRITER_ROLES);
+  checkRole(ctx, STAFFING['staffing.allocate']);
   const successor = await describeTarget(db, { unitId: input.successorUnitId });
   if (successor.parentUnitId === null) throw badRequest({ vi: 'Không áp dụng cho cả nước.', en: 'Does not apply to the country.' });
-  await requireUnitScope(db, ctx, successor.parentUnitId, WRITER_ROLES);
+  await requireGrantOver(db, ctx, STAFFING['staffing.allocate'], successor.parentUnitId);
   const period = await loadPeriod(db, input.period);
   const links = await store.predecessorLinks(db, input.successorUnitId);
   if (links.length === 0) {

@@ -1,6 +1,7 @@
 // Refusals and warnings of the allocation rule, in Vietnamese and English, with
 // the figures that show which limit was hit and by how much.
 import { AppError, type Message } from '../platform/errors.ts';
+import { percentText, ratio } from '../platform/percent.ts';
 
 // The names seeded in staffing_categories (migration 0005), for sentences.
 const CATEGORY: Record<string, Message> = {
@@ -38,11 +39,12 @@ export function belowOwnCommitments(l: { nodeName: string; category: string; req
 }
 
 /** A node has used at least the tolerance share of its quota (children + reserve). */
-export function toleranceWarning(name: string, category: string, used: number, quota: number, share: number): Message & { code: string; usedShare: number } {
-  const pct = quota === 0 ? 100 : Math.round((used / quota) * 1000) / 10;
+export function toleranceWarning(name: string, category: string, used: number, quota: number, share: number): Message & { code: string; used: number; quota: number } {
+  // The share stays as its two numbers in the data; the sentence writes it with the State's two decimals.
+  const pct = (lang: 'vi' | 'en') => (quota === 0 ? '100%' : percentText(ratio(used, quota), lang));
   return {
-    code: 'tolerance', usedShare: quota === 0 ? 1 : used / quota,
-    vi: `${name} (${cv(category)}) đã dùng ${pct}% biên chế được giao (${n(used)}/${n(quota)}), vượt ngưỡng cảnh báo ${Math.round(share * 100)}%.`,
-    en: `${name} (${ce(category)}) has used ${pct}% of its quota (${e(used)}/${e(quota)}), past the warning threshold of ${Math.round(share * 100)}%.`,
+    code: 'tolerance', used, quota,
+    vi: `${name} (${cv(category)}) đã dùng ${pct('vi')} biên chế được giao (${n(used)}/${n(quota)}), vượt ngưỡng cảnh báo ${Math.round(share * 100)}%.`,
+    en: `${name} (${ce(category)}) has used ${pct('en')} of its quota (${e(used)}/${e(quota)}), past the warning threshold of ${Math.round(share * 100)}%.`,
   };
 }

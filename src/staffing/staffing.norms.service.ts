@@ -4,10 +4,13 @@
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
+import { readableRoot } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import { loadRuleSet, type RuleSet } from './staffing.rulesets.ts';
 import { communeByType, distribute, reduction, type Class, type DistributionOptions } from './staffing.norms.ts';
+import { isIllustrative } from './staffing.figures.ts';
 
 export interface NormOptions {
   ruleSet: string; unitCode: string; asOf?: string;
@@ -36,10 +39,11 @@ async function unitByCode(db: Db, code: string, asOf: string) {
 }
 
 export async function evaluateNorm(db: Db, ctx: RequestContext, o: NormOptions) {
-  requireUser(ctx);
+  checkRole(ctx, STAFFING['staffing.read']);
   const rule = loadRuleSet(o.ruleSet);
   const asOf = dateFor(rule, o.asOf);
   const unit = await unitByCode(db, o.unitCode, asOf);
+  await readableRoot(db, ctx, unit.id);
   if (rule.kind === 'commune_by_type') {
     if (!['ward', 'commune', 'township'].includes(unit.type)) throw badRequest({ vi: `${unit.full_name} không phải xã, phường, thị trấn.`, en: `${unit.full_name} is not a commune, ward or township.` });
     if (!o.class) throw badRequest({ vi: 'Cần loại đơn vị hành chính (I, II hoặc III): danh mục không có thông tin này.', en: 'Give the class of the unit (I, II or III): the registry does not hold it.' });
@@ -60,12 +64,15 @@ export async function evaluateNorm(db: Db, ctx: RequestContext, o: NormOptions) 
       return [...factors].reduce((s, f) => s + (rule.parameters.specialFactorScores[f] ?? 0), 0);
     };
     const d = distribute(rule.parameters, communes.map((c) => ({ code: c.code, name: c.full_name, population: c.population, areaKm2: c.area_km2, special: score(c) })), { total: o.total, weights: o.weights });
-    let current = new Map<number, number>();
+    let current = new Map<number, { quota: number; decisionRef: string | null }>();
     if (o.comparePeriod) {
       const period = await store.findPeriod(db, o.comparePeriod);
       if (period) current = await store.quotasOfUnits(db, period.id, communes.map((c) => c.id), 'commune_cadre');
     }
-    const withCurrent = d.units.map((x, i) => ({ ...x, current: current.get(communes[i].id) ?? null }));
+    const withCurrent = d.units.map((x, i) => {
+      const c = current.get(communes[i].id);
+      return { ...x, current: c?.quota ?? null, currentIllustrative: isIllustrative(c?.decisionRef) };
+    });
     const units = unit.level === 1 ? withCurrent : withCurrent.filter((x) => x.code === unit.code);
     return { ruleSet: header(rule), asOf, province: { code: province.code, name: province.full_name, communes: communes.length },
       total: d.total, weights: d.weights, sums: d.sums, redistributedShare: d.redistributedShare, units, value: unit.level === 1 ? d.total : units[0].value, steps: unit.level === 1 ? [] : units[0].steps };
@@ -80,21 +87,26 @@ async function provinceReduction(db: Db, rule: Extract<RuleSet, { kind: 'provinc
   const preds = (await store.predecessorLinks(db, provinceId)).filter((p) => p.level === 1);
   const formedFrom = preds.length ? preds.map((p) => p.full_name) : [name];
   const period = await store.findPeriod(db, rule.parameters.baselinePeriod);
-  let base: number | null = null, baseSource = '';
+  let base: number | null = null, baseSource = '', baseIllustrative = false;
   if (period) {
-    const own = await store.quotasOfUnits(db, period.id, [provinceId], rule.parameters.baselineCategory);
-    if (own.has(provinceId) && own.get(provinceId)! > 0) { base = own.get(provinceId)!; baseSource = `${name}, ${period.code}`; }
+    const own = (await store.quotasOfUnits(db, period.id, [provinceId], rule.parameters.baselineCategory)).get(provinceId);
+    if (own && own.quota > 0) { base = own.quota; baseSource = `${name}, ${period.code}`; baseIllustrative = isIllustrative(own.decisionRef); }
     else {
-      const theirs = await store.quotasOfUnits(db, period.id, preds.map((p) => p.unit_id), rule.parameters.baselineCategory);
-      if (theirs.size) { base = [...theirs.values()].reduce((s, q) => s + q, 0); baseSource = `tổng của các tỉnh hợp thành / sum of the provinces it was formed from, ${period.code}`; }
+      const theirs = [...(await store.quotasOfUnits(db, period.id, preds.map((p) => p.unit_id), rule.parameters.baselineCategory)).values()];
+      if (theirs.length) {
+        base = theirs.reduce((s, q) => s + q.quota, 0); baseIllustrative = theirs.some((q) => isIllustrative(q.decisionRef));
+        baseSource = `tổng của các tỉnh hợp thành / sum of the provinces it was formed from, ${period.code}`;
+      }
     }
   }
-  return { formedFrom, ...reduction(rule.parameters, { name, formedFrom, base, baseSource }) };
+  // The category and period of the base go with the answer, so a screen can name what the base is.
+  return { formedFrom, baseCategory: rule.parameters.baselineCategory, basePeriod: rule.parameters.baselinePeriod, baseIllustrative,
+    ...reduction(rule.parameters, { name, formedFrom, base, baseSource }) };
 }
 
 /** The required cut of every province in force, with its reason. */
 export async function reductions(db: Db, ctx: RequestContext, ruleSetId = 'reduction-2026-2031', asOf?: string) {
-  requireUser(ctx);
+  checkRole(ctx, STAFFING['staffing.national']);
   const rule = loadRuleSet(ruleSetId);
   if (rule.kind !== 'province_reduction') throw badRequest({ vi: `${ruleSetId} không phải quy tắc cắt giảm theo tỉnh.`, en: `${ruleSetId} is not a province reduction rule.` });
   const date = asOf ?? todayIso();

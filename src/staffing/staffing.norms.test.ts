@@ -12,6 +12,7 @@ import { allocate } from './staffing.service.ts';
 import { loadStaffingDemo, NATIONAL_2022_2026 } from './staffing.demo.ts';
 import { available } from './staffing.service.ts';
 import { rollup } from './staffing.rollup.ts';
+import { targetProgress } from './staffing.targets.progress.ts';
 
 const d33 = loadRuleSet('decree-33-2023-commune');
 const twoTier = loadRuleSet('two-tier-2025-commune');
@@ -109,14 +110,46 @@ describe.each(ENGINES)('norms on the real registry on %s', (engine) => {
     expect(vn.items.find((i) => i.category === 'commune_cadre')).toMatchObject({ quota: 205_571, allocatedBelow: 205_571, available: 0 });
     const roll = await rollup(t.db, sys, '2022-2026');
     expect(roll.items).toHaveLength(34);
-    expect(roll.items.find((i) => i.code === '01')!.byCategory.commune_cadre.allocatedBelow).toBe(32 * 126);
+    // Hà Nội gives its whole commune-level quota to its 126 communes (two-tier weights over the province's total).
+    const hanoi = roll.items.find((i) => i.code === '01')!.byCategory.commune_cadre;
+    expect(hanoi.allocatedBelow).toBe(hanoi.quota);
     expect((await loadStaffingDemo(t.db)).skipped).toBe(true);
+  });
+
+  it('the demo tells one story: the same provinces have quota and headcount in both periods, cuts, targets', async () => {
+    // Issue 15: in 2022–2026 every headcount was 0 (none recorded), in 2026–2031 every quota "not assigned",
+    // and the cuts tab had no 2022–2026 base for Hà Nội although the first tab showed its quota.
+    const cuts = new Map((await reductions(t.db, sys, 'reduction-2026-2031', '2026-01-01')).items.map((c) => [c.code, c]));
+    const targets = new Map((await targetProgress(t.db, sys, { period: '2026-2031', category: 'cadre_civil_servant' })).items.map((x) => [x.code, x]));
+    const r22 = await rollup(t.db, sys, '2022-2026'), r26 = await rollup(t.db, sys, '2026-2031');
+    expect(r22.note).toContain('MINH HỌA');
+    expect(r22.node.byCategory.cadre_civil_servant).toMatchObject({ quota: 338_028, illustrative: false }); // Decision 71: official
+    expect(r26.node.byCategory.cadre_civil_servant.illustrative).toBe(true); // no official national 2026–2031 total
+    for (const [r, period] of [[r22, '2022-2026'], [r26, '2026-2031']] as const) {
+      expect(r.items, period).toHaveLength(34);
+      for (const p of r.items) {
+        for (const c of ['cadre_civil_servant', 'commune_cadre']) {
+          expect(p.byCategory[c], `${period} ${p.code} ${c}`).toMatchObject({ quota: expect.any(Number), present: expect.any(Number), illustrative: true });
+        }
+      }
+    }
+    for (const p of r22.items) {
+      const cut = cuts.get(p.code)!, cs26 = r26.items.find((x) => x.code === p.code)!.byCategory.cadre_civil_servant;
+      expect(cut.base, p.code).toBe(p.byCategory.cadre_civil_servant.quota); // the cuts tab's base is the first tab's 2022–2026 quota
+      expect(cs26.quota, p.code).toBe(cut.proposed); // and the 2026–2031 quota is what the rule allows
+      // The same people whichever period is open; the target starts from them on 2026-01-01.
+      expect(cs26.present, p.code).toBe(p.byCategory.cadre_civil_servant.present);
+      expect(targets.get(p.code), p.code).toMatchObject({ baselineDate: '2026-01-01', illustrative: true });
+    }
   });
 
   it('reads from lineage: 11 provinces unchanged, 17 from 2, 6 from 3; the cut uses the recorded base', async () => {
     // Tuyên Quang (08) was formed from Tuyên Quang and Hà Giang: give the old ones 1,000 + 1,200 in 2022–2026.
     const id = async (key: string) => (await t.db.selectFrom('units').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
-    // The demo gave the country its 338,028 cadre and civil-servant positions (1,700 in reserve).
+    // The demo gave the country its 338,028 cadre and civil-servant positions (1,700 in reserve) and each new province
+    // an illustrative share; take Tuyên Quang's back, so its base is read from the provinces it was formed from.
+    const tuyenQuang = (await t.db.selectFrom('units').select('id').where('key', '=', 'new:p:08').executeTakeFirstOrThrow()).id;
+    await allocate(t.db, sys, { period: '2022-2026', category: 'cadre_civil_servant', unitId: tuyenQuang, quota: 0, reserve: 0 });
     await allocate(t.db, sys, { period: '2022-2026', category: 'cadre_civil_servant', unitId: await id('old:p:08'), quota: 1000 });
     await allocate(t.db, sys, { period: '2022-2026', category: 'cadre_civil_servant', unitId: await id('old:p:02'), quota: 1200 });
     const r = await reductions(t.db, sys, 'reduction-2026-2031', '2026-01-01');
@@ -125,7 +158,9 @@ describe.each(ENGINES)('norms on the real registry on %s', (engine) => {
     // 2,200 × 15% = 330 → 1,870.
     expect(tq).toMatchObject({ percent: 15, base: 2200, cut: 330, proposed: 1870 });
     expect(tq.formedFrom.sort()).toEqual(['Tỉnh Hà Giang', 'Tỉnh Tuyên Quang']);
-    expect(r.items.find((i) => i.code === '01')).toMatchObject({ percent: 5, base: null, formedFrom: ['Thành phố Hà Nội'] });
+    // Hà Nội's base is the demo's own (illustrative) 2022–2026 quota, and the answer says it is illustrative.
+    const hanoiQuota = (await rollup(t.db, sys, '2022-2026')).items.find((i) => i.code === '01')!.byCategory.cadre_civil_servant.quota!;
+    expect(r.items.find((i) => i.code === '01')).toMatchObject({ percent: 5, base: hanoiQuota, baseIllustrative: true, baseCategory: 'cadre_civil_servant', formedFrom: ['Thành phố Hà Nội'] });
     const one = await evaluateNorm(t.db, sys, { ruleSet: 'reduction-2026-2031', unitCode: '08', asOf: '2026-01-01' });
     expect(one.value).toBe(1870);
   });

@@ -17,6 +17,7 @@ import { setTarget, setTargetsFromRuleSet } from './staffing.targets.ts';
 import { targetProgress } from './staffing.targets.progress.ts';
 import { progressPoints, summarise } from './staffing.targets.path.ts';
 import { blocksReport } from './staffing.reports.ts';
+import { toleranceWarning } from './staffing.messages.ts';
 import { trendReport } from './staffing.trend.ts';
 import { createTestPeriod, officer } from './staffing.fixtures.ts';
 import { addCentralAgency, mergedProvince } from './staffing.reports.fixtures.ts';
@@ -36,10 +37,21 @@ describe('the straight line, by hand', () => {
     const line = { baselineDate: '2026-01-01', baselineHeadcount: 1000, targetDate: '2026-04-11', targetHeadcount: 800 };
     const points = progressPoints(line, [{ asOf: '2025-12-15', present: 1010, source: null }, { asOf: '2026-02-20', present: 890, source: null }, { asOf: '2026-03-22', present: 850, source: null }]);
     expect(points[0]).toMatchObject({ status: 'before_baseline', planned: null });
-    // 110 cut of 200 required = 55 %, 10 under the line; then 150 = 75 %, 10 above it.
-    expect(points[1]).toMatchObject({ planned: 900, plannedCut: 100, achieved: 110, achievedPctOfCut: 55, gap: -10, status: 'on_track' });
-    expect(points[2]).toMatchObject({ planned: 840, plannedCut: 160, achieved: 150, achievedPctOfCut: 75, gap: 10, status: 'behind' });
-    expect(summarise(line, points)).toMatchObject({ requiredCut: 200, requiredPct: 20, status: 'behind', remainingCut: 50 });
+    // 110 cut of 200 required (55 %), 10 under the line; then 150 (75 %), 10 above it. Shares stay as their two numbers.
+    expect(points[1]).toMatchObject({ planned: 900, plannedCut: 100, achieved: 110, gap: -10, status: 'on_track' });
+    expect(points[2]).toMatchObject({ planned: 840, plannedCut: 160, achieved: 150, gap: 10, status: 'behind' });
+    expect(summarise(line, points)).toMatchObject({ requiredCut: 200, status: 'behind', remainingCut: 50 });
+    expect(JSON.stringify(points)).not.toMatch(/Pct/);
+  });
+});
+
+describe('staffing shares to the State\'s precision (issue 9, finding 11)', () => {
+  it('keeps a tolerance warning\'s share as its two numbers and writes it with two decimals, in each language', () => {
+    // 9,557 of 10,000 = 95.57 %; before, the Vietnamese sentence said "95.6%" (one decimal, English decimal point).
+    const w = toleranceWarning('Tỉnh Thử', 'cadre_civil_servant', 9_557, 10_000, 0.95);
+    expect(w).toMatchObject({ used: 9_557, quota: 10_000 });
+    expect(w.vi).toContain('đã dùng 95,57% biên chế được giao');
+    expect(w.en).toContain('has used 95.57% of its quota');
   });
 });
 
@@ -74,9 +86,9 @@ describe.each(ENGINES)('staffing targets and reports on %s', (engine) => {
     expect(p.items).toHaveLength(1);
     const h = p.items[0];
     // 2026-03-02 is day 60 of 100: 1,000 − 200 × 0.6 = 880.
-    expect(h).toMatchObject({ isRoot: true, status: 'behind', remainingCut: 50, plannedNow: 880, elapsedPct: 60, subtreePresent: 850, recordedBelow: false });
-    expect(h.points.map((x) => [x.asOf, x.planned, x.achievedPctOfCut, x.status])).toEqual([
-      ['2025-12-15', null, null, 'before_baseline'], ['2026-01-01', 1000, 0, 'on_track'], ['2026-02-20', 900, 55, 'on_track'], ['2026-03-22', 840, 75, 'behind']]);
+    expect(h).toMatchObject({ isRoot: true, status: 'behind', remainingCut: 50, plannedNow: 880, elapsed: { days: 60, of: 100 }, subtreePresent: 850, recordedBelow: false });
+    expect(h.points.map((x) => [x.asOf, x.planned, x.achieved, x.status])).toEqual([
+      ['2025-12-15', null, null, 'before_baseline'], ['2026-01-01', 1000, 0, 'on_track'], ['2026-02-20', 900, 110, 'on_track'], ['2026-03-22', 840, 150, 'behind']]);
   });
 
   it('sets a target typed as a headcount, refuses what cannot be a target, and audits each change', async () => {
@@ -120,8 +132,10 @@ describe.each(ENGINES)('staffing targets and reports on %s', (engine) => {
     expect(again.set.find((s) => s.code === '99')).toMatchObject({ percent: 20, targetHeadcount: 1600, ruleSetId: 'reduction-2026-2031' });
     expect(again.skipped).toEqual([]);
     const h = (await targetProgress(t.db, sys, { period: P26, unitId: u.hanoi, category: CS })).items[0];
-    // Day 50 of 2,190 (2026-01-01 → 2031-12-31): 1,000 − 50 × 50 / 2,190 = 998.86; the latest 850 is already below 950.
-    expect(h.points[2]).toMatchObject({ asOf: '2026-02-20', planned: 998.9, achievedPctOfCut: 220, status: 'on_track' });
+    // Day 50 of 2,190 (2026-01-01 → 2031-12-31): 1,000 − 50 × 50 / 2,190 = 998.858…, kept exact; the latest 850 is already below 950
+    // (110 cut of the 50 required: 220 %).
+    expect(h.points[2]).toMatchObject({ asOf: '2026-02-20', achieved: 110, status: 'on_track' });
+    expect(h.points[2].planned).toBe(1000 - (50 * 50) / 2190);
     expect(h).toMatchObject({ status: 'reached', targetHeadcount: 950, remainingCut: 0, basis: expect.stringContaining('reduction-2026-2031 v1') });
   });
 
@@ -141,15 +155,16 @@ describe.each(ENGINES)('staffing targets and reports on %s', (engine) => {
     const r = await blocksReport(t.db, sys, P22);
     const b = Object.fromEntries(r.blocks.map((x) => [x.block, x]));
     // Local: Hà Nội 300 + Huế 200; present 290 + Ba Đình's 40. State: ministry 150 + Government office 50. Party: 80 + Front 20.
-    expect(b.local.byCategory[CS]).toEqual({ quota: 500, reserve: 0, allocatedBelow: 0, present: 330 });
-    expect(b.central_state.byCategory[CS]).toEqual({ quota: 200, reserve: 0, allocatedBelow: 0, present: 140 });
-    expect(b.central_party.byCategory[CS]).toEqual({ quota: 100, reserve: 0, allocatedBelow: 0, present: 0 });
+    expect(b.local.byCategory[CS]).toEqual({ quota: 500, reserve: 0, allocatedBelow: 0, available: 500, present: 330, illustrative: false });
+    expect(b.central_state.byCategory[CS]).toEqual({ quota: 200, reserve: 0, allocatedBelow: 0, available: 200, present: 140, illustrative: false });
+    // No headcount was recorded in the Party block: "no figures" (null), not 0 people.
+    expect(b.central_party.byCategory[CS]).toEqual({ quota: 100, reserve: 0, allocatedBelow: 0, available: 100, present: null, illustrative: false });
     expect(b.unclassified.members.map((m) => m.code)).toEqual(['central:xyz']);
     // 1,000 − 810 given = 190 outside: 100 reserve + 90 not given; 5 present on the country node itself (475 − 470).
     expect(r.outside.byCategory[CS]).toEqual({ quota: 190, reserve: 100, unallocated: 90, present: 5, mismatch: 0 });
     expect(r.national.byCategory[CS]).toMatchObject({ quota: 1000, allocatedBelow: 810, present: 475 });
     // Public employees: 1,000 + the two old provinces' 300 + 200, all local.
-    expect(b.local.byCategory[PE]).toEqual({ quota: 1500, reserve: 0, allocatedBelow: 0, present: 1500 });
+    expect(b.local.byCategory[PE]).toMatchObject({ quota: 1500, reserve: 0, allocatedBelow: 0, present: 1500 });
     expect(r.outside.byCategory.commune_cadre).toMatchObject({ quota: 400, unallocated: 400 });
     expect(r.national.total.quota).toBe(3500);
     expect(b.local.members).toHaveLength(4);
@@ -163,12 +178,12 @@ describe.each(ENGINES)('staffing targets and reports on %s', (engine) => {
     // 2,000 → 1,800: −200, −10 %; reserve 200 → 100: −50 %; present 1,500 → 1,400: −6.67 %. 2031–2036 has nothing: null, not zero.
     expect(vn.items.map((i) => [i.period, i.source, i.quota, i.reserve, i.present])).toEqual([
       [P22, 'own', 2000, 200, 1500], [P26, 'own', 1800, 100, 1400], ['2031-2036', null, null, null, null]]);
-    expect(vn.items[1].change).toEqual({ quota: { abs: -200, pct: -10 }, reserve: { abs: -100, pct: -50 }, present: { abs: -100, pct: -6.67 } });
+    expect(vn.items[1].change).toEqual({ quota: { abs: -200, from: 2000 }, reserve: { abs: -100, from: 200 }, present: { abs: -100, from: 1500 } });
     expect(vn.items[2].change).toBeNull();
     const hue = await trendReport(t.db, sys, { unitId: u.hue, category: PE });
     // Huế had no public-employee row in 2022–2026: its two predecessors' 300 + 200; then its own 450 (−10 %).
     expect(hue.items[0]).toMatchObject({ source: 'predecessors', sources: ['Tỉnh Bình Trị', 'Tỉnh Quảng Thừa'], quota: 500, present: null });
-    expect(hue.items[1]).toMatchObject({ source: 'own', quota: 450, change: { quota: { abs: -50, pct: -10 }, present: null } });
+    expect(hue.items[1]).toMatchObject({ source: 'own', quota: 450, change: { quota: { abs: -50, from: 500 }, present: null } });
     expect((await trendReport(t.db, sys, {})).items[0].quota).toBe(3500); // all categories of the country in 2022–2026
     // Civil servants in 2026–2031: only headcount was recorded (Hà Nội 850 + Ba Đình 60 + Huế 500 + Thử 2,001), no quota assigned.
     const cs = await trendReport(t.db, sys, { category: CS });
@@ -191,8 +206,9 @@ describe.each(ENGINES)('staffing targets and reports on %s', (engine) => {
       expect(list.json().items.map((i: { code: string; targetHeadcount: number }) => [i.code, i.targetHeadcount])).toEqual([['01', 950], ['00004', 55]]);
       const blocks = await app.inject({ url: `/api/staffing/blocks?period=${P22}`, headers });
       expect(blocks.json().blocks.map((x: { block: string }) => x.block)).toEqual(['central_party', 'central_state', 'local', 'unclassified']);
-      const trend = await app.inject({ url: `/api/staffing/trend?unitId=${u.hue}&category=${PE}`, headers });
-      expect(trend.json().items.map((i: { quota: number | null }) => i.quota)).toEqual([500, 450, null]);
+      // Another province's figures are outside a province officer's scope; with no unit named, the trend is the officer's own province.
+      expect((await app.inject({ url: `/api/staffing/trend?unitId=${u.hue}&category=${PE}`, headers })).statusCode).toBe(403);
+      expect((await app.inject({ url: `/api/staffing/trend?category=${PE}`, headers })).json().unit).toMatchObject({ name: 'Thành phố Hà Nội' });
     } finally { await app.close(); }
   });
 });

@@ -10,14 +10,17 @@ import * as store from './staffing.store.ts';
 import { countryUnit } from '../units/units.store.ts';
 import { loadPeriod } from './staffing.service.ts';
 import { BLOCK_NAMES, BLOCKS, blockOf, type Block } from './staffing.blocks.ts';
+import { figuresOf, noFigures, sumFigures, type AllocationRow, type Figures } from './staffing.figures.ts';
 
-interface Figures { quota: number; reserve: number; allocatedBelow: number; present: number }
-type Row = { quota: number; reserve: number; allocated_below: number; present_below: number };
-const empty = (): Figures => ({ quota: 0, reserve: 0, allocatedBelow: 0, present: 0 });
-const add = (f: Figures, r: Row) => { f.quota += r.quota; f.reserve += r.reserve; f.allocatedBelow += r.allocated_below; f.present += r.present_below; };
 interface Outside { quota: number; reserve: number; unallocated: number; present: number; mismatch: number }
-const byCat = () => ({ byCategory: {} as Record<string, Figures>, total: empty() });
-const addTo = (g: ReturnType<typeof byCat>, category: string, r: Row) => { add((g.byCategory[category] ??= empty()), r); add(g.total, r); };
+const byCat = () => ({ byCategory: {} as Record<string, Figures>, total: noFigures() });
+// Each row read as every tab reads it (staffing.figures.ts), then summed: a block's quota is "not assigned" only when none of its rows has one.
+const addTo = (g: ReturnType<typeof byCat>, category: string, r: AllocationRow) => {
+  const f = figuresOf(r);
+  g.byCategory[category] = sumFigures([g.byCategory[category] ?? noFigures(), f]);
+  g.total = sumFigures([g.total, f]);
+};
+const n0 = (x: number | null | undefined) => x ?? 0;
 
 /**
  * The national quota and present of a period by block, per category. What is
@@ -55,10 +58,10 @@ export async function blocksReport(db: Db, ctx: RequestContext, periodCode: stri
   const outside: Record<string, Outside> = {};
   const outsideTotal: Outside = { quota: 0, reserve: 0, unallocated: 0, present: 0, mismatch: 0 };
   for (const c of categories) {
-    const n = national.byCategory[c.code] ?? empty();
-    const inBlocks = blocks.reduce((s, b) => ({ quota: s.quota + (b.byCategory[c.code]?.quota ?? 0), present: s.present + (b.byCategory[c.code]?.present ?? 0) }), { quota: 0, present: 0 });
-    const o: Outside = { quota: n.quota - inBlocks.quota, reserve: n.reserve, unallocated: n.quota - n.reserve - n.allocatedBelow,
-      present: n.present - inBlocks.present, mismatch: n.allocatedBelow - inBlocks.quota };
+    const n = national.byCategory[c.code] ?? noFigures();
+    const inBlocks = blocks.reduce((s, b) => ({ quota: s.quota + n0(b.byCategory[c.code]?.quota), present: s.present + n0(b.byCategory[c.code]?.present) }), { quota: 0, present: 0 });
+    const o: Outside = { quota: n0(n.quota) - inBlocks.quota, reserve: n.reserve, unallocated: n0(n.available),
+      present: n0(n.present) - inBlocks.present, mismatch: n.allocatedBelow - inBlocks.quota };
     outside[c.code] = o;
     for (const k of Object.keys(o) as (keyof Outside)[]) outsideTotal[k] += o[k];
   }

@@ -23,6 +23,7 @@ import { setTarget, setTargetsFromRuleSet } from './staffing.targets.ts';
 import { targetProgress } from './staffing.targets.progress.ts';
 import { blocksReport } from './staffing.reports.ts';
 import { trendReport } from './staffing.trend.ts';
+import { STAFFING } from './staffing.policy.ts';
 
 const TableBody = z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string().min(1).max(20_000_000),
   period: PeriodCode.optional(), category: CategoryCode.default('cadre_civil_servant'), asOf: IsoDate.optional() });
@@ -36,49 +37,48 @@ export function staffingRoutes(db: Db) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['staffing'];
 
-    app.get('/staffing/periods', { schema: { tags, summary: 'Quota periods' } }, async (req) => { requireUser(req.ctx); return { items: await store.listPeriods(db) }; });
-    app.post('/staffing/periods', { schema: { tags, summary: 'Create a quota period (central roles)', body: PeriodBody } }, async (req) => service.createPeriod(db, req.ctx, req.body));
-    app.get('/staffing/categories', { schema: { tags, summary: 'Staffing categories' } }, async (req) => { requireUser(req.ctx); return { items: await store.listCategories(db) }; });
+    app.get('/staffing/periods', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Quota periods' } }, async (req) => { requireUser(req.ctx); return { items: await store.listPeriods(db) }; });
+    app.post('/staffing/periods', { config: { policy: STAFFING['staffing.period'] }, schema: { tags, summary: 'Create a quota period (central roles)', body: PeriodBody } }, async (req) => service.createPeriod(db, req.ctx, req.body));
+    app.get('/staffing/categories', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Staffing categories' } }, async (req) => { requireUser(req.ctx); return { items: await store.listCategories(db) }; });
 
-    app.post('/staffing/allocations', { schema: { tags, summary: 'Set a unit\'s or agency\'s quota; 409 with the limit and excess if it would over-allocate', body: AllocateBody } },
+    app.post('/staffing/allocations', { config: { policy: STAFFING['staffing.allocate'] }, schema: { tags, summary: 'Set a unit\'s or agency\'s quota; 409 with the limit and excess if it would over-allocate', body: AllocateBody } },
       async (req) => service.allocate(db, req.ctx, req.body));
-    app.post('/staffing/present', { schema: { tags, summary: 'Record the headcount present at a date', body: PresentBody } }, async (req) => recordPresent(db, req.ctx, req.body));
-    app.post('/staffing/merges', { schema: { tags, summary: 'Reallocate to a merged unit (Resolution 76/2025: at most its predecessors\' total without a decision)', body: MergeBody } },
+    app.post('/staffing/present', { config: { policy: STAFFING['staffing.present'] }, schema: { tags, summary: 'Record the headcount present at a date', body: PresentBody } }, async (req) => recordPresent(db, req.ctx, req.body));
+    app.post('/staffing/merges', { config: { policy: STAFFING['staffing.allocate'] }, schema: { tags, summary: 'Reallocate to a merged unit (Resolution 76/2025: at most its predecessors\' total without a decision)', body: MergeBody } },
       async (req) => reallocateMerge(db, req.ctx, { period: req.body.period, successorUnitId: req.body.successorUnitId,
         quotas: req.body.quota === undefined ? undefined : { [req.body.category]: req.body.quota }, decisionRef: req.body.decisionRef, effectiveDate: req.body.effectiveDate }));
 
-    app.get('/staffing/present-history', { schema: { tags, summary: 'Headcount present of a unit over time (progress of reductions)',
+    app.get('/staffing/present-history', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Headcount present of a unit over time (progress of reductions)',
       querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(), category: CategoryCode }) } },
-      async (req) => { requireUser(req.ctx); return { items: await presentHistory(db, req.query.period, req.query.unitId, req.query.category) }; });
-    app.get('/staffing/available', { schema: { tags, summary: 'Assigned, allocated below, reserve, available and present of one unit or agency', querystring: AvailableQuery } },
+      async (req) => ({ items: await presentHistory(db, req.ctx, req.query.period, req.query.unitId, req.query.category) }));
+    app.get('/staffing/available', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Assigned, allocated below, reserve, available and present of one unit or agency', querystring: AvailableQuery } },
       async (req) => service.available(db, req.ctx, req.query.period, service.toTarget(req.query)));
-    app.get('/staffing/rollup', { schema: { tags, summary: 'Quota against present for the units under a unit (default: provinces under the country)', querystring: RollupQuery } },
+    app.get('/staffing/rollup', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Quota against present for the units under a unit (default: provinces under the country)', querystring: RollupQuery } },
       async (req) => rollup(db, req.ctx, req.query.period, req.query.unitId));
 
-    app.get('/staffing/rule-sets', { schema: { tags, summary: 'Norm rule sets with legal basis and validity' } }, async (req) => { requireUser(req.ctx); return { items: listRuleSets() }; });
-    app.get('/staffing/norms', { schema: { tags, summary: 'A rule set evaluated on a unit, with the explanation of every term', querystring: NormsQuery } },
+    app.get('/staffing/rule-sets', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Norm rule sets with legal basis and validity' } }, async (req) => { requireUser(req.ctx); return { items: listRuleSets() }; });
+    app.get('/staffing/norms', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'A rule set evaluated on a unit, with the explanation of every term', querystring: NormsQuery } },
       async (req) => {
         const q = req.query;
         const weights = Object.fromEntries(Object.entries({ equal: q.wEqual, population: q.wPopulation, area: q.wArea, special: q.wSpecial }).filter(([, v]) => v !== undefined));
         return evaluateNorm(db, req.ctx, { ruleSet: q.ruleSet, unitCode: q.unitCode, asOf: q.asOf, class: q.class, mountainous: q.mountainous, total: q.total, weights, comparePeriod: q.comparePeriod });
       });
-    app.get('/staffing/reductions', { schema: { tags, summary: 'Required cut per province with the reason', querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }) } },
+    app.get('/staffing/reductions', { config: { policy: STAFFING['staffing.national'] }, schema: { tags, summary: 'Required cut per province with the reason', querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }) } },
       async (req) => reductions(db, req.ctx, `reduction-${req.query.period}`, req.query.asOf));
 
-    app.post('/staffing/tables/check', { bodyLimit: 30_000_000, schema: { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout)', body: TableBody } },
+    app.post('/staffing/tables/check', { config: { policy: STAFFING['staffing.table.check'] }, bodyLimit: 30_000_000, schema: { tags, summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout)', body: TableBody } },
       async (req) => {
-        requireUser(req.ctx);
         const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
         const b = req.body;
-        const { parsed: _parsed, ...out } = await checkSubmitted(db, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
+        const { parsed: _parsed, ...out } = await checkSubmitted(db, req.ctx, table, b.period ? { period: b.period, category: b.category, asOf: b.asOf ?? `${b.period.slice(0, 4)}-03-31` } : undefined);
         return out;
       });
-    app.post('/staffing/tables/import', { bodyLimit: 30_000_000, schema: { tags, summary: 'Import a table, all or nothing', body: TableBody.required({ period: true, asOf: true }) } },
+    app.post('/staffing/tables/import', { config: { policy: STAFFING['staffing.table.import'] }, bodyLimit: 30_000_000, schema: { tags, summary: 'Import a table, all or nothing', body: TableBody.required({ period: true, asOf: true }) } },
       async (req) => {
         const table = await parseTableFile(req.body.fileName, Buffer.from(req.body.contentBase64, 'base64'));
         return importSubmitted(db, req.ctx, table, { period: req.body.period, category: req.body.category, asOf: req.body.asOf });
       });
-    app.get('/staffing/export.xlsx', { schema: { tags, summary: 'A unit and the units under it in the Appendix IA layout', querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(),
+    app.get('/staffing/export.xlsx', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'A unit and the units under it in the Appendix IA layout', querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(),
       category: CategoryCode.default('cadre_civil_servant'), year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()) }) } },
       async (req, reply) => {
         const rows = await tableRows(db, req.ctx, req.query.period, req.query.unitId, req.query.category);
@@ -87,15 +87,15 @@ export function staffingRoutes(db: Db) {
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buf);
       });
 
-    app.post('/staffing/targets', { schema: { tags, summary: 'Set the streamlining target of a unit or agency (a share or a headcount, with its decision)', body: TargetBody } },
+    app.post('/staffing/targets', { config: { policy: STAFFING['staffing.allocate'] }, schema: { tags, summary: 'Set the streamlining target of a unit or agency (a share or a headcount, with its decision)', body: TargetBody } },
       async (req) => setTarget(db, req.ctx, req.body));
-    app.post('/staffing/targets/from-rule-set', { schema: { tags, summary: 'Set every province\'s target from the reduction rule set (central roles)', body: RuleSetTargetsBody } },
+    app.post('/staffing/targets/from-rule-set', { config: { policy: STAFFING['staffing.targets.national'] }, schema: { tags, summary: 'Set every province\'s target from the reduction rule set (central roles)', body: RuleSetTargetsBody } },
       async (req) => setTargetsFromRuleSet(db, req.ctx, req.body));
-    app.get('/staffing/targets', { schema: { tags, summary: 'Targets of a period with the recorded headcounts against the straight-line path', querystring: TargetsQuery } },
+    app.get('/staffing/targets', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Targets of a period with the recorded headcounts against the straight-line path', querystring: TargetsQuery } },
       async (req) => targetProgress(db, req.ctx, req.query));
-    app.get('/staffing/blocks', { schema: { tags, summary: 'The national quota and present by block, per category', querystring: BlocksQuery } },
+    app.get('/staffing/blocks', { config: { policy: STAFFING['staffing.national'] }, schema: { tags, summary: 'The national quota and present by block, per category', querystring: BlocksQuery } },
       async (req) => blocksReport(db, req.ctx, req.query.period));
-    app.get('/staffing/trend', { schema: { tags, summary: 'A unit\'s quota, reserve and present across periods, with the change between them', querystring: TrendQuery } },
+    app.get('/staffing/trend', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'A unit\'s quota, reserve and present across periods, with the change between them', querystring: TrendQuery } },
       async (req) => trendReport(db, req.ctx, req.query));
   };
 }

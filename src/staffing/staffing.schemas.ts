@@ -9,6 +9,8 @@ const Count = z.number().int().min(0).max(10_000_000);
 export const PeriodBody = z.object({
   code: PeriodCode, name: z.string().trim().min(1).max(300), startDate: IsoDate, endDate: IsoDate,
   legalBasis: z.string().trim().max(500).optional(), toleranceShare: z.number().gt(0).max(1).optional(),
+  /** Shown above every staffing screen of the period: where its figures come from, what they are not. */
+  dataNote: z.string().trim().max(1000).optional(),
 }).strict();
 export type PeriodInput = z.infer<typeof PeriodBody>;
 

@@ -6,25 +6,27 @@
 import type { Db } from '../platform/db.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db-schema.ts';
-import type { RequestContext, Role } from '../platform/context.ts';
+import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { requireRole, requireUnitScope, requireUser, WRITER_ROLES } from '../accounts/access.ts';
+import { requireUser } from '../accounts/access.ts';
+import { checkRole, grantUnits, requireGrantOver } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import { ensureNode, describeTarget, type NodeRow, type Target } from './staffing.nodes.ts';
 import { belowOwnCommitments, overParentQuota, toleranceWarning } from './staffing.messages.ts';
 import type { AllocateInput, PeriodInput } from './staffing.schemas.ts';
+import { presentRecorded } from './staffing.figures.ts';
 
 type Q = Kysely<Database>;
-const CENTRAL_ROLES: Role[] = ['system_admin', 'central_officer'];
 
 export async function createPeriod(db: Db, ctx: RequestContext, input: PeriodInput) {
-  requireRole(ctx, CENTRAL_ROLES);
+  checkRole(ctx, STAFFING['staffing.period']);
   if (input.endDate <= input.startDate) throw badRequest({ vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must be after the start date.' });
   return db.transaction().execute(async (trx) => {
     if (await store.findPeriod(trx, input.code)) throw conflict({ vi: `Thời kỳ ${input.code} đã có.`, en: `Period ${input.code} already exists.` });
     const row = await store.insertPeriod(trx, { code: input.code, name: input.name, start_date: input.startDate, end_date: input.endDate,
-      legal_basis: input.legalBasis ?? null, tolerance_share: input.toleranceShare ?? 0.95 });
+      legal_basis: input.legalBasis ?? null, tolerance_share: input.toleranceShare ?? 0.95, data_note: input.dataNote ?? null });
     await recordAudit(trx, ctx, { action: 'staffing.period.create', entity: 'staffing_period', entityId: row.id, after: row });
     return row;
   });
@@ -57,8 +59,8 @@ async function loadCategory(db: Q, code: string): Promise<string> {
 /** Who may set a node's quota: whoever holds the level that gives it (the parent's unit); the country's total only central roles. */
 export async function requireGiverScope(db: Q, ctx: RequestContext, target: Target) {
   const d = await describeTarget(db, target);
-  if (d.parentUnitId === null) await requireUnitScope(db, ctx, d.unitId, CENTRAL_ROLES);
-  else await requireUnitScope(db, ctx, d.parentUnitId, WRITER_ROLES);
+  if (d.parentUnitId === null) await requireGrantOver(db, ctx, STAFFING['staffing.allocate.country'], d.unitId);
+  else await requireGrantOver(db, ctx, STAFFING['staffing.allocate'], d.parentUnitId);
 }
 
 export interface AllocationOutcome {
@@ -134,7 +136,7 @@ export async function allocateInTrx(trx: Q, ctx: RequestContext, period: Period,
  * allocation, and any scope refusal (for the canonical message), take the step-by-step path.
  */
 export async function allocate(db: Db, ctx: RequestContext, input: AllocateInput): Promise<AllocationOutcome> {
-  requireRole(ctx, WRITER_ROLES);
+  checkRole(ctx, STAFFING['staffing.allocate']);
   const target = toTarget(input);
   const user = requireUser(ctx); // the CLI and the system act with full rights
   const period = await loadPeriod(db, input.period);
@@ -142,8 +144,8 @@ export async function allocate(db: Db, ctx: RequestContext, input: AllocateInput
   const key = target.agencyId !== undefined ? `a:${target.agencyId}` : `u:${target.unitId}`;
   const req: Request = { period, key, category, quota: input.quota, reserve: input.reserve, decisionRef: input.decisionRef ?? null, action: 'staffing.allocate' };
   const scope = user && {
-    writer: user.grants.filter((g) => WRITER_ROLES.includes(g.role)).map((g) => g.unitId),
-    central: user.grants.filter((g) => CENTRAL_ROLES.includes(g.role)).map((g) => g.unitId),
+    writer: grantUnits(ctx, STAFFING['staffing.allocate']),
+    central: grantUnits(ctx, STAFFING['staffing.allocate.country']),
   };
   const fast = await runChecked(db, ctx, req, scope);
   if (fast && fast.refusal !== 'missing' && fast.refusal !== 'scope') return outcomeOf(fast, period, category, input.quota);
@@ -162,9 +164,9 @@ export function toTarget(input: { unitId?: number; agencyId?: number }): Target 
 
 /** Assigned, allocated below, reserve, available and present of one unit or agency, per category. */
 export async function available(db: Db, ctx: RequestContext, periodCode: string, target: Target) {
-  requireUser(ctx);
-  const period = await loadPeriod(db, periodCode);
   const d = await describeTarget(db, target);
+  await requireGrantOver(db, ctx, STAFFING['staffing.read'], d.unitId);
+  const period = await loadPeriod(db, periodCode);
   const node = await store.findNodeByKey(db, period.id, d.key);
   const categories = await store.listCategories(db);
   const rows = node ? await store.allocationsOf(db, node.id) : [];
@@ -173,7 +175,7 @@ export async function available(db: Db, ctx: RequestContext, periodCode: string,
     const r = byCat.get(c.code);
     const quota = r?.quota ?? 0, reserve = r?.reserve ?? 0, below = r?.allocated_below ?? 0;
     // The quota covers the whole subtree, so it is compared with the subtree's headcount.
-    const recorded = r !== undefined && (r.present !== null || r.present_below !== 0);
+    const recorded = r !== undefined && presentRecorded(r);
     const presentTotal = recorded ? r!.present_below : null;
     return { category: c.code, nameVi: c.name_vi, nameEn: c.name_en, quota, reserve, allocatedBelow: below, available: quota - reserve - below,
       present: r?.present ?? null, presentAsOf: r?.present_as_of ?? null, presentTotal,

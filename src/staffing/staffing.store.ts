@@ -12,7 +12,7 @@ export const findPeriod = (db: Q, code: string) =>
 
 export const listPeriods = (db: Q) => db.selectFrom('staffing_periods').selectAll().orderBy('start_date').execute();
 
-export const insertPeriod = (db: Q, p: { code: string; name: string; start_date: string; end_date: string; legal_basis: string | null; tolerance_share: number }) =>
+export const insertPeriod = (db: Q, p: { code: string; name: string; start_date: string; end_date: string; legal_basis: string | null; tolerance_share: number; data_note: string | null }) =>
   db.insertInto('staffing_periods').values(p).returningAll().executeTakeFirstOrThrow();
 
 export const listCategories = (db: Q) => db.selectFrom('staffing_categories').selectAll().orderBy('sort').execute();
@@ -64,7 +64,7 @@ export function childRollup(db: Q, parentId: number) {
     .leftJoin('agencies as g', 'g.id', 'n.agency_id')
     .innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
     .select(['n.id as node_id', 'n.unit_id', 'n.agency_id', 'n.closed_at', 'u.code', 'u.full_name', 'u.level', 'g.name as agency_name',
-      'g.kind as agency_kind', 'g.key as agency_key', 'a.category', 'a.quota', 'a.reserve', 'a.allocated_below', 'a.present', 'a.present_below'])
+      'g.kind as agency_kind', 'g.key as agency_key', 'a.category', 'a.quota', 'a.reserve', 'a.allocated_below', 'a.present', 'a.present_below', 'a.decision_ref'])
     .where('n.parent_id', '=', parentId)
     .orderBy('u.code').orderBy('n.id').orderBy('a.category').execute();
 }
@@ -129,13 +129,13 @@ export const provincesAsOf = (db: Q, asOf: string) =>
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', asOf)]))
     .orderBy('code').execute();
 
-/** Quotas of the nodes of these units in a period and category (only nodes that have a row). */
+/** Quotas of the nodes of these units in a period and category, with their decision (only nodes that have a row). */
 export async function quotasOfUnits(db: Q, periodId: number, unitIds: number[], category: string) {
-  if (unitIds.length === 0) return new Map<number, number>();
+  if (unitIds.length === 0) return new Map<number, { quota: number; decisionRef: string | null }>();
   const rows = await db.selectFrom('staffing_nodes as n').innerJoin('staffing_allocations as a', 'a.node_id', 'n.id')
-    .select(['n.unit_id', 'a.quota']).where('n.period_id', '=', periodId).where('n.agency_id', 'is', null)
+    .select(['n.unit_id', 'a.quota', 'a.decision_ref']).where('n.period_id', '=', periodId).where('n.agency_id', 'is', null)
     .where('n.unit_id', 'in', unitIds).where('a.category', '=', category).execute();
-  return new Map(rows.map((r) => [r.unit_id, r.quota]));
+  return new Map(rows.map((r) => [r.unit_id, { quota: r.quota, decisionRef: r.decision_ref }]));
 }
 
 /** Readable names of nodes (the agency's name, else the unit's full name), in one query. */

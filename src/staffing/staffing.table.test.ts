@@ -82,7 +82,7 @@ describe.each(ENGINES)('Appendix IA import and export on %s', (engine) => {
     const back = await parseXlsxTable(xlsx);
     expect(exportCsv(back.rows.map((r) => ({ stt: r.stt, code: r.code, name: r.name, note: r.note,
       values: Object.fromEntries(Object.entries(r.raw).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])) })))).toBe(exportCsv(rows));
-    const clean = await checkSubmitted(t.db, back, opts);
+    const clean = await checkSubmitted(t.db, sys, back, opts);
     expect(clean.issues).toEqual([]);
 
     // Edit the workbook as a province would: RT001 gets 75 civil servants (and the not-allocated row 69), 66 present.
@@ -94,7 +94,7 @@ describe.each(ENGINES)('Appendix IA import and export on %s', (engine) => {
     setRow(10, { 4: 69, 5: 60 });
     setRow(7, { 8: 124, 9: 124 });
     const edited = await parseXlsxTable(Buffer.from(await wb.xlsx.writeBuffer()));
-    const check = await checkSubmitted(t.db, edited, opts);
+    const check = await checkSubmitted(t.db, sys, edited, opts);
     expect(check.errors).toBe(0);
     expect(check.issues.map((i) => [i.rows[0], i.column, i.difference])).toEqual([
       // RT001 had no headcount recorded: a first figure is not a difference. Hà Nội had no contract headcount, so no recorded total.

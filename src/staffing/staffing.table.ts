@@ -7,9 +7,10 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { badRequest } from '../platform/errors.ts';
+import { badRequest, forbidden } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { requireRole, requireUnitScope, WRITER_ROLES } from '../accounts/access.ts';
+import { checkRole, requireGrantOver, unitsReachable } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import { checkTable, type ParsedRow, type Recorded } from './staffing.check.ts';
 import type { SubmittedTable } from './staffing.layout.ts';
@@ -53,13 +54,27 @@ async function recordedFigures(db: Q, periodId: number, category: string, resolv
 }
 
 /** The inconsistencies of a table; with a period, also against the recorded figures and the registry's codes. */
-export async function checkSubmitted(db: Db, table: SubmittedTable, opts?: TableOptions) {
+export async function checkSubmitted(db: Db, ctx: RequestContext, table: SubmittedTable, opts?: TableOptions) {
+  checkRole(ctx, STAFFING['staffing.table.check']);
   if (!opts) return summarise(table, checkTable(table));
   const period = await loadPeriod(db, opts.period);
   const codes = [...new Set(table.rows.map((r) => r.code).filter(Boolean))];
   const resolved = await resolveCodes(db, codes, opts.asOf);
+  // Only figures the caller may read are compared; a row of a unit outside their scope is an error of its own.
+  const unitOf = async (r: { target: Target }) => (await describeTarget(db, r.target)).unitId;
+  const units = new Map<string, number>();
+  for (const [code, r] of resolved) units.set(code, await unitOf(r));
+  const reachable = await unitsReachable(db, ctx, STAFFING['staffing.table.check'], [...new Set(units.values())]);
+  const outside = [...resolved.keys()].filter((code) => !reachable.has(units.get(code)!));
+  for (const code of outside) resolved.delete(code);
   const recorded = await recordedFigures(db, period.id, opts.category, resolved);
-  return summarise(table, checkTable(table, recorded, new Set(resolved.keys())));
+  const result = checkTable(table, recorded, new Set([...resolved.keys(), ...outside]));
+  for (const code of outside) {
+    const rows = table.rows.filter((r) => r.code === code).map((r) => r.row);
+    result.issues.push({ check: 'out_of_scope', severity: 'error', rows, vi: `Dòng ${rows.join(', ')}: đơn vị mã ${code} nằm ngoài phạm vi được giao cho tài khoản của bạn; không đối chiếu được.`,
+      en: `Row ${rows.join(', ')}: the unit with code ${code} is outside the scope granted to your account; it was not compared.` });
+  }
+  return summarise(table, result);
 }
 
 function summarise(table: SubmittedTable, r: ReturnType<typeof checkTable>) {
@@ -69,8 +84,13 @@ function summarise(table: SubmittedTable, r: ReturnType<typeof checkTable>) {
 
 /** Imports the assigned figures and the headcount present of every coded row, all or nothing. */
 export async function importSubmitted(db: Db, ctx: RequestContext, table: SubmittedTable, opts: TableOptions) {
-  requireRole(ctx, WRITER_ROLES);
-  const result = await checkSubmitted(db, table, opts);
+  checkRole(ctx, STAFFING['staffing.table.import']);
+  const result = await checkSubmitted(db, ctx, table, opts);
+  const outside = result.issues.filter((i) => i.check === 'out_of_scope');
+  if (outside.length > 0) {
+    throw forbidden({ vi: `Bảng có ${outside.length} đơn vị nằm ngoài phạm vi được giao cho tài khoản của bạn; không có dòng nào được nhập.`,
+      en: `The table has ${outside.length} units outside the scope granted to your account; nothing was imported.` }, { issues: outside });
+  }
   if (result.errors > 0) {
     throw badRequest({ vi: `Bảng có ${result.errors} lỗi; không có dòng nào được nhập.`, en: `The table has ${result.errors} errors; nothing was imported.` },
       { issues: result.issues.filter((i) => i.severity === 'error') });
@@ -107,7 +127,7 @@ export async function importSubmitted(db: Db, ctx: RequestContext, table: Submit
         const total = r.values[col];
         if (total === undefined || total === recorded.get(r.code)?.[col]) continue;
         const target = resolved.get(r.code)!.target;
-        await requireUnitScope(trx, ctx, (await describeTarget(trx, target)).unitId, WRITER_ROLES);
+        await requireGrantOver(trx, ctx, STAFFING['staffing.table.import'], (await describeTarget(trx, target)).unitId);
         const node = await ensureNode(trx, period.id, target);
         const below = (await store.childRollup(trx, node.id)).filter((c) => c.category === category && !c.closed_at).reduce((s, c) => s + c.present_below, 0);
         if (total < below) throw badRequest({ vi: `Dòng ${r.row} (${r.name}): số có mặt ${total} nhỏ hơn tổng của các đơn vị trực thuộc đã ghi nhận (${below}).`,

@@ -6,13 +6,14 @@
 // below it is visible as such rather than silently mixed in.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import * as tstore from './staffing.targets.store.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
+import type { Target } from './staffing.nodes.ts';
 import { loadPeriod } from './staffing.service.ts';
-import { elapsedShare, plannedOn, progressPoints, summarise, type Recorded } from './staffing.targets.path.ts';
+import { daysBetween, plannedOn, progressPoints, summarise, type Recorded } from './staffing.targets.path.ts';
 import { todayIso } from '../platform/errors.ts';
+import { isIllustrative } from './staffing.figures.ts';
 
 export interface TargetsQueryInput { period: string; category?: string; unitId?: number; agencyId?: number; asOf?: string }
 
@@ -22,11 +23,12 @@ export interface TargetsQueryInput { period: string; category?: string; unitId?:
  * agencies). `asOf` (default today) gives the planned value "now".
  */
 export async function targetProgress(db: Db, ctx: RequestContext, q: TargetsQueryInput) {
-  requireUser(ctx);
+  // Without a unit: the caller's own (the whole country for national grants, which lists every target).
+  const target = (q.agencyId !== undefined ? { agencyId: q.agencyId } : { unitId: await readableRoot(db, ctx, q.unitId) }) as Target;
+  const d = await readableTarget(db, ctx, target);
   const period = await loadPeriod(db, q.period);
   let nodeId: number | undefined;
-  if (q.unitId !== undefined || q.agencyId !== undefined) {
-    const d = await describeTarget(db, (q.agencyId !== undefined ? { agencyId: q.agencyId } : { unitId: q.unitId! }) as Target);
+  if (d.agencyId !== null || d.parentUnitId !== null) {
     const node = await store.findNodeByKey(db, period.id, d.key);
     if (!node) return { period: period.code, asOf: q.asOf ?? todayIso(), items: [] };
     nodeId = node.id;
@@ -43,7 +45,8 @@ export async function targetProgress(db: Db, ctx: RequestContext, q: TargetsQuer
   const asOf = q.asOf ?? todayIso();
   const items = rows.map((r) => {
     const line = { baselineDate: r.baseline_date, baselineHeadcount: r.baseline_headcount, targetDate: r.target_date, targetHeadcount: r.target_headcount };
-    const points = progressPoints(line, history.get(`${r.node_id}:${r.category}`) ?? []);
+    const recorded = history.get(`${r.node_id}:${r.category}`) ?? [];
+    const points = progressPoints(line, recorded);
     const own = points.at(-1)?.present ?? null;
     const below = subtree.get(`${r.node_id}:${r.category}`) ?? null;
     return {
@@ -51,8 +54,12 @@ export async function targetProgress(db: Db, ctx: RequestContext, q: TargetsQuer
       category: r.category, baselineDate: r.baseline_date, baselineAsOf: r.baseline_as_of, baselineHeadcount: r.baseline_headcount,
       targetDate: r.target_date, targetHeadcount: r.target_headcount, cutPercent: r.cut_percent, ruleSetId: r.rule_set_id, ruleSetVersion: r.rule_set_version,
       basis: r.basis, setBy: r.set_by, setAt: r.set_at,
+      // Not official: the basis or a recorded headcount says it is illustrative (staffing.figures.ts).
+      illustrative: isIllustrative(r.basis) || recorded.some((h) => isIllustrative(h.source)),
       ...summarise(line, points),
-      plannedNow: Math.round(plannedOn(line, asOf) * 10) / 10, elapsedPct: Math.round(elapsedShare(line, asOf) * 1000) / 10,
+      // Exact: the screen rounds. The time gone is days of the baseline-to-target days, clamped to the line.
+      plannedNow: plannedOn(line, asOf),
+      elapsed: { days: Math.min(Math.max(daysBetween(line.baselineDate, asOf), 0), daysBetween(line.baselineDate, line.targetDate)), of: daysBetween(line.baselineDate, line.targetDate) },
       // The subtree's latest total (this node and the nodes below it); differs from the node's own latest record when staff are recorded below too.
       subtreePresent: below, recordedBelow: below !== null && own !== null && below !== own,
       points,

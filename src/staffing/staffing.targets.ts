@@ -8,10 +8,12 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import type { Database } from '../platform/db-schema.ts';
-import type { RequestContext, Role } from '../platform/context.ts';
+import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
-import { requireRole, requireUnitScope, requireUser, WRITER_ROLES } from '../accounts/access.ts';
+import { requireUser } from '../accounts/access.ts';
+import { checkRole, requireGrantOver } from '../platform/policy.ts';
+import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import * as tstore from './staffing.targets.store.ts';
 import { describeTarget, type Target } from './staffing.nodes.ts';
@@ -24,7 +26,6 @@ import type { RuleSetTargetsInput, TargetInput } from './staffing.schemas.ts';
 
 type Q = Kysely<Database>;
 type Period = Awaited<ReturnType<typeof loadPeriod>>;
-const CENTRAL_ROLES: Role[] = ['system_admin', 'central_officer']; // the same roles allocation asks for the country's total
 
 interface TargetSpec { category: string; baselineDate?: string; targetDate?: string; share?: number; targetHeadcount?: number; basis: string; ruleSet?: { id: string; version: number } }
 
@@ -51,8 +52,8 @@ async function setTargetInTrx(trx: Q, ctx: RequestContext, period: Period, targe
   if (node?.closed_at) throw conflict({ vi: `${d.name} đã đóng do sáp nhập; hãy đặt mục tiêu cho đơn vị kế thừa.`, en: `${d.name} was closed by a merger; set the target of its successor.` });
   const base = node ? await tstore.actualOnOrBefore(trx, node.id, s.category, baselineDate) : undefined;
   if (!node || !base) {
-    throw badRequest({ vi: `Chưa có số có mặt của ${d.name} (${s.category}) vào hoặc trước ngày ${baselineDate} trong thời kỳ ${period.code}: hãy ghi số có mặt trước, hoặc chọn ngày gốc khác.`,
-      en: `No headcount of ${d.name} (${s.category}) is recorded on or before ${baselineDate} in period ${period.code}: record the headcount present first, or choose another baseline date.` });
+    throw badRequest({ vi: `Chưa có số có mặt của ${d.name} (${s.category}) vào hoặc trước ngày gốc ${baselineDate} trong thời kỳ ${period.code}: hãy ghi số có mặt trước, hoặc chọn ngày gốc khác.`,
+      en: `No headcount of ${d.name} (${s.category}) is recorded on or before the baseline date ${baselineDate} in period ${period.code}: record the headcount present first, or choose another baseline date.` });
   }
   let targetHeadcount: number;
   if (s.share !== undefined) targetHeadcount = base.present - cutFromShare(base.present, s.share);
@@ -80,7 +81,7 @@ async function setTargetInTrx(trx: Q, ctx: RequestContext, period: Period, targe
 
 /** Sets (or replaces) the streamlining target of one unit or agency in a period and category. */
 export async function setTarget(db: Db, ctx: RequestContext, input: TargetInput) {
-  requireRole(ctx, WRITER_ROLES);
+  checkRole(ctx, STAFFING['staffing.allocate']);
   const target = toTarget(input);
   if (requireUser(ctx)) await requireGiverScope(db, ctx, target); // the CLI and the system act with full rights
   const period = await loadPeriod(db, input.period);
@@ -96,9 +97,9 @@ export async function setTarget(db: Db, ctx: RequestContext, input: TargetInput)
  * headcount is listed with the reason, not silently left out. Central roles only.
  */
 export async function setTargetsFromRuleSet(db: Db, ctx: RequestContext, input: RuleSetTargetsInput) {
-  requireRole(ctx, CENTRAL_ROLES);
+  checkRole(ctx, STAFFING['staffing.targets.national']);
   const country = await countryUnit(db);
-  if (country) await requireUnitScope(db, ctx, country.id, CENTRAL_ROLES);
+  if (country) await requireGrantOver(db, ctx, STAFFING['staffing.targets.national'], country.id);
   const period = await loadPeriod(db, input.period);
   const ruleSetId = input.ruleSet ?? `reduction-${input.period}`;
   const rule = loadRuleSet(ruleSetId);

@@ -3,35 +3,28 @@
 // formed by a merger has no node in the periods before it existed: there its
 // predecessors' nodes are summed (as the 2026–2031 reduction rule takes its
 // base), and the answer says so. A period with neither is null, not zero; so
-// is a quota nobody assigned (a row that only carries recorded headcount).
+// is a quota nobody assigned (a row that only carries recorded headcount): the
+// meaning of each row is staffing.figures.ts's, as on every other tab. A change
+// is kept exact, as the difference and the figure it is measured from.
 import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
 import { countryUnit } from '../units/units.store.ts';
 import * as rstore from './staffing.reports.store.ts';
 import { describeTarget, type Target } from './staffing.nodes.ts';
 import { notFound } from '../platform/errors.ts';
+import { figuresOf, sumFigures } from './staffing.figures.ts';
 
 export interface TrendInput { unitId?: number; agencyId?: number; category?: string }
-interface Values { quota: number | null; reserve: number | null; allocatedBelow: number; present: number | null }
+interface Values { quota: number | null; reserve: number | null; allocatedBelow: number; present: number | null; illustrative: boolean }
 
-const change = (cur: number | null, prev: number | null) => {
-  if (cur === null || prev === null) return null;
-  return { abs: cur - prev, pct: prev === 0 ? null : Math.round(((cur - prev) / prev) * 10000) / 100 };
-};
+/** The change from `prev` to `cur`: the difference and its base (a share is abs of from, written by the screen). */
+const change = (cur: number | null, prev: number | null) => (cur === null || prev === null ? null : { abs: cur - prev, from: prev });
 
 export async function trendReport(db: Db, ctx: RequestContext, input: TrendInput) {
-  requireUser(ctx);
-  let target: Target;
-  if (input.agencyId !== undefined) target = { agencyId: input.agencyId };
-  else if (input.unitId !== undefined) target = { unitId: input.unitId };
-  else {
-    const country = await countryUnit(db);
-    if (!country) throw notFound({ vi: 'đơn vị cả nước trong danh mục', en: 'The country unit of the registry' });
-    target = { unitId: country.id };
-  }
-  const d = await describeTarget(db, target);
+  const target: Target = input.agencyId !== undefined ? { agencyId: input.agencyId } : { unitId: await readableRoot(db, ctx, input.unitId) };
+  const d = await readableTarget(db, ctx, target);
   const unit = target.unitId !== undefined ? await store.findUnit(db, target.unitId) : undefined;
   // Direct predecessors of the same level (the provinces a province was formed from).
   const preds = unit ? (await store.predecessorLinks(db, unit.id)).filter((p) => p.level === unit.level && p.unit_id !== unit.id) : [];
@@ -50,17 +43,13 @@ export async function trendReport(db: Db, ctx: RequestContext, input: TrendInput
     const source = p.own.length ? 'own' as const : p.preds.length ? 'predecessors' as const : null;
     let v: Values | null = null;
     if (use.length) {
-      const recorded = use.some((r) => r.present !== null || r.present_below !== 0);
-      v = { quota: 0, reserve: 0, allocatedBelow: 0, present: recorded ? 0 : null };
-      for (const r of use) { v.quota = v.quota! + r.quota!; v.reserve = v.reserve! + r.reserve!; v.allocatedBelow += r.allocated_below!; if (v.present !== null) v.present += r.present_below!; }
-      // Rows that only carry headcount (created when a figure present was recorded) hold no
-      // quota, reserve, allocation or decision: the quota was not assigned, which is not 0.
-      if (use.every((r) => r.quota === 0 && r.reserve === 0 && r.allocated_below === 0 && r.decision_ref === null)) { v.quota = null; v.reserve = null; }
+      const f = sumFigures(use.map((r) => figuresOf({ quota: r.quota!, reserve: r.reserve!, allocated_below: r.allocated_below!, present: r.present, present_below: r.present_below!, decision_ref: r.decision_ref })));
+      v = { quota: f.quota, reserve: f.quota === null ? null : f.reserve, allocatedBelow: f.allocatedBelow, present: f.present, illustrative: f.illustrative };
     }
     const out = {
       period: p.code, name: p.name, startDate: p.startDate, endDate: p.endDate, source,
       sources: source === 'predecessors' ? [...new Set(p.preds.map((r) => predKeys.get(r.key!)!))] : [],
-      quota: v?.quota ?? null, reserve: v?.reserve ?? null, allocatedBelow: v?.allocatedBelow ?? null, present: v?.present ?? null,
+      quota: v?.quota ?? null, reserve: v?.reserve ?? null, allocatedBelow: v?.allocatedBelow ?? null, present: v?.present ?? null, illustrative: v?.illustrative ?? false,
       change: prev === null || v === null ? null
         : { quota: change(v.quota, prev.quota), reserve: change(v.reserve, prev.reserve), present: change(v.present, prev.present) },
     };

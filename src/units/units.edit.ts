@@ -4,7 +4,8 @@ import type { Db } from '../platform/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { requireUnitScope, WRITER_ROLES } from '../accounts/access.ts';
+import { requireGrantOver } from '../platform/policy.ts';
+import { UNITS } from './units.policy.ts';
 import { lockUnit, updateUnitFacts } from './units.store.ts';
 import type { UnitPatch } from './units.schemas.ts';
 
@@ -13,7 +14,7 @@ const COLUMNS = { adminCentre: 'admin_centre', population: 'population', areaKm2
 export async function editUnit(db: Db, ctx: RequestContext, id: number, patch: UnitPatch) {
   const keys = Object.keys(patch) as (keyof UnitPatch)[];
   if (keys.length === 0) throw badRequest({ vi: 'Không có trường nào để sửa.', en: 'Nothing to change.' });
-  await requireUnitScope(db, ctx, id, WRITER_ROLES);
+  await requireGrantOver(db, ctx, UNITS['units.edit'], id);
   return db.transaction().execute(async (trx) => {
     const current = await lockUnit(trx, id);
     if (!current) throw notFound({ vi: `đơn vị số ${id}`, en: `Unit ${id}` });

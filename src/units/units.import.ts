@@ -9,7 +9,8 @@ import type { Db } from '../platform/db.ts';
 import { systemContext, type RequestContext } from '../platform/context.ts';
 import type { NewUnit } from '../platform/db-schema.ts';
 import { recordAudit } from '../platform/audit.ts';
-import { requireRole } from '../accounts/access.ts';
+import { checkRole } from '../platform/policy.ts';
+import { UNITS } from './units.policy.ts';
 import { loadVnDataset } from './vn/vn-dataset.ts';
 import type { VnDataset, VnReport, VnUnit } from './vn/vn-types.ts';
 import { foldVietnamese } from './vn/vn-text.ts';
@@ -101,7 +102,7 @@ export async function ensureReferenceData(db: Db, dataDir: string): Promise<Impo
 }
 
 export async function importVn(db: Db, ctx: RequestContext, dataDir: string, options: { force?: boolean } = {}): Promise<ImportOutcome> {
-  requireRole(ctx, ['system_admin']);
+  checkRole(ctx, UNITS['units.import']);
   const started = performance.now();
   const checksum = datasetChecksum(dataDir);
   const previous = await importStore.lastImport(db, VN_DATASET);

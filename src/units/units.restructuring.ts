@@ -1,12 +1,20 @@
 // Restructuring statistics between two dates: per province in force on `to`,
 // how many provinces, districts and communes on `from` it was formed from.
+// Each reduction is kept exact, as units removed over units before (6,714 of
+// 10,035 communes), never as a rounded percentage: screens round it to the two
+// decimals the State publishes (66,91 %), see platform/percent.ts.
 import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
+import { ratio, type Ratio } from '../platform/percent.ts';
 import { inForceSql } from './units.store.ts';
 import { stats } from './units.service.ts';
 
-const pct = (before: number, after: number) => (before === 0 ? 0 : Math.round(((before - after) / before) * 1000) / 10);
+/** The reduction from `before` to `after` units, exact: (before − after) of before. */
+const reduction = (before: number, after: number): Ratio => ratio(before - after, before);
+type Levels = { provinces: number; districts: number; communes: number };
+const levelReductions = (b: Levels, a: Levels) =>
+  ({ provinces: reduction(b.provinces, a.provinces), districts: reduction(b.districts, a.districts), communes: reduction(b.communes, a.communes) });
 
 interface Origin { new_id: number; old_id: number }
 
@@ -34,7 +42,15 @@ export async function restructuring(db: Db, from: string, to: string): Promise<R
   // Area and population can be corrected at any time, so they are always read fresh.
   const facts = new Map((await db.selectFrom('units').select(['id', 'area_km2', 'population'])
     .where('id', 'in', result.provinces.length ? result.provinces.map((p) => p.id) : [0]).execute()).map((u) => [u.id, u]));
-  return { ...result, provinces: result.provinces.map((p) => ({ ...p, areaKm2: facts.get(p.id)?.area_km2 ?? null, population: facts.get(p.id)?.population ?? null })) };
+  // The reductions are derived again from the counts: a rollup stored before they were kept
+  // exact carries a rounded `reductionPct`, which is dropped here, never passed on.
+  const { before, after } = result.national;
+  return {
+    from: result.from, to: result.to,
+    national: { before, after, reduction: levelReductions(before, after) },
+    provinces: result.provinces.map(({ reductionPct: _stale, ...p }: Restructuring['provinces'][number] & { reductionPct?: unknown }) => ({
+      ...p, reduction: reduction(p.communesBefore, p.communesAfter), areaKm2: facts.get(p.id)?.area_km2 ?? null, population: facts.get(p.id)?.population ?? null })),
+  };
 }
 
 /** Recomputes the rollups for every lineage event date (day before → day of). Call inside the writing transaction. */
@@ -85,7 +101,7 @@ export async function computeRestructuring(db: Db, from: string, to: string) {
       formedFromCount: e.formedFrom.size,
       districtsBefore: e.districts.size,
       communesBefore: e.communesBefore.size, communesAfter: e.communesAfter.size,
-      reductionPct: pct(e.communesBefore.size, e.communesAfter.size),
+      reduction: reduction(e.communesBefore.size, e.communesAfter.size),
       areaKm2: u.area_km2 as number | null, population: u.population as number | null,
     };
   }).sort((a, b) => a.code.localeCompare(b.code));
@@ -93,7 +109,7 @@ export async function computeRestructuring(db: Db, from: string, to: string) {
   const b = level(before), a = level(after);
   return {
     from, to,
-    national: { before: b, after: a, reductionPct: { provinces: pct(b.provinces, a.provinces), districts: pct(b.districts, a.districts), communes: pct(b.communes, a.communes) } },
+    national: { before: b, after: a, reduction: levelReductions(b, a) },
     provinces,
   };
 }

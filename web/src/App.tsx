@@ -22,6 +22,8 @@ const ProgramTaskPage = lazy(() => import('./program/TaskPage'));
 const ProgramInboxPage = lazy(() => import('./program/InboxPage'));
 const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
+const AdminUsersPage = lazy(() => import('./admin/UsersPage'));
+const TokensPage = lazy(() => import('./admin/TokensPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -48,6 +50,9 @@ export default function App() {
                   <Route path="/program/inbox" element={<RequireAuth><ProgramInboxPage /></RequireAuth>} />
                   <Route path="/program/import" element={<RequireAuth><ProgramImportPage /></RequireAuth>} />
                   <Route path="/staffing" element={<RequireAuth><StaffingPage /></RequireAuth>} />
+                  <Route path="/tokens" element={<RequireAuth><TokensPage /></RequireAuth>} />
+                  <Route path="/admin/users" element={<RequireAuth><AdminUsersPage /></RequireAuth>} />
+                  <Route path="/admin/tokens" element={<RequireAuth><TokensPage all /></RequireAuth>} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

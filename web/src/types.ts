@@ -1,4 +1,5 @@
 // Types of the HTTP API the server provides (see the API contract in the web brief).
+import type { Ratio } from './common/percent';
 
 export type UnitType =
   | 'central'
@@ -25,6 +26,8 @@ export interface User {
   username: string;
   displayName: string;
   grants: Grant[];
+  /** Actions the user's roles allow (rule names of the server's access policy); only for showing what can work. */
+  can: string[];
 }
 
 export interface Session {
@@ -114,7 +117,8 @@ export interface ProvinceRestructuring {
   formedFromCount: number;
   communesBefore: number;
   communesAfter: number;
-  reductionPct: number;
+  /** Communes removed of communes before, exact (the screen rounds it to two decimals). */
+  reduction: Ratio;
   areaKm2: number | null;
   population: number | null;
 }
@@ -122,7 +126,7 @@ export interface ProvinceRestructuring {
 export interface RestructuringStats {
   from: string;
   to: string;
-  national: { before: LevelCounts; after: LevelCounts; reductionPct: LevelCounts };
+  national: { before: LevelCounts; after: LevelCounts; reduction: Record<keyof LevelCounts, Ratio> };
   provinces: ProvinceRestructuring[];
 }
 

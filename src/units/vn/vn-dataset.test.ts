@@ -10,9 +10,7 @@ import { foldVietnamese, nameKey, normaliseName } from './vn-text.ts';
 import { parseVnNumber } from './vn-numbers.ts';
 
 const DATA = resolve(import.meta.dirname, '../../../data/vn');
-const t0 = performance.now();
 const ds = loadVnDataset(DATA);
-const loadMs = performance.now() - t0;
 const raw = loadVnDataset(DATA, { withoutCorrections: true });
 
 const unit = (d: VnDataset, key: string) => d.units.find((u) => u.key === key)!;
@@ -227,10 +225,5 @@ describe('helpers on real spellings', () => {
     expect(parseVnNumber('3.359,80', 'measure')).toEqual({ ok: true, value: 3359.8 });
     expect(parseVnNumber('8.718.000', 'count')).toEqual({ ok: true, value: 8718000 });
     expect(issues(ds, 'unparsed_number')).toEqual([]);
-  });
-
-  it('loads fast', () => {
-    // Typically 0.4–0.8 s; the bound is loose because CI machines are shared.
-    expect(loadMs).toBeLessThan(5000);
   });
 });

@@ -9,7 +9,8 @@ import type { User } from '../types';
 
 /** The menu key of the current page, so /units/123 highlights "units". */
 function sectionOf(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
+  const [, first = '', second = 'users'] = pathname.split('/');
+  if (first === 'admin') return `admin-${second}`;
   return first === '' ? 'lookup' : first;
 }
 
@@ -55,7 +56,12 @@ function UserArea() {
 
   return (
     <>
-      <Popover title={t('auth.grants')} content={<GrantsList user={user} />} trigger="click">
+      <Popover title={t('auth.grants')} trigger="click" content={
+        <>
+          <GrantsList user={user} />
+          <Link to="/tokens" data-testid="nav-my-tokens">{t('admin.myTokensNav')}</Link>
+        </>
+      }>
         <Button type="text" icon={<UserOutlined />} className="header-user hide-xs-block" data-testid="current-user"
           title={user.displayName || user.username}>
           <span className="hide-xs hide-md">{user.displayName || user.username}</span>
@@ -70,9 +76,10 @@ function UserArea() {
 
 export function AppHeader() {
   const { t } = useTranslation();
-  const { status } = useAuth();
+  const { status, user } = useAuth();
   const { pathname } = useLocation();
   const authed = status === 'authenticated';
+  const can = (action: string) => authed && !!user?.can.includes(action);
 
   // Officials' pages are only listed once logged in; visitors see what they can open.
   const items = [
@@ -83,8 +90,17 @@ export function AppHeader() {
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
-          { key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> },
+          ...(user?.can.includes('audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
         ]
+      : []),
+    ...(can('users.read')
+      ? [{
+          key: 'admin', label: t('admin.nav'), 'data-testid': 'admin-menu',
+          children: [
+            { key: 'admin-users', label: <Link to="/admin/users" data-testid="nav-admin-users">{t('admin.usersNav')}</Link> },
+            { key: 'admin-tokens', label: <Link to="/admin/tokens" data-testid="nav-admin-tokens">{t('admin.tokensNav')}</Link> },
+          ],
+        }]
       : []),
   ];
 

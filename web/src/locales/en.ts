@@ -3,6 +3,7 @@ import { programEn } from '../program/locale.en';
 import { staffingReportEn } from '../staffing/locale.en';
 import { unitBrowserEn } from '../units/locale.en';
 import { lookupPagingEn } from '../lookup/locale.en';
+import { adminEn } from '../admin/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -106,6 +107,7 @@ const en: Resources = {
   program: programEn,
   unitBrowser: unitBrowserEn,
   lookupPaging: lookupPagingEn,
+  admin: adminEn,
 };
 
 export default en;

@@ -4,6 +4,7 @@ import { programVi } from '../program/locale.vi';
 import { staffingReportVi } from '../staffing/locale.vi';
 import { unitBrowserVi } from '../units/locale.vi';
 import { lookupPagingVi } from '../lookup/locale.vi';
+import { adminVi } from '../admin/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -106,6 +107,7 @@ const vi = {
   program: programVi,
   unitBrowser: unitBrowserVi,
   lookupPaging: lookupPagingVi,
+  admin: adminVi,
 };
 
 export type Resources = typeof vi;

@@ -72,7 +72,7 @@ export const programEn: typeof programVi = {
     newTitle: 'Submit a progress report', editTitle: 'Edit the {{period}} report', cancelEdit: 'Cancel editing',
     progress: 'Progress (%)', status: 'Status', narrative: 'What was done', obstacles: 'Obstacles',
     resourcesNeeded: 'Resources needed', resourcesHint: 'Say if more money or staff is needed: this raises a lacking-resources warning.',
-    evidence: 'Evidence files', addEvidence: 'Choose files', evidenceTooBig: '{{name}} is larger than 10 MB.',
+    evidence: 'Evidence files', addEvidence: 'Choose files', evidenceTooBig: '{{name}} is larger than 10 MB.', evidenceHint: 'PDF, Word, Excel, images…: at most 10 MB a file and 20 MB for the whole report.', evidenceTotalTooBig: 'The evidence files of one report may have 20 MB together; remove some or compress them.',
     submit: 'Submit report', save: 'Save changes', submitted: 'Report submitted.', saved: 'Report saved.',
     period: 'Period', date: 'Report date', by: 'Submitted by', state: 'State', late: 'Late',
     stateName: { submitted: 'Awaiting review', accepted: 'Accepted', returned: 'Returned' },

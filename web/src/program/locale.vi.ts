@@ -71,7 +71,7 @@ export const programVi = {
     newTitle: 'Gửi báo cáo tiến độ', editTitle: 'Sửa báo cáo kỳ {{period}}', cancelEdit: 'Hủy sửa',
     progress: 'Tiến độ (%)', status: 'Tình trạng', narrative: 'Kết quả thực hiện', obstacles: 'Khó khăn, vướng mắc',
     resourcesNeeded: 'Nguồn lực cần hỗ trợ', resourcesHint: 'Ghi rõ nếu cần thêm kinh phí, nhân lực: hệ thống sẽ cảnh báo thiếu nguồn lực.',
-    evidence: 'Tệp minh chứng', addEvidence: 'Chọn tệp', evidenceTooBig: 'Tệp {{name}} lớn hơn 10 MB.',
+    evidence: 'Tệp minh chứng', addEvidence: 'Chọn tệp', evidenceTooBig: 'Tệp {{name}} lớn hơn 10 MB.', evidenceHint: 'PDF, Word, Excel, ảnh…: mỗi tệp tối đa 10 MB, cả báo cáo tối đa 20 MB.', evidenceTotalTooBig: 'Các tệp minh chứng của một báo cáo cộng lại tối đa 20 MB; hãy bỏ bớt tệp hoặc nén lại.',
     submit: 'Gửi báo cáo', save: 'Lưu thay đổi', submitted: 'Đã gửi báo cáo.', saved: 'Đã lưu báo cáo.',
     period: 'Kỳ', date: 'Ngày báo cáo', by: 'Người gửi', state: 'Trạng thái', late: 'Nộp muộn',
     stateName: { submitted: 'Chờ tiếp nhận', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' },

@@ -49,7 +49,7 @@ export function NormsScenario({ period }: { period: string | null }) {
       {scenario.data && (
         <>
           <Typography.Paragraph type="secondary">
-            {scenario.data.province.name}: {formatNumber(scenario.data.total)} / {scenario.data.province.communes} — {scenario.data.ruleSet.legalBasis.join('; ')}
+            {scenario.data.province.name}: <span data-testid="norms-total">{formatNumber(scenario.data.total)}</span> / {scenario.data.province.communes} — {scenario.data.ruleSet.legalBasis.join('; ')}
           </Typography.Paragraph>
           <Button onClick={() => download(`scenario-${province}.csv`, ['code,name,proposed,current,share',
             ...scenario.data!.units.map((u) => [u.code, `"${u.name}"`, u.value, u.current ?? '', u.share.toFixed(6)].join(','))].join('\n') + '\n')}>{t('staffing.exportScenario')}</Button>

@@ -6,7 +6,9 @@ import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api';
 import { useApiGet } from '../common/useApiGet';
-import { formatDate, formatNumber, formatPct } from '../common/format';
+import { formatDate, formatNumber } from '../common/format';
+import { formatShare } from '../common/percent';
+import { IllustrativeTag } from './Figure';
 import { TargetChart } from './TargetChart';
 import { TargetForm } from './TargetForm';
 import type { TargetItem, TargetPoint, TargetsAnswer } from './reportTypes';
@@ -29,13 +31,13 @@ export function TargetsPanel({ period, unitId, unitName, category }: { period: s
         onRow={(i) => ({ onClick: () => setPicked(key(i)), style: { cursor: 'pointer' } })}
         rowClassName={(i) => (chosen && key(i) === key(chosen) ? 'ant-table-row-selected' : '')}
         columns={[
-          { title: t('staffing.unit'), dataIndex: 'name' },
+          { title: t('staffing.unit'), dataIndex: 'name', render: (v: string, i) => <>{v}<IllustrativeTag show={i.illustrative} /></> },
           { title: t('staffing.report.category'), dataIndex: 'category', render: (c: string) => t(`staffing.category.${c}`) },
           { title: t('staffing.report.baseline'), key: 'b', align: 'right', render: (_, i) => formatNumber(i.baselineHeadcount) },
           { title: t('staffing.report.target'), key: 't', align: 'right', render: (_, i) => `${formatNumber(i.targetHeadcount)} (${formatDate(i.targetDate)})` },
-          { title: t('staffing.report.requiredCut'), key: 'c', align: 'right', render: (_, i) => `${formatNumber(i.requiredCut)} (${formatPct(i.requiredPct)})` },
+          { title: t('staffing.report.requiredCut'), key: 'c', align: 'right', render: (_, i) => `${formatNumber(i.requiredCut)} (${formatShare(i.requiredCut, i.baselineHeadcount)})` },
           { title: t('staffing.report.latest'), key: 'l', align: 'right', render: (_, i) => (i.latest ? `${formatNumber(i.latest.present)} (${formatDate(i.latest.asOf)})` : '—') },
-          { title: t('staffing.report.ofCut'), key: 'a', align: 'right', render: (_, i) => formatPct(i.latest?.achievedPctOfCut) },
+          { title: t('staffing.report.ofCut'), key: 'a', align: 'right', render: (_, i) => formatShare(i.latest?.achieved, i.requiredCut) },
           { title: t('staffing.report.plannedNow'), dataIndex: 'plannedNow', align: 'right', render: (v: number) => formatNumber(v, 1) },
           { title: t('staffing.report.progress'), dataIndex: 'status', render: status },
         ]} />
@@ -50,7 +52,7 @@ export function TargetsPanel({ period, unitId, unitName, category }: { period: s
               { title: t('staffing.report.present'), dataIndex: 'present', align: 'right', render: (v: number) => formatNumber(v) },
               { title: t('staffing.report.planned'), dataIndex: 'planned', align: 'right', render: (v: number | null) => formatNumber(v, 1) },
               { title: t('staffing.report.achieved'), dataIndex: 'achieved', align: 'right', render: (v: number | null) => formatNumber(v) },
-              { title: t('staffing.report.ofCut'), dataIndex: 'achievedPctOfCut', align: 'right', render: formatPct },
+              { title: t('staffing.report.ofCut'), key: 'ofCut', align: 'right', render: (_, p) => formatShare(p.achieved, chosen.requiredCut) },
               { title: t('staffing.report.gap'), dataIndex: 'gap', align: 'right', render: (v: number | null) => (v === null ? '—' : `${v > 0 ? '+' : ''}${formatNumber(v, 1)}`) },
               { title: t('staffing.report.progress'), dataIndex: 'status', render: status },
             ]} />

@@ -9,10 +9,12 @@ import { withQuery } from '../api';
 import { useApiGet } from '../common/useApiGet';
 import { EChart } from '../charts/EChart';
 import type { ChartOption } from '../charts/echarts';
-import { formatNumber, formatPct } from '../common/format';
+import { formatNumber } from '../common/format';
+import { formatShare } from '../common/percent';
+import { IllustrativeTag, Present } from './Figure';
 import type { Change, TrendAnswer, TrendItem } from './reportTypes';
 
-const changeText = (c: Change | null | undefined) => (c ? `${c.abs > 0 ? '+' : ''}${formatNumber(c.abs)} (${c.pct === null ? '—' : formatPct(c.pct)})` : '—');
+const changeText = (c: Change | null | undefined) => (c ? `${c.abs > 0 ? '+' : ''}${formatNumber(c.abs)} (${formatShare(c.abs, c.from)})` : '—');
 
 export function TrendPanel({ unitId, category }: { unitId?: number; category: string }) {
   const { t, i18n } = useTranslation();
@@ -37,10 +39,10 @@ export function TrendPanel({ unitId, category }: { unitId?: number; category: st
       <Table<TrendItem> size="small" rowKey="period" loading={r.loading} dataSource={items} pagination={false} data-testid="staffing-trend"
         columns={[
           { title: t('staffing.report.period'), dataIndex: 'name', render: (v: string, i) => (
-            <>{v}{i.source === 'predecessors' && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('staffing.report.fromPredecessors', { names: i.sources.join(', ') })}</Typography.Text>}</>) },
+            <>{v}<IllustrativeTag show={i.illustrative} />{i.source === 'predecessors' && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('staffing.report.fromPredecessors', { names: i.sources.join(', ') })}</Typography.Text>}</>) },
           { title: t('staffing.assigned'), key: 'q', align: 'right', render: (_, i) => orNot(i.quota, i) },
           { title: t('staffing.reserve'), key: 'r', align: 'right', render: (_, i) => orNot(i.reserve, i) },
-          { title: t('staffing.report.present'), key: 'p', align: 'right', render: (_, i) => (i.present === null ? '—' : formatNumber(i.present)) },
+          { title: t('staffing.report.present'), key: 'p', align: 'right', render: (_, i) => <Present value={i.present} /> },
           { title: t('staffing.report.change'), key: 'change', children: [
             { title: t('staffing.assigned'), key: 'cq', align: 'right', render: (_, i) => changeText(i.change?.quota) },
             { title: t('staffing.reserve'), key: 'cr', align: 'right', render: (_, i) => changeText(i.change?.reserve) },

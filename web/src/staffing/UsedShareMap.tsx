@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../charts/EChart';
 import { echarts, type ChartOption } from '../charts/echarts';
 import { formatNumber } from '../common/format';
+import { formatShare, percentValue } from '../common/percent';
 import type { GeoJSON } from '../types';
-import type { Figures, Rollup } from './types';
+import { figuresFor, type Rollup } from './types';
 
 const MAP_NAME = 'vn-provinces-34';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -15,10 +16,10 @@ export function UsedShareMap({ geo, rollup, category }: { geo: GeoJSON; rollup: 
   const { t, i18n } = useTranslation();
   useMemo(() => echarts.registerMap(MAP_NAME, geo as never), [geo]);
   const option = useMemo<ChartOption>(() => {
-    const fig = (f: { byCategory: Record<string, Figures>; total: Figures }) => (category === 'all' ? f.total : f.byCategory[category]);
-    const data = rollup.items.filter((i) => i.level === 1 && fig(i)?.quota).map((i) => {
-      const f = fig(i)!;
-      return { name: i.code, value: Math.round(((f.allocatedBelow + f.reserve) / f.quota) * 1000) / 10, unitName: i.name, f };
+    const data = rollup.items.filter((i) => i.level === 1 && figuresFor(i, category).quota).map((i) => {
+      const f = figuresFor(i, category);
+      // The colour needs a number; the tooltip's text comes from the exact parts.
+      return { name: i.code, value: percentValue(f.allocatedBelow + f.reserve, f.quota!) ?? 0, text: formatShare(f.allocatedBelow + f.reserve, f.quota), unitName: i.name, f };
     });
     return {
       tooltip: {
@@ -26,7 +27,7 @@ export function UsedShareMap({ geo, rollup, category }: { geo: GeoJSON; rollup: 
         formatter: (params: unknown) => {
           const d = (params as { data?: (typeof data)[number] }).data;
           if (!d) return t('staffing.noQuota');
-          return `<b>${escapeHtml(d.unitName)}</b><br/>${escapeHtml(t('staffing.assigned'))} ${formatNumber(d.f.quota)}<br/>${escapeHtml(t('staffing.usedLabel'))} ${d.value}%`;
+          return `<b>${escapeHtml(d.unitName)}</b><br/>${escapeHtml(t('staffing.assigned'))} ${formatNumber(d.f.quota)}<br/>${escapeHtml(t('staffing.usedLabel'))} ${d.text}`;
         },
       },
       visualMap: { type: 'continuous', min: 0, max: 100, orient: 'horizontal', right: 0, top: 0, itemWidth: 12, itemHeight: 140, calculable: true,

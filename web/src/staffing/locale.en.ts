@@ -19,4 +19,9 @@ export const staffingReportEn: typeof staffingReportVi = {
   unclassified: 'Not in a block: {{names}}', blocksNote: 'The block is derived from the agency kind and the central agency code; the registry has no block field.',
   period: 'Period', change: 'Change from the previous period', fromPredecessors: 'Sum of the units before the merger: {{names}}',
   notAssigned: 'Not assigned', trendOf: '{{name}} over the periods', noFigures: 'No figures yet', noNational: 'No national allocation in this period yet.',
+  illustrative: 'Illustrative', illustrativeHint: 'An illustrative figure, not an official one', noHeadcount: 'No headcount recorded',
+  dataNote: 'About the figures of {{period}}', baseOf: 'Quota assigned for {{period}} ({{category}})',
+  baselineDate: 'Baseline date', baselineDateHint: 'Baseline date: by default the period\'s first day; the headcount recorded on or before it is used',
+  targetDateField: 'Target date', targetDateHint: 'Target date: by default the period\'s last day',
+  periodStart: 'Period start', periodEnd: 'Period end',
 };

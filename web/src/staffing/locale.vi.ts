@@ -18,4 +18,9 @@ export const staffingReportVi = {
   unclassified: 'Chưa xếp khối: {{names}}', blocksNote: 'Khối được suy ra từ loại cơ quan và mã cơ quan trung ương; danh mục không có trường khối.',
   period: 'Thời kỳ', change: 'Thay đổi so với thời kỳ trước', fromPredecessors: 'Cộng từ các đơn vị trước sáp nhập: {{names}}',
   notAssigned: 'Chưa giao', trendOf: '{{name}} qua các thời kỳ', noFigures: 'Chưa có số liệu', noNational: 'Chưa có phân bổ cả nước trong thời kỳ này.',
+  illustrative: 'Minh họa', illustrativeHint: 'Số minh họa, không phải số liệu chính thức', noHeadcount: 'Chưa có số có mặt nào được ghi',
+  dataNote: 'Về số liệu của {{period}}', baseOf: 'Biên chế được giao {{period}} ({{category}})',
+  baselineDate: 'Ngày gốc', baselineDateHint: 'Ngày gốc: mặc định ngày đầu thời kỳ; lấy số có mặt ghi vào hoặc trước ngày này',
+  targetDateField: 'Ngày đạt mục tiêu', targetDateHint: 'Ngày đạt mục tiêu: mặc định ngày cuối thời kỳ',
+  periodStart: 'Đầu thời kỳ', periodEnd: 'Cuối thời kỳ',
 };

@@ -3,13 +3,12 @@
 // (see src/program/program.scope.ts and src/accounts/access.ts).
 import type { User } from '../../types';
 
-/** Roles that may import a program document (previewDocument, createProgramFromTree). */
-const IMPORT_ROLES = ['system_admin', 'central_officer'];
 /** WRITER_ROLES in src/accounts/access.ts: may amend and cascade the tasks of their units. */
 const WRITER_ROLES = ['system_admin', 'central_officer', 'province_officer', 'commune_officer'];
 
+/** The server's access policy says the user's roles may import (program.import). */
 export function canImport(user: User | null): boolean {
-  return !!user && user.grants.some((g) => IMPORT_ROLES.includes(g.role));
+  return !!user && user.can.includes('program.import');
 }
 
 /**

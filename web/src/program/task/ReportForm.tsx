@@ -8,7 +8,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, errorMessage } from '../../api';
 import type { Report, ReportStatus } from '../types';
-import { MAX_EVIDENCE_BYTES, readAsBase64 } from './evidence';
+import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_TOTAL_BYTES, readAsBase64 } from './evidence';
 
 interface Values { progress: number; status: ReportStatus; narrative?: string; obstacles?: string; resourcesNeeded?: string }
 const REPORT_STATUSES: ReportStatus[] = ['not_started', 'in_progress', 'done', 'suspended'];
@@ -57,6 +57,10 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
         await api.patch<Report>(`/api/reports/${editing.id}`, { version, progress: v.progress, status: v.status, ...text });
         message.success(t('program.report.saved'));
       } else {
+        if (files.reduce((sum, f) => sum + (f.size ?? 0), 0) > MAX_EVIDENCE_TOTAL_BYTES) {
+          message.error(t('program.report.evidenceTotalTooBig'));
+          return;
+        }
         const evidence = await Promise.all(files.map((f) => readAsBase64(f.originFileObj as File)));
         await api.post<Report>(`/api/tasks/${taskId}/reports`, { progress: v.progress, status: v.status, ...text, ...(evidence.length ? { evidence } : {}) });
         message.success(t('program.report.submitted'));
@@ -107,7 +111,7 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
           <Input.TextArea rows={2} maxLength={20000} data-testid="report-resources" />
         </Form.Item>
         {!editing && (
-          <Form.Item label={t('program.report.evidence')}>
+          <Form.Item label={t('program.report.evidence')} extra={t('program.report.evidenceHint')}>
             <Upload multiple fileList={files} onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
               beforeUpload={(file) => {
                 if (file.size > MAX_EVIDENCE_BYTES) message.error(t('program.report.evidenceTooBig', { name: file.name }));

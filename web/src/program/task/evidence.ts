@@ -1,5 +1,7 @@
 // Evidence files travel inside the report as base64 (the server stores them by SHA-256).
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
+/** All files of one report together (the server refuses a larger report with 413). */
+export const MAX_EVIDENCE_TOTAL_BYTES = 20 * 1024 * 1024;
 
 export interface EvidenceUpload { fileName: string; mediaType: string; contentBase64: string }
 

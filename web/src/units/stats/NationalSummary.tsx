@@ -1,7 +1,8 @@
 import { Card, Col, Row, Statistic, Tag } from 'antd';
 import { ArrowRightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, formatPct } from '../../common/format';
+import { formatNumber } from '../../common/format';
+import { formatRatio } from '../../common/percent';
 import type { LevelCounts, RestructuringStats } from '../../types';
 
 const LEVELS: (keyof LevelCounts)[] = ['provinces', 'districts', 'communes'];
@@ -28,7 +29,7 @@ export function NationalSummary({ national }: { national: RestructuringStats['na
                 }
               />
               <div style={{ marginTop: 8, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
-                <Tag color="red">{t('stats.reduction', { pct: formatPct(national.reductionPct[level]) })}</Tag>
+                <Tag color="red">{t('stats.reduction', { pct: formatRatio(national.reduction[level]) })}</Tag>
                 {level === 'districts' && after === 0 && <Tag>{t('stats.abolished')}</Tag>}
               </div>
             </Card>

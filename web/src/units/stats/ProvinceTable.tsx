@@ -3,10 +3,12 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../auth/AuthContext';
-import { formatNumber, formatPct } from '../../common/format';
+import { formatNumber } from '../../common/format';
+import { formatRatio, percentValue } from '../../common/percent';
 import type { ProvinceRestructuring } from '../../types';
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'vi');
+const share = (p: ProvinceRestructuring) => percentValue(p.reduction.numerator, p.reduction.denominator) ?? 0;
 
 export function ProvinceTable({ provinces }: { provinces: ProvinceRestructuring[] }) {
   const { t } = useTranslation();
@@ -33,8 +35,8 @@ export function ProvinceTable({ provinces }: { provinces: ProvinceRestructuring[
     { title: t('stats.colBefore'), dataIndex: 'communesBefore', align: 'right', render: (v: number) => formatNumber(v), sorter: (a, b) => a.communesBefore - b.communesBefore },
     { title: t('stats.colAfter'), dataIndex: 'communesAfter', align: 'right', render: (v: number) => formatNumber(v), sorter: (a, b) => a.communesAfter - b.communesAfter },
     {
-      title: t('stats.colReduction'), dataIndex: 'reductionPct', align: 'right', render: (v: number) => formatPct(v),
-      sorter: (a, b) => a.reductionPct - b.reductionPct,
+      title: t('stats.colReduction'), dataIndex: 'reduction', align: 'right', render: (_, p) => formatRatio(p.reduction),
+      sorter: (a, b) => share(a) - share(b),
     },
     {
       title: t('stats.colArea'), dataIndex: 'areaKm2', align: 'right', render: (v: number | null) => formatNumber(v, 2),

@@ -4,7 +4,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../charts/EChart';
 import { echarts, type ChartOption } from '../../charts/echarts';
-import { formatNumber, formatPct } from '../../common/format';
+import { formatNumber } from '../../common/format';
+import { formatRatio, percentValue } from '../../common/percent';
 import type { GeoJSON, ProvinceRestructuring } from '../../types';
 
 const MAP_NAME = 'vn-provinces-34';
@@ -27,8 +28,9 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
   useMemo(() => echarts.registerMap(MAP_NAME, geo as never), [geo]);
 
   const option = useMemo<ChartOption>(() => {
-    const data: MapDatum[] = provinces.map((p) => ({ name: p.code, value: p.reductionPct, province: p }));
-    const values = provinces.map((p) => p.reductionPct);
+    // The colour scale needs a number; the text always comes from the exact counts (formatRatio).
+    const data: MapDatum[] = provinces.map((p) => ({ name: p.code, value: percentValue(p.reduction.numerator, p.reduction.denominator) ?? 0, province: p }));
+    const values = data.map((d) => d.value);
     const narrow = window.innerWidth < 768;
     return {
       tooltip: {
@@ -43,7 +45,7 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
             `<b>${escapeHtml(p.fullName)}</b>`,
             escapeHtml(t('stats.tooltipFormed', { names: formed })),
             escapeHtml(t('stats.tooltipCommunes', { before: formatNumber(p.communesBefore), after: formatNumber(p.communesAfter) })),
-            escapeHtml(t('stats.tooltipReduction', { pct: formatPct(p.reductionPct) })),
+            escapeHtml(t('stats.tooltipReduction', { pct: formatRatio(p.reduction) })),
           ].join('<br/>');
         },
       },
@@ -60,7 +62,7 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
         itemHeight: narrow ? 110 : 160,
         text: [t('stats.legendHigh'), t('stats.legendLow')],
         calculable: true,
-        formatter: (v: unknown) => formatPct(Number(v)),
+        formatter: (v: unknown) => `${formatNumber(Number(v), 2)}%`,
         inRange: { color: ['#fff3e0', '#ffb74d', '#f4511e', '#b71c1c'] },
       },
       series: [
