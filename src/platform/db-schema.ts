@@ -49,6 +49,10 @@ export interface UnitsTable {
   name_folded: string;
   search_text: string;
   source: string | null;
+  /** When valid_from is unknown: the first day a source attests the unit in force (units migration 0013). */
+  attested_from: ColumnType<DateString | null, DateString | null | undefined, DateString | null>;
+  /** Where the unit's dates come from, in words (units migration 0013). */
+  validity_source: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface LineageEventsTable {

@@ -16,12 +16,26 @@ import type { VnDataset, VnReport, VnUnit } from './vn/vn-types.ts';
 import { foldVietnamese } from './vn/vn-text.ts';
 import * as importStore from './units.import.store.ts';
 import { refreshRestructuringRollups } from './units.restructuring.ts';
+import { refreshLookupIndex } from './units.search.store.ts';
 import { standardAgencies, readCentralAgencies } from './units.agencies.ts';
 
 export const VN_DATASET = 'vn-admin';
 export const REFORM_DATE = '2025-07-01';
 /** Bump when the import logic changes, so existing databases re-import. */
-const IMPORT_VERSION = '1';
+const IMPORT_VERSION = '2';
+
+/**
+ * What the sources say about the dates of the units, with the source. No file in
+ * data/vn gives the day a pre-2025 unit (province, district or commune) began: the
+ * GSO catalogue and conversion table list the units "before 01/7/2025", so the
+ * registry knows them in force on 30/06/2025 and has no data before (see data/vn/README.md).
+ */
+export const OLD_UNITS_ATTESTED_ON = '2025-06-30';
+const VALIDITY_SOURCES = {
+  old: 'Đến hết 30/06/2025: bảng chuyển đổi ĐVHC của Tổng cục Thống kê (gso-old-to-new.csv, "Đơn vị hành chính trước ngày 01/7/2025") và danh mục ĐVHC (gso-communes.csv, gso-districts.csv). Ngày bắt đầu: không có trong nguồn dữ liệu.',
+  newProvince: 'Từ 01/07/2025: Nghị quyết 202/2025/QH15 (bando-provinces.csv, danh sách 34 tỉnh, thành phố trong 2025-07-01/units.json).',
+  newCommune: 'Từ 01/07/2025: bảng chuyển đổi ĐVHC của Tổng cục Thống kê (gso-old-to-new.csv, "Đơn vị hành chính từ ngày 01/7/2025"), theo nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp ĐVHC cấp xã của từng tỉnh.',
+} as const;
 
 export const COUNTRY = { key: 'vn', code: 'VN', name: 'Việt Nam', fullName: 'Nước Cộng hòa xã hội chủ nghĩa Việt Nam', nameEn: 'Viet Nam', fullNameEn: 'Socialist Republic of Viet Nam' };
 
@@ -69,6 +83,8 @@ function toRows(dataset: VnDataset): PendingUnit[][] {
       key: u.key, code: u.code, level: u.level, type: u.type, name: u.name, full_name: u.fullName,
       name_en: u.nameEn, full_name_en: u.fullNameEn, parent_id: null,
       valid_from: u.era === 'new' ? REFORM_DATE : null, valid_to: u.era === 'old' ? REFORM_DATE : null,
+      attested_from: u.era === 'old' ? OLD_UNITS_ATTESTED_ON : null,
+      validity_source: u.era === 'old' ? VALIDITY_SOURCES.old : u.level === 1 ? VALIDITY_SOURCES.newProvince : VALIDITY_SOURCES.newCommune,
       area_km2: u.areaKm2, population: u.population, admin_centre: u.adminCentre, lon: u.lon, lat: u.lat,
       ...searchColumns(u, places(u)), source: u.sources.join('; '),
     } });
@@ -110,6 +126,7 @@ export async function importVn(db: Db, ctx: RequestContext, dataDir: string, opt
     })));
     const agencies = [...standardAgencies(dataset.units, ids, REFORM_DATE), ...central.map((a) => ({ ...a, unitId: ids.get(COUNTRY.key)! }))];
     await importStore.upsertAgencies(trx, agencies);
+    await refreshLookupIndex(trx);
     await refreshRestructuringRollups(trx);
     const summary = { units: ids.size, events: dataset.events.length, links, agencies: agencies.length, counts: dataset.report.counts, issues: dataset.report.issues.length };
     await importStore.insertImportRecord(trx, VN_DATASET, checksum, dataset.report);
@@ -121,6 +138,6 @@ export async function importVn(db: Db, ctx: RequestContext, dataDir: string, opt
     return { skipped: false, checksum, report: dataset.report, ...summary };
   });
   // Fresh statistics after a bulk load, or the planner guesses (a lookup took 400 ms instead of 20 on PostgreSQL).
-  await sql`analyze units, lineage_events, lineage_links, agencies`.execute(db);
+  await sql`analyze units, lineage_events, lineage_links, agencies, unit_lookup`.execute(db);
   return { ...outcome, ms: Math.round(performance.now() - started) };
 }

@@ -1,18 +1,20 @@
 // Row → API shapes for units. Kept apart so routes, CLI and tests share them.
 export interface UnitSummary {
   id: number; code: string; name: string; fullName: string; nameEn: string | null; fullNameEn: string | null;
-  type: string; level: number; validFrom: string | null; validTo: string | null; childCount?: number;
+  type: string; level: number; validFrom: string | null; validTo: string | null;
+  /** When validFrom is unknown: the first day a source attests the unit in force (no data before it). */
+  attestedFrom: string | null; childCount?: number;
 }
 
 interface SummaryRow {
   id: number; code: string; name: string; full_name: string; name_en: string | null; full_name_en: string | null;
-  type: string; level: number; valid_from: string | null; valid_to: string | null; child_count?: number;
+  type: string; level: number; valid_from: string | null; valid_to: string | null; attested_from?: string | null; child_count?: number;
 }
 
 export function toSummary(r: SummaryRow): UnitSummary {
   return {
     id: r.id, code: r.code, name: r.name, fullName: r.full_name, nameEn: r.name_en, fullNameEn: r.full_name_en,
-    type: r.type, level: r.level, validFrom: r.valid_from, validTo: r.valid_to,
+    type: r.type, level: r.level, validFrom: r.valid_from, validTo: r.valid_to, attestedFrom: r.attested_from ?? null,
     ...(r.child_count !== undefined ? { childCount: r.child_count } : {}),
   };
 }

@@ -26,8 +26,8 @@ export function unitsRoutes(db: Db) {
     app.get('/units/tree', { config: { policy: UNITS['units.read'] }, schema: { tags, summary: 'Children of a unit (or the country) in force on a date', querystring: TreeQuery } },
       async (req) => service.tree(db, req.ctx, req.query.parentId ?? null, req.query.asOf));
 
-    app.get('/units/search', { config: { policy: UNITS['units.read'] }, schema: { tags, summary: 'Find units in force on a date by name (no diacritics needed)', querystring: SearchQuery } },
-      async (req) => { requireUser(req.ctx); return searchUnits(db, req.query.q, req.query.asOf ?? todayIso(), req.query.limit); });
+    app.get('/units/search', { config: { policy: UNITS['units.read'] }, schema: { tags, summary: 'Find units in force on a date by name (no diacritics needed); with includeEnded=true also ended units and their successors', querystring: SearchQuery } },
+      async (req) => { requireUser(req.ctx); return searchUnits(db, req.query.q, req.query.asOf ?? todayIso(), req.query.limit, req.query.includeEnded); });
 
     app.get('/units/check', { config: { policy: UNITS['units.read'] }, schema: { tags, summary: 'Lineage completeness report and the last import\'s reconciliation issues' } },
       async (req) => { requireUser(req.ctx); return checkLineage(db); });
@@ -47,10 +47,10 @@ export function unitsRoutes(db: Db) {
     app.get('/units/:id/agencies', { config: { policy: UNITS['units.read'] }, schema: { tags, summary: 'Agencies of a unit', params: IdParams } },
       async (req) => ({ items: await service.agencies(db, req.ctx, req.params.id) }));
 
-    app.get('/public/lookup', { config: { policy: UNITS['public.read'] }, schema: { tags: ['public'], summary: 'Which unit in force now does an old commune, ward or address belong to (no login)', querystring: LookupQuery } },
+    app.get('/public/lookup', { config: { policy: UNITS['public.read'] }, schema: { tags: ['public'], summary: 'Which unit in force now does an old commune, ward or address belong to (no login); paged by offset, with total and nextOffset', querystring: LookupQuery } },
       async (req, reply) => {
         reply.header('cache-control', 'public, max-age=300');
-        return publicLookup(db, req.query.q, req.query.limit, req.query.asOf);
+        return publicLookup(db, req.query.q, req.query.limit, req.query.asOf, req.query.offset);
       });
 
     app.get('/stats/units', { config: { policy: UNITS['public.read'] }, schema: { tags: ['public'], summary: 'Units in force on a date, by level and type', querystring: StatsQuery } },

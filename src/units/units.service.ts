@@ -7,10 +7,18 @@ import { requireUser } from '../accounts/access.ts';
 import * as store from './units.store.ts';
 import { toPlaced, toSummary, type PlacedUnit } from './units.present.ts';
 
+/**
+ * Children of a unit (the country when null) in force on `asOf`. Units the
+ * registry has no data on that day (before any source attests them) are left
+ * out and `noDataBefore` gives the first day it has: the tree of 1990 says
+ * "no data before 30/06/2025" instead of showing the provinces of 2008-2025.
+ */
 export async function tree(db: Db, ctx: RequestContext, parentId: number | null, asOf = todayIso()) {
   requireUser(ctx);
   const rows = await store.childrenAsOf(db, parentId, asOf);
-  return { asOf, items: rows.map(toSummary) };
+  const unknownFrom = [...rows.filter((r) => !r.known).map((r) => r.attested_from), ...rows.map((r) => r.unknown_children_from)]
+    .filter((d): d is string => d !== null).sort();
+  return { asOf, noDataBefore: unknownFrom[0] ?? null, items: rows.filter((r) => r.known).map(toSummary) };
 }
 
 async function loadUnit(db: Db, id: number) {
@@ -25,7 +33,7 @@ export async function getUnit(db: Db, ctx: RequestContext, id: number) {
   const ancestors = (await store.ancestorsOf(db, id)).map(toSummary);
   return {
     ...toSummary(row), areaKm2: row.area_km2, population: row.population, adminCentre: row.admin_centre,
-    lon: row.lon, lat: row.lat, source: row.source,
+    lon: row.lon, lat: row.lat, source: row.source, validitySource: row.validity_source,
     parent: ancestors.at(-1) ?? null, ancestors,
   };
 }

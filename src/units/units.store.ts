@@ -11,14 +11,38 @@ export const inForceSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.r
   and (${sql.ref(alias + '.valid_to')} is null or ${sql.ref(alias + '.valid_to')} > ${asOf}::date)`;
 
 const SUMMARY = ['units.id', 'units.code', 'units.name', 'units.full_name', 'units.name_en', 'units.full_name_en',
-  'units.type', 'units.level', 'units.valid_from', 'units.valid_to'] as const;
+  'units.type', 'units.level', 'units.valid_from', 'units.valid_to', 'units.attested_from'] as const;
 
-export async function childrenAsOf(db: Q, parentId: number | null, asOf: string) {
-  return db.selectFrom('units')
-    .select([...SUMMARY, sql<number>`(select count(*)::int from units c where c.parent_id = units.id and ${inForceSql(asOf, 'c')})`.as('child_count')])
-    .where(parentId === null ? (eb) => eb('units.level', '=', 0) : (eb) => eb('units.parent_id', '=', parentId))
-    .where(inForceSql(asOf, 'units'))
-    .orderBy('units.code').execute();
+/** In force on `asOf` by its dates but before any source attests it (see units.validity.ts): unknown that day. */
+const unknownSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.ref(alias + '.valid_from')} is null
+  and ${sql.ref(alias + '.attested_from')} is not null and ${sql.ref(alias + '.attested_from')} > ${asOf}::date)`;
+
+export interface TreeRow {
+  id: number; code: string; name: string; full_name: string; name_en: string | null; full_name_en: string | null;
+  type: string; level: number; valid_from: string | null; valid_to: string | null; attested_from: string | null;
+  validity_source: string | null;
+  /** Children known to be in force on the date. */
+  child_count: number;
+  /** Whether the registry has data on the unit on that date (false: in force by its dates, but before it is attested). */
+  known: boolean;
+  /** The earliest attestation among children the registry has no data on that date, if any. */
+  unknown_children_from: string | null;
+}
+
+/** Children of a unit (the country when null) in force on `asOf`, the ones the registry has no data on that date flagged. */
+export async function childrenAsOf(db: Q, parentId: number | null, asOf: string): Promise<TreeRow[]> {
+  const result = await sql<TreeRow>`
+    select u.id, u.code, u.name, u.full_name, u.name_en, u.full_name_en, u.type, u.level, u.valid_from, u.valid_to,
+           u.attested_from, u.validity_source, not ${unknownSql(asOf, 'u')} as known,
+           coalesce(c.known, 0)::int as child_count, c.unknown_from as unknown_children_from
+      from units u
+      left join lateral (
+        select count(*) filter (where not ${unknownSql(asOf, 'ch')}) as known,
+               min(ch.attested_from) filter (where ${unknownSql(asOf, 'ch')}) as unknown_from
+          from units ch where ch.parent_id = u.id and ${inForceSql(asOf, 'ch')}) c on true
+     where ${parentId === null ? sql`u.level = 0` : sql`u.parent_id = ${parentId}`} and ${inForceSql(asOf, 'u')}
+     order by u.code`.execute(db);
+  return result.rows;
 }
 
 /** The unit at the top of the registry (level 0): the country. */
@@ -78,7 +102,7 @@ export async function lineageFrom(db: Q, startIds: number[], direction: 'back' |
     select w.start_id, w.unit_id, w.depth, w.link_kind, w.note, w.event_id, w.all_whole, e.kind as event_kind,
            e.effective_date, e.legal_basis,
            u.id, u.code, u.name, u.full_name, u.name_en, u.full_name_en, u.type, u.level, u.valid_from, u.valid_to,
-           u.admin_centre, u.area_km2, u.population,
+           u.attested_from, u.admin_centre, u.area_km2, u.population,
            p.level as parent_level, p.full_name as parent_name, p.name as parent_short_name, p.code as parent_code,
            pp.level as grandparent_level, pp.full_name as grandparent_name, pp.name as grandparent_short_name, pp.code as grandparent_code
       from walk w

@@ -9,7 +9,7 @@ import type { Db } from '../platform/db.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';
 import { importVn } from './units.import.ts';
 import * as units from './units.service.ts';
-import { publicLookup } from './units.lookup.ts';
+import { publicLookup, searchUnits } from './units.lookup.ts';
 import { computeRestructuring, restructuring } from './units.restructuring.ts';
 import { checkLineage } from './units.check.ts';
 
@@ -45,6 +45,52 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     expect(oldChildren.find((d) => d.code === '001')).toMatchObject({ fullName: 'Quận Ba Đình', type: 'urban_district', childCount: 13 });
     expect((await units.tree(t.db, ctx, hanoiNew, '2025-07-01')).items).toHaveLength(126);
     expect((await units.tree(t.db, ctx, hanoiOld, '2025-07-01')).items).toHaveLength(0);
+  });
+
+  it('says it has no data before 30/06/2025 instead of drawing the 63 provinces of 2008-2025 on 01/01/1945 or 1990', async () => {
+    for (const day of ['1945-01-01', '1990-01-01', '2025-06-29']) {
+      const root = await units.tree(t.db, ctx, null, day);
+      expect(root.items, day).toEqual([expect.objectContaining({ code: 'VN', childCount: 0 })]);
+      expect(root.noDataBefore, day).toBe('2025-06-30');
+      expect(await units.tree(t.db, ctx, root.items[0].id, day), day).toMatchObject({ items: [], noDataBefore: '2025-06-30' });
+      // Below a province too: Hà Nội's districts are not drawn on a day before the registry's data.
+      expect(await units.tree(t.db, ctx, await idOf(t.db, 'old:p:01'), day), day).toMatchObject({ items: [], noDataBefore: '2025-06-30' });
+    }
+    const onTheDay = await units.tree(t.db, ctx, null, '2025-06-30');
+    expect(onTheDay).toMatchObject({ noDataBefore: null, items: [expect.objectContaining({ childCount: 63 })] });
+    expect((await units.tree(t.db, ctx, onTheDay.items[0].id, '2025-06-30')).items).toHaveLength(63);
+    // Every date the registry holds for a province names its source; the start of the 63 is given by none.
+    const provinces = await t.db.selectFrom('units').select(['key', 'valid_from', 'valid_to', 'attested_from', 'validity_source'])
+      .where('level', '=', 1).execute();
+    const old = provinces.filter((p) => p.key.startsWith('old:'));
+    expect(old).toHaveLength(63);
+    for (const p of old) {
+      expect(p, p.key).toMatchObject({ valid_from: null, valid_to: '2025-07-01', attested_from: '2025-06-30' });
+      expect(p.validity_source, p.key).toMatch(/gso-old-to-new\.csv.*Ngày bắt đầu: không có trong nguồn dữ liệu/);
+    }
+    for (const p of provinces.filter((x) => x.key.startsWith('new:'))) {
+      expect(p, p.key).toMatchObject({ valid_from: '2025-07-01', valid_to: null, attested_from: null });
+      expect(p.validity_source, p.key).toContain('Nghị quyết 202/2025/QH15');
+    }
+    expect((await units.getUnit(t.db, ctx, await idOf(t.db, 'old:p:01'))).attestedFrom).toBe('2025-06-30');
+  });
+
+  it('finds an ended unit in the unit browser search, with the day it ended and the unit it went into', async () => {
+    const today = '2026-12-07';
+    // The unit pickers keep asking for units in force only.
+    expect((await searchUnits(t.db, 'Trúc Bạch', today, 20)).items).toEqual([]);
+    const r = await searchUnits(t.db, 'Trúc Bạch', today, 20, true);
+    const trucBach = r.items.find((i) => i.fullName === 'Phường Trúc Bạch');
+    expect(trucBach).toMatchObject({ inForce: false, validTo: '2025-07-01', districtName: 'Quận Ba Đình' });
+    expect(trucBach!.successors.map((s) => [s.unit.fullName, s.linkKind, s.effectiveDate])).toEqual([['Phường Ba Đình', 'whole', '2025-07-01']]);
+    // Units in force on the day come first, ended ones after them.
+    const baDinh = await searchUnits(t.db, 'Ba Đình', today, 20, true);
+    const firstEnded = baDinh.items.findIndex((i) => !i.inForce);
+    expect(firstEnded).toBeGreaterThan(0);
+    expect(baDinh.items.slice(firstEnded).every((i) => !i.inForce)).toBe(true);
+    expect(baDinh.items.find((i) => i.fullName === 'Quận Ba Đình')).toMatchObject({ inForce: false });
+    // On a day it was in force it is simply found, first.
+    expect((await searchUnits(t.db, 'truc bach', '2025-06-30', 20, true)).items[0]).toMatchObject({ fullName: 'Phường Trúc Bạch', inForce: true, successors: [] });
   });
 
   it('follows lineage both ways: Trúc Bạch went whole into Ba Đình, Ngọc Hà only in part', async () => {

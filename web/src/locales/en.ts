@@ -1,6 +1,8 @@
 import type { Resources } from './vi';
 import { programEn } from '../program/locale.en';
 import { staffingReportEn } from '../staffing/locale.en';
+import { unitBrowserEn } from '../units/locale.en';
+import { lookupPagingEn } from '../lookup/locale.en';
 import { adminEn } from '../admin/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
@@ -103,6 +105,8 @@ const en: Resources = {
     empty: 'No entries.',
   },
   program: programEn,
+  unitBrowser: unitBrowserEn,
+  lookupPaging: lookupPagingEn,
   admin: adminEn,
 };
 

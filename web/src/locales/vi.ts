@@ -2,6 +2,8 @@
 // the official wording (đơn vị hành chính, nhập toàn bộ, nhập một phần, …).
 import { programVi } from '../program/locale.vi';
 import { staffingReportVi } from '../staffing/locale.vi';
+import { unitBrowserVi } from '../units/locale.vi';
+import { lookupPagingVi } from '../lookup/locale.vi';
 import { adminVi } from '../admin/locale.vi';
 
 const vi = {
@@ -103,6 +105,8 @@ const vi = {
     empty: 'Không có bản ghi nào.',
   },
   program: programVi,
+  unitBrowser: unitBrowserVi,
+  lookupPaging: lookupPagingVi,
   admin: adminVi,
 };
 

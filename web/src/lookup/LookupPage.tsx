@@ -1,17 +1,20 @@
 // Public lookup for citizens: "my old commune, which new one is it now?".
 // Built for a phone first: one big box, results as cards, no login.
 import { useEffect, useState } from 'react';
-import { Alert, Empty, Input, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Spin, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { withQuery } from '../api';
+import { api, errorMessage, withQuery } from '../api';
+import { formatNumber } from '../common/format';
 import { useApiGet } from '../common/useApiGet';
 import { useDebounced } from '../common/useDebounced';
-import type { LookupResponse } from '../types';
+import type { LookupResult } from '../types';
+import type { LookupPage as LookupPageData } from './lookupTypes';
 import { LookupResultCard } from './LookupResultCard';
 
 const MIN_CHARS = 2;
+const PAGE = 10;
 // Real pre-2025 names, typed the way people type them (with and without diacritics).
 const EXAMPLES = ['Phúc Xá', 'ben nghe', 'Trúc Bạch', 'thi tran Sa Pa'];
 
@@ -45,16 +48,36 @@ export default function LookupPage() {
   const [text, setText] = useState(() => params.get('q') ?? '');
   const query = useDebounced(text.trim(), 200);
   const searchable = query.length >= MIN_CHARS;
-  const { data, error, loading } = useApiGet<LookupResponse>(
-    searchable ? withQuery('/api/public/lookup', { q: query, limit: 10 }) : null,
+  const { data, error, loading } = useApiGet<LookupPageData>(
+    searchable ? withQuery('/api/public/lookup', { q: query, limit: PAGE }) : null,
   );
+  // Later pages of the same query, appended under the first ("Xem thêm"); a new query starts over.
+  const [more, setMore] = useState<{ for: LookupPageData; items: LookupResult[]; next: number | null }>();
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string | null>(null);
+  const extra = more && more.for === data ? more : undefined;
+  const nextOffset = extra ? extra.next : data?.nextOffset ?? null;
+
+  async function showMore() {
+    if (!data || nextOffset === null) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await api.get<LookupPageData>(withQuery('/api/public/lookup', { q: query, limit: PAGE, offset: nextOffset }));
+      setMore({ for: data, items: [...(extra?.items ?? []), ...page.items], next: page.nextOffset });
+    } catch (err) {
+      setMoreError(errorMessage(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
 
   // Keep ?q= in the address so a result can be shared or bookmarked.
   useEffect(() => {
     if ((params.get('q') ?? '') !== query) setParams(query ? { q: query } : {}, { replace: true });
   }, [query, params, setParams]);
 
-  const items = searchable && data ? data.items : [];
+  const items = searchable && data ? [...data.items, ...(extra?.items ?? [])] : [];
   return (
     <div className="lookup-page">
       <div className="lookup-hero">
@@ -96,12 +119,20 @@ export default function LookupPage() {
             }
           />
         )}
-        {items.length > 0 && (
-          <Typography.Text type="secondary">{t('lookup.resultsCount', { count: items.length })}</Typography.Text>
+        {items.length > 0 && data && (
+          <Typography.Text type="secondary" data-testid="lookup-count">
+            {t(data.totalExact ? 'lookupPaging.shown' : 'lookupPaging.shownAtLeast', { shown: formatNumber(items.length), total: formatNumber(data.total) })}
+          </Typography.Text>
         )}
         {items.map((r) => (
           <LookupResultCard key={r.unit.id} result={r} />
         ))}
+        {moreError && <Alert type="error" showIcon title={moreError} />}
+        {searchable && data && nextOffset !== null && (
+          <Button size="large" block onClick={showMore} loading={loadingMore} data-testid="lookup-more">
+            {loadingMore ? t('lookupPaging.loadingMore') : t('lookupPaging.more', { shown: formatNumber(items.length), total: formatNumber(data.total) })}
+          </Button>
+        )}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useApiGet } from '../common/useApiGet';
 import { formatArea, formatDate, formatNumber } from '../common/format';
 import type { UnitDetail as UnitDetailData } from '../types';
+import type { UnitDates } from './registryTypes';
 import { UnitHistory } from './UnitHistory';
 import { unitTypeLabel } from './unitLabels';
 import { dayInForce, inForceOn, lastDay } from './validity';
@@ -18,11 +19,13 @@ interface Props {
   onChangeAsOf: (day: string) => void;
 }
 
-function ValidityText({ unit }: { unit: UnitDetailData }) {
+function ValidityText({ unit }: { unit: UnitDates }) {
   const { t } = useTranslation();
   const last = lastDay(unit);
   const from = unit.validFrom ? formatDate(unit.validFrom) : null;
   if (from && last) return <>{t('detail.validRange', { from, to: formatDate(last) })}</>;
+  // The start is unknown to every source: say so, rather than "until …" as if it had always existed.
+  if (last && unit.attestedFrom) return <>{t('unitBrowser.startUnknown', { to: formatDate(last) })}</>;
   if (from) return <>{t('detail.validFromOnly', { from })}</>;
   if (last) return <>{t('detail.validToOnly', { to: formatDate(last) })}</>;
   return <>—</>;
@@ -30,7 +33,7 @@ function ValidityText({ unit }: { unit: UnitDetailData }) {
 
 export function UnitDetail({ id, asOf, onLoaded, onChangeAsOf }: Props) {
   const { t } = useTranslation();
-  const { data: unit, error, loading } = useApiGet<UnitDetailData>(`/api/units/${id}`);
+  const { data: unit, error, loading } = useApiGet<UnitDates>(`/api/units/${id}`);
 
   useEffect(() => {
     if (unit && unit.id === id) onLoaded?.(unit);
@@ -44,6 +47,7 @@ export function UnitDetail({ id, asOf, onLoaded, onChangeAsOf }: Props) {
     { key: 'code', label: t('detail.code'), children: unit.code },
     { key: 'type', label: t('detail.type'), children: <Tag>{unitTypeLabel(t, unit.type)}</Tag> },
     { key: 'validity', label: t('detail.validity'), children: <ValidityText unit={unit} /> },
+    ...(unit.validitySource ? [{ key: 'validitySource', label: t('unitBrowser.validitySource'), children: unit.validitySource }] : []),
     { key: 'area', label: t('detail.area'), children: formatArea(unit.areaKm2) },
     {
       key: 'population', label: t('detail.population'),

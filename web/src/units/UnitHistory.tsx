@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useApiGet } from '../common/useApiGet';
 import { formatDate } from '../common/format';
+import { lastDay } from './validity';
 import type { RelatedUnit, UnitHistory as UnitHistoryData } from '../types';
 import { eventKindColor, isRedundantNote, joinPlaces, linkKindColor, unitTypeLabel } from './unitLabels';
 
@@ -46,6 +47,34 @@ function RelatedList({ title, items, empty }: { title: string; items: RelatedUni
   );
 }
 
+/** "Ended: in force until 30/06/2025 → Phường Ba Đình": where an ended unit went, one step on. */
+function EndedLine({ data }: { data: UnitHistoryData }) {
+  const { t } = useTranslation();
+  const end = lastDay(data.unit);
+  if (!end) return null;
+  const direct = data.successors.filter((s) => s.depth <= 1);
+  return (
+    <Alert
+      type="info"
+      style={{ marginBottom: 12 }}
+      data-testid="unit-ended"
+      title={
+        <>
+          {t('unitBrowser.ended', { date: formatDate(end) })} →{' '}
+          {direct.length === 0
+            ? t('unitBrowser.noSuccessor')
+            : direct.map((s, i) => (
+                <span key={s.unit.id}>
+                  {i > 0 && ', '}
+                  <Link to={`/units/${s.unit.id}`} data-testid="unit-ended-successor">{s.unit.fullName}</Link>
+                </span>
+              ))}
+        </>
+      }
+    />
+  );
+}
+
 export function UnitHistory({ id }: { id: number }) {
   const { t } = useTranslation();
   const { data, error, loading } = useApiGet<UnitHistoryData>(`/api/units/${id}/history`);
@@ -56,6 +85,7 @@ export function UnitHistory({ id }: { id: number }) {
       {loading && <Skeleton active />}
       {data && !loading && (
         <>
+          <EndedLine data={data} />
           <RelatedList title={t('history.predecessors')} items={data.predecessors} empty={t('history.noPredecessors')} />
           <div style={{ height: 16 }} />
           <RelatedList title={t('history.successors')} items={data.successors} empty={t('history.noSuccessors')} />

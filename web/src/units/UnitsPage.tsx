@@ -61,7 +61,7 @@ export default function UnitsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card size="small" className="units-tree-card">
-            <UnitsTree asOf={asOf} selectedId={selectedId} revealPath={revealPath} onSelect={(u) => open(u.id)} />
+            <UnitsTree asOf={asOf} selectedId={selectedId} revealPath={revealPath} onSelect={(u) => open(u.id)} onChangeAsOf={setAsOf} />
           </Card>
         </Col>
         <Col xs={24} md={14}>

@@ -1,11 +1,13 @@
 // The registry as a lazy tree on a given day: a node's children are fetched
 // only when it is expanded, since the whole country is ~13,000 units.
 import { useCallback, useEffect, useRef, useState, type Key } from 'react';
-import { Alert, App as AntApp, Empty, Spin, Tree } from 'antd';
+import { Alert, App as AntApp, Button, Empty, Spin, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage, withQuery } from '../api';
-import type { TreeResponse, UnitSummary } from '../types';
+import { formatDate } from '../common/format';
+import type { UnitSummary } from '../types';
+import type { TreePage } from './registryTypes';
 
 interface UnitNode extends DataNode {
   key: string;
@@ -44,9 +46,27 @@ interface Props {
   /** Ancestors of the selected unit, root first: they are opened so it shows. */
   revealPath: number[];
   onSelect: (unit: UnitSummary) => void;
+  /** Re-dates the tree (to the first day the registry has data for). */
+  onChangeAsOf: (day: string) => void;
 }
 
-export function UnitsTree({ asOf, selectedId, revealPath, onSelect }: Props) {
+/** Before the first day a source attests, the registry says so rather than drawing later units. */
+function NoDataBefore({ date, onShow }: { date: string; onShow: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="units-no-data-before"
+      title={t('unitBrowser.noDataBefore', { date: formatDate(date) })}
+      description={t('unitBrowser.noDataBeforeHint', { date: formatDate(date) })}
+      action={<Button size="small" onClick={onShow}>{t('unitBrowser.showFirstDay', { date: formatDate(date) })}</Button>}
+    />
+  );
+}
+
+export function UnitsTree({ asOf, selectedId, revealPath, onSelect, onChangeAsOf }: Props) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [nodes, setNodes] = useState<UnitNode[]>([]);
@@ -54,13 +74,18 @@ export function UnitsTree({ asOf, selectedId, revealPath, onSelect }: Props) {
   const [loaded, setLoaded] = useState<Key[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loadingRoot, setLoadingRoot] = useState(true);
+  // The earliest "no data before" day any loaded level reported for this date.
+  const [noDataBefore, setNoDataBefore] = useState<string | null>(null);
   // Answers for an older date must not land in the tree of a newer one.
   const generation = useRef(0);
   const loadedRef = useRef(new Set<string>());
 
   const fetchChildren = useCallback(
     async (parentId: string | null) => {
-      const res = await api.get<TreeResponse>(withQuery('/api/units/tree', { asOf, parentId }));
+      const gen = generation.current;
+      const res = await api.get<TreePage>(withQuery('/api/units/tree', { asOf, parentId }));
+      const day = res.noDataBefore;
+      if (day && gen === generation.current) setNoDataBefore((prev) => (prev && prev <= day ? prev : day));
       return res.items.map(toNode);
     },
     [asOf],
@@ -87,6 +112,7 @@ export function UnitsTree({ asOf, selectedId, revealPath, onSelect }: Props) {
     setLoaded([]);
     setExpanded([]);
     setError(null);
+    setNoDataBefore(null);
     setLoadingRoot(true);
     (async () => {
       try {
@@ -123,10 +149,12 @@ export function UnitsTree({ asOf, selectedId, revealPath, onSelect }: Props) {
 
   if (error) return <Alert type="error" showIcon title={error} />;
   if (loadingRoot) return <Spin style={{ display: 'block', padding: 24 }} />;
-  if (nodes.length === 0) return <Empty description={t('units.treeEmpty')} />;
+  const notice = noDataBefore && <NoDataBefore date={noDataBefore} onShow={() => onChangeAsOf(noDataBefore)} />;
+  if (nodes.length === 0) return <>{notice}<Empty description={t('units.treeEmpty')} /></>;
 
   return (
     <div data-testid="units-tree">
+      {notice}
       <Tree<UnitNode>
         blockNode
         showLine
