@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db.ts';
 import { badRequest } from '../platform/errors.ts';
 import { ratio, type Ratio } from '../platform/percent.ts';
-import { inForceSql } from './units.store.ts';
+import { inForceSql, noDataBefore } from './units.store.ts';
 import { stats } from './units.service.ts';
 
 /** The reduction from `before` to `after` units, exact: (before − after) of before. */
@@ -36,6 +36,13 @@ async function originsBetween(db: Db, from: string, to: string): Promise<Origin[
 /** Figures between two dates: from the maintained rollup when there is one, else computed live. */
 export async function restructuring(db: Db, from: string, to: string): Promise<Restructuring> {
   if (from >= to) throw badRequest({ vi: 'Ngày "từ" phải trước ngày "đến".', en: 'The "from" date must be before the "to" date.' });
+  // Before the sources attest the units, counting them would present later units as if they had always existed.
+  const firstDay = await noDataBefore(db, from);
+  if (firstDay) {
+    const vi = firstDay.split('-').reverse().join('/');
+    throw badRequest({ vi: `Sổ đăng ký không có dữ liệu trước ngày ${vi}: hãy chọn ngày "từ" từ ${vi} trở đi.`,
+      en: `The registry has no data before ${firstDay}: choose a "from" date on or after it.` }, { noDataBefore: firstDay });
+  }
   const rollup = await db.selectFrom('restructuring_rollups').select('result')
     .where('from_date', '=', from).where('to_date', '=', to).executeTakeFirst();
   const result = rollup ? (rollup.result as Restructuring) : await computeRestructuring(db, from, to);

@@ -52,12 +52,13 @@ export async function history(db: Db, ctx: RequestContext, id: number) {
   return { unit, predecessors, successors };
 }
 
+/** Units in force on a date, by level and type; before the registry's data, none, with the first day it has (`noDataBefore`). */
 export async function stats(db: Db, asOf: string) {
-  const rows = await store.countsAsOf(db, asOf);
+  const [rows, noDataBefore] = await Promise.all([store.countsAsOf(db, asOf), store.noDataBefore(db, asOf)]);
   const byLevel = { national: 0, provinces: 0, districts: 0, communes: 0 };
   const keys = ['national', 'provinces', 'districts', 'communes'] as const;
   for (const r of rows) byLevel[keys[r.level]] += r.count;
-  return { asOf, byLevel, byType: rows.map((r) => ({ level: r.level, type: r.type, count: r.count })) };
+  return { asOf, noDataBefore, byLevel, byType: rows.map((r) => ({ level: r.level, type: r.type, count: r.count })) };
 }
 
 /**

@@ -127,9 +127,18 @@ export function unitSummaries(db: Q, ids: number[]) {
     .where('units.id', 'in', ids).execute();
 }
 
+/** Units in force on `asOf` that the registry has data on, by level and type. */
 export async function countsAsOf(db: Q, asOf: string) {
   return db.selectFrom('units').select(['level', 'type', sql<number>`count(*)::int`.as('count')])
-    .where(inForceSql(asOf, 'units')).groupBy(['level', 'type']).orderBy('level').orderBy('type').execute();
+    .where(inForceSql(asOf, 'units')).where(sql<SqlBool>`not ${unknownSql(asOf, 'units')}`)
+    .groupBy(['level', 'type']).orderBy('level').orderBy('type').execute();
+}
+
+/** The first day the registry has data on units that are in force on `asOf` by their dates alone; null when it knows that day. */
+export async function noDataBefore(db: Q, asOf: string): Promise<string | null> {
+  const row = await db.selectFrom('units').select(sql<string | null>`min(attested_from)`.as('first'))
+    .where(inForceSql(asOf, 'units')).where(unknownSql(asOf, 'units')).executeTakeFirst();
+  return row?.first ?? null;
 }
 
 export function agenciesOf(db: Q, unitId: number) {

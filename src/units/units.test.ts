@@ -135,7 +135,12 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     // The page reads the rollup the import maintains; it must equal a live computation.
     expect(r).toEqual(await computeRestructuring(t.db, '2025-06-30', '2025-07-01'));
     // Other date pairs are computed live and give the same national picture.
-    expect((await restructuring(t.db, '2025-01-01', '2026-01-01')).national).toEqual(r.national);
+    expect((await restructuring(t.db, '2025-06-30', '2026-01-01')).national).toEqual(r.national);
+    // Before the sources attest the old units, there is nothing to count: a clear refusal, not the 63 provinces of 2008–2025 (issue 15).
+    await expect(restructuring(t.db, '2025-01-01', '2026-01-01')).rejects.toMatchObject({ status: 400, extra: { noDataBefore: '2025-06-30' } });
+    const y1990 = await units.stats(t.db, '1990-01-01');
+    expect(y1990).toMatchObject({ noDataBefore: '2025-06-30', byLevel: { provinces: 0, districts: 0, communes: 0 } });
+    expect((await units.stats(t.db, '2025-06-30')).byLevel).toMatchObject({ provinces: 63, communes: 10035 });
   });
 
   it('is idempotent: the same files import to the same rows with the same ids', async () => {
