@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db.ts';
+import { openDatabase, type DatabaseHandle, type Engine } from '../src/platform/db/db.ts';
 
 export const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

@@ -4,7 +4,7 @@
 // task in bulk (generate_series), the tasks following their reports, and the
 // rollups rebuilt.
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../src/platform/db.ts';
+import type { DatabaseHandle } from '../src/platform/db/db.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { createProgramFromTree, type ParsedNodeLike } from '../src/program/program.import.ts';
 import { rebuildRollups } from '../src/program/program.rollups.store.ts';

@@ -13,11 +13,11 @@
 // BENCH_ENGINES (default "pglite,postgres").
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { type DatabaseHandle, type Engine } from '../src/platform/db.ts';
-import { migrate } from '../src/platform/migrate.ts';
+import { type DatabaseHandle, type Engine } from '../src/platform/db/db.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { todayIso } from '../src/platform/errors.ts';
-import { createRealtime } from '../src/platform/realtime.ts';
+import { createRealtime } from '../src/platform/realtime/realtime.ts';
 import { importVn } from '../src/units/units.import.ts';
 import { VN_DATA_DIR } from '../src/cli/demo.ts';
 import { generate } from './program.generate.ts';

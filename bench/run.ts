@@ -4,8 +4,8 @@
 // for BENCHMARKS.md.
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { type DatabaseHandle, type Engine } from '../src/platform/db.ts';
-import { migrate } from '../src/platform/migrate.ts';
+import { type DatabaseHandle, type Engine } from '../src/platform/db/db.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { importVn } from '../src/units/units.import.ts';
 import { tree } from '../src/units/units.service.ts';

@@ -3,7 +3,7 @@
 // same after a filter; the rows shown are as many as the total allows.
 import { column, query, readTablePage, sql, vi, watchRequests, type CoherenceScreen, type Ledger } from './coherence.ts';
 import type { Page } from 'playwright-core';
-import type { Db } from '../src/platform/db.ts';
+import type { Db } from '../src/platform/db/db.ts';
 
 /** dd/mm/yyyy HH:mm:ss in Vietnam's time (UTC+7), as the page writes a timestamp for a browser there. */
 const at = (d: Date) => {

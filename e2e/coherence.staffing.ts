@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { chooseOption } from './antd.ts';
 import { E2E_DIR } from './suite.ts';
 import { column, query, readTable, sql, vi, watchRequests, type CoherenceScreen, type Ledger, type ScreenContext, type TableRead } from './coherence.ts';
-import type { Db } from '../src/platform/db.ts';
+import type { Db } from '../src/platform/db/db.ts';
 
 const CATEGORY_VI: Record<string, string> = {
   all: 'Tất cả loại biên chế', cadre_civil_servant: 'Cán bộ, công chức', public_employee: 'Viên chức (ngân sách)', commune_cadre: 'Cán bộ, công chức cấp xã',

@@ -20,7 +20,7 @@ import { staffingScreen } from './coherence.staffing.ts';
 import { statsScreen } from './coherence.stats.ts';
 import { auditScreen } from './coherence.audit.ts';
 import { loadStaffingDemo, type DemoScale } from '../src/staffing/staffing.demo.ts';
-import type { Db } from '../src/platform/db.ts';
+import type { Db } from '../src/platform/db/db.ts';
 
 const WAIT = 20_000;
 const SCREENS: CoherenceScreen[] = [staffingScreen(), statsScreen, auditScreen];

@@ -12,7 +12,7 @@
 // Vietnamese screen writes it (7.799; 66,91%; 31/12/2025; "—").
 import { sql, type RawBuilder } from 'kysely';
 import type { Locator, Page } from 'playwright-core';
-import type { Db } from '../src/platform/db.ts';
+import type { Db } from '../src/platform/db/db.ts';
 
 // ---- What a screen is, and what it reports.
 

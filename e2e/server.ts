@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db.ts';
-import { migrate } from '../src/platform/migrate.ts';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/db.ts';
+import { migrate } from '../src/platform/db/migrate.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { buildServer } from '../src/platform/http.ts';
+import { buildServer } from '../src/platform/http/server.ts';
 import { loadDemo } from '../src/cli/demo.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

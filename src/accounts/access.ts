@@ -1,5 +1,5 @@
 // Who is calling. The rules of who may do what are declared per module (`<module>.policy.ts`) and
-// checked through src/platform/policy.ts; this file only answers "is anyone signed in".
+// checked through src/platform/policy/policy.ts; this file only answers "is anyone signed in".
 import type { RequestContext } from '../platform/context.ts';
 import { unauthenticated } from '../platform/errors.ts';
 

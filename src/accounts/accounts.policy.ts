@@ -1,5 +1,5 @@
-// Who may sign in, see themselves, manage users and hold API tokens (see src/platform/policy.ts).
-import { ADMIN, definePolicy } from '../platform/policy.ts';
+// Who may sign in, see themselves, manage users and hold API tokens (see src/platform/policy/policy.ts).
+import { ADMIN, definePolicy } from '../platform/policy/policy.ts';
 
 export const ACCOUNTS = definePolicy({
   'auth.login': { who: 'anyone', on: 'none', writes: true, what: { vi: 'Đăng nhập', en: 'Sign in' } },

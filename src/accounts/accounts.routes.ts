@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { unauthenticated } from '../platform/errors.ts';
-import { SESSION_COOKIE } from '../platform/http-auth.ts';
+import { SESSION_COOKIE } from '../platform/http/auth.ts';
 import * as service from './accounts.service.ts';
 import * as users from './users.service.ts';
 import * as tokens from './tokens.service.ts';
@@ -12,7 +12,7 @@ import { prepareDummyHash } from './passwords.ts';
 import { GrantBody, GrantParams, IdParams, LoginBody, NewTokenBody, NewUserBody, PasswordBody, TokenListQuery, UserListQuery } from './accounts.schemas.ts';
 import type { Role } from '../platform/context.ts';
 import { ACCOUNTS } from './accounts.policy.ts';
-import { roleAllows } from '../platform/policy.ts';
+import { roleAllows } from '../platform/policy/policy.ts';
 import type { RequestContext } from '../platform/context.ts';
 
 /**

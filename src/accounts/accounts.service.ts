@@ -1,12 +1,12 @@
 // Sign-in, sessions, API tokens and user administration.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { AuthUser, RequestContext, Role } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, notFound, unauthenticated } from '../platform/errors.ts';
 import * as store from './accounts.store.ts';
 import * as tokenStore from './tokens.store.ts';
 import { announceSignInEnded } from './sign-in-ended.ts';
-import { checkRole } from '../platform/policy.ts';
+import { checkRole } from '../platform/policy/policy.ts';
 import { ACCOUNTS } from './accounts.policy.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
 import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './login-throttle.ts';

@@ -1,6 +1,6 @@
 // SQL for users, grants, sessions, API tokens and login attempts.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { Grant, Role } from '../platform/context.ts';
 
 type Q = Kysely<Database>;

@@ -1,6 +1,6 @@
 // SQL of the sign-in counters (see login-throttle.ts).
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { Counter } from './login-throttle.ts';
 
 type Q = Kysely<Database>;

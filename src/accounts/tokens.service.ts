@@ -2,12 +2,12 @@
 // lifetime), may be read-only, and can be listed and revoked. Making or revoking
 // a token needs a signed-in session (or the CLI): a token cannot make tokens,
 // so a leaked one cannot outlive its expiry by minting successors.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, forbidden, notFound, unauthenticated } from '../platform/errors.ts';
 import { requireUser } from './access.ts';
-import { checkRole, roleAllows } from '../platform/policy.ts';
+import { checkRole, roleAllows } from '../platform/policy/policy.ts';
 import { ACCOUNTS } from './accounts.policy.ts';
 import { announceSignInEnded } from './sign-in-ended.ts';
 import { findUserByName } from './accounts.store.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { IsoDate } from '../platform/schemas.ts';
 import { browseAudit } from './audit.service.ts';
 import { AUDIT } from './audit.policy.ts';

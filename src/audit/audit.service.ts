@@ -1,7 +1,7 @@
 // Browsing the audit log: system administrators only.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { checkRole } from '../platform/policy.ts';
+import { checkRole } from '../platform/policy/policy.ts';
 import { AUDIT } from './audit.policy.ts';
 import * as store from './audit.store.ts';
 

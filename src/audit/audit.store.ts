@@ -1,6 +1,6 @@
-// Reads of the audit log (writes go through platform/audit.ts only).
+// Reads of the audit log (writes go through platform/audit/record.ts only).
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 export interface AuditFilter { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string }
 

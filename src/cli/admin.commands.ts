@@ -7,7 +7,7 @@ import { findUserByName } from '../accounts/accounts.store.ts';
 import * as admin from '../accounts/users.service.ts';
 import * as tokens from '../accounts/tokens.service.ts';
 import { loadConfig } from '../platform/config.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { tail } from '../audit/audit.service.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';

@@ -3,7 +3,7 @@
 // mistakes them for real accounts.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { systemContext, type Role } from '../platform/context.ts';
 import { ensureReferenceData } from '../units/units.import.ts';
 import { createUser } from '../accounts/accounts.service.ts';

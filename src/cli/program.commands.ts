@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { loadConfig } from '../platform/config.ts';
 import { findUnitByCode } from '../units/units.store.ts';
@@ -18,7 +18,7 @@ import { deliveriesSince, lastDeliveryId } from '../program/program.webhooks.ts'
 import { reviewQueue } from '../program/program.reviews.service.ts';
 import { findHoliday, holidaysFrom, saveHoliday } from '../program/program.holidays.store.ts';
 import { findUserByName, grantsOf } from '../accounts/accounts.store.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';

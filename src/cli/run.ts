@@ -3,7 +3,7 @@ import os from 'node:os';
 import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/runtime.ts';
 import { systemContext } from '../platform/context.ts';
-import type { DatabaseHandle } from '../platform/db.ts';
+import type { DatabaseHandle } from '../platform/db/db.ts';
 import { reportError } from './output.ts';
 
 /** The CLI acts as the operator at the shell; the audit log names the OS user. */

@@ -1,7 +1,7 @@
 // `apparatus serve`: migrate, optionally load demo content, listen, print where.
 import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/runtime.ts';
-import { buildServer } from '../platform/http.ts';
+import { buildServer } from '../platform/http/server.ts';
 import { DEMO_USERS, loadFullDemo, VN_DATA_DIR } from './demo.ts';
 import { ensureReferenceData } from '../units/units.import.ts';
 import { startDailyClock } from '../program/program.daily.ts';

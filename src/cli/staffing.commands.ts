@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { ensureReferenceData } from '../units/units.import.ts';
 import { parseTableFile } from '../staffing/staffing.layout.ts';

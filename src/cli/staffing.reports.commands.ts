@@ -3,7 +3,7 @@
 // trend over periods. Registered under `staffing` by staffing.commands.ts,
 // which lends its reference-data and unit-code helpers.
 import type { Command } from 'commander';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { centralAgencyByCode } from '../staffing/staffing.reports.store.ts';
 import { CategoryCode, RuleSetTargetsBody, TargetBody } from '../staffing/staffing.schemas.ts';
@@ -11,7 +11,7 @@ import { setTarget, setTargetsFromRuleSet } from '../staffing/staffing.targets.t
 import { targetProgress } from '../staffing/staffing.targets.progress.ts';
 import { blocksReport } from '../staffing/staffing.reports.ts';
 import { trendReport } from '../staffing/staffing.trend.ts';
-import { percentText, ratio } from '../platform/percent.ts';
+import { percentText, ratio } from '../platform/formats/percent.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 

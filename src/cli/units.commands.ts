@@ -1,6 +1,6 @@
 // `apparatus import vn`, `apparatus units …`.
 import type { Command } from 'commander';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { parseIsoDate, todayIso } from '../platform/errors.ts';
 import { ensureReferenceData, importVn } from '../units/units.import.ts';
 import { stats } from '../units/units.service.ts';
@@ -11,7 +11,7 @@ import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 import { printImportReport, printCheck, printLookup } from './units.print.ts';
-import { percentText } from '../platform/percent.ts';
+import { percentText } from '../platform/formats/percent.ts';
 
 /** First use of a fresh database: load the reference data, saying so on stderr (stdout may be JSON). */
 async function ensureData(db: Db) {

@@ -5,8 +5,8 @@
 // (migration 0023, README "PostgreSQL roles"); otherwise one role does both.
 import { sql } from 'kysely';
 import type { Config } from './config.ts';
-import { openDatabase, redactUrl, type DatabaseHandle } from './db.ts';
-import { grantAppRole, migrate } from './migrate.ts';
+import { openDatabase, redactUrl, type DatabaseHandle } from './db/db.ts';
+import { grantAppRole, migrate } from './db/migrate.ts';
 
 export interface OpenedDatabase extends DatabaseHandle {
   migrationsApplied: number;

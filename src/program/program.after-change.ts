@@ -3,14 +3,14 @@
 // cascade parents and the tasks that depend on them, the rollups moved once
 // for all of it, and the events queued for after the commit (one statement).
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { todayIso } from '../platform/errors.ts';
 import { propagateUp } from './program.propagate.ts';
 import { evaluateTasks, type EvalOutcome, type RollupChange } from './program.evaluate.ts';
 import { applyRollupChanges } from './program.rollups.store.ts';
 import { CHANNELS, programEvents, type ProgramChannel } from './program.events.ts';
-import { publishAllAfterCommit } from '../platform/realtime.ts';
-import { recordAuditWithEvents, type AuditEntry } from '../platform/audit.ts';
+import { publishAllAfterCommit } from '../platform/realtime/realtime.ts';
+import { recordAuditWithEvents, type AuditEntry } from '../platform/audit/record.ts';
 import type { RequestContext } from '../platform/context.ts';
 
 type Q = Kysely<Database>;

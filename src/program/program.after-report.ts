@@ -8,7 +8,7 @@
 // (program.pending.ts). Tasks depending on them are locked and judged too.
 // Same outcome as afterTaskChange, which handles every other kind of change.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { evaluateRows, type RollupChange } from './program.evaluate.ts';
 import { byTask, groupBy, lockEvalRows, type FundingLink, type LockedEvalRow } from './program.evaluate.store.ts';
 import { readAfterChainLock, type ChainFacts } from './program.chain.store.ts';

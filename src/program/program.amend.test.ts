@@ -5,7 +5,7 @@
 // no program version; a deadline carried down to the cascaded copies is a
 // dated version of each, so the content as of a date shows what they had.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './program.import.ts';

@@ -2,10 +2,10 @@
 // or cancels (program.cancel.ts) a task with a reason and a decision reference, writes a new
 // dated version of every task it touches, and is audited in its transaction.
 import { sql, type Kysely } from 'kysely';
-import type { Db } from '../platform/db.ts';
-import type { Database } from '../platform/db-schema.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, forbidden, notFound, todayIso } from '../platform/errors.ts';
 import { evaluateInSlices } from './program.evaluate.ts';
 import { parseDeadline } from './parse/deadline.ts';

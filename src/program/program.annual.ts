@@ -3,10 +3,10 @@
 // maintained rollups, tasks due in the year, reports received, warnings.
 // Official figures only: a report counts once the level above accepts it.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound, todayIso } from '../platform/errors.ts';
-import { checkRole } from '../platform/policy.ts';
+import { checkRole } from '../platform/policy/policy.ts';
 import { PROGRAM } from './program.policy.ts';
 import { RATING_LABELS } from './warnings/index.ts';
 import { findProgram, findProgramByCode, listPrograms } from './program.store.ts';

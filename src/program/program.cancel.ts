@@ -2,10 +2,10 @@
 // cascaded from it, down to the communes). One amendment, one new dated
 // version per task, rollups moved once, in one audited transaction.
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db.ts';
-import type { Database } from '../platform/db-schema.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest } from '../platform/errors.ts';
 import { writeTaskVersions } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';

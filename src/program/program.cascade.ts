@@ -4,9 +4,9 @@
 // status then follow the children (program.propagate.ts). Idempotent: units
 // that already have their child task are skipped.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
 import { inForceSql } from '../units/units.store.ts';
 import type { CascadeInput } from './program.schemas.ts';

@@ -4,7 +4,7 @@
 // funding lines, dependencies, open warnings), plus the tasks that depend on
 // any of them. Read after the locks, so a sibling's committed change is seen.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { DependencyFact, FundingFact } from './program.evaluate.store.ts';
 
 type Q = Kysely<Database>;

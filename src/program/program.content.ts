@@ -1,6 +1,6 @@
 // A task's content as versioned (what an amendment changes) and as presented.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { TaskRow } from './program.tasks.store.ts';
 import { coordinatorsOf, dependenciesOf, fundingOf } from './program.tasks.store.ts';
 import { byTask } from './program.evaluate.store.ts';

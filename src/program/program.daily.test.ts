@@ -1,7 +1,7 @@
 // The daily warning clock: exactly one claim per day, however many processes ask.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
-import { openDatabase } from '../platform/db.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { openDatabase } from '../platform/db/db.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { claimDailyRun, runDailyIfDue } from './program.daily.ts';
 

@@ -1,7 +1,7 @@
 // The daily clock of early warnings: once per Vietnamese calendar day, one
 // server process (whichever claims the day first in the database) re-evaluates
 // every task, so deadlines that pass overnight raise warnings without any edit.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { todayIso } from '../platform/errors.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import type { MailConfig } from './program.escalation.ts';

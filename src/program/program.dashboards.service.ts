@@ -2,7 +2,7 @@
 // heat map, the map's share of tasks at risk, overdue/at-risk lists, the
 // due-date timeline and "my tasks". Counts come from the maintained rollups.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound, todayIso } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';

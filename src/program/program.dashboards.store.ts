@@ -1,7 +1,7 @@
 // Dashboard reads. Counts come from the maintained rollups (a few dozen rows);
 // lists read tasks through partial indexes, a page at a time.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { ROLLUP_COUNTERS } from './program.rollups.store.ts';
 import { scopeFilter } from './program.tasks.store.ts';
 import type { Scope } from './program.scope.ts';

@@ -2,7 +2,7 @@
 // deadlines cascaded to provinces and communes, reports, consistent rollups.
 // Runs on the mini registry (two provinces) to stay fast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../platform/testing.ts';
+import { createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { loadProgramDemo } from './program.demo.ts';
 import { expectRollupsConsistent } from './program.testing.ts';

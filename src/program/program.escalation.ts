@@ -2,7 +2,7 @@
 // to the unit above the task's unit (a late review: above the reviewer's), into the inbox of that unit's writers,
 // and by e-mail and webhook after the commit.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { todayIso } from '../platform/errors.ts';
 import type { Config } from '../platform/config.ts';
 import { sendEmail, type EmailResult } from '../platform/notify/email.ts';

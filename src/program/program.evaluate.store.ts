@@ -9,7 +9,7 @@
 //   by id range.
 // And one statement that writes the verdicts: tasks and their warnings.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { PendingTaskWrite } from './program.pending.ts';
 
 type Q = Kysely<Database>;

@@ -5,7 +5,7 @@
 // read locked with their facts) and by the daily run (pages of thousands,
 // with run-wide facts). SQL lives in program.evaluate.store.ts.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { Cadence, ReportFacts, TaskFacts, TaskStatus, Warning } from './program.types.ts';
 import { countsInRollup, DEFAULT_RULES, evaluateTask } from './warnings/index.ts';
 import { applyRollupChanges, countedOf, type Counted } from './program.rollups.store.ts';

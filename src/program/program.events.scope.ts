@@ -2,9 +2,9 @@
 // subtree), applied to the task ids an event names. Ids outside the scope are removed; an event with
 // none left is not sent; an event too large to list ids ("re-read everything") carries no count.
 // Unknown payload shapes are dropped: deny by default.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import type { Selector } from '../platform/realtime-sse.ts';
+import type { Selector } from '../platform/realtime/sse.ts';
 import { scopeOf } from './program.scope.ts';
 import { unitsOfTasks } from './program.events.store.ts';
 import { PROGRAM } from './program.policy.ts';

@@ -1,7 +1,7 @@
 // The unit of each task an event names, for filtering live events per subscriber. A task never changes
 // unit (a cascade makes a new task per unit), so answers are kept: most events name tasks seen before.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 const KEEP = 200_000;
 const known = new Map<number, number>();

@@ -8,8 +8,8 @@
 //   program_warning  {programId, taskIds|null, count}      warnings were raised, resolved, acknowledged or escalated
 // taskIds is null when more than MAX_IDS changed at once (a cascade, the daily run): re-read everything.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
-import { publishAllAfterCommit } from '../platform/realtime.ts';
+import type { Database } from '../platform/db/db-schema.ts';
+import { publishAllAfterCommit } from '../platform/realtime/realtime.ts';
 
 export const CHANNELS = { task: 'program_task', report: 'program_report', warning: 'program_warning' } as const;
 export const PROGRAM_CHANNELS = Object.values(CHANNELS);

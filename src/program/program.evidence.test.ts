@@ -5,8 +5,8 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
-import { buildServer } from '../platform/http.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { buildServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';

@@ -2,7 +2,7 @@
 // warnings on the daily clock and escalation, with the maintained rollups
 // checked against a rebuild after every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './program.import.ts';

@@ -1,6 +1,6 @@
 // SQL of public holidays: the days besides weekends that review deadlines skip.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 export interface Holiday { day: string; name_vi: string; name_en: string; basis: string }

@@ -2,11 +2,11 @@
 // 'import' amendment), one task per recognised node with its first dated
 // version, the first warning evaluation and the rollups, all in one
 // transaction with its audit record. Bad input changes nothing.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, todayIso } from '../platform/errors.ts';
-import { checkRole } from '../platform/policy.ts';
+import { checkRole } from '../platform/policy/policy.ts';
 import { PROGRAM } from './program.policy.ts';
 import type { OutputKind, Period } from './program.types.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';

@@ -1,8 +1,8 @@
 // The in-app inbox: notifications per user, written in the transaction of the
 // change that causes them.
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db.ts';
-import type { Database } from '../platform/db-schema.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Message } from '../platform/errors.ts';
 import { notFound } from '../platform/errors.ts';

@@ -1,7 +1,7 @@
 // SQL of where a task sits, for who may do what (program.rights.ts): a unit's
 // chain of ancestors, and the unit of the task a task was cascaded from.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 export interface ChainUnit { id: number; name: string }

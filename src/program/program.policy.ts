@@ -1,6 +1,6 @@
-// Who may do what in an action program (see src/platform/policy.ts). The level that assigns a task owns
+// Who may do what in an action program (see src/platform/policy/policy.ts). The level that assigns a task owns
 // its definition; the unit that does it reports; the level above reviews, never the report's author.
-import { CENTRAL, definePolicy, WRITERS } from '../platform/policy.ts';
+import { CENTRAL, definePolicy, WRITERS } from '../platform/policy/policy.ts';
 
 export const PROGRAM = definePolicy({
   'program.read': { who: 'signed-in', on: 'none', writes: false, what: { vi: 'Xem danh sách và thông tin chương trình', en: 'See programs and their headers' } },

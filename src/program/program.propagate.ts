@@ -4,7 +4,7 @@
 // Cancelled children do not count. Runs up the cascade chain (commune →
 // province → central) in the caller's transaction.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { cascadedChildren, cascadedChildrenOf, lockCascadeChain, updateProgress, type TaskRow } from './program.tasks.store.ts';
 import type { RollupChange } from './program.evaluate.ts';

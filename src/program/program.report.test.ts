@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './program.import.ts';

@@ -1,6 +1,6 @@
 // Reporting periods and how a task follows its reports.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { addDays } from './warnings/index.ts';
 import { latestCounted } from './program.reports.store.ts';
 import { updateTask, type TaskRow } from './program.tasks.store.ts';

@@ -7,7 +7,7 @@
 // author edits it, and an edit keeps the replaced content as a version. A
 // client key makes a submission idempotent (a double click stores one report).
 import crypto from 'node:crypto';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, conflict, notFound, todayIso } from '../platform/errors.ts';
 import type { ReportInput, ReportPatch } from './program.schemas.ts';

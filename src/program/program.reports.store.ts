@@ -1,6 +1,6 @@
 // SQL for progress reports and evidence files.
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { Message } from '../platform/errors.ts';
 import { PROGRAM } from './program.policy.ts';
 import type { TaskReportsTable } from './program.db-types.ts';

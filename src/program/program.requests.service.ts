@@ -5,9 +5,9 @@
 // decision's reference and a link to the request) or refuses with a comment;
 // the requester may withdraw while it waits. Both sides see the requests, each
 // step is audited and notified through the inbox.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, notFound, todayIso, type Message } from '../platform/errors.ts';
 import type { Role } from '../platform/context.ts';
 import type { ChangeRequestInput, DecideRequestInput } from './program.schemas.ts';

@@ -1,7 +1,7 @@
 // SQL of change requests (task_change_requests): the assignee's request, the
 // assigner's decision, the lists of both sides.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { TaskChangeRequestsTable } from './program.db-types.ts';
 import { unitChainSql, type ChainUnit } from './program.places.store.ts';
 

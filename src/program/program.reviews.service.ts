@@ -4,7 +4,7 @@
 // reviewing unit is one the caller is granted at (the unit above the reporting
 // units: a province officer's queue holds its communes' reports); "all" are all
 // the reports the caller may review (their grants' whole subtrees).
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError, todayIso } from '../platform/errors.ts';
 import * as store from './program.reviews.store.ts';

@@ -2,7 +2,7 @@
 // review them (task_reports.reviewer_unit_id, fixed at submission, indexed
 // for the reports still waiting).
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { ReportRow } from './program.reports.store.ts';
 import { unitChainSql, type ChainUnit } from './program.places.store.ts';
 

@@ -13,11 +13,11 @@
 // - Only its author edits a report, and never once it is accepted.
 // The CLI and system jobs act as the operator (they already hold the database): no user, all rights.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { AuthUser, RequestContext } from '../platform/context.ts';
 import { forbidden, type Message } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';
-import { WRITERS } from '../platform/policy.ts';
+import { WRITERS } from '../platform/policy/policy.ts';
 import { requireUnitIn } from './program.scope.ts';
 import { PROGRAM } from './program.policy.ts';
 import { readPlace, type ChainUnit } from './program.places.store.ts';

@@ -4,7 +4,7 @@
 // counted state before and after); the rows of the unit and all its ancestors
 // move in the caller's transaction, one statement per table.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { ROLLUP_RATING, ROLLUP_STATUS } from './program.db-types.ts';
 
 type Q = Kysely<Database>;

@@ -3,11 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db, DatabaseHandle } from '../platform/db.ts';
+import type { Db, DatabaseHandle } from '../platform/db/db.ts';
 import { badRequest, todayIso } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';
-import { createRealtime, sseRoute } from '../platform/realtime.ts';
-import { sendUploadedFile } from '../platform/http-download.ts';
+import { createRealtime, sseRoute } from '../platform/realtime/realtime.ts';
+import { sendUploadedFile } from '../platform/http/download.ts';
 import * as S from './program.schemas.ts';
 import * as programs from './program.service.ts';
 import * as amend from './program.amend.ts';

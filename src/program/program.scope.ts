@@ -3,10 +3,10 @@
 // program.policy.ts: a grant covers its unit's subtree, the country's subtree
 // is everything, the CLI and system see all.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
-import { checkRole, grantUnits, requireGrantOver, type Rule } from '../platform/policy.ts';
+import { checkRole, grantUnits, requireGrantOver, type Rule } from '../platform/policy/policy.ts';
 import { countryUnit } from '../units/units.store.ts';
 import { PROGRAM } from './program.policy.ts';
 

@@ -1,10 +1,10 @@
 // Programs and tasks, read side, and the document import entry points.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { requireUser } from '../accounts/access.ts';
-import { checkRole } from '../platform/policy.ts';
+import { checkRole } from '../platform/policy/policy.ts';
 import { PROGRAM } from './program.policy.ts';
 import { parseProgramDocument, parseProgramDocumentOffLoop, previewJsonOffLoop, type ParseError } from './parse/document.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';

@@ -1,6 +1,6 @@
 // SQL for programs, amendments and dated task versions.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 

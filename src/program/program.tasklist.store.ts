@@ -1,7 +1,7 @@
 // Reads for the Excel task list: a program's own tasks (not the cascaded copies)
 // with their agencies and funding, and agencies looked up by the names in a file.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { coordinatorsOf, fundingOf, type TaskRow } from './program.tasks.store.ts';
 
 type Q = Kysely<Database>;

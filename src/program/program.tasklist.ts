@@ -6,9 +6,9 @@
 // file with any bad row saves nothing and every problem is listed with its
 // row. A dry run applies the same way and rolls back, so it reports exactly
 // what a real run would do, including refusals found on the way.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { AppError, badRequest, notFound, todayIso, type Message } from '../platform/errors.ts';
 import type { TaskListError } from './parse/tasklist.template.ts';
 import type { TaskListResult } from './parse/tasklist.validate.ts';

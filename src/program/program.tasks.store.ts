@@ -1,6 +1,6 @@
 // SQL for tasks and their funding lines, coordinating agencies and dependencies.
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { TasksTable } from './program.db-types.ts';
 import type { Scope } from './program.scope.ts';
 import { groupBy, JUDGE_DERIVED } from './program.evaluate.store.ts';

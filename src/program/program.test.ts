@@ -1,7 +1,7 @@
 // Programs: import from a parsed tree, amendments readable as of a date,
 // maintained rollups matching a rebuild from the tasks, on every engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './program.import.ts';

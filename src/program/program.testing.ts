@@ -1,6 +1,6 @@
 // Test helpers of the program module.
 import { expect } from 'vitest';
-import type { TestDb } from '../platform/testing.ts';
+import type { TestDb } from '../platform/db/testing.ts';
 import { rebuildRollups } from './program.rollups.store.ts';
 import { systemContext } from '../platform/context.ts';
 import { reviewReport, submitReport, type SubmitOptions } from './program.reports.service.ts';

@@ -4,7 +4,7 @@
 // province and a commune officer's own scope.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext, type RequestContext } from '../platform/context.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './program.import.ts';

@@ -2,9 +2,9 @@
 // escalating unresolved ones to the level above, and the daily full
 // re-evaluation. Raising and clearing happen in program.evaluate.ts.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
 import { escalateWarnings, type MailConfig } from './program.escalation.ts';
 import { evaluateTasks, factsOfPage, judgeRows, verdictDiffers } from './program.evaluate.ts';

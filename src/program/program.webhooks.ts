@@ -5,7 +5,7 @@
 // escalate thousands of warnings at once, and thousands of POSTs (each with
 // retries and a timeout) would flood a receiver and hold the run for minutes;
 // the receiver gets the same facts per warning either way.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { Config } from '../platform/config.ts';
 import { deliverWebhook, type WebhookOptions } from '../platform/notify/webhook.ts';
 

@@ -2,10 +2,10 @@
 // refused outside the caller's scope; a submitted table is compared only with figures the caller may read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
-import { buildServer } from '../platform/http.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { buildServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
-import { buildWorld, PERIOD, type World } from '../platform/policy.matrix.fixture.ts';
+import { buildWorld, PERIOD, type World } from '../platform/policy/policy.matrix.fixture.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
 
 describe.each(ENGINES)('staffing reads scoped to the caller on %s', (engine) => {

@@ -2,9 +2,9 @@
 // those whose grant covers it. A read that names no unit starts at the caller's own unit: the country for
 // national grants, else the unit of the caller's first grant.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { checkRole, grantUnits, requireGrantOver } from '../platform/policy.ts';
+import { checkRole, grantUnits, requireGrantOver } from '../platform/policy/policy.ts';
 import { countryUnit } from '../units/units.store.ts';
 import { notFound } from '../platform/errors.ts';
 import { describeTarget, type Target } from './staffing.nodes.ts';

@@ -25,7 +25,7 @@
 //   province's straight line at 150 %, 110 % or 60 % of its pace in turn (province
 //   order by code), recorded in both periods, so the demo shows provinces ahead of
 //   and behind the plan and one headcount per province whichever period is open.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { systemContext } from '../platform/context.ts';
 import * as store from './staffing.store.ts';
 import { allocate, createPeriod } from './staffing.service.ts';

@@ -4,7 +4,7 @@
 // explicit "not allocated" row, so the exported table adds up and nothing is hidden.
 // The plan columns are left empty: the next year's plan is not recorded here.
 import ExcelJS from 'exceljs';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { readableRoot } from './staffing.access.ts';
 import { notFound } from '../platform/errors.ts';

@@ -1,6 +1,6 @@
 // Test helpers: a period, extra communes under a province of the mini registry,
 // and a signed-in officer's context without going through HTTP.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext, Role } from '../platform/context.ts';
 import { systemContext } from '../platform/context.ts';
 import { searchColumns } from '../units/units.import.ts';

@@ -4,7 +4,7 @@
 // change of plan against assigned — with two columns added so rows can be
 // matched to the registry and the reserve checked: the unit code and the reserve.
 // Rows nest by their STT: "1", "1.1", "1.1.2"; an unnumbered "Tổng cộng" row is the parent of the top rows.
-import { parseCsv } from '../platform/csv.ts';
+import { parseCsv } from '../platform/formats/csv.ts';
 import { badRequest } from '../platform/errors.ts';
 import { TABLE_LIMITS, tooLarge, type UploadLimits } from '../platform/upload/limits.ts';
 import { runOffLoop } from '../platform/upload/pool.ts';

@@ -1,6 +1,6 @@
 // Merges (Resolution 76/2025) and headcount actuals on every engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';

@@ -1,10 +1,10 @@
 // Norms evaluated on units of the registry: gathers each unit's facts
 // (type, population, area, lineage, recorded quotas) and runs the rule set's
 // evaluator. Every result carries the rule set's legal basis and its steps.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
-import { checkRole } from '../platform/policy.ts';
+import { checkRole } from '../platform/policy/policy.ts';
 import { STAFFING } from './staffing.policy.ts';
 import { readableRoot } from './staffing.access.ts';
 import * as store from './staffing.store.ts';

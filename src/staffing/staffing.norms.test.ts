@@ -1,7 +1,7 @@
 // Each rule set on worked cases computed by hand (the arithmetic is written out
 // in the comments), then on the real registry: the 2026–2031 cut read from lineage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { importVn } from '../units/units.import.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';

@@ -1,6 +1,6 @@
-// Who may see and set staffing quotas (see src/platform/policy.ts). A unit's figures are read by those whose
+// Who may see and set staffing quotas (see src/platform/policy/policy.ts). A unit's figures are read by those whose
 // grant covers it; a quota is set by the level that gives it; national settings by central roles.
-import { CENTRAL, definePolicy, WRITERS } from '../platform/policy.ts';
+import { CENTRAL, definePolicy, WRITERS } from '../platform/policy/policy.ts';
 
 export const STAFFING = definePolicy({
   'staffing.reference': { who: 'signed-in', on: 'none', writes: false, what: { vi: 'Xem thời kỳ, loại biên chế, bộ quy tắc định mức', en: 'See periods, categories and norm rule sets' } },

@@ -1,7 +1,7 @@
 // Test helpers of the reports: central agencies under the country (as the
 // import names them, 'central:<code>'), and provinces formed by a merger, with
 // the lineage links the reduction rule reads.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { searchColumns } from '../units/units.import.ts';
 
 export async function addCentralAgency(db: Db, countryId: number, code: string, kind: string, name: string) {

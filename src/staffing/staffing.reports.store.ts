@@ -3,7 +3,7 @@
 // subtree is summed here. The blocks read the country's children through
 // staffing.store.ts childRollup.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 

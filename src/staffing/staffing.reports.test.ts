@@ -4,10 +4,10 @@
 // total by block, and one unit's trend across periods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { buildServer } from '../platform/http.ts';
+import { buildServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';

@@ -2,7 +2,7 @@
 // block (the country node's own row and its children's rows, no subtree
 // scan), and one unit's figures across every period with the change from one
 // period to the next.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { requireUser } from '../accounts/access.ts';
 import { notFound } from '../platform/errors.ts';

@@ -3,7 +3,7 @@
 // total. Reads the maintained rollup columns of the children's rows only: no
 // subtree is summed at read time. What each row means (a quota not assigned,
 // no headcount recorded, an illustrative figure) is staffing.figures.ts's.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { readableRoot } from './staffing.access.ts';
 import { notFound } from '../platform/errors.ts';

@@ -3,14 +3,14 @@
 // inside the writing call with the parent's allocation row locked
 // (SELECT … FOR UPDATE), so concurrent writers under one parent queue and each
 // sees the others' committed figures; a CHECK constraint backs it in the table.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';
-import { checkRole, grantUnits, requireGrantOver } from '../platform/policy.ts';
+import { checkRole, grantUnits, requireGrantOver } from '../platform/policy/policy.ts';
 import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import { ensureNode, describeTarget, type NodeRow, type Target } from './staffing.nodes.ts';
@@ -69,7 +69,7 @@ export interface AllocationOutcome {
   warnings: ReturnType<typeof toleranceWarning>[];
 }
 
-/** The audit columns recordAudit (platform/audit.ts) fills from this context: the write functions of migration 0008 insert the record themselves, in the same call. */
+/** The audit columns recordAudit (platform/audit/record.ts) fills from this context: the write functions of migration 0008 insert the record themselves, in the same call. */
 export const auditActor = (ctx: RequestContext): store.AuditActor =>
   ({ actorId: ctx.user?.id ?? null, actor: ctx.user?.username ?? ctx.actorLabel, ip: ctx.ip, userAgent: ctx.userAgent });
 

@@ -3,7 +3,7 @@
 // headcount) are functions of migration 0008, called from here in one round trip;
 // they lock top-down like every other writer (merges lock with lockAllocation).
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 
@@ -146,7 +146,7 @@ export async function nodeNames(db: Q, ids: number[]) {
   return new Map(rows.map((r) => [r.id, r.agency_name ?? r.full_name]));
 }
 
-/** Who writes the audit record, as platform/audit.ts's recordAudit fills it from the request context. */
+/** Who writes the audit record, as platform/audit/record.ts's recordAudit fills it from the request context. */
 export interface AuditActor { actorId: number | null; actor: string; ip: string | null; userAgent: string | null }
 const who = (a: AuditActor) => sql`${a.actorId}::bigint, ${a.actor}::text, ${a.ip}::text, ${a.userAgent}::text`;
 

@@ -2,7 +2,7 @@
 // and rows), and the Appendix IA Excel round trip through the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';

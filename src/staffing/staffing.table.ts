@@ -4,12 +4,12 @@
 // issue refuses the whole file, and the writes go through the same allocation
 // rule (parent rows locked) as a typed-in allocation.
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db.ts';
-import type { Database } from '../platform/db-schema.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, forbidden } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit.ts';
-import { checkRole, requireGrantOver, unitsReachable } from '../platform/policy.ts';
+import { recordAudit } from '../platform/audit/record.ts';
+import { checkRole, requireGrantOver, unitsReachable } from '../platform/policy/policy.ts';
 import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import { checkTable, type ParsedRow, type Recorded } from './staffing.check.ts';

@@ -4,7 +4,7 @@
 // baseline to its target. The latest subtree total kept on the allocation row
 // is shown beside it, so a node whose staff are also recorded on the nodes
 // below it is visible as such rather than silently mixed in.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';

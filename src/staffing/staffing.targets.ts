@@ -6,13 +6,13 @@
 // sets its target (a province officer for the units inside the province, the
 // country's and the provinces' targets central roles only).
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db.ts';
-import type { Database } from '../platform/db-schema.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';
-import { checkRole, requireGrantOver } from '../platform/policy.ts';
+import { checkRole, requireGrantOver } from '../platform/policy/policy.ts';
 import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';
 import * as tstore from './staffing.targets.store.ts';

@@ -2,7 +2,7 @@
 // given, even under many concurrent writers; refusals say which limit and by how
 // much and change nothing; every write is audited; officers stay in their scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';

@@ -6,7 +6,7 @@
 // is a quota nobody assigned (a row that only carries recorded headcount): the
 // meaning of each row is staffing.figures.ts's, as on every other tab. A change
 // is kept exact, as the difference and the figure it is measured from.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';

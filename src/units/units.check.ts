@@ -1,7 +1,7 @@
 // Lineage completeness report: what the registry itself says does not add up,
 // beside the reconciliation report of the last import of the official files.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { lastImport } from './units.import.store.ts';
 import { VN_DATASET } from './units.import.ts';
 import type { VnReport } from './vn/vn-types.ts';

@@ -1,10 +1,10 @@
 // Corrections of a unit's facts (administrative centre, population, area)
 // by an officer whose grant covers the unit.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, notFound } from '../platform/errors.ts';
-import { requireGrantOver } from '../platform/policy.ts';
+import { requireGrantOver } from '../platform/policy/policy.ts';
 import { UNITS } from './units.policy.ts';
 import { lockUnit, updateUnitFacts } from './units.store.ts';
 import type { UnitPatch } from './units.schemas.ts';

@@ -1,7 +1,7 @@
 // A tiny registry for tests that need a few real-looking units but not the
 // whole national import: the country, Hà Nội with one old and one new ward,
 // and Huế with one commune, linked by one lineage event.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { searchColumns } from './units.import.ts';
 
 export async function seedMiniRegistry(db: Db) {

@@ -5,8 +5,8 @@
 // ten, and EVERY old commune of the official list is found, by its full name
 // and by its folded name with its old district, with its official successors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
-import { buildServer } from '../platform/http.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { buildServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';

@@ -8,7 +8,7 @@
 // province above the commune, old or new), so "Quán Thánh, Ba Đình, Hà Nội"
 // means the ward of Hà Nội and no unit of another province. Half-typed words
 // fall back to substrings of the search text, misspellings to similarity.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { todayIso } from '../platform/errors.ts';
 import * as search from './units.search.store.ts';
 import { lineageFrom, unitSummaries } from './units.store.ts';

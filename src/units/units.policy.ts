@@ -1,6 +1,6 @@
-// Who may read and correct the unit registry (see src/platform/policy.ts). The registry is public
+// Who may read and correct the unit registry (see src/platform/policy/policy.ts). The registry is public
 // reference data: citizens look units up without signing in; the browser and checks need a sign-in.
-import { ADMIN, definePolicy, WRITERS } from '../platform/policy.ts';
+import { ADMIN, definePolicy, WRITERS } from '../platform/policy/policy.ts';
 
 export const UNITS = definePolicy({
   'public.read': { who: 'anyone', on: 'none', writes: false, what: { vi: 'Tra cứu, thống kê, bản đồ công khai', en: 'Public lookup, statistics and map' } },

@@ -2,11 +2,11 @@
 // how many provinces, districts and communes on `from` it was formed from.
 // Each reduction is kept exact, as units removed over units before (6,714 of
 // 10,035 communes), never as a rounded percentage: screens round it to the two
-// decimals the State publishes (66,91 %), see platform/percent.ts.
+// decimals the State publishes (66,91 %), see platform/formats/percent.ts.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { badRequest } from '../platform/errors.ts';
-import { ratio, type Ratio } from '../platform/percent.ts';
+import { ratio, type Ratio } from '../platform/formats/percent.ts';
 import { inForceSql, noDataBefore } from './units.store.ts';
 import { stats } from './units.service.ts';
 

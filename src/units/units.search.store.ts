@@ -3,7 +3,7 @@
 // text (a trigram index keeps this fast) for half-typed words, and by trigram
 // similarity for misspellings.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import { inForceSql } from './units.store.ts';
 import type { Candidate } from './units.lookup.parse.ts';
 

@@ -1,6 +1,6 @@
 // The unit registry, read side: the tree on a date, one unit, its history,
 // search and the public lookup. Every query takes an as-of date.
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound, todayIso } from '../platform/errors.ts';
 import { requireUser } from '../accounts/access.ts';

@@ -1,6 +1,6 @@
 // SQL for the unit registry: units valid over date ranges, lineage, agencies.
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../platform/db-schema.ts';
+import type { Database } from '../platform/db/db-schema.ts';
 import type { PlacedRow } from './units.present.ts';
 import { todayIso } from '../platform/errors.ts';
 

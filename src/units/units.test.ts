@@ -3,9 +3,9 @@
 // ways, the public lookup, restructuring figures, idempotent all-or-nothing import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type KyselyPlugin } from 'kysely';
-import { ENGINES, createTestDb, type TestDb } from '../platform/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
-import type { Db } from '../platform/db.ts';
+import type { Db } from '../platform/db/db.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';
 import { importVn } from './units.import.ts';
 import * as units from './units.service.ts';

@@ -13,7 +13,7 @@
 // Corrections apply to rows in memory before reconciliation; any that match nothing are reported.
 
 import { readFileSync, existsSync } from 'node:fs';
-import { parseCsv } from '../../platform/csv.ts';
+import { parseCsv } from '../../platform/formats/csv.ts';
 import { IssueLog } from './vn-issues.ts';
 import { tidyText } from './vn-text.ts';
 import type { VnCorrectionApplied } from './vn-types.ts';

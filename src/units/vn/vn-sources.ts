@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv, recordsToObjects } from '../../platform/csv.ts';
+import { parseCsv, recordsToObjects } from '../../platform/formats/csv.ts';
 import { applyCorrections, type Correction } from './vn-corrections.ts';
 import type { IssueLog } from './vn-issues.ts';
 import type { VnCorrectionApplied } from './vn-types.ts';

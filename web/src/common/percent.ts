@@ -2,7 +2,7 @@
 // denominator the API sends (never a percentage it rounded), two decimals,
 // rounded half up in whole numbers, in the chosen language: "66,91%" in
 // Vietnamese, "66.91%" in English. The same rule as the server's
-// src/platform/percent.ts (the CLI's text); the two bundles cannot share a file.
+// src/platform/formats/percent.ts (the CLI's text); the two bundles cannot share a file.
 import i18n from '../i18n';
 
 export interface Ratio { numerator: number; denominator: number }

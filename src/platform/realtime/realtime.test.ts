@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from './db.ts';
-import { forbidden } from './errors.ts';
-import { problemHandler } from './http-problem.ts';
+import { openDatabase, type DatabaseHandle } from '../db/db.ts';
+import { forbidden } from '../errors.ts';
+import { problemHandler } from '../http/problem.ts';
 import { createRealtime, publishAfterCommit, sseRoute, type Realtime } from './realtime.ts';
-import { createTestDb, ENGINES, type TestDb } from './testing.ts';
+import { createTestDb, ENGINES, type TestDb } from '../db/testing.ts';
 
 const quiet = { warn: () => {}, error: () => {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

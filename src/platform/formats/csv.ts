@@ -6,7 +6,7 @@
 // before it are kept. Limits stop reading early (an upload of a million rows
 // is refused after the first rows over the limit, not after reading them all).
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Message } from './errors.ts';
+import type { Message } from '../errors.ts';
 
 export interface CsvRecord {
   line: number;

@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from './db.ts';
-import { loadConfig } from './config.ts';
-import { buildServer } from './http.ts';
+import { openDatabase } from '../db/db.ts';
+import { loadConfig } from '../config.ts';
+import { buildServer } from '../http/server.ts';
 import { renderPolicyTable } from './policy.table.ts';
 
-export const POLICY_DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/access-policy.md');
+export const POLICY_DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/access-policy.md');
 
 /** The table for the routes this server registers (routes need no data: an empty in-memory database). */
 export async function currentPolicyTable(): Promise<string> {

@@ -6,10 +6,10 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
-import type { Database } from './db-schema.ts';
-import type { DatabaseHandle } from './db.ts';
+import type { Database } from '../db/db-schema.ts';
+import type { DatabaseHandle } from '../db/db.ts';
 
-export { sseRoute, type SseOptions } from './realtime-sse.ts';
+export { sseRoute, type SseOptions } from './sse.ts';
 
 export type Listener = (payload: unknown, channel: string) => void;
 type Log = Pick<Console, 'warn' | 'error'>;

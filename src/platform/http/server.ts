@@ -10,25 +10,25 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import type { Config } from './config.ts';
-import type { DatabaseHandle } from './db.ts';
-import { registerAuth } from './http-auth.ts';
-import { registerPolicy, type RouteRule } from './policy.ts';
-import { frameworkProblem, notFoundHandler, problemHandler } from './http-problem.ts';
-import { registerInputGuard } from './http-input.ts';
-import { registerSecurityHeaders } from './http-security.ts';
-import { registerUploads } from './upload/intake.ts';
-import { accountsRoutes } from '../accounts/accounts.routes.ts';
-import { unitsRoutes } from '../units/units.routes.ts';
-import { auditRoutes } from '../audit/audit.routes.ts';
-import { programRoutes } from '../program/program.routes.ts';
-import { staffingRoutes } from '../staffing/staffing.routes.ts';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/db.ts';
+import { registerAuth } from './auth.ts';
+import { registerPolicy, type RouteRule } from '../policy/policy.ts';
+import { frameworkProblem, notFoundHandler, problemHandler } from './problem.ts';
+import { registerInputGuard } from './input.ts';
+import { registerSecurityHeaders } from './security.ts';
+import { registerUploads } from '../upload/intake.ts';
+import { accountsRoutes } from '../../accounts/accounts.routes.ts';
+import { unitsRoutes } from '../../units/units.routes.ts';
+import { auditRoutes } from '../../audit/audit.routes.ts';
+import { programRoutes } from '../../program/program.routes.ts';
+import { staffingRoutes } from '../../staffing/staffing.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { routeRules: RouteRule[] }
 }
 
-const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 export async function buildServer(handle: DatabaseHandle, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({

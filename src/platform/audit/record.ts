@@ -1,9 +1,9 @@
 // The one way to write the audit log. Call it with the transaction that makes
 // the change, so the record and the change commit or roll back together.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './db-schema.ts';
-import type { RequestContext } from './context.ts';
-import { notifyCalls } from './realtime.ts';
+import type { Database } from '../db/db-schema.ts';
+import type { RequestContext } from '../context.ts';
+import { notifyCalls } from '../realtime/realtime.ts';
 
 export interface AuditEntry {
   action: string;

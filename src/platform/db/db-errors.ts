@@ -7,7 +7,7 @@
 // warning with its SQLSTATE, and the API fuzz test (fuzz.test.ts) fails on it.
 // Every other database error (a bad query, a missing table, a lost connection) is
 // a genuine bug or outage and stays a 500, logged as an error.
-import { AppError } from './errors.ts';
+import { AppError } from '../errors.ts';
 
 /** The SQLSTATE of a PostgreSQL error (pg and PGlite both set `code`), when it is one of the two input classes. */
 export function inputSqlState(err: unknown): string | null {

@@ -6,13 +6,13 @@
 // The role half of a rule is checked here, in onRequest, before the body is read; the unit half needs
 // the resource, so the service checks it with `requireGrantOver` / `requireGrantAt` once it has read
 // it. docs/access-policy.md is generated from the rules (`npm run docs:policy`), and
-// src/platform/policy.matrix.test.ts walks every operation × role × in/out of scope against them.
+// src/platform/policy/policy.matrix.test.ts walks every operation × role × in/out of scope against them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import type { Db } from './db.ts';
-import type { RequestContext, Role } from './context.ts';
-import { ROLES } from './context.ts';
-import { AppError, forbidden, unauthenticated, type Message } from './errors.ts';
+import type { Db } from '../db/db.ts';
+import type { RequestContext, Role } from '../context.ts';
+import { ROLES } from '../context.ts';
+import { AppError, forbidden, unauthenticated, type Message } from '../errors.ts';
 
 /** Who may try the operation at all. */
 export type Who = 'anyone' | 'signed-in' | readonly Role[];
@@ -74,7 +74,7 @@ export function registerPolicy(app: FastifyInstance): RouteRule[] {
     if (PUBLIC_DOCS.test(opts.url)) opts.config = { ...(opts.config ?? {}), policy: PUBLIC_DOC_RULE };
     const rule = (opts.config as { policy?: NamedRule } | undefined)?.policy;
     const methods = ([] as string[]).concat(opts.method as string | string[]);
-    if (!rule) throw new Error(`${methods.join(',')} ${opts.url} has no access policy: add config.policy (see src/platform/policy.ts)`);
+    if (!rule) throw new Error(`${methods.join(',')} ${opts.url} has no access policy: add config.policy (see src/platform/policy/policy.ts)`);
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: opts.url, rule });
   });
   // Every /api route has a rule (checked above), so a request without one is not an /api operation.

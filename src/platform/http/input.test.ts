@@ -6,16 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { ENGINES, createTestDb, type TestDb } from './testing.ts';
-import { buildServer } from './http.ts';
-import { loadConfig } from './config.ts';
-import { systemContext } from './context.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createProgramFromTree } from '../program/program.import.ts';
-import { TEST_META, testTree } from '../program/program.fixtures.ts';
-import { createTestPeriod } from '../staffing/staffing.fixtures.ts';
-import { allocate } from '../staffing/staffing.service.ts';
+import { ENGINES, createTestDb, type TestDb } from '../db/testing.ts';
+import { buildServer } from './server.ts';
+import { loadConfig } from '../config.ts';
+import { systemContext } from '../context.ts';
+import { createUser } from '../../accounts/accounts.service.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { createProgramFromTree } from '../../program/program.import.ts';
+import { TEST_META, testTree } from '../../program/program.fixtures.ts';
+import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
+import { allocate } from '../../staffing/staffing.service.ts';
 
 const PASSWORD = 'correct horse battery';
 

@@ -5,14 +5,14 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from './testing.ts';
-import { buildServer } from './http.ts';
-import { loadConfig } from './config.ts';
-import { openDatabase, type DatabaseHandle } from './db.ts';
-import { isDatabaseUnavailable } from './http-problem.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { systemContext } from './context.ts';
-import { createUser } from '../accounts/accounts.service.ts';
+import { ENGINES, createTestDb, type TestDb } from '../db/testing.ts';
+import { buildServer } from './server.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../db/db.ts';
+import { isDatabaseUnavailable } from './problem.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { systemContext } from '../context.ts';
+import { createUser } from '../../accounts/accounts.service.ts';
 
 const PASSWORD = 'correct horse battery';
 

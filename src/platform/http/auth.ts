@@ -1,10 +1,10 @@
 // Resolves who is calling (session cookie or bearer token) into request.ctx,
 // and enforces CSRF protection on cookie-authenticated writes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { RequestContext } from './context.ts';
-import type { Db } from './db.ts';
-import { AppError } from './errors.ts';
-import { authenticate } from '../accounts/accounts.service.ts';
+import type { RequestContext } from '../context.ts';
+import type { Db } from '../db/db.ts';
+import { AppError } from '../errors.ts';
+import { authenticate } from '../../accounts/accounts.service.ts';
 
 export const SESSION_COOKIE = 'apparatus_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ENGINES, createTestDb, type TestDb } from './testing.ts';
 import { migrate, readMigrationFiles, MigrationError } from './migrate.ts';
-import { recordAudit } from './audit.ts';
-import { systemContext } from './context.ts';
+import { recordAudit } from '../audit/record.ts';
+import { systemContext } from '../context.ts';
 
 describe.each(ENGINES)('platform on %s', (engine) => {
   let t: TestDb;

@@ -3,20 +3,20 @@
 // report and a warning on each commune's task, and staffing figures on both sides. "In scope" resources are
 // Hà Nội's, "out of scope" Huế's; the national roles hold both.
 import type { FastifyInstance } from 'fastify';
-import type { TestDb } from './testing.ts';
-import { systemContext, type Role } from './context.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { createApiToken } from '../accounts/tokens.service.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createProgramFromTree } from '../program/program.import.ts';
-import { TEST_META, testTree } from '../program/program.fixtures.ts';
-import { cascadeTask } from '../program/program.cascade.ts';
-import { reevaluateAll } from '../program/program.warnings.service.ts';
-import { notifyUser } from '../program/program.inbox.ts';
-import { exportTaskList } from '../program/program.tasklist.ts';
-import { createPeriod, allocate } from '../staffing/staffing.service.ts';
-import { recordPresent } from '../staffing/staffing.actuals.ts';
-import { exportXlsx, tableRows } from '../staffing/staffing.export.ts';
+import type { TestDb } from '../db/testing.ts';
+import { systemContext, type Role } from '../context.ts';
+import { createUser } from '../../accounts/accounts.service.ts';
+import { createApiToken } from '../../accounts/tokens.service.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { createProgramFromTree } from '../../program/program.import.ts';
+import { TEST_META, testTree } from '../../program/program.fixtures.ts';
+import { cascadeTask } from '../../program/program.cascade.ts';
+import { reevaluateAll } from '../../program/program.warnings.service.ts';
+import { notifyUser } from '../../program/program.inbox.ts';
+import { exportTaskList } from '../../program/program.tasklist.ts';
+import { createPeriod, allocate } from '../../staffing/staffing.service.ts';
+import { recordPresent } from '../../staffing/staffing.actuals.ts';
+import { exportXlsx, tableRows } from '../../staffing/staffing.export.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';

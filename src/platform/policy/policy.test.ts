@@ -4,15 +4,15 @@ import fs from 'node:fs';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createTestDb, type TestDb } from './testing.ts';
-import { buildServer } from './http.ts';
-import { loadConfig } from './config.ts';
+import { createTestDb, type TestDb } from '../db/testing.ts';
+import { buildServer } from '../http/server.ts';
+import { loadConfig } from '../config.ts';
 import { checkRole, definePolicy, registerPolicy, WRITERS } from './policy.ts';
-import { problemHandler } from './http-problem.ts';
+import { problemHandler } from '../http/problem.ts';
 import { currentPolicyTable, POLICY_DOC } from './policy.docs.ts';
-import { systemContext } from './context.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
+import { systemContext } from '../context.ts';
+import { createUser } from '../../accounts/accounts.service.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 
 describe('access policy', () => {
   let t: TestDb;

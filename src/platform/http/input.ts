@@ -4,7 +4,7 @@
 // the path, the query and the body of every request, present and future, so no
 // route has to remember; the answer is a 400 naming the field.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { badRequest, type Message } from './errors.ts';
+import { badRequest, type Message } from '../errors.ts';
 
 export interface UnsafeText { field: string; kind: 'nul' | 'surrogate' }
 

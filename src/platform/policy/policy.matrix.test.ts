@@ -1,6 +1,6 @@
 // The access-policy matrix: every API operation × every role (and a visitor) × a resource in and out of
 // the caller's scope. What each call must get is decided from the operation's declared rule and the
-// resource's facts alone (the oracle below is an independent reading of src/platform/policy.ts's "who"
+// resource's facts alone (the oracle below is an independent reading of src/platform/policy/policy.ts's "who"
 // and "on"): allowed → neither 401 nor 403 nor a 5xx; refused → 401 for a visitor, 403 for a signed-in
 // user (or 404 for someone else's own things). An operation without a case fails the test, so a new
 // route cannot skip the matrix.
@@ -8,13 +8,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from './testing.ts';
-import { buildServer } from './http.ts';
-import { loadConfig } from './config.ts';
+import { ENGINES, createTestDb, type TestDb } from '../db/testing.ts';
+import { buildServer } from '../http/server.ts';
+import { loadConfig } from '../config.ts';
 import type { NamedRule } from './policy.ts';
 import { buildWorld, USERS, type World } from './policy.matrix.fixture.ts';
 import { CASES, type Facts, type Side, type Upload } from './policy.matrix.cases.ts';
-import { multipartBody } from './upload/upload.testing.ts';
+import { multipartBody } from '../upload/upload.testing.ts';
 
 describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
   let t: TestDb;

@@ -12,7 +12,7 @@ import type { Db } from './db.ts';
 export interface MigrationFile { version: number; name: string; file: string; sql: string; checksum: string }
 export interface MigrationResult { applied: MigrationFile[]; alreadyApplied: number }
 
-const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
 const LOCK_KEY = 727_001; // arbitrary, constant: the advisory lock for migrations
 

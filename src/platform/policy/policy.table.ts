@@ -26,7 +26,7 @@ export function renderPolicyTable(routes: RouteRule[]): string {
     'Generated from the rules the routes declare (`src/*/*.policy.ts`); do not edit by hand: run `npm run docs:policy`.',
     'Deny by default: a route without a rule stops the server at start-up. "Who" is checked before the body is read;',
     '"On" is checked by the service once it has read the resource (a grant covers its unit\'s subtree).',
-    'Read-only API tokens are refused every operation marked as writing. `src/platform/policy.matrix.test.ts` walks every',
+    'Read-only API tokens are refused every operation marked as writing. `src/platform/policy/policy.matrix.test.ts` walks every',
     'operation × role × a resource in and out of scope against this table.',
     '',
     '| operation | action | who / ai | on / trên | writes | what / nội dung |',

@@ -2,13 +2,13 @@
 // of some realtime channels to one browser, with heartbeats, until it leaves.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Listener, Realtime } from './realtime.ts';
-import type { NamedRule } from './policy.ts';
+import type { NamedRule } from '../policy/policy.ts';
 
 export type Selector = (channel: string, payload: unknown) => unknown | null | Promise<unknown | null>;
 
 export interface SseOptions {
   realtime: Realtime;
-  /** The access rule of the stream (src/platform/policy.ts): its role half is checked before it opens. */
+  /** The access rule of the stream (src/platform/policy/policy.ts): its role half is checked before it opens. */
   policy: NamedRule;
   /** Channels this stream carries; a function to choose them per request (e.g. the user's scope). */
   channels: string[] | ((request: FastifyRequest) => string[] | Promise<string[]>);

@@ -2,8 +2,8 @@
 // sentence a person can act on, in Vietnamese unless the client asks for English.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type Message } from './errors.ts';
-import { databaseRefusal } from './db-errors.ts';
+import { AppError, type Message } from '../errors.ts';
+import { databaseRefusal } from '../db/db-errors.ts';
 
 export type Lang = 'vi' | 'en';
 

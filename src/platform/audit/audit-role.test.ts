@@ -9,17 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from './testing.ts';
-import { openAndMigrate, type OpenedDatabase } from './runtime.ts';
-import { readMigrationFiles } from './migrate.ts';
-import { loadConfig } from './config.ts';
-import { buildServer } from './http.ts';
-import { recordAudit } from './audit.ts';
-import { systemContext } from './context.ts';
-import { createUser } from '../accounts/accounts.service.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createTestPeriod } from '../staffing/staffing.fixtures.ts';
-import { allocate } from '../staffing/staffing.service.ts';
+import { ENGINES, createTestDb, type TestDb } from '../db/testing.ts';
+import { openAndMigrate, type OpenedDatabase } from '../runtime.ts';
+import { readMigrationFiles } from '../db/migrate.ts';
+import { loadConfig } from '../config.ts';
+import { buildServer } from '../http/server.ts';
+import { recordAudit } from './record.ts';
+import { systemContext } from '../context.ts';
+import { createUser } from '../../accounts/accounts.service.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
+import { allocate } from '../../staffing/staffing.service.ts';
 
 const PASSWORD = 'correct horse battery';
 

@@ -3,7 +3,7 @@
 // style shows there as a console error, which fails the test.
 import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import type { Config } from './config.ts';
+import type { Config } from '../config.ts';
 
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.cookieSecure; // APPARATUS_COOKIE_SECURE=1 means the site is served over HTTPS
