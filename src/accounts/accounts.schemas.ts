@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../platform/context.ts';
 
 // Text that is stored or searched: PostgreSQL refuses NUL bytes, and no name needs control characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const plain = (max: number) => z.string().trim().max(max).regex(NO_CONTROL, 'không được có ký tự điều khiển / no control characters');
 

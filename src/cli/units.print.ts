@@ -3,7 +3,6 @@ import type { ImportOutcome } from '../units/units.import.ts';
 import type { checkLineage } from '../units/units.check.ts';
 import type { publicLookup } from '../units/units.lookup.ts';
 import type { VnIssue } from '../units/vn/vn-types.ts';
-import { printTable } from './output.ts';
 
 const LINK_VI: Record<string, string> = { whole: 'toàn bộ', part: 'một phần', unchanged: 'giữ nguyên', renamed: 'đổi tên', retyped: 'đổi loại hình' };
 

@@ -64,7 +64,7 @@ export async function loadProgramDemo(db: Db) {
     { language: 'en', effectiveDate: '2026-01-01', decisionRef: 'Nghị quyết Đại hội XIV', isDemo: true });
   const programId = imported.program.id;
   const byCode = async (code: string) => db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
-  let cascaded = 0, reports = 0;
+  let cascaded = 0;
   for (const s of SAMPLE) {
     const task = await byCode(s.code);
     if (!task) continue; // the text changed; the demo skips what it cannot find
@@ -100,9 +100,8 @@ export async function loadProgramDemo(db: Db) {
     const states = Object.fromEntries(['accepted', 'submitted', 'returned'].map((st) => [st, rows.filter((r) => r.state === st).length]));
     await recordAudit(trx, ctx, { action: 'program.demo.reports', entity: 'program', entityId: programId, after: { reports: rows.length, tasks: leaves.length, states } });
   });
-  reports = rows.length;
   const evaluation = await reevaluateAll(db, today);
-  return { programId, tasks: imported.counts, cascaded, reports, evaluation, ms: Math.round(performance.now() - started) };
+  return { programId, tasks: imported.counts, cascaded, reports: rows.length, evaluation, ms: Math.round(performance.now() - started) };
 }
 
 /** The demo users granted at a unit, by unit: who writes its reports and who reviews those of the units below. */

@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, DatabaseHandle } from '../platform/db/db.ts';
 import { badRequest, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
 import { createRealtime, sseRoute } from '../platform/realtime/realtime.ts';
 import { sendUploadedFile } from '../platform/http/download.ts';
 import * as S from './program.schemas.ts';

@@ -54,7 +54,7 @@ export async function tableRows(db: Db, ctx: RequestContext, periodCode: string,
     present_civil_servants: (own.cs?.present_below ?? 0) - given.pcs, present_contracts: (own.hd?.present_below ?? 0) - given.phd,
   };
   if (i > 0 && Object.values(rest).some((x) => x !== 0)) {
-    out.push({ stt: `1.${++i}`, code: '', name: `Chưa phân bổ, tại cấp ${unit.full_name}`, note: 'Phần chưa giao xuống và số có mặt tại chính cấp này / not allocated below, and headcount at this level itself',
+    out.push({ stt: `1.${i + 1}`, code: '', name: `Chưa phân bổ, tại cấp ${unit.full_name}`, note: 'Phần chưa giao xuống và số có mặt tại chính cấp này / not allocated below, and headcount at this level itself',
       values: { ...rest, assigned_total: rest.assigned_civil_servants + rest.assigned_contracts, present_total: rest.present_civil_servants + rest.present_contracts } });
   }
   return out;

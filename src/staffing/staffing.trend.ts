@@ -10,10 +10,8 @@ import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
-import { countryUnit } from '../units/units.store.ts';
 import * as rstore from './staffing.reports.store.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
-import { notFound } from '../platform/errors.ts';
+import type { Target } from './staffing.nodes.ts';
 import { figuresOf, sumFigures } from './staffing.figures.ts';
 
 export interface TrendInput { unitId?: number; agencyId?: number; category?: string }

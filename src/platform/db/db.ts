@@ -81,7 +81,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     client.release();
   } catch (err) {
     await pool.end();
-    throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`);
+    throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`, { cause: err });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return { db, engine: 'postgres', location: redactUrl(url), raw: { engine: 'postgres', url }, close: () => db.destroy() };

@@ -25,7 +25,7 @@ export function lockDataDir(dir: string): () => void {
       if (owner && owner !== process.pid && alive(owner)) {
         throw new Error(`The embedded database in ${dir} is in use by process ${owner} (a running server?). ` +
           'Stop that process first, or set DATABASE_URL to a PostgreSQL server so several processes can share one database. ' +
-          `/ Cơ sở dữ liệu nhúng ở ${dir} đang được tiến trình ${owner} sử dụng; hãy dừng tiến trình đó hoặc dùng PostgreSQL (DATABASE_URL).`);
+          `/ Cơ sở dữ liệu nhúng ở ${dir} đang được tiến trình ${owner} sử dụng; hãy dừng tiến trình đó hoặc dùng PostgreSQL (DATABASE_URL).`, { cause: err });
       }
       fs.unlinkSync(file); // left behind by a process that died
     }

@@ -39,6 +39,7 @@ export function findUnsafeText(value: unknown, root = ''): UnsafeText | null {
 }
 
 /** The field's path as it can be shown: a NUL or a lone surrogate in a key is written as its escape. */
+// eslint-disable-next-line no-control-regex -- a NUL is exactly what must be escaped here
 const printable = (s: string) => s.replace(/\u0000/g, '\\u0000').replace(new RegExp(LONE_SURROGATE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function unsafeTextMessage(found: UnsafeText): Message {

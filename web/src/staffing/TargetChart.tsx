@@ -35,6 +35,7 @@ export function TargetChart({ item }: { item: TargetItem }) {
         { name: t('staffing.report.planned'), type: 'line', data: planned, symbol: 'none', lineStyle: { type: 'dashed' }, itemStyle: { color: '#1677ff' } },
       ],
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }, [item, range, t, i18n.language]);
   return (
     <>

@@ -30,6 +30,7 @@ export function TrendPanel({ unitId, category }: { unitId?: number; category: st
       { name: t('staffing.assigned'), type: 'bar', data: items.map((i) => i.quota), itemStyle: { color: '#bdbdbd' } },
       { name: t('staffing.report.present'), type: 'bar', data: items.map((i) => i.present), itemStyle: { color: '#b71c1c' } },
     ],
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }), [items, t, i18n.language]);
   if (r.error) return <Alert type="warning" showIcon title={r.error} />;
   const orNot = (v: number | null, i: TrendItem) => (v === null ? (i.source === null ? t('staffing.report.noFigures') : t('staffing.report.notAssigned')) : formatNumber(v));

@@ -35,6 +35,7 @@ export function UsedShareMap({ geo, rollup, category }: { geo: GeoJSON; rollup: 
       series: [{ type: 'map', map: MAP_NAME, nameProperty: 'code', aspectScale: 0.96, layoutCenter: ['55%', '50%'], layoutSize: '95%',
         label: { show: false }, itemStyle: { borderColor: '#fff', borderWidth: 0.6, areaColor: '#eeeeee' }, select: { disabled: true }, data }],
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }, [rollup, category, t, i18n.language]);
   return <EChart option={option} style={{ height: 'min(620px, 110vw)' }} data-testid="staffing-map" role="img" aria-label={t('staffing.mapTitle')} />;
 }

@@ -23,6 +23,7 @@ export function DueTimeline({ data }: { data: Timeline }) {
       { type: 'bar', name: t('program.timelineAtRisk'), data: data.months.map((m) => m.atRisk), itemStyle: { color: RATING_COLORS.red } },
       { type: 'bar', name: t('program.timelineDone'), data: data.months.map((m) => m.done), itemStyle: { color: RATING_COLORS.green } },
     ],
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }), [data, t, i18n.language]);
   if (data.months.length === 0) return <Empty description={t('program.emptyList')} />;
   return <EChart option={option} style={{ height: 280 }} data-testid="due-timeline" role="img" aria-label={t('program.timeline')} />;

@@ -47,6 +47,7 @@ export function RiskMap({ geo, data, onOpen }: { geo: GeoJSON; data: RiskMapData
         data: rows,
       }],
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }, [geo, data, t, i18n.language]);
 
   const onEvents = useMemo(() => ({

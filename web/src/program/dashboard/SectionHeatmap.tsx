@@ -38,6 +38,7 @@ export function SectionHeatmap({ data }: { data: Heatmap }) {
       series: [{ type: 'heatmap', data: cells, itemStyle: { borderColor: '#fff', borderWidth: 1 }, emphasis: { itemStyle: { borderColor: '#333' } } }],
     };
     // i18n.language: labels follow the chosen language.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }, [data, t, i18n.language]);
 
   if (data.provinces.length === 0) return <Empty description={t('program.heatmapEmpty')} data-testid="heatmap" />;

@@ -23,6 +23,7 @@ export function CommunesBarChart({ provinces }: { provinces: ProvinceRestructuri
       ],
     }),
     // i18n.language: the legend and number format follow the chosen language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the formatters read the language from i18n
     [sorted, t, i18n.language],
   );
 

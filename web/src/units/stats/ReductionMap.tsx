@@ -84,6 +84,7 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
       ],
     };
     // i18n.language: tooltip and legend texts follow the chosen language.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }, [provinces, t, i18n.language]);
 
   const onEvents = useMemo(() => ({ finished: () => setRendered(true) }), []);
