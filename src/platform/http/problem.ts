@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type Message } from '../errors.ts';
 import { databaseRefusal } from '../db/db-errors.ts';
+import { fieldProblems, validationDetail, type ValidationItem } from './validation.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -25,13 +26,11 @@ function send(reply: FastifyReply, request: FastifyRequest, status: number, type
 export function problemHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return send(reply, request, error.status, error.type, error.title, error.detail, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = error.validation.map((v) => {
-      const where = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (error as FastifyError & { validationContext?: string }).validationContext || 'input';
-      return { field: where, message: v.message ?? 'invalid' };
-    });
-    const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-    return send(reply, request, 400, 'validation', { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' },
-      { vi: `Vui lòng sửa: ${list}`, en: `Please correct: ${list}` }, { errors: fields });
+    const context = (error as FastifyError & { validationContext?: string }).validationContext;
+    const fields = fieldProblems(error.validation as ValidationItem[], context);
+    const lang = requestLang(request);
+    return send(reply, request, 400, 'validation', { vi: 'Dữ liệu không hợp lệ', en: 'Invalid input' }, validationDetail(fields),
+      { errors: fields.map((f) => ({ field: f.field, label: f.label, message: f.message[lang] })) });
   }
   const refused = databaseRefusal(error);
   if (refused) {

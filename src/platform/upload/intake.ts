@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { AppError, badRequest } from '../errors.ts';
 import { tooLarge, type UploadLimits } from './limits.ts';
 import { closeHeavyPool } from './pool.ts';
+import { requestLang } from '../http/problem.ts';
+import { fieldProblems, validationDetail } from '../http/validation.ts';
 
 export interface UploadedFile { fileName: string; mediaType: string; bytes: Buffer }
 
@@ -131,9 +133,10 @@ async function readParts<F extends z.ZodObject>(req: FastifyRequest, fields: F, 
   if (!file) throw noFile();
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'input', message: i.message }));
-    const list = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw badRequest({ vi: `Vui lòng sửa: ${list}`, en: `Please correct: ${list}` }, { errors });
+    const problems = fieldProblems(parsed.error.issues.map(({ code, path, message, ...params }) =>
+      ({ keyword: code, instancePath: `/${path.join('/')}`, message, params })), 'body');
+    const lang = requestLang(req);
+    throw badRequest(validationDetail(problems), { errors: problems.map((f) => ({ field: f.field, label: f.label, message: f.message[lang] })) });
   }
   return { fields: parsed.data, file };
 }
