@@ -280,17 +280,22 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     const lines = (await texts(rows)).join('\n');
-    expect(lines).toMatch(/demo-admin\s*auth\.login\s*user/);
-    expect(lines).toMatch(/auth\.login_failed/); // the wrong password above
-    expect(lines).toMatch(/system:[\w-]+\s*units\.import\s*dataset/); // the import runs as a system actor
-    expect(lines).toMatch(/system:demo\s*users\.create\s*user/);
+    // Actions and entities in words (issue 10), the code kept as the tag's tooltip.
+    expect(lines).toMatch(/demo-admin\s*Đăng nhập\s*Tài khoản/);
+    expect(lines).toMatch(/Đăng nhập sai/); // the wrong password above
+    expect(lines).toMatch(/system:[\w-]+\s*Nhập dữ liệu đơn vị hành chính\s*Bộ dữ liệu/); // the import runs as a system actor
+    expect(lines).toMatch(/system:demo\s*Tạo tài khoản\s*Tài khoản/);
+    expect(lines).not.toMatch(/auth\.login|units\.import|users\.create/);
     // Newest first: the successful login is the latest entry.
-    expect((await texts(rows.first().locator('td')))).toEqual(expect.arrayContaining(['demo-admin', 'auth.login']));
+    expect((await texts(rows.first().locator('td')))).toEqual(expect.arrayContaining(['demo-admin', 'Đăng nhập']));
+    await expect(rows.first().locator('.ant-tag').getAttribute('title')).resolves.toBe('auth.login');
     await expect(page.getByTestId('audit-table').textContent()).resolves.toMatch(/Tổng \d+/);
 
-    // The import's row opens on what was imported.
-    await rows.filter({ hasText: 'units.import' }).locator('.ant-table-row-expand-icon').click();
-    await expect(page.getByTestId('audit-diff').textContent()).resolves.toContain('Sau khi thay đổi');
+    // The import's row opens on what was imported, field by field.
+    await rows.filter({ hasText: 'Nhập dữ liệu đơn vị hành chính' }).first().locator('.ant-table-row-expand-icon').click();
+    const diff = page.getByTestId('audit-diff');
+    await expect(diff.textContent()).resolves.toContain('Sau khi thay đổi');
+    await expect(diff.locator('th').allTextContents()).resolves.toEqual(expect.arrayContaining(['Trường', 'Trước khi thay đổi', 'Sau khi thay đổi']));
     await shot(page, 'audit', true);
   });
 

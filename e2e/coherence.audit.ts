@@ -4,6 +4,7 @@
 import { column, query, readTablePage, sql, vi, watchRequests, type CoherenceScreen, type Ledger } from './coherence.ts';
 import type { Page } from 'playwright-core';
 import type { Db } from '../src/platform/db/db.ts';
+import { ACTION_WORDS, ENTITY_WORDS } from '../web/src/audit/auditWords.ts';
 
 /** dd/mm/yyyy HH:mm:ss in Vietnam's time (UTC+7), as the page writes a timestamp for a browser there. */
 const at = (d: Date) => {
@@ -27,8 +28,8 @@ async function checkPage(page: Page, db: Db, ledger: Ledger, settled: () => Prom
     const w = `${label}: row ${i + 1}`;
     ledger.figure(`${w}, time`, row[cAt], at(new Date(r.at)));
     ledger.figure(`${w}, actor`, row[cActor], r.actor ?? '—');
-    ledger.figure(`${w}, action`, row[cAction], r.action);
-    ledger.figure(`${w}, entity`, row[cEntity], r.entity);
+    ledger.figure(`${w}, action`, row[cAction], ACTION_WORDS[r.action]?.vi ?? `(no words for ${r.action})`);
+    ledger.figure(`${w}, entity`, row[cEntity], ENTITY_WORDS[r.entity]?.vi ?? `(no words for ${r.entity})`);
     ledger.figure(`${w}, entity id`, row[cId], r.entity_id ?? '—');
   }
 }

@@ -1,6 +1,6 @@
 // The audit log: who changed what and when, filtered and paged on the server.
 import { useState } from 'react';
-import { Alert, Col, Row, Table, Tag, Typography } from 'antd';
+import { Alert, Col, Collapse, Row, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api';
@@ -8,6 +8,9 @@ import { useApiGet } from '../common/useApiGet';
 import { formatDateTime, formatNumber } from '../common/format';
 import type { AuditEntry, AuditPage as AuditPageData } from '../types';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
+import { actionWords, entityWords, fieldChanges, type FieldChange } from './auditWords';
+
+const shown = (v: unknown) => (v === undefined ? '' : v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 function JsonPane({ title, value }: { title: string; value: unknown }) {
   const { t } = useTranslation();
@@ -20,18 +23,37 @@ function JsonPane({ title, value }: { title: string; value: unknown }) {
   );
 }
 
+/** What changed, field by field (changed fields first and marked), with the records as stored underneath. */
 function BeforeAfter({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const rows = fieldChanges(entry.before, entry.after);
   return (
-    <Row gutter={16} data-testid="audit-diff">
-      <Col xs={24} md={12}><JsonPane title={t('audit.before')} value={entry.before} /></Col>
-      <Col xs={24} md={12}><JsonPane title={t('audit.after')} value={entry.after} /></Col>
-    </Row>
+    <div data-testid="audit-diff">
+      <Table<FieldChange>
+        rowKey="field"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        rowClassName={(r) => (r.changed ? 'audit-changed' : '')}
+        columns={[
+          { title: t('audit.field'), dataIndex: 'field', render: (v: string, r) => (r.changed ? <Typography.Text strong>{v}</Typography.Text> : v) },
+          { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <span className="audit-value">{shown(v)}</span> },
+          { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <span className="audit-value">{shown(v)}</span> },
+        ]}
+        locale={{ emptyText: t('audit.emptyValue') }}
+      />
+      <Collapse ghost size="small" items={[{ key: 'raw', label: t('audit.raw'), children: (
+        <Row gutter={16}>
+          <Col xs={24} md={12}><JsonPane title={t('audit.before')} value={entry.before} /></Col>
+          <Col xs={24} md={12}><JsonPane title={t('audit.after')} value={entry.after} /></Col>
+        </Row>
+      ) }]} />
+    </div>
   );
 }
 
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filters, setFilters] = useState<AuditFilterValues>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
@@ -40,8 +62,8 @@ export default function AuditPage() {
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
     { title: t('audit.actor'), dataIndex: 'actor', render: (v: string | null) => v ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="blue">{v}</Tag> },
-    { title: t('audit.entity'), dataIndex: 'entity' },
+    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="blue" title={v}>{actionWords(v, i18n.language)}</Tag> },
+    { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => <span title={v}>{entityWords(v, i18n.language)}</span> },
     { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)) },
     { title: t('audit.ip'), dataIndex: 'ip', responsive: ['md'], render: (v: string | null) => v ?? '—' },
   ];

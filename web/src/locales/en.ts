@@ -102,7 +102,7 @@ const en: Resources = {
     title: 'Audit log', actor: 'Actor', action: 'Action', entity: 'Entity', dateRange: 'Date range',
     from: 'From', to: 'To', apply: 'Filter', reset: 'Clear filters', at: 'Time', ip: 'IP address',
     entityId: 'Entity ID', before: 'Before the change', after: 'After the change', emptyValue: '(none)',
-    empty: 'No entries.',
+    empty: 'No entries.', field: 'Field', raw: 'Records as stored (JSON)',
   },
   program: programEn,
   unitBrowser: unitBrowserEn,

@@ -102,7 +102,7 @@ const vi = {
     title: 'Nhật ký thao tác', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', dateRange: 'Khoảng thời gian',
     from: 'Từ ngày', to: 'Đến ngày', apply: 'Lọc', reset: 'Xoá bộ lọc', at: 'Thời điểm', ip: 'Địa chỉ IP',
     entityId: 'Mã đối tượng', before: 'Trước khi thay đổi', after: 'Sau khi thay đổi', emptyValue: '(không có)',
-    empty: 'Không có bản ghi nào.',
+    empty: 'Không có bản ghi nào.', field: 'Trường', raw: 'Bản ghi gốc (JSON)',
   },
   program: programVi,
   unitBrowser: unitBrowserVi,

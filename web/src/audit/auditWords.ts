@@ -1,0 +1,84 @@
+// Audit actions and entities in words (issue 10, item 7): the audit screen says "Chấp nhận báo cáo", not
+// `program.report.accept`. src/audit/audit.words.test.ts fails when an action declared in src/audit/audit.actions.ts
+// has no words here, so a new module cannot add an action the screen would show as a code.
+export interface Words { vi: string; en: string }
+
+export const ACTION_WORDS: Record<string, Words> = {
+  'auth.login': { vi: 'Đăng nhập', en: 'Signed in' },
+  'auth.login_failed': { vi: 'Đăng nhập sai', en: 'Failed sign-in' },
+  'auth.login_blocked': { vi: 'Chặn đăng nhập (quá số lần)', en: 'Sign-in blocked (too many attempts)' },
+  'auth.logout': { vi: 'Đăng xuất', en: 'Signed out' },
+  'users.create': { vi: 'Tạo tài khoản', en: 'Account created' },
+  'users.deactivate': { vi: 'Khóa tài khoản', en: 'Account switched off' },
+  'users.reactivate': { vi: 'Mở khóa tài khoản', en: 'Account switched on' },
+  'users.password_reset': { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
+  'grants.create': { vi: 'Giao vai trò', en: 'Role granted' },
+  'grants.revoke': { vi: 'Thu hồi vai trò', en: 'Role taken away' },
+  'tokens.create': { vi: 'Tạo mã truy cập API', en: 'API token created' },
+  'tokens.revoke': { vi: 'Thu hồi mã truy cập API', en: 'API token revoked' },
+  'units.update': { vi: 'Sửa thông tin đơn vị', en: 'Unit edited' },
+  'units.import': { vi: 'Nhập dữ liệu đơn vị hành chính', en: 'Unit registry imported' },
+  'staffing.period.create': { vi: 'Tạo kỳ biên chế', en: 'Staffing period created' },
+  'staffing.allocate': { vi: 'Giao biên chế', en: 'Quota allocated' },
+  'staffing.present': { vi: 'Cập nhật số có mặt', en: 'Headcount recorded' },
+  'staffing.target.set': { vi: 'Đặt mục tiêu tinh giản', en: 'Reduction target set' },
+  'staffing.merge': { vi: 'Hợp nhất biên chế theo sắp xếp', en: 'Quotas merged by the reorganisation' },
+  'staffing.import': { vi: 'Nhập bảng biên chế', en: 'Staffing table imported' },
+  'program.import': { vi: 'Nhập chương trình hành động', en: 'Action program imported' },
+  'program.demo.reports': { vi: 'Tạo báo cáo minh họa', en: 'Demo reports created' },
+  'program.tasklist.import': { vi: 'Nhập danh sách nhiệm vụ', en: 'Task list imported' },
+  'program.task.add': { vi: 'Thêm nhiệm vụ', en: 'Task added' },
+  'program.task.adjust': { vi: 'Điều chỉnh nhiệm vụ', en: 'Task adjusted' },
+  'program.task.cancel': { vi: 'Hủy nhiệm vụ', en: 'Task cancelled' },
+  'program.task.cascade': { vi: 'Giao nhiệm vụ xuống cấp dưới', en: 'Task cascaded' },
+  'program.report.submit': { vi: 'Gửi báo cáo tiến độ', en: 'Progress report submitted' },
+  'program.report.edit': { vi: 'Sửa báo cáo tiến độ', en: 'Progress report edited' },
+  'program.report.accept': { vi: 'Chấp nhận báo cáo', en: 'Report accepted' },
+  'program.report.return': { vi: 'Trả lại báo cáo', en: 'Report returned' },
+  'program.warning.acknowledge': { vi: 'Ghi nhận cảnh báo', en: 'Warning acknowledged' },
+  'program.warning.resolve': { vi: 'Xử lý xong cảnh báo', en: 'Warning resolved' },
+  'program.settings': { vi: 'Sửa thiết lập chương trình', en: 'Program settings changed' },
+  'program.holiday.set': { vi: 'Đặt ngày nghỉ lễ', en: 'Public holiday set' },
+  'program.change_request.create': { vi: 'Đề nghị điều chỉnh nhiệm vụ', en: 'Change requested' },
+  'program.change_request.approve': { vi: 'Chấp thuận đề nghị điều chỉnh', en: 'Change request approved' },
+  'program.change_request.refuse': { vi: 'Từ chối đề nghị điều chỉnh', en: 'Change request refused' },
+  'program.change_request.withdraw': { vi: 'Rút đề nghị điều chỉnh', en: 'Change request withdrawn' },
+};
+
+export const ENTITY_WORDS: Record<string, Words> = {
+  user: { vi: 'Tài khoản', en: 'Account' },
+  login: { vi: 'Đăng nhập', en: 'Sign-in' },
+  api_token: { vi: 'Mã truy cập API', en: 'API token' },
+  unit: { vi: 'Đơn vị', en: 'Unit' },
+  dataset: { vi: 'Bộ dữ liệu', en: 'Dataset' },
+  staffing_period: { vi: 'Kỳ biên chế', en: 'Staffing period' },
+  staffing_allocation: { vi: 'Biên chế được giao', en: 'Quota allocation' },
+  staffing_actual: { vi: 'Số có mặt', en: 'Headcount' },
+  staffing_target: { vi: 'Mục tiêu tinh giản', en: 'Reduction target' },
+  staffing_node: { vi: 'Nút biên chế', en: 'Staffing node' },
+  staffing_table: { vi: 'Bảng biên chế', en: 'Staffing table' },
+  program: { vi: 'Chương trình', en: 'Program' },
+  task: { vi: 'Nhiệm vụ', en: 'Task' },
+  task_report: { vi: 'Báo cáo tiến độ', en: 'Progress report' },
+  program_warning: { vi: 'Cảnh báo', en: 'Warning' },
+  public_holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
+  task_change_request: { vi: 'Đề nghị điều chỉnh', en: 'Change request' },
+};
+
+const pick = (words: Record<string, Words>, key: string, lang: string) => {
+  const w = words[key];
+  return w ? (lang.startsWith('en') ? w.en : w.vi) : key;
+};
+export const actionWords = (action: string, lang: string) => pick(ACTION_WORDS, action, lang);
+export const entityWords = (entity: string, lang: string) => pick(ENTITY_WORDS, entity, lang);
+
+export interface FieldChange { field: string; before: unknown; after: unknown; changed: boolean }
+
+/** Before and after side by side, field by field (the top level of each record), changed fields first. */
+export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v });
+  const b = obj(before), a = obj(after);
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const rows = keys.map((field) => ({ field, before: b[field], after: a[field], changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]) }));
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
+}
