@@ -7,8 +7,6 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
 
-export type Json = JsonValue;
-
 export type JsonArray = JsonValue[];
 
 export type JsonObject = {
@@ -53,9 +51,9 @@ export interface AuditLog {
   action: string;
   actor: string;
   actor_id: number | null;
-  after: Json | null;
+  after: ColumnType<JsonValue, string, string> | null;
   at: Generated<Timestamp>;
-  before: Json | null;
+  before: ColumnType<JsonValue, string, string> | null;
   entity: string;
   entity_id: string | null;
   id: Generated<number>;
@@ -68,7 +66,7 @@ export interface DatasetImports {
   dataset: string;
   id: Generated<number>;
   imported_at: Generated<Timestamp>;
-  report: Json;
+  report: ColumnType<JsonValue, string, string>;
 }
 
 export interface EvidenceBlobs {
@@ -147,7 +145,7 @@ export interface ProgramDailyRuns {
   as_of: string;
   claimed_at: Generated<Timestamp>;
   finished_at: Timestamp | null;
-  result: Json | null;
+  result: ColumnType<JsonValue, string, string> | null;
 }
 
 export interface ProgramDueRollups {
@@ -213,7 +211,7 @@ export interface ProgramWarnings {
   acknowledged_by: number | null;
   escalated_at: Timestamp | null;
   escalated_to_unit: number | null;
-  facts: Json;
+  facts: ColumnType<JsonValue, string, string>;
   id: Generated<number>;
   kind: string;
   message_en: string;
@@ -227,7 +225,7 @@ export interface ProgramWarnings {
 
 export interface ProgramWebhookDeliveries {
   as_of: string;
-  attempts: Json;
+  attempts: ColumnType<JsonValue, string, string>;
   created_at: Generated<Timestamp>;
   delivery_id: string;
   error: string | null;
@@ -255,7 +253,7 @@ export interface ReportEvidence {
 export interface RestructuringRollups {
   computed_at: Generated<Timestamp>;
   from_date: string;
-  result: Json;
+  result: ColumnType<JsonValue, string, string>;
   to_date: string;
 }
 
@@ -356,7 +354,7 @@ export interface TaskChangeRequests {
   id: Generated<number>;
   kind: string;
   program_id: number;
-  proposed: Generated<Json>;
+  proposed: Generated<ColumnType<JsonValue, string, string>>;
   reason: string;
   requested_at: Generated<Timestamp>;
   requested_by: number | null;
@@ -452,8 +450,8 @@ export interface Tasks {
   program_id: number;
   progress: Generated<Numeric>;
   rating: string | null;
-  rating_explanation: Json | null;
-  recent_reports: Generated<Json>;
+  rating_explanation: ColumnType<JsonValue, string, string> | null;
+  recent_reports: Generated<ColumnType<JsonValue, string, string>>;
   reported_date: string | null;
   reported_progress: Numeric | null;
   reported_status: string | null;
@@ -474,7 +472,7 @@ export interface Tasks {
 
 export interface TaskVersions {
   amendment_id: number;
-  content: Json;
+  content: ColumnType<JsonValue, string, string>;
   id: Generated<number>;
   program_id: number;
   task_id: number;
