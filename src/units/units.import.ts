@@ -107,7 +107,7 @@ export async function importVn(db: Db, ctx: RequestContext, dataDir: string, opt
   const checksum = datasetChecksum(dataDir);
   const previous = await importStore.lastImport(db, VN_DATASET);
   if (previous && previous.checksum === checksum && !options.force) {
-    const report = previous.report as VnReport;
+    const report = previous.report as unknown as VnReport;
     return { skipped: true, checksum, report, units: 0, events: 0, links: 0, agencies: 0, ms: Math.round(performance.now() - started) };
   }
   const dataset = loadVnDataset(dataDir);

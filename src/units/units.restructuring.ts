@@ -45,7 +45,7 @@ export async function restructuring(db: Db, from: string, to: string): Promise<R
   }
   const rollup = await db.selectFrom('restructuring_rollups').select('result')
     .where('from_date', '=', from).where('to_date', '=', to).executeTakeFirst();
-  const result = rollup ? (rollup.result as Restructuring) : await computeRestructuring(db, from, to);
+  const result = rollup ? (rollup.result as unknown as Restructuring) : await computeRestructuring(db, from, to);
   // Area and population can be corrected at any time, so they are always read fresh.
   const facts = new Map((await db.selectFrom('units').select(['id', 'area_km2', 'population'])
     .where('id', 'in', result.provinces.length ? result.provinces.map((p) => p.id) : [0]).execute()).map((u) => [u.id, u]));
