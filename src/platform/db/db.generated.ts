@@ -3,6 +3,14 @@
 // db-types.test.ts fails when this file is stale.
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -234,7 +242,7 @@ export interface ProgramWebhookDeliveries {
   ok: boolean;
   receiver: string;
   receiver_no: number;
-  warning_ids: ColumnType<(number | string)[], number[], number[]>;
+  warning_ids: ArrayType<number>;
 }
 
 export interface PublicHolidays {

@@ -12,6 +12,13 @@ describe.each(ENGINES)('platform on %s', (engine) => {
   beforeAll(async () => { t = await createTestDb(engine); });
   afterAll(async () => { await t?.drop(); });
 
+  it('returns the same JavaScript values on both engines, arrays included: ids as numbers, dates as strings', async () => {
+    const row = await sql<{ n: number; ids: number[]; amounts: number[]; d: string; days: string[] }>`
+      select 9007199254740991::bigint as n, array[1, 2, 9007199254740991]::bigint[] as ids, array[1.5, 2]::numeric[] as amounts,
+             date '2025-07-01' as d, array[date '2025-07-01', date '2026-03-01' - 1]::date[] as days`.execute(t.db);
+    expect(row.rows[0]).toEqual({ n: 9007199254740991, ids: [1, 2, 9007199254740991], amounts: [1.5, 2], d: '2025-07-01', days: ['2025-07-01', '2026-02-28'] });
+  });
+
   it('has applied every migration file once, and a second run applies nothing', async () => {
     const files = readMigrationFiles();
     const rows = await t.db.selectFrom('schema_migrations').select(['version', 'checksum']).orderBy('version').execute();

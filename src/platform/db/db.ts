@@ -61,8 +61,16 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
   return { db, engine: 'pglite', location: inMemory ? 'memory' : dataDir, raw: { engine: 'pglite', pglite: pgl }, close: async () => { await db.destroy(); unlock(); } };
 }
 
+// Arrays follow their elements: pg would give bigint[] as strings and date[] as Date objects, where PGlite applies
+// the element parsers above. Both are read as text arrays and converted like single values.
+const INT8_ARRAY = 1016, NUMERIC_ARRAY = 1231, DATE_ARRAY = 1182, TEXT_ARRAY = 1009;
+const textArray = (v: string) => pg.types.getTypeParser(TEXT_ARRAY as Parameters<typeof pg.types.getTypeParser>[0])(v) as (string | null)[];
+const numberArray = (v: string) => textArray(v).map((x) => (x === null ? null : Number(x)));
+
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const parsers: Record<number, (v: string) => unknown> = { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString };
+  const parsers: Record<number, (v: string) => unknown> = {
+    [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString, [INT8_ARRAY]: numberArray, [NUMERIC_ARRAY]: numberArray, [DATE_ARRAY]: textArray,
+  };
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
