@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db, DatabaseHandle } from '../platform/db/db.ts';
 import { badRequest, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { createRealtime, sseRoute } from '../platform/realtime/realtime.ts';
 import { sendUploadedFile } from '../platform/http/download.ts';
 import * as S from './program.schemas.ts';
@@ -27,7 +27,7 @@ import { TABLE_LIMITS } from '../platform/upload/limits.ts';
 import { withHeavySlot } from '../platform/upload/pool.ts';
 import { PROGRAM } from './program.policy.ts';
 import { eventSelector } from './program.events.scope.ts';
-import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sign-in-ended.ts';
+import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sessions/sessions.ended.ts';
 
 // Evidence travels as base64 inside the JSON of a report (4 characters per 3 bytes). Each file may
 // have 10 MB (checked in the service); together they may have 20 MB, plus room for the report's text.

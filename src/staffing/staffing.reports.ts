@@ -4,7 +4,7 @@
 // period to the next.
 import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
 import { countryUnit } from '../units/units.store.ts';

@@ -9,7 +9,7 @@ import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { checkRole, grantUnits, requireGrantOver } from '../platform/policy/policy.ts';
 import { STAFFING } from './staffing.policy.ts';
 import * as store from './staffing.store.ts';

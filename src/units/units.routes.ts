@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../platform/db/db.ts';
 import { todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import * as service from './units.service.ts';
 import { publicLookup, searchUnits } from './units.lookup.ts';
 import { restructuring } from './units.restructuring.ts';

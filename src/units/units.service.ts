@@ -3,7 +3,7 @@
 import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import * as store from './units.store.ts';
 import { toPlaced, toSummary, type PlacedUnit } from './units.present.ts';
 

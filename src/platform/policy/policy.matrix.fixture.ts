@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TestDb } from '../db/testing.ts';
 import { systemContext, type Role } from '../context.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
-import { createApiToken } from '../../accounts/tokens.service.ts';
+import { createApiToken } from '../../accounts/tokens/tokens.service.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { createProgramFromTree } from '../../program/program.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';

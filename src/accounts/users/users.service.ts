@@ -4,18 +4,18 @@
 // ends its sessions and revokes its API tokens at once; nobody can remove the
 // last active system administrator.
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext, Role } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { badRequest, conflict, forbidden, notFound } from '../platform/errors.ts';
-import { findUnitById, findUnitByCode } from '../units/units.store.ts';
-import * as store from './accounts.store.ts';
-import { revokeTokensOfUser } from './tokens.store.ts';
-import { checkRole, ROLE_NAMES } from '../platform/policy/policy.ts';
-import { ACCOUNTS } from './accounts.policy.ts';
-import { announceSignInEnded } from './sign-in-ended.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext, Role } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { findUnitById, findUnitByCode } from '../../units/units.store.ts';
+import * as store from '../accounts.store.ts';
+import { revokeTokensOfUser } from '../tokens/tokens.store.ts';
+import { checkRole, ROLE_NAMES } from '../../platform/policy/policy.ts';
+import { ACCOUNTS } from '../accounts.policy.ts';
+import { announceSignInEnded } from '../sessions/sessions.ended.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../accounts.passwords.ts';
 
 type Q = Kysely<Database>;
 

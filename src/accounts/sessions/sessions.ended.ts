@@ -1,9 +1,9 @@
 // When a sign-in ends (sign-out, a revoked token, a deactivated user), every server process closes the
 // live streams it opened: announced over the realtime bus when the ending commits.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { publishAfterCommit } from '../platform/realtime/realtime.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { publishAfterCommit } from '../../platform/realtime/realtime.ts';
 
 export const SIGN_IN_ENDED = 'auth_sign_in_ended';
 

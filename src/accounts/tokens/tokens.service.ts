@@ -2,16 +2,16 @@
 // lifetime), may be read-only, and can be listed and revoked. Making or revoking
 // a token needs a signed-in session (or the CLI): a token cannot make tokens,
 // so a leaked one cannot outlive its expiry by minting successors.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { badRequest, forbidden, notFound, unauthenticated } from '../platform/errors.ts';
-import { requireUser } from './access.ts';
-import { checkRole, roleAllows } from '../platform/policy/policy.ts';
-import { ACCOUNTS } from './accounts.policy.ts';
-import { announceSignInEnded } from './sign-in-ended.ts';
-import { findUserByName } from './accounts.store.ts';
-import { randomToken, sha256 } from './passwords.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { badRequest, forbidden, notFound, unauthenticated } from '../../platform/errors.ts';
+import { requireUser } from '../sessions/sessions.access.ts';
+import { checkRole, roleAllows } from '../../platform/policy/policy.ts';
+import { ACCOUNTS } from '../accounts.policy.ts';
+import { announceSignInEnded } from '../sessions/sessions.ended.ts';
+import { findUserByName } from '../accounts.store.ts';
+import { randomToken, sha256 } from '../accounts.passwords.ts';
 import * as store from './tokens.store.ts';
 
 export interface TokenPolicy { defaultDays: number; maxDays: number }

@@ -1,6 +1,6 @@
 // SQL of API tokens: only the SHA-256 of a token is stored.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 

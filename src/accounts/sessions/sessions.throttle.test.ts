@@ -4,14 +4,14 @@
 // real one (counted, not timed).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { buildServer } from '../platform/http/server.ts';
-import { loadConfig } from '../platform/config.ts';
-import { systemContext } from '../platform/context.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createUser } from './accounts.service.ts';
-import { passwordVerifications } from './passwords.ts';
-import { step } from './login-throttle.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { buildServer } from '../../platform/http/server.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { systemContext } from '../../platform/context.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { createUser } from '../accounts.service.ts';
+import { passwordVerifications } from '../accounts.passwords.ts';
+import { step } from './sessions.throttle.ts';
 
 const PASSWORD = 'correct horse battery';
 const WINDOW_MINUTES = 15;

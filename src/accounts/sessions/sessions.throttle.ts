@@ -9,12 +9,12 @@
 // higher. Each block lasts the window, then twice as long for each further
 // block without a success in between (capped at a day).
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { tooManyRequests } from '../platform/errors.ts';
-import * as store from './login-throttle.store.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { tooManyRequests } from '../../platform/errors.ts';
+import * as store from './sessions.throttle.store.ts';
 
 export interface ThrottleLimits {
   /** Failed sign-ins allowed per (address, user name) in the window. */

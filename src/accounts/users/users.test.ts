@@ -3,12 +3,12 @@
 // never without an active system administrator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { buildServer } from '../platform/http/server.ts';
-import { loadConfig } from '../platform/config.ts';
-import { systemContext } from '../platform/context.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createUser } from './accounts.service.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { buildServer } from '../../platform/http/server.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { systemContext } from '../../platform/context.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { createUser } from '../accounts.service.ts';
 
 const PASSWORD = 'correct horse battery';
 

@@ -1,7 +1,7 @@
-// SQL of the sign-in counters (see login-throttle.ts).
+// SQL of the sign-in counters (see sessions.throttle.ts).
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { Counter } from './login-throttle.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { Counter } from './sessions.throttle.ts';
 
 type Q = Kysely<Database>;
 
