@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import { type DatabaseHandle, type Engine } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
-import { importVn } from '../src/units/units.import.ts';
+import { importVn } from '../src/units/import/import.service.ts';
 import { VN_DATA_DIR } from '../src/cli/demo.ts';
 import { allocate, createPeriod } from '../src/staffing/staffing.service.ts';
 import { recordPresent } from '../src/staffing/staffing.actuals.ts';

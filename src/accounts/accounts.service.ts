@@ -10,7 +10,7 @@ import { checkRole } from '../platform/policy/policy.ts';
 import { ACCOUNTS } from './accounts.policy.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './accounts.passwords.ts';
 import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './sessions/sessions.throttle.ts';
-import { findUnitByCode, findUnitById } from '../units/units.store.ts';
+import { findUnitByCode, findUnitById } from '../units/registry/registry.store.ts';
 
 export interface LoginLimits extends ThrottleLimits { sessionHours: number }
 export interface SessionResult { user: AuthUser; token: string; csrfToken: string; expiresAt: Date }

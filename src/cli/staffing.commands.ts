@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Db } from '../platform/db/db.ts';
 import { badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
-import { ensureReferenceData } from '../units/units.import.ts';
+import { ensureReferenceData } from '../units/import/import.service.ts';
 import { parseTableFile } from '../staffing/staffing.layout.ts';
 import { checkSubmitted, importSubmitted } from '../staffing/staffing.table.ts';
 import { evaluateNorm, reductions } from '../staffing/staffing.norms.service.ts';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
-import { importVn } from '../units/units.import.ts';
+import { importVn } from '../units/import/import.service.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';
 import { loadRuleSet, listRuleSets } from './staffing.rulesets.ts';
 import { communeByType, distribute, reduction } from './staffing.norms.ts';

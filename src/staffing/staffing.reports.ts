@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
-import { countryUnit } from '../units/units.store.ts';
+import { countryUnit } from '../units/registry/registry.store.ts';
 import { loadPeriod } from './staffing.service.ts';
 import { BLOCK_NAMES, BLOCKS, blockOf, type Block } from './staffing.blocks.ts';
 import { figuresOf, noFigures, sumFigures, type AllocationRow, type Figures } from './staffing.figures.ts';

@@ -9,7 +9,7 @@ import { readableRoot } from './staffing.access.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './staffing.store.ts';
 import { loadPeriod } from './staffing.service.ts';
-import { countryUnit } from '../units/units.store.ts';
+import { countryUnit } from '../units/registry/registry.store.ts';
 import { byCategory } from './staffing.figures.ts';
 
 export async function rollup(db: Db, ctx: RequestContext, periodCode: string, unitId?: number) {

@@ -20,7 +20,7 @@ import { describeTarget, type Target } from './staffing.nodes.ts';
 import { loadPeriod, requireGiverScope, toTarget } from './staffing.service.ts';
 import { reductions } from './staffing.norms.service.ts';
 import { loadRuleSet } from './staffing.rulesets.ts';
-import { countryUnit } from '../units/units.store.ts';
+import { countryUnit } from '../units/registry/registry.store.ts';
 import { addDays, cutFromShare } from './staffing.targets.path.ts';
 import type { RuleSetTargetsInput, TargetInput } from './staffing.schemas.ts';
 

@@ -10,7 +10,7 @@ import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { readableRoot, readableTarget } from './staffing.access.ts';
 import * as store from './staffing.store.ts';
-import { countryUnit } from '../units/units.store.ts';
+import { countryUnit } from '../units/registry/registry.store.ts';
 import * as rstore from './staffing.reports.store.ts';
 import { describeTarget, type Target } from './staffing.nodes.ts';
 import { notFound } from '../platform/errors.ts';

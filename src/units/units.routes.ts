@@ -7,12 +7,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../platform/db/db.ts';
 import { todayIso } from '../platform/errors.ts';
 import { requireUser } from '../accounts/sessions/sessions.access.ts';
-import * as service from './units.service.ts';
-import { publicLookup, searchUnits } from './units.lookup.ts';
-import { restructuring } from './units.restructuring.ts';
-import { checkLineage } from './units.check.ts';
-import { editUnit } from './units.edit.ts';
-import { toSummary } from './units.present.ts';
+import * as service from './registry/registry.service.ts';
+import { publicLookup, searchUnits } from './lookup/lookup.service.ts';
+import { restructuring } from './restructuring/restructuring.service.ts';
+import { checkLineage } from './registry/registry.check.ts';
+import { editUnit } from './registry/registry.edit.ts';
+import { toSummary } from './registry/registry.present.ts';
 import { IdParams, UnitPatchBody, LookupQuery, RestructuringQuery, SearchQuery, StatsQuery, TreeQuery } from './units.schemas.ts';
 import { UNITS } from './units.policy.ts';
 

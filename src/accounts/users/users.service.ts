@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/db-schema.ts';
 import type { RequestContext, Role } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { findUnitById, findUnitByCode } from '../../units/units.store.ts';
+import { findUnitById, findUnitByCode } from '../../units/registry/registry.store.ts';
 import * as store from '../accounts.store.ts';
 import { revokeTokensOfUser } from '../tokens/tokens.store.ts';
 import { checkRole, ROLE_NAMES } from '../../platform/policy/policy.ts';

@@ -2,7 +2,7 @@
 // key, so an import run twice leaves the same rows with the same ids (grants
 // and agencies that point at them stay valid).
 import { sql, type Kysely } from 'kysely';
-import type { Database, NewUnit } from '../platform/db/db-schema.ts';
+import type { Database, NewUnit } from '../../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 const BATCH = 500;

@@ -1,11 +1,11 @@
 // The unit registry, read side: the tree on a date, one unit, its history,
 // search and the public lookup. Every query takes an as-of date.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { notFound, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/sessions/sessions.access.ts';
-import * as store from './units.store.ts';
-import { toPlaced, toSummary, type PlacedUnit } from './units.present.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { notFound, todayIso } from '../../platform/errors.ts';
+import { requireUser } from '../../accounts/sessions/sessions.access.ts';
+import * as store from './registry.store.ts';
+import { toPlaced, toSummary, type PlacedUnit } from './registry.present.ts';
 
 /**
  * Children of a unit (the country when null) in force on `asOf`. Units the

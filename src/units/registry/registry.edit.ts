@@ -1,13 +1,13 @@
 // Corrections of a unit's facts (administrative centre, population, area)
 // by an officer whose grant covers the unit.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
-import { requireGrantOver } from '../platform/policy/policy.ts';
-import { UNITS } from './units.policy.ts';
-import { lockUnit, updateUnitFacts } from './units.store.ts';
-import type { UnitPatch } from './units.schemas.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import { requireGrantOver } from '../../platform/policy/policy.ts';
+import { UNITS } from '../units.policy.ts';
+import { lockUnit, updateUnitFacts } from './registry.store.ts';
+import type { UnitPatch } from '../units.schemas.ts';
 
 const COLUMNS = { adminCentre: 'admin_centre', population: 'population', areaKm2: 'area_km2' } as const;
 

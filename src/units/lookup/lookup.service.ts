@@ -2,20 +2,20 @@
 // a name or an address, with or without diacritics, any tone-mark placement;
 // no login, and only public registry facts are returned.
 //
-// How a query is read (units.lookup.parse.ts): every run of words is tried as a
+// How a query is read (lookup.parse.ts): every run of words is tried as a
 // unit name through the lookup index; a unit found so is kept when the rest of
 // the query agrees with the places around it (an address names the district and
 // province above the commune, old or new), so "Quán Thánh, Ba Đình, Hà Nội"
 // means the ward of Hà Nội and no unit of another province. Half-typed words
 // fall back to substrings of the search text, misspellings to similarity.
-import type { Db } from '../platform/db/db.ts';
-import { todayIso } from '../platform/errors.ts';
-import * as search from './units.search.store.ts';
-import { lineageFrom, unitSummaries } from './units.store.ts';
-import { currentSuccessors } from './units.service.ts';
-import { toPlaced } from './units.present.ts';
-import { compareScores, essentialTokens, ignorableTokens, parseLookupQuery, scoreCandidate, type Candidate, type Score } from './units.lookup.parse.ts';
-import { knownInForce, type Validity } from './units.validity.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { todayIso } from '../../platform/errors.ts';
+import * as search from './lookup.store.ts';
+import { lineageFrom, unitSummaries } from '../registry/registry.store.ts';
+import { currentSuccessors } from '../registry/registry.service.ts';
+import { toPlaced } from '../registry/registry.present.ts';
+import { compareScores, essentialTokens, ignorableTokens, parseLookupQuery, scoreCandidate, type Candidate, type Score } from './lookup.parse.ts';
+import { knownInForce, type Validity } from '../registry/registry.validity.ts';
 
 /** At most this many matches are ranked; a query matching more says its total is a lower bound. */
 export const MAX_MATCHES = 300;

@@ -4,11 +4,11 @@
 // 10,035 communes), never as a rounded percentage: screens round it to the two
 // decimals the State publishes (66,91 %), see platform/formats/percent.ts.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import { badRequest } from '../platform/errors.ts';
-import { ratio, type Ratio } from '../platform/formats/percent.ts';
-import { inForceSql, noDataBefore } from './units.store.ts';
-import { stats } from './units.service.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { ratio, type Ratio } from '../../platform/formats/percent.ts';
+import { inForceSql, noDataBefore } from '../registry/registry.store.ts';
+import { stats } from '../registry/registry.service.ts';
 
 /** The reduction from `before` to `after` units, exact: (before − after) of before. */
 const reduction = (before: number, after: number): Ratio => ratio(before - after, before);

@@ -8,12 +8,12 @@
 //   xã, phường"), i.e. 400 of 526 = 76.05 %; both percentages as issue 9 quotes them.
 // Before this change the API said 66.9 and 76 (one decimal), and the screen "76%".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { systemContext } from '../platform/context.ts';
-import { percentHundredths, percentText } from '../platform/formats/percent.ts';
-import { VN_DATA_DIR } from '../cli/demo.ts';
-import { importVn } from './units.import.ts';
-import { restructuring } from './units.restructuring.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { systemContext } from '../../platform/context.ts';
+import { percentHundredths, percentText } from '../../platform/formats/percent.ts';
+import { VN_DATA_DIR } from '../../cli/demo.ts';
+import { importVn } from '../import/import.service.ts';
+import { restructuring } from './restructuring.service.ts';
 
 describe('percentages as the State writes them', () => {
   it('rounds half up in whole numbers, to two decimals, in vi-VN and en', () => {

@@ -1,8 +1,8 @@
 // SQL for the unit registry: units valid over date ranges, lineage, agencies.
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { PlacedRow } from './units.present.ts';
-import { todayIso } from '../platform/errors.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { PlacedRow } from './registry.present.ts';
+import { todayIso } from '../../platform/errors.ts';
 
 type Q = Kysely<Database>;
 
@@ -13,7 +13,7 @@ export const inForceSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.r
 const SUMMARY = ['units.id', 'units.code', 'units.name', 'units.full_name', 'units.name_en', 'units.full_name_en',
   'units.type', 'units.level', 'units.valid_from', 'units.valid_to', 'units.attested_from'] as const;
 
-/** In force on `asOf` by its dates but before any source attests it (see units.validity.ts): unknown that day. */
+/** In force on `asOf` by its dates but before any source attests it (see registry.validity.ts): unknown that day. */
 const unknownSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.ref(alias + '.valid_from')} is null
   and ${sql.ref(alias + '.attested_from')} is not null and ${sql.ref(alias + '.attested_from')} > ${asOf}::date)`;
 

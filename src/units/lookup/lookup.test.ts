@@ -5,15 +5,15 @@
 // ten, and EVERY old commune of the official list is found, by its full name
 // and by its folded name with its old district, with its official successors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { buildServer } from '../platform/http/server.ts';
-import { loadConfig } from '../platform/config.ts';
-import { systemContext } from '../platform/context.ts';
-import { VN_DATA_DIR } from '../cli/demo.ts';
-import { importVn } from './units.import.ts';
-import { publicLookup } from './units.lookup.ts';
-import { loadVnDataset } from './vn/vn-dataset.ts';
-import { foldVietnamese } from './vn/vn-text.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { buildServer } from '../../platform/http/server.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { systemContext } from '../../platform/context.ts';
+import { VN_DATA_DIR } from '../../cli/demo.ts';
+import { importVn } from '../import/import.service.ts';
+import { publicLookup } from './lookup.service.ts';
+import { loadVnDataset } from '../vn/vn-dataset.ts';
+import { foldVietnamese } from '../vn/vn-text.ts';
 
 const ctx = systemContext('test');
 const AS_OF = '2026-01-01';

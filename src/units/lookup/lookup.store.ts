@@ -3,9 +3,9 @@
 // text (a trigram index keeps this fast) for half-typed words, and by trigram
 // similarity for misspellings.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
-import { inForceSql } from './units.store.ts';
-import type { Candidate } from './units.lookup.parse.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import { inForceSql } from '../registry/registry.store.ts';
+import type { Candidate } from './lookup.parse.ts';
 
 export interface SearchHit { id: number; score: number; validFrom: string | null; validTo: string | null; attestedFrom: string | null }
 

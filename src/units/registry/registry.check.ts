@@ -1,10 +1,10 @@
 // Lineage completeness report: what the registry itself says does not add up,
 // beside the reconciliation report of the last import of the official files.
 import { sql } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import { lastImport } from './units.import.store.ts';
-import { VN_DATASET } from './units.import.ts';
-import type { VnReport } from './vn/vn-types.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { lastImport } from '../import/import.store.ts';
+import { VN_DATASET } from '../import/import.service.ts';
+import type { VnReport } from '../vn/vn-types.ts';
 
 export interface CheckFinding { code: string; severity: 'error' | 'warning' | 'info'; message: string; units: { id: number; code: string; fullName: string; provinceName: string | null }[] }
 

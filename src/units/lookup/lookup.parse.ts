@@ -7,7 +7,7 @@
 // Type words (xã, phường, quận…) are never removed from the query: "Quán Thánh"
 // and "Phương Liên" start with syllables that fold to type words. Every run of
 // tokens is tried as a name, and a type word only counts where no name uses it.
-import { foldVietnamese, nameKey } from './vn/vn-text.ts';
+import { foldVietnamese, nameKey } from '../vn/vn-text.ts';
 
 export interface QueryToken {
   /** Lower case, NFC, as typed (with its marks, if any). */

@@ -3,9 +3,9 @@
 // a task's lead agency from these.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { NewAgency } from './units.import.store.ts';
-import type { VnUnit } from './vn/vn-types.ts';
-import { parseCsv, recordsToObjects } from '../platform/formats/csv.ts';
+import type { NewAgency } from './import.store.ts';
+import type { VnUnit } from '../vn/vn-types.ts';
+import { parseCsv, recordsToObjects } from '../../platform/formats/csv.ts';
 
 // Law on Organisation of Local Government 2025 (Luật Tổ chức chính quyền địa
 // phương số 72/2025/QH15): each province and commune has a People's Council and
