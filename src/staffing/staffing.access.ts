@@ -7,7 +7,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { checkRole, grantUnits, requireGrantOver } from '../platform/policy/policy.ts';
 import { countryUnit } from '../units/registry/registry.store.ts';
 import { notFound } from '../platform/errors.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
+import { describeTarget, type Target } from './quotas/quotas.nodes.ts';
 import { STAFFING } from './staffing.policy.ts';
 
 type Q = Kysely<Database>;

@@ -1,7 +1,7 @@
 // Kysely table types. Each must match the SQL migrations in src/*/migrations.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ProgramTables } from '../../program/program.db-types.ts';
-import type { StaffingTargetTables } from '../../staffing/staffing.targets.db-types.ts';
+import type { StaffingTargetTables } from '../../staffing/targets/targets.db-types.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** Dates are kept as 'YYYY-MM-DD' strings end to end: no time zone can shift them. */

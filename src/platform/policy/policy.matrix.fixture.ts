@@ -14,9 +14,9 @@ import { cascadeTask } from '../../program/program.cascade.ts';
 import { reevaluateAll } from '../../program/program.warnings.service.ts';
 import { notifyUser } from '../../program/program.inbox.ts';
 import { exportTaskList } from '../../program/program.tasklist.ts';
-import { createPeriod, allocate } from '../../staffing/staffing.service.ts';
-import { recordPresent } from '../../staffing/staffing.actuals.ts';
-import { exportXlsx, tableRows } from '../../staffing/staffing.export.ts';
+import { createPeriod, allocate } from '../../staffing/quotas/quotas.service.ts';
+import { recordPresent } from '../../staffing/headcount/headcount.service.ts';
+import { exportXlsx, tableRows } from '../../staffing/tables/tables.export.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';

@@ -1,13 +1,13 @@
 // Rule sets are data: data/staffing/rule-sets/*.json, validated on load. The
-// evaluators (staffing.norms.ts) hold only arithmetic; every figure a law sets
+// evaluators (norms.arithmetic.ts) hold only arithmetic; every figure a law sets
 // comes from these files, with its legal basis and validity dates.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 
-export const RULE_SET_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/staffing/rule-sets');
+export const RULE_SET_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/staffing/rule-sets');
 
 const Common = {
   id: z.string(), version: z.number().int().positive(),

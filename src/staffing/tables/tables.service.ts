@@ -4,19 +4,19 @@
 // issue refuses the whole file, and the writes go through the same allocation
 // rule (parent rows locked) as a typed-in allocation.
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { badRequest, forbidden } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { checkRole, requireGrantOver, unitsReachable } from '../platform/policy/policy.ts';
-import { STAFFING } from './staffing.policy.ts';
-import * as store from './staffing.store.ts';
-import { checkTable, type ParsedRow, type Recorded } from './staffing.check.ts';
-import type { SubmittedTable } from './staffing.layout.ts';
-import { allocateInTrx, loadPeriod, requireGiverScope } from './staffing.service.ts';
-import { recordPresentInTrx } from './staffing.actuals.ts';
-import { ensureNode, describeTarget, type Target } from './staffing.nodes.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { badRequest, forbidden } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { checkRole, requireGrantOver, unitsReachable } from '../../platform/policy/policy.ts';
+import { STAFFING } from '../staffing.policy.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { checkTable, type ParsedRow, type Recorded } from './tables.check.ts';
+import type { SubmittedTable } from './tables.layout.ts';
+import { allocateInTrx, loadPeriod, requireGiverScope } from '../quotas/quotas.service.ts';
+import { recordPresentInTrx } from '../headcount/headcount.service.ts';
+import { ensureNode, describeTarget, type Target } from '../quotas/quotas.nodes.ts';
 
 type Q = Kysely<Database>;
 export const CONTRACTS = 'labour_contract';

@@ -18,16 +18,16 @@
 // add the unfolded deltas and something must fold them). A table import still
 // records all its rows in one transaction and holds these rows until it commits.
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { requireGrantOver } from '../platform/policy/policy.ts';
-import { STAFFING } from './staffing.policy.ts';
-import { readableRoot } from './staffing.access.ts';
-import * as store from './staffing.store.ts';
-import { ensureNode, describeTarget, type NodeRow } from './staffing.nodes.ts';
-import { auditActor, loadPeriod, toTarget } from './staffing.service.ts';
-import type { PresentInput } from './staffing.schemas.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { requireGrantOver } from '../../platform/policy/policy.ts';
+import { STAFFING } from '../staffing.policy.ts';
+import { readableRoot } from '../staffing.access.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { ensureNode, describeTarget, type NodeRow } from '../quotas/quotas.nodes.ts';
+import { auditActor, loadPeriod, toTarget } from '../quotas/quotas.service.ts';
+import type { PresentInput } from '../staffing.schemas.ts';
 
 type Q = Kysely<Database>;
 

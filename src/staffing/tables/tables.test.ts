@@ -2,17 +2,17 @@
 // and rows), and the Appendix IA Excel round trip through the database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { parseCsvTable, parseXlsxTable } from './staffing.layout.ts';
-import { checkTable } from './staffing.check.ts';
-import { checkSubmitted, importSubmitted } from './staffing.table.ts';
-import { exportXlsx, exportCsv, tableRows } from './staffing.export.ts';
-import { allocate, available } from './staffing.service.ts';
-import { recordPresent } from './staffing.actuals.ts';
-import { addCommunes, createTestPeriod } from './staffing.fixtures.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { systemContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { parseCsvTable, parseXlsxTable } from './tables.layout.ts';
+import { checkTable } from './tables.check.ts';
+import { checkSubmitted, importSubmitted } from './tables.service.ts';
+import { exportXlsx, exportCsv, tableRows } from './tables.export.ts';
+import { allocate, available } from '../quotas/quotas.service.ts';
+import { recordPresent } from '../headcount/headcount.service.ts';
+import { addCommunes, createTestPeriod } from '../staffing.fixtures.ts';
 
 const HEADER = 'stt,code,name,assigned_total,assigned_civil_servants,assigned_contracts,reserve,present_total,present_civil_servants,present_contracts,plan_total,plan_civil_servants,plan_contracts,change,note';
 

@@ -1,8 +1,8 @@
 // Test helpers of the reports: central agencies under the country (as the
 // import names them, 'central:<code>'), and provinces formed by a merger, with
 // the lineage links the reduction rule reads.
-import type { Db } from '../platform/db/db.ts';
-import { searchColumns } from '../units/import/import.service.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { searchColumns } from '../../units/import/import.service.ts';
 
 export async function addCentralAgency(db: Db, countryId: number, code: string, kind: string, name: string) {
   const row = await db.insertInto('agencies').values({ key: `central:${code}`, unit_id: countryId, kind, code: null, name, name_en: null,

@@ -2,13 +2,13 @@
 // given, even under many concurrent writers; refusals say which limit and by how
 // much and change nothing; every write is audited; officers stay in their scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { allocate, available } from './staffing.service.ts';
-import { recordPresent } from './staffing.actuals.ts';
-import { addCommunes, createTestPeriod, officer } from './staffing.fixtures.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { systemContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { allocate, available } from './quotas.service.ts';
+import { recordPresent } from '../headcount/headcount.service.ts';
+import { addCommunes, createTestPeriod, officer } from '../staffing.fixtures.ts';
 
 const sys = systemContext('test');
 const P = '2022-2026';

@@ -1,16 +1,16 @@
 // Norms evaluated on units of the registry: gathers each unit's facts
 // (type, population, area, lineage, recorded quotas) and runs the rule set's
 // evaluator. Every result carries the rule set's legal basis and its steps.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { badRequest, notFound, todayIso } from '../platform/errors.ts';
-import { checkRole } from '../platform/policy/policy.ts';
-import { STAFFING } from './staffing.policy.ts';
-import { readableRoot } from './staffing.access.ts';
-import * as store from './staffing.store.ts';
-import { loadRuleSet, type RuleSet } from './staffing.rulesets.ts';
-import { communeByType, distribute, reduction, type Class, type DistributionOptions } from './staffing.norms.ts';
-import { isIllustrative } from './staffing.figures.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { badRequest, notFound, todayIso } from '../../platform/errors.ts';
+import { checkRole } from '../../platform/policy/policy.ts';
+import { STAFFING } from '../staffing.policy.ts';
+import { readableRoot } from '../staffing.access.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { loadRuleSet, type RuleSet } from './norms.rulesets.ts';
+import { communeByType, distribute, reduction, type Class, type DistributionOptions } from './norms.arithmetic.ts';
+import { isIllustrative } from '../quotas/quotas.figures.ts';
 
 export interface NormOptions {
   ruleSet: string; unitCode: string; asOf?: string;

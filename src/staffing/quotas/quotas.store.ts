@@ -3,7 +3,7 @@
 // headcount) are functions of migration 0008, called from here in one round trip;
 // they lock top-down like every other writer (merges lock with lockAllocation).
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 

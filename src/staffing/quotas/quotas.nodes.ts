@@ -2,9 +2,9 @@
 // of its parent unit, an agency's node under the node of its unit. Nodes are
 // created on first use, root first, so a writer never finds a half-built chain.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
-import * as store from './staffing.store.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
+import * as store from './quotas.store.ts';
 
 type Q = Kysely<Database>;
 export type Target = { unitId: number; agencyId?: undefined } | { agencyId: number; unitId?: undefined };

@@ -1,18 +1,18 @@
 // Each rule set on worked cases computed by hand (the arithmetic is written out
 // in the comments), then on the real registry: the 2026–2031 cut read from lineage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { systemContext } from '../platform/context.ts';
-import { importVn } from '../units/import/import.service.ts';
-import { VN_DATA_DIR } from '../cli/demo.ts';
-import { loadRuleSet, listRuleSets } from './staffing.rulesets.ts';
-import { communeByType, distribute, reduction } from './staffing.norms.ts';
-import { evaluateNorm, reductions } from './staffing.norms.service.ts';
-import { allocate } from './staffing.service.ts';
-import { loadStaffingDemo, NATIONAL_2022_2026 } from './staffing.demo.ts';
-import { available } from './staffing.service.ts';
-import { rollup } from './staffing.rollup.ts';
-import { targetProgress } from './staffing.targets.progress.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { systemContext } from '../../platform/context.ts';
+import { importVn } from '../../units/import/import.service.ts';
+import { VN_DATA_DIR } from '../../cli/demo.ts';
+import { loadRuleSet, listRuleSets } from './norms.rulesets.ts';
+import { communeByType, distribute, reduction } from './norms.arithmetic.ts';
+import { evaluateNorm, reductions } from './norms.service.ts';
+import { allocate } from '../quotas/quotas.service.ts';
+import { loadStaffingDemo, NATIONAL_2022_2026 } from '../staffing.demo.ts';
+import { available } from '../quotas/quotas.service.ts';
+import { rollup } from '../reports/reports.rollup.ts';
+import { targetProgress } from '../targets/targets.progress.ts';
 
 const d33 = loadRuleSet('decree-33-2023-commune');
 const twoTier = loadRuleSet('two-tier-2025-commune');

@@ -4,11 +4,11 @@
 // change of plan against assigned — with two columns added so rows can be
 // matched to the registry and the reserve checked: the unit code and the reserve.
 // Rows nest by their STT: "1", "1.1", "1.1.2"; an unnumbered "Tổng cộng" row is the parent of the top rows.
-import { parseCsv } from '../platform/formats/csv.ts';
-import { badRequest } from '../platform/errors.ts';
-import { TABLE_LIMITS, tooLarge, type UploadLimits } from '../platform/upload/limits.ts';
-import { runOffLoop } from '../platform/upload/pool.ts';
-import { readXlsxSheet, type CellValue } from '../platform/upload/xlsx.read.ts';
+import { parseCsv } from '../../platform/formats/csv.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { TABLE_LIMITS, tooLarge, type UploadLimits } from '../../platform/upload/limits.ts';
+import { runOffLoop } from '../../platform/upload/pool.ts';
+import { readXlsxSheet, type CellValue } from '../../platform/upload/xlsx.read.ts';
 
 export const FIGURES = ['assigned_total', 'assigned_civil_servants', 'assigned_contracts', 'reserve',
   'present_total', 'present_civil_servants', 'present_contracts', 'plan_total', 'plan_civil_servants', 'plan_contracts', 'change'] as const;

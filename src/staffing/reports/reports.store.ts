@@ -1,9 +1,9 @@
 // SQL of the national reports: one unit's rows across every period, from the
 // maintained rollup columns (quota, allocated_below, present_below); no
 // subtree is summed here. The blocks read the country's children through
-// staffing.store.ts childRollup.
+// quotas/quotas.store.ts childRollup.
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 

@@ -2,19 +2,19 @@
 // block (the country node's own row and its children's rows, no subtree
 // scan), and one unit's figures across every period with the change from one
 // period to the next.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { requireUser } from '../accounts/sessions/sessions.access.ts';
-import { notFound } from '../platform/errors.ts';
-import * as store from './staffing.store.ts';
-import { countryUnit } from '../units/registry/registry.store.ts';
-import { loadPeriod } from './staffing.service.ts';
-import { BLOCK_NAMES, BLOCKS, blockOf, type Block } from './staffing.blocks.ts';
-import { figuresOf, noFigures, sumFigures, type AllocationRow, type Figures } from './staffing.figures.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { requireUser } from '../../accounts/sessions/sessions.access.ts';
+import { notFound } from '../../platform/errors.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { countryUnit } from '../../units/registry/registry.store.ts';
+import { loadPeriod } from '../quotas/quotas.service.ts';
+import { BLOCK_NAMES, BLOCKS, blockOf, type Block } from './reports.blocks.ts';
+import { figuresOf, noFigures, sumFigures, type AllocationRow, type Figures } from '../quotas/quotas.figures.ts';
 
 interface Outside { quota: number; reserve: number; unallocated: number; present: number; mismatch: number }
 const byCat = () => ({ byCategory: {} as Record<string, Figures>, total: noFigures() });
-// Each row read as every tab reads it (staffing.figures.ts), then summed: a block's quota is "not assigned" only when none of its rows has one.
+// Each row read as every tab reads it (quotas/quotas.figures.ts), then summed: a block's quota is "not assigned" only when none of its rows has one.
 const addTo = (g: ReturnType<typeof byCat>, category: string, r: AllocationRow) => {
   const f = figuresOf(r);
   g.byCategory[category] = sumFigures([g.byCategory[category] ?? noFigures(), f]);

@@ -1,13 +1,13 @@
 // Merges (Resolution 76/2025) and headcount actuals on every engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { systemContext } from '../platform/context.ts';
-import { AppError } from '../platform/errors.ts';
-import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { allocate, available } from './staffing.service.ts';
-import { reallocateMerge } from './staffing.merge.ts';
-import { recordPresent, presentHistory } from './staffing.actuals.ts';
-import { addCommunes, createTestPeriod, officer } from './staffing.fixtures.ts';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { systemContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { allocate, available } from './quotas.service.ts';
+import { reallocateMerge } from './quotas.merge.ts';
+import { recordPresent, presentHistory } from '../headcount/headcount.service.ts';
+import { addCommunes, createTestPeriod, officer } from '../staffing.fixtures.ts';
 
 const sys = systemContext('test');
 const P = '2022-2026';

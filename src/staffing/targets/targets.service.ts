@@ -6,23 +6,23 @@
 // sets its target (a province officer for the units inside the province, the
 // country's and the provinces' targets central roles only).
 import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db/db.ts';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { badRequest, conflict } from '../platform/errors.ts';
-import { requireUser } from '../accounts/sessions/sessions.access.ts';
-import { checkRole, requireGrantOver } from '../platform/policy/policy.ts';
-import { STAFFING } from './staffing.policy.ts';
-import * as store from './staffing.store.ts';
-import * as tstore from './staffing.targets.store.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
-import { loadPeriod, requireGiverScope, toTarget } from './staffing.service.ts';
-import { reductions } from './staffing.norms.service.ts';
-import { loadRuleSet } from './staffing.rulesets.ts';
-import { countryUnit } from '../units/registry/registry.store.ts';
-import { addDays, cutFromShare } from './staffing.targets.path.ts';
-import type { RuleSetTargetsInput, TargetInput } from './staffing.schemas.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
+import { requireUser } from '../../accounts/sessions/sessions.access.ts';
+import { checkRole, requireGrantOver } from '../../platform/policy/policy.ts';
+import { STAFFING } from '../staffing.policy.ts';
+import * as store from '../quotas/quotas.store.ts';
+import * as tstore from './targets.store.ts';
+import { describeTarget, type Target } from '../quotas/quotas.nodes.ts';
+import { loadPeriod, requireGiverScope, toTarget } from '../quotas/quotas.service.ts';
+import { reductions } from '../norms/norms.service.ts';
+import { loadRuleSet } from '../norms/norms.rulesets.ts';
+import { countryUnit } from '../../units/registry/registry.store.ts';
+import { addDays, cutFromShare } from './targets.path.ts';
+import type { RuleSetTargetsInput, TargetInput } from '../staffing.schemas.ts';
 
 type Q = Kysely<Database>;
 type Period = Awaited<ReturnType<typeof loadPeriod>>;

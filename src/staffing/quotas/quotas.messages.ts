@@ -1,7 +1,7 @@
 // Refusals and warnings of the allocation rule, in Vietnamese and English, with
 // the figures that show which limit was hit and by how much.
-import { AppError, type Message } from '../platform/errors.ts';
-import { percentText, ratio } from '../platform/formats/percent.ts';
+import { AppError, type Message } from '../../platform/errors.ts';
+import { percentText, ratio } from '../../platform/formats/percent.ts';
 
 // The names seeded in staffing_categories (migration 0005), for sentences.
 const CATEGORY: Record<string, Message> = {

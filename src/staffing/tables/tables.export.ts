@@ -4,14 +4,14 @@
 // explicit "not allocated" row, so the exported table adds up and nothing is hidden.
 // The plan columns are left empty: the next year's plan is not recorded here.
 import ExcelJS from 'exceljs';
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { readableRoot } from './staffing.access.ts';
-import { notFound } from '../platform/errors.ts';
-import * as store from './staffing.store.ts';
-import { loadPeriod } from './staffing.service.ts';
-import { COLUMNS, HEADINGS, FIGURES, type Figure } from './staffing.layout.ts';
-import { CONTRACTS } from './staffing.table.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { readableRoot } from '../staffing.access.ts';
+import { notFound } from '../../platform/errors.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { loadPeriod } from '../quotas/quotas.service.ts';
+import { COLUMNS, HEADINGS, FIGURES, type Figure } from './tables.layout.ts';
+import { CONTRACTS } from './tables.service.ts';
 
 export interface ExportRow { stt: string; code: string; name: string; values: Partial<Record<Figure, number>>; note: string }
 

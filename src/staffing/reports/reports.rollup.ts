@@ -2,15 +2,15 @@
 // country, the communes and agencies under a province), per category and in
 // total. Reads the maintained rollup columns of the children's rows only: no
 // subtree is summed at read time. What each row means (a quota not assigned,
-// no headcount recorded, an illustrative figure) is staffing.figures.ts's.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { readableRoot } from './staffing.access.ts';
-import { notFound } from '../platform/errors.ts';
-import * as store from './staffing.store.ts';
-import { loadPeriod } from './staffing.service.ts';
-import { countryUnit } from '../units/registry/registry.store.ts';
-import { byCategory } from './staffing.figures.ts';
+// no headcount recorded, an illustrative figure) is quotas/quotas.figures.ts's.
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { readableRoot } from '../staffing.access.ts';
+import { notFound } from '../../platform/errors.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { loadPeriod } from '../quotas/quotas.service.ts';
+import { countryUnit } from '../../units/registry/registry.store.ts';
+import { byCategory } from '../quotas/quotas.figures.ts';
 
 export async function rollup(db: Db, ctx: RequestContext, periodCode: string, unitId?: number) {
   const rootUnitId = await readableRoot(db, ctx, unitId);

@@ -3,20 +3,20 @@
 // inside the writing call with the parent's allocation row locked
 // (SELECT … FOR UPDATE), so concurrent writers under one parent queue and each
 // sees the others' committed figures; a CHECK constraint backs it in the table.
-import type { Db } from '../platform/db/db.ts';
+import type { Db } from '../../platform/db/db.ts';
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { badRequest, conflict, notFound } from '../platform/errors.ts';
-import { requireUser } from '../accounts/sessions/sessions.access.ts';
-import { checkRole, grantUnits, requireGrantOver } from '../platform/policy/policy.ts';
-import { STAFFING } from './staffing.policy.ts';
-import * as store from './staffing.store.ts';
-import { ensureNode, describeTarget, type NodeRow, type Target } from './staffing.nodes.ts';
-import { belowOwnCommitments, overParentQuota, toleranceWarning } from './staffing.messages.ts';
-import type { AllocateInput, PeriodInput } from './staffing.schemas.ts';
-import { presentRecorded } from './staffing.figures.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { requireUser } from '../../accounts/sessions/sessions.access.ts';
+import { checkRole, grantUnits, requireGrantOver } from '../../platform/policy/policy.ts';
+import { STAFFING } from '../staffing.policy.ts';
+import * as store from './quotas.store.ts';
+import { ensureNode, describeTarget, type NodeRow, type Target } from './quotas.nodes.ts';
+import { belowOwnCommitments, overParentQuota, toleranceWarning } from './quotas.messages.ts';
+import type { AllocateInput, PeriodInput } from '../staffing.schemas.ts';
+import { presentRecorded } from './quotas.figures.ts';
 
 type Q = Kysely<Database>;
 

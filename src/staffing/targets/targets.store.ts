@@ -1,7 +1,7 @@
 // SQL of the streamlining targets: the target rows, and the recorded
 // headcounts they are read against (staffing_actuals, read only here).
 import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/db-schema.ts';
+import type { Database } from '../../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
 

@@ -4,16 +4,16 @@
 // predecessors' nodes are closed and their quotas released from their parents
 // in the same transaction as the successor's allocation, so a level's total
 // does not count a merged unit twice.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { AppError, badRequest } from '../platform/errors.ts';
-import { recordAudit } from '../platform/audit/record.ts';
-import { checkRole, requireGrantOver } from '../platform/policy/policy.ts';
-import { STAFFING } from './staffing.policy.ts';
-import * as store from './staffing.store.ts';
-import { ensureNode, describeTarget } from './staffing.nodes.ts';
-import { allocateInTrx, loadPeriod } from './staffing.service.ts';
-import { ce, cv } from './staffing.messages.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import { checkRole, requireGrantOver } from '../../platform/policy/policy.ts';
+import { STAFFING } from '../staffing.policy.ts';
+import * as store from './quotas.store.ts';
+import { ensureNode, describeTarget } from './quotas.nodes.ts';
+import { allocateInTrx, loadPeriod } from './quotas.service.ts';
+import { ce, cv } from './quotas.messages.ts';
 
 export interface MergeInput {
   period: string; successorUnitId: number;

@@ -1,7 +1,7 @@
 // Consistency checks of a submitted staffing table. Every figure that does not
 // add up is reported with the exact difference and the rows involved; nothing
 // is corrected and no row is dropped (an unreadable cell is itself an issue).
-import { FIGURES, type Figure, type SubmittedTable, type TableRow } from './staffing.layout.ts';
+import { FIGURES, type Figure, type SubmittedTable, type TableRow } from './tables.layout.ts';
 
 export type CheckKind = 'invalid_number' | 'bad_stt' | 'duplicate_stt' | 'orphan_stt' | 'parts_sum' | 'assigned_plus_reserve'
   | 'children_sum' | 'child_exceeds_parent' | 'change_column' | 'unknown_code' | 'differs_from_recorded' | 'out_of_scope';

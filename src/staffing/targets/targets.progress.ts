@@ -4,16 +4,16 @@
 // baseline to its target. The latest subtree total kept on the allocation row
 // is shown beside it, so a node whose staff are also recorded on the nodes
 // below it is visible as such rather than silently mixed in.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { readableRoot, readableTarget } from './staffing.access.ts';
-import * as store from './staffing.store.ts';
-import * as tstore from './staffing.targets.store.ts';
-import type { Target } from './staffing.nodes.ts';
-import { loadPeriod } from './staffing.service.ts';
-import { daysBetween, plannedOn, progressPoints, summarise, type Recorded } from './staffing.targets.path.ts';
-import { todayIso } from '../platform/errors.ts';
-import { isIllustrative } from './staffing.figures.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { readableRoot, readableTarget } from '../staffing.access.ts';
+import * as store from '../quotas/quotas.store.ts';
+import * as tstore from './targets.store.ts';
+import type { Target } from '../quotas/quotas.nodes.ts';
+import { loadPeriod } from '../quotas/quotas.service.ts';
+import { daysBetween, plannedOn, progressPoints, summarise, type Recorded } from './targets.path.ts';
+import { todayIso } from '../../platform/errors.ts';
+import { isIllustrative } from '../quotas/quotas.figures.ts';
 
 export interface TargetsQueryInput { period: string; category?: string; unitId?: number; agencyId?: number; asOf?: string }
 
@@ -54,7 +54,7 @@ export async function targetProgress(db: Db, ctx: RequestContext, q: TargetsQuer
       category: r.category, baselineDate: r.baseline_date, baselineAsOf: r.baseline_as_of, baselineHeadcount: r.baseline_headcount,
       targetDate: r.target_date, targetHeadcount: r.target_headcount, cutPercent: r.cut_percent, ruleSetId: r.rule_set_id, ruleSetVersion: r.rule_set_version,
       basis: r.basis, setBy: r.set_by, setAt: r.set_at,
-      // Not official: the basis or a recorded headcount says it is illustrative (staffing.figures.ts).
+      // Not official: the basis or a recorded headcount says it is illustrative (quotas/quotas.figures.ts).
       illustrative: isIllustrative(r.basis) || recorded.some((h) => isIllustrative(h.source)),
       ...summarise(line, points),
       // Exact: the screen rounds. The time gone is days of the baseline-to-target days, clamped to the line.

@@ -2,7 +2,7 @@
 // parameters and a unit's facts and returns the number with one explained step
 // per term, so a person can redo the sum by hand.
 import type { z } from 'zod';
-import type { CommuneByType, ProvinceDistribution, ProvinceReduction } from './staffing.rulesets.ts';
+import type { CommuneByType, ProvinceDistribution, ProvinceReduction } from './norms.rulesets.ts';
 
 export interface Step { term: string; value: number; vi: string; en: string }
 export type Class = 'I' | 'II' | 'III';

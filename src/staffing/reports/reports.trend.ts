@@ -4,17 +4,17 @@
 // predecessors' nodes are summed (as the 2026–2031 reduction rule takes its
 // base), and the answer says so. A period with neither is null, not zero; so
 // is a quota nobody assigned (a row that only carries recorded headcount): the
-// meaning of each row is staffing.figures.ts's, as on every other tab. A change
+// meaning of each row is quotas/quotas.figures.ts's, as on every other tab. A change
 // is kept exact, as the difference and the figure it is measured from.
-import type { Db } from '../platform/db/db.ts';
-import type { RequestContext } from '../platform/context.ts';
-import { readableRoot, readableTarget } from './staffing.access.ts';
-import * as store from './staffing.store.ts';
-import { countryUnit } from '../units/registry/registry.store.ts';
-import * as rstore from './staffing.reports.store.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
-import { notFound } from '../platform/errors.ts';
-import { figuresOf, sumFigures } from './staffing.figures.ts';
+import type { Db } from '../../platform/db/db.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { readableRoot, readableTarget } from '../staffing.access.ts';
+import * as store from '../quotas/quotas.store.ts';
+import { countryUnit } from '../../units/registry/registry.store.ts';
+import * as rstore from './reports.store.ts';
+import { describeTarget, type Target } from '../quotas/quotas.nodes.ts';
+import { notFound } from '../../platform/errors.ts';
+import { figuresOf, sumFigures } from '../quotas/quotas.figures.ts';
 
 export interface TrendInput { unitId?: number; agencyId?: number; category?: string }
 interface Values { quota: number | null; reserve: number | null; allocatedBelow: number; present: number | null; illustrative: boolean }
