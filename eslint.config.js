@@ -19,8 +19,8 @@ const SQL_DEBT = [
   'src/program/program.dashboards.service.ts', 'src/program/program.escalation.ts', 'src/program/program.inbox.ts',
   'src/program/program.reports.service.ts', 'src/program/program.scope.ts', 'src/program/program.service.ts',
   'src/program/program.warnings.service.ts', 'src/program/program.webhooks.ts',
-  'src/staffing/staffing.actuals.ts',
-  'src/units/units.check.ts', 'src/units/units.import.ts', 'src/units/units.restructuring.ts',
+  'src/staffing/headcount/headcount.service.ts',
+  'src/units/registry/registry.check.ts', 'src/units/import/import.service.ts', 'src/units/restructuring/restructuring.service.ts',
 ];
 
 export default tseslint.config(

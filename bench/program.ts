@@ -18,7 +18,7 @@ import { migrate } from '../src/platform/db/migrate.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { todayIso } from '../src/platform/errors.ts';
 import { createRealtime } from '../src/platform/realtime/realtime.ts';
-import { importVn } from '../src/units/units.import.ts';
+import { importVn } from '../src/units/import/import.service.ts';
 import { VN_DATA_DIR } from '../src/cli/demo.ts';
 import { generate } from './program.generate.ts';
 import { overview } from '../src/program/program.dashboards.service.ts';

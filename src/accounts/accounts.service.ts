@@ -4,13 +4,13 @@ import type { AuthUser, RequestContext, Role } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, conflict, notFound, unauthenticated } from '../platform/errors.ts';
 import * as store from './accounts.store.ts';
-import * as tokenStore from './tokens.store.ts';
-import { announceSignInEnded } from './sign-in-ended.ts';
+import * as tokenStore from './tokens/tokens.store.ts';
+import { announceSignInEnded } from './sessions/sessions.ended.ts';
 import { checkRole } from '../platform/policy/policy.ts';
 import { ACCOUNTS } from './accounts.policy.ts';
-import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './passwords.ts';
-import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './login-throttle.ts';
-import { findUnitByCode, findUnitById } from '../units/units.store.ts';
+import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, randomToken, sha256, verifyPassword } from './accounts.passwords.ts';
+import { releaseAttempt, reserveAttempt, type ThrottleLimits } from './sessions/sessions.throttle.ts';
+import { findUnitByCode, findUnitById } from '../units/registry/registry.store.ts';
 
 export interface LoginLimits extends ThrottleLimits { sessionHours: number }
 export interface SessionResult { user: AuthUser; token: string; csrfToken: string; expiresAt: Date }

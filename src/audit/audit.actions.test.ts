@@ -16,7 +16,7 @@ import { buildServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
-import { importVn } from '../units/units.import.ts';
+import { importVn } from '../units/import/import.service.ts';
 import { AUDIT_ACTIONS, auditActionOf } from './audit.actions.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
 

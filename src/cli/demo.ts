@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '../platform/db/db.ts';
 import { systemContext, type Role } from '../platform/context.ts';
-import { ensureReferenceData } from '../units/units.import.ts';
+import { ensureReferenceData } from '../units/import/import.service.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { findUserByName } from '../accounts/accounts.store.ts';
 import { loadStaffingDemo } from '../staffing/staffing.demo.ts';

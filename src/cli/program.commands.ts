@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/db.ts';
 import { badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { loadConfig } from '../platform/config.ts';
-import { findUnitByCode } from '../units/units.store.ts';
+import { findUnitByCode } from '../units/registry/registry.store.ts';
 import { computeEvaluations, loadEvalRowsOfUnits } from '../program/program.evaluate.ts';
 import { reevaluateAll } from '../program/program.warnings.service.ts';
 import { annualReportData } from '../program/program.annual.ts';

@@ -3,7 +3,7 @@ import { loadConfig } from '../platform/config.ts';
 import { openAndMigrate } from '../platform/runtime.ts';
 import { buildServer } from '../platform/http/server.ts';
 import { DEMO_USERS, loadFullDemo, VN_DATA_DIR } from './demo.ts';
-import { ensureReferenceData } from '../units/units.import.ts';
+import { ensureReferenceData } from '../units/import/import.service.ts';
 import { startDailyClock } from '../program/program.daily.ts';
 
 export async function serve(options: { demo: boolean; port?: number }) {

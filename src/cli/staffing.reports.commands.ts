@@ -5,12 +5,12 @@
 import type { Command } from 'commander';
 import type { Db } from '../platform/db/db.ts';
 import { notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
-import { centralAgencyByCode } from '../staffing/staffing.reports.store.ts';
+import { centralAgencyByCode } from '../staffing/reports/reports.store.ts';
 import { CategoryCode, RuleSetTargetsBody, TargetBody } from '../staffing/staffing.schemas.ts';
-import { setTarget, setTargetsFromRuleSet } from '../staffing/staffing.targets.ts';
-import { targetProgress } from '../staffing/staffing.targets.progress.ts';
-import { blocksReport } from '../staffing/staffing.reports.ts';
-import { trendReport } from '../staffing/staffing.trend.ts';
+import { setTarget, setTargetsFromRuleSet } from '../staffing/targets/targets.service.ts';
+import { targetProgress } from '../staffing/targets/targets.progress.ts';
+import { blocksReport } from '../staffing/reports/reports.service.ts';
+import { trendReport } from '../staffing/reports/reports.trend.ts';
 import { percentText, ratio } from '../platform/formats/percent.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';

@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import type { Db } from '../platform/db/db.ts';
 import { parseIsoDate, todayIso } from '../platform/errors.ts';
-import { ensureReferenceData, importVn } from '../units/units.import.ts';
-import { stats } from '../units/units.service.ts';
-import { restructuring } from '../units/units.restructuring.ts';
-import { publicLookup } from '../units/units.lookup.ts';
-import { checkLineage } from '../units/units.check.ts';
+import { ensureReferenceData, importVn } from '../units/import/import.service.ts';
+import { stats } from '../units/registry/registry.service.ts';
+import { restructuring } from '../units/restructuring/restructuring.service.ts';
+import { publicLookup } from '../units/lookup/lookup.service.ts';
+import { checkLineage } from '../units/registry/registry.check.ts';
 import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';

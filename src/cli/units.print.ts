@@ -1,7 +1,7 @@
 // Human-readable output of the unit commands.
-import type { ImportOutcome } from '../units/units.import.ts';
-import type { checkLineage } from '../units/units.check.ts';
-import type { publicLookup } from '../units/units.lookup.ts';
+import type { ImportOutcome } from '../units/import/import.service.ts';
+import type { checkLineage } from '../units/registry/registry.check.ts';
+import type { publicLookup } from '../units/lookup/lookup.service.ts';
 import type { VnIssue } from '../units/vn/vn-types.ts';
 
 const LINK_VI: Record<string, string> = { whole: 'toàn bộ', part: 'một phần', unchanged: 'giữ nguyên', renamed: 'đổi tên', retyped: 'đổi loại hình' };

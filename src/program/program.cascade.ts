@@ -8,7 +8,7 @@ import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { recordAudit } from '../platform/audit/record.ts';
 import { badRequest, notFound, todayIso } from '../platform/errors.ts';
-import { inForceSql } from '../units/units.store.ts';
+import { inForceSql } from '../units/registry/registry.store.ts';
 import type { CascadeInput } from './program.schemas.ts';
 import { insertFirstVersions, writeTaskVersion } from './program.store.ts';
 import * as tasks from './program.tasks.store.ts';

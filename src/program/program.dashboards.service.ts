@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound, todayIso } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { rollupRatingExplained } from './warnings/index.ts';
 import { ROLLUP_RATING, ROLLUP_STATUS } from './program.db-types.ts';
 import * as store from './program.dashboards.store.ts';

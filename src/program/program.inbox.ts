@@ -6,7 +6,7 @@ import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { Message } from '../platform/errors.ts';
 import { notFound } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 
 export interface Note { kind: string; entity: string; entityId: number; title: Message; body: Message }
 

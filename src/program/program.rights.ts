@@ -16,7 +16,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/db-schema.ts';
 import type { AuthUser, RequestContext } from '../platform/context.ts';
 import { forbidden, type Message } from '../platform/errors.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { WRITERS } from '../platform/policy/policy.ts';
 import { requireUnitIn } from './program.scope.ts';
 import { PROGRAM } from './program.policy.ts';

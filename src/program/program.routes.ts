@@ -26,7 +26,7 @@ import { TABLE_LIMITS } from '../platform/upload/limits.ts';
 import { withHeavySlot } from '../platform/upload/pool.ts';
 import { PROGRAM } from './program.policy.ts';
 import { eventSelector } from './program.events.scope.ts';
-import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sign-in-ended.ts';
+import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sessions/sessions.ended.ts';
 
 // Evidence travels as base64 inside the JSON of a report (4 characters per 3 bytes). Each file may
 // have 10 MB (checked in the service); together they may have 20 MB, plus room for the report's text.

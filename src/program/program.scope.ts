@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
 import { checkRole, grantUnits, requireGrantOver, type Rule } from '../platform/policy/policy.ts';
-import { countryUnit } from '../units/units.store.ts';
+import { countryUnit } from '../units/registry/registry.store.ts';
 import { PROGRAM } from './program.policy.ts';
 
 /** 'all', or the ids of every unit (at any date) inside the caller's granted subtrees. */

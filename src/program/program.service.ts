@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../platform/errors.ts';
 import { recordAudit } from '../platform/audit/record.ts';
-import { requireUser } from '../accounts/access.ts';
+import { requireUser } from '../accounts/sessions/sessions.access.ts';
 import { checkRole } from '../platform/policy/policy.ts';
 import { PROGRAM } from './program.policy.ts';
 import { parseProgramDocument, parseProgramDocumentOffLoop, previewJsonOffLoop, type ParseError } from './parse/document.ts';

@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/db-schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { checkRole, grantUnits, requireGrantOver } from '../platform/policy/policy.ts';
-import { countryUnit } from '../units/units.store.ts';
+import { countryUnit } from '../units/registry/registry.store.ts';
 import { notFound } from '../platform/errors.ts';
-import { describeTarget, type Target } from './staffing.nodes.ts';
+import { describeTarget, type Target } from './quotas/quotas.nodes.ts';
 import { STAFFING } from './staffing.policy.ts';
 
 type Q = Kysely<Database>;

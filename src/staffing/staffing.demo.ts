@@ -7,7 +7,7 @@
 // document 10989). Everything else is ILLUSTRATIVE — the shared data holds no
 // official quota per province or commune, no national 2026–2031 total and no
 // headcount — and says so in its decision, source or basis (ILLUSTRATIVE, which
-// carries staffing.figures.ts's mark) and in each period's data note:
+// carries quotas/quotas.figures.ts's mark) and in each period's data note:
 // - 2022–2026: each province gets LOCAL_SHARE of the national civil-servant quota
 //   (reserve excluded) by population, and the national commune-level quota by
 //   its number of communes; the communes in scope (Hà Nội's, or every province's
@@ -27,13 +27,13 @@
 //   and behind the plan and one headcount per province whichever period is open.
 import type { Db } from '../platform/db/db.ts';
 import { systemContext } from '../platform/context.ts';
-import * as store from './staffing.store.ts';
-import { allocate, createPeriod } from './staffing.service.ts';
-import { evaluateNorm, reductions } from './staffing.norms.service.ts';
-import { recordPresent } from './staffing.actuals.ts';
-import { setTargetsFromRuleSet } from './staffing.targets.ts';
-import { elapsedShare } from './staffing.targets.path.ts';
-import { ILLUSTRATIVE_MARK } from './staffing.figures.ts';
+import * as store from './quotas/quotas.store.ts';
+import { allocate, createPeriod } from './quotas/quotas.service.ts';
+import { evaluateNorm, reductions } from './norms/norms.service.ts';
+import { recordPresent } from './headcount/headcount.service.ts';
+import { setTargetsFromRuleSet } from './targets/targets.service.ts';
+import { elapsedShare } from './targets/targets.path.ts';
+import { ILLUSTRATIVE_MARK } from './quotas/quotas.figures.ts';
 
 export const DECISION_71 = 'Quyết định 71-QĐ/TW (2022), biên chế của hệ thống chính trị giai đoạn 2022–2026';
 export const ILLUSTRATIVE = `${ILLUSTRATIVE_MARK}, không phải số liệu chính thức / ILLUSTRATIVE, not an official figure`;

@@ -3,8 +3,8 @@
 import type { Db } from '../platform/db/db.ts';
 import type { RequestContext, Role } from '../platform/context.ts';
 import { systemContext } from '../platform/context.ts';
-import { searchColumns } from '../units/units.import.ts';
-import { createPeriod } from './staffing.service.ts';
+import { searchColumns } from '../units/import/import.service.ts';
+import { createPeriod } from './quotas/quotas.service.ts';
 
 export async function addCommunes(db: Db, parentId: number, prefix: string, count: number, extra: { population?: number; area?: number } = {}) {
   const ids: number[] = [];

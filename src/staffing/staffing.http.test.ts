@@ -9,7 +9,7 @@ import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { allocate } from './staffing.service.ts';
+import { allocate } from './quotas/quotas.service.ts';
 import { createTestPeriod } from './staffing.fixtures.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
 

@@ -37,7 +37,7 @@ export type MergeInput = z.infer<typeof MergeBody>;
 export const AvailableQuery = z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive().optional(), agencyId: z.coerce.number().int().positive().optional() });
 export const RollupQuery = z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive().optional() });
 
-// Streamlining targets and the national reports (staffing.targets*.ts, staffing.reports.ts, staffing.trend.ts).
+// Streamlining targets and the national reports (targets/targets.*.ts, reports/reports.service.ts, reports/reports.trend.ts).
 const OneTarget = (b: { unitId?: number; agencyId?: number }) => (b.unitId === undefined) !== (b.agencyId === undefined);
 export const TargetBody = z.object({
   period: PeriodCode, category: CategoryCode, ...TargetFields,

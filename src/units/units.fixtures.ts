@@ -2,7 +2,7 @@
 // whole national import: the country, Hà Nội with one old and one new ward,
 // and Huế with one commune, linked by one lineage event.
 import type { Db } from '../platform/db/db.ts';
-import { searchColumns } from './units.import.ts';
+import { searchColumns } from './import/import.service.ts';
 
 export async function seedMiniRegistry(db: Db) {
   const add = async (u: { key: string; code: string; level: number; type: string; name: string; fullName: string; parentId: number | null; validFrom?: string | null; validTo?: string | null; population?: number | null }) => {

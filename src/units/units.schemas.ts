@@ -1,7 +1,7 @@
 // Request shapes of the unit registry API, shared by routes and the CLI.
 import { z } from 'zod';
 import { IsoDate, POPULATION_MAX, decimal, wholeNumber } from '../platform/schemas.ts';
-import { MAX_MATCHES } from './units.lookup.ts';
+import { MAX_MATCHES } from './lookup/lookup.service.ts';
 
 // The platform's one date type (real calendar days in a sane range); re-exported for the modules that import it from here.
 export { IsoDate };

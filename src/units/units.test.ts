@@ -7,11 +7,11 @@ import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import type { Db } from '../platform/db/db.ts';
 import { VN_DATA_DIR } from '../cli/demo.ts';
-import { importVn } from './units.import.ts';
-import * as units from './units.service.ts';
-import { publicLookup, searchUnits } from './units.lookup.ts';
-import { computeRestructuring, restructuring } from './units.restructuring.ts';
-import { checkLineage } from './units.check.ts';
+import { importVn } from './import/import.service.ts';
+import * as units from './registry/registry.service.ts';
+import { publicLookup, searchUnits } from './lookup/lookup.service.ts';
+import { computeRestructuring, restructuring } from './restructuring/restructuring.service.ts';
+import { checkLineage } from './registry/registry.check.ts';
 
 const ctx = systemContext('test');
 const idOf = async (db: Db, key: string) => (await db.selectFrom('units').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;

@@ -19,7 +19,7 @@ import { systemContext } from '../context.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
-import { allocate } from '../../staffing/staffing.service.ts';
+import { allocate } from '../../staffing/quotas/quotas.service.ts';
 
 const PASSWORD = 'correct horse battery';
 

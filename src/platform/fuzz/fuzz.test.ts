@@ -20,10 +20,10 @@ import { createProgramFromTree } from '../../program/program.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';
 import { cascadeTask } from '../../program/program.cascade.ts';
 import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
-import { allocate, createPeriod } from '../../staffing/staffing.service.ts';
-import { listRuleSets } from '../../staffing/staffing.rulesets.ts';
+import { allocate, createPeriod } from '../../staffing/quotas/quotas.service.ts';
+import { listRuleSets } from '../../staffing/norms/norms.rulesets.ts';
 import { examples, type Example, type Seeded } from './fuzz.examples.ts';
-import { recordPresent } from '../../staffing/staffing.actuals.ts';
+import { recordPresent } from '../../staffing/headcount/headcount.service.ts';
 import { PROTO, SWEEP_TEXT, encodeText, sweepFor, places, plausible, replaceAlong, requestValue, textValue, toJson, type Hints, type JsonSchema } from './fuzz.arbitraries.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20250701);

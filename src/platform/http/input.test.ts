@@ -15,7 +15,7 @@ import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { createProgramFromTree } from '../../program/program.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';
 import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
-import { allocate } from '../../staffing/staffing.service.ts';
+import { allocate } from '../../staffing/quotas/quotas.service.ts';
 
 const PASSWORD = 'correct horse battery';
 

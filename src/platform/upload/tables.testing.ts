@@ -1,5 +1,5 @@
 // Appendix IA tables as CSV text for the upload tests, of any size.
-import { COLUMNS } from '../../staffing/staffing.layout.ts';
+import { COLUMNS } from '../../staffing/tables/tables.layout.ts';
 
 export const HEADER = COLUMNS.join(',');
 

@@ -1,6 +1,6 @@
 // Quota against present for the units under the current node: one row per
 // province (or commune/agency), the share present coloured against the tolerance.
-// Every figure is the server's (staffing.figures.ts); the share is written from
+// Every figure is the server's (src/staffing/quotas/quotas.figures.ts); the share is written from
 // its two parts with the State's two decimals.
 import { Button, Progress, Table } from 'antd';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
 // Shapes of the /api/staffing answers the pages read.
-/** One row's figures as the server defines them (src/staffing/staffing.figures.ts): null quota = not assigned, null present = nothing recorded. */
+/** One row's figures as the server defines them (src/staffing/quotas/quotas.figures.ts): null quota = not assigned, null present = nothing recorded. */
 export interface Figures { quota: number | null; reserve: number; allocatedBelow: number; available: number | null; present: number | null; illustrative: boolean }
 export interface RollupItem { nodeId: number; unitId: number; agencyId: number | null; code: string; name: string; level: number; byCategory: Record<string, Figures>; total: Figures }
 export interface Rollup { period: string; note: string | null; toleranceShare: number; node: { nodeId: number; unitId: number; code: string; name: string; level: number; byCategory: Record<string, Figures>; total: Figures }; items: RollupItem[] }

@@ -1,6 +1,6 @@
 // Which administration buttons to show. Only a hint for the screen: the server
 // checks every change against the user's grants and its refusal is shown as is
-// (see src/program/program.scope.ts and src/accounts/access.ts). What a user may
+// (see src/program/program.scope.ts and src/accounts/sessions/sessions.access.ts). What a user may
 // do on a task, a report or a change request is not decided here: the server
 // sends it with each of them (`can`, src/program/program.rights.ts).
 import type { User } from '../../types';
