@@ -52,7 +52,10 @@ describe.each(ENGINES)('hostile input answered 4xx, never 500, on %s', (engine) 
   function expectProblem(res: Awaited<ReturnType<typeof send>>, status: number, field: string | RegExp) {
     expect(res.statusCode, res.body).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.json().detail).toMatch(typeof field === 'string' ? new RegExp(`\\b${field}\\b`) : field);
+    // The field is named in the sentence (as a person reads it: tasks[1].title) or, for forms, in errors[].field.
+    const body = res.json() as { detail: string; errors?: { field: string }[] };
+    const named = [body.detail, ...(body.errors ?? []).map((e) => e.field)].join(' | ');
+    expect(named).toMatch(typeof field === 'string' ? new RegExp(`\\b${field}\\b`) : field);
   }
 
   it('refuses a NUL byte at sign-in, naming the field, before any database work', async () => {
@@ -98,7 +101,7 @@ describe.each(ENGINES)('hostile input answered 4xx, never 500, on %s', (engine) 
     const add = (task: object) => send('POST', `/api/programs/${programId}/tasks`, { decisionRef: 'QĐ 1/2026', reason: 'Bổ sung', effectiveDate: '2026-03-01', parentId: rootId, task: { titleVi: 'Nhiệm vụ mới', ...task } });
     const funding = await add({ funding: [{ source: 'central_budget', amountRequired: 1e18 }] });
     expectProblem(funding, 400, 'task.funding.0.amountRequired');
-    expect(funding.json().detail).toContain('at most 5,000,000,000,000,000');
+    expect(funding.json().detail).toContain('"task.funding[1].amountRequired" at most 5,000,000,000,000,000');
     expectProblem(await add({ funding: [{ source: 'oda', amountAllocated: 1500.5 }] }), 400, 'task.funding.0.amountAllocated');
     const weight = await add({ weight: 0.001 });
     expectProblem(weight, 400, 'task.weight');
