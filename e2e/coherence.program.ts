@@ -116,14 +116,14 @@ export async function seedProgram(db: Db) {
 
 /** What a sentence explaining a rollup must say beside its figures: the rating shown, the rated tasks shown, the at-risk tasks shown. */
 function checkExplanation(ledger: Ledger, at: string, text: string, shown: { rating: string; total: number; rated: number; atRisk: number }) {
-  ledger.holds(`${at}: the explanation "${text}" starts with the rating shown (${shown.rating})`, text.startsWith(`${shown.rating}:`));
-  if (shown.rated === 0) { ledger.holds(`${at}: the explanation of a unit with no rated task says so ("${text}")`, text.includes('không có nhiệm vụ được đánh giá')); return; }
+  ledger.holds(`${at}: the explanation "${text}" does not start with the rating shown (${shown.rating})`, text.startsWith(`${shown.rating}:`));
+  if (shown.rated === 0) { ledger.holds(`${at}: the explanation of a unit with no rated task does not say so ("${text}")`, text.includes('không có nhiệm vụ được đánh giá')); return; }
   const within = [...text.matchAll(/trong ([\d.]+) nhiệm vụ( được đánh giá)?/g)];
   for (const m of within) {
     ledger.holds(`${at}: the explanation counts "trong ${m[1]} nhiệm vụ"${m[2] ?? ''} while ${shown.total} tasks are shown, ${shown.rated} of them rated ("${text}")`, num(m[1]) === shown.rated && (m[2] !== undefined || shown.rated === shown.total));
   }
   const risk = text.match(/([\d.]+)\/([\d.]+) nhiệm vụ có nguy cơ \(Vàng-Đỏ hoặc Đỏ\)/);
-  ledger.holds(`${at}: the explanation "${text}" quotes the at-risk figure shown (${shown.atRisk} of ${shown.rated} rated, Vàng-Đỏ hoặc Đỏ)`, !!risk && num(risk[1]) === shown.atRisk && num(risk[2]) === shown.rated);
+  ledger.holds(`${at}: the explanation "${text}" does not quote the at-risk figure shown (${shown.atRisk} of ${shown.rated} rated, Vàng-Đỏ hoặc Đỏ)`, !!risk && num(risk[1]) === shown.atRisk && num(risk[2]) === shown.rated);
 }
 
 async function text(l: Locator) { return ((await l.textContent({ timeout: 5000 }).catch(() => null)) ?? '').replace(/\s+/g, ' ').trim(); }
@@ -170,14 +170,13 @@ async function checkSummary(page: Page, ledger: Ledger, at: string, e: Counts) {
 /** A row of the sections or units table: total (and how many of it are not rated), at risk, rating, and for sections the explanation. */
 function checkRow(ledger: Ledger, at: string, t: TableRead, cells: string[], e: Counts, explanation: string | null) {
   const [cTotal, cRisk, cRating] = ['Số nhiệm vụ', 'Có nguy cơ', 'Đánh giá'].map((x) => column(t, x));
-  const rated = ratedOf(e), atRisk = atRiskOf(e);
+  const atRisk = atRiskOf(e);
   ledger.figure(`${at}, tasks`, cells[cTotal], e.unrated ? `${vi.int(e.total)} ${vi.int(e.unrated)} không đánh giá` : vi.int(e.total));
   ledger.figure(`${at}, at risk`, cells[cRisk], vi.int(atRisk));
   ledger.figure(`${at}, rating`, cells[cRating], RATING_VI[rollupOf(e.byRating)]);
   const shownTotal = num(cells[cTotal].split(' ')[0]);
   const shownUnrated = cells[cTotal].includes('không đánh giá') ? num(cells[cTotal].split(' ')[1]) : 0;
   if (explanation !== null) checkExplanation(ledger, at, explanation, { rating: cells[cRating], total: shownTotal, rated: shownTotal - shownUnrated, atRisk: num(cells[cRisk]) });
-  void rated;
   return { total: shownTotal, atRisk: num(cells[cRisk]) };
 }
 
@@ -215,7 +214,7 @@ async function checkDashboard(ctx: ScreenContext, unit: { id: number; name: stri
     if (i < 0) { ledger.holds(`${at} · section ${s.code} not listed`, false); continue; }
     const why = await text(page.getByTestId('section-table').locator(`tr[data-row-key="${s.sectionId}"] td`).first().locator('div').last());
     const r = checkRow(ledger, `${at} · section ${s.code}`, st, st.rows[i], s.counts, why);
-    ledger.holds(`${at} · section ${s.code}: the title cell "${st.rows[i][cTitle]}" ends with its explanation`, st.rows[i][cTitle].endsWith(why));
+    ledger.holds(`${at} · section ${s.code}: the title cell "${st.rows[i][cTitle]}" does not end with its explanation`, st.rows[i][cTitle].endsWith(why));
     total += r.total; atRisk += r.atRisk;
   }
   ledger.agree(`${at} · the sections' tasks add up to the total`, total, head.total);
@@ -353,7 +352,7 @@ async function checkTask(ctx: ScreenContext, taskId: number, why: string) {
         m[1] !== undefined && m[2] === shownOfficial);
     }
   }
-  ledger.holds(`${at} · the rating's reason "${ratingWhy}" agrees with the warnings listed`, task.rating === null || warnings.length > 0 || ratingWhy.startsWith('Xanh') || task.status === 'done' || task.status === 'done_late');
+  ledger.holds(`${at} · the rating's reason "${ratingWhy}" is not Green yet no warning is listed`, task.rating === null || warnings.length > 0 || ratingWhy.startsWith('Xanh') || task.status === 'done' || task.status === 'done_late');
 }
 
 export const programTaskScreen: CoherenceScreen = {
