@@ -14,13 +14,18 @@ import { presentReported } from './program.content.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from './program.scope.ts';
 import { PROGRAM } from './program.policy.ts';
 
+/**
+ * A unit's or section's figures, each with one definition: `total` every task counted (cancelled and
+ * suspended ones included), `rated` those the rollup rates (total − unrated), `atRisk` the rated ones
+ * AT_RISK (Amber/Red or Red), `atRiskShare` atRisk / rated, exact (the screen rounds). The explanation
+ * is written from the same counts, so it quotes `rated` and `atRisk` as the screen shows them.
+ */
 export function summarise(c: store.Counts) {
   const byStatus = Object.fromEntries(ROLLUP_STATUS.map((s) => [s, c[s] ?? 0]));
   const byRating = Object.fromEntries(ROLLUP_RATING.map((r) => [r, c[r] ?? 0]));
-  const rated = c.total - (c.unrated ?? 0);
-  const atRisk = (c.amber_red ?? 0) + (c.red ?? 0);
   const roll = rollupRatingExplained({ green: c.green, amber_green: c.amber_green, amber: c.amber, amber_red: c.amber_red, red: c.red });
-  return { total: c.total, byStatus, byRating, atRisk, atRiskShare: rated > 0 ? Math.round((1000 * atRisk) / rated) / 1000 : 0, rating: roll.rating, explanation: roll.explanation };
+  const rated = roll.total, atRisk = roll.atRisk;
+  return { total: c.total, rated, unrated: c.total - rated, byStatus, byRating, atRisk, atRiskShare: rated > 0 ? atRisk / rated : 0, rating: roll.rating, explanation: roll.explanation };
 }
 
 const add = (rows: store.Counts[]) => {
@@ -72,13 +77,13 @@ export async function heatmap(db: Db, ctx: RequestContext, programId: number) {
   };
 }
 
-/** Share of rated tasks at Amber/Red or Red per province, for the map (properties.code = province code). */
+/** Share of rated tasks at risk (AT_RISK) per province, for the map (properties.code = province code). */
 export async function riskMap(db: Db, ctx: RequestContext, programId: number) {
   const h = await heatmap(db, ctx, programId);
   return {
     provinces: h.provinces.map((p) => {
       const s = summarise(add(h.cells.filter((c) => c.unitId === p.unitId).map((c) => ({ ...c.byStatus, ...c.byRating, total: c.total }) as store.Counts)));
-      return { ...p, total: s.total, atRisk: s.atRisk, atRiskShare: s.atRiskShare, rating: s.rating };
+      return { ...p, total: s.total, rated: s.rated, atRisk: s.atRisk, atRiskShare: s.atRiskShare, rating: s.rating };
     }),
   };
 }

@@ -5,6 +5,7 @@ import type { Database } from '../platform/db/db-schema.ts';
 import { ROLLUP_COUNTERS } from './program.rollups.store.ts';
 import { scopeFilter } from './program.tasks.store.ts';
 import type { Scope } from './program.scope.ts';
+import { AT_RISK } from './warnings/index.ts';
 
 type Q = Kysely<Database>;
 const sums = sql.join(ROLLUP_COUNTERS.map((c) => sql`sum(r.${sql.ref(c)})::int as ${sql.ref(c)}`));
@@ -47,7 +48,7 @@ export async function taskList(db: Q, scope: Scope, o: TaskListOptions) {
     .where('t.program_id', '=', o.programId).where('t.kind', '=', 'task').where(scopeFilter(scope));
   if (o.unitIds) qb = qb.where('t.unit_id', 'in', o.unitIds.length ? o.unitIds : [0]);
   if (o.kind === 'overdue') qb = qb.where('t.status', '=', 'overdue');
-  else if (o.kind === 'at_risk') qb = qb.where('t.rating', 'in', ['amber_red', 'red']);
+  else if (o.kind === 'at_risk') qb = qb.where('t.rating', 'in', [...AT_RISK]);
   else qb = qb.where('t.status', 'not in', ['done', 'done_late', 'cancelled']);
   const [items, total] = await Promise.all([
     qb.select(['t.id', 't.code', 't.title_vi', 't.title_en', 't.unit_id', 'u.name as unit_name', 't.due_date', 't.status', 't.progress', 't.rating',
@@ -68,7 +69,7 @@ export async function dueTimeline(db: Q, programId: number, unitIds: number[], f
   if (unitIds.length === 0) return [];
   const r = await sql<{ month: string; due: number; atRisk: number; done: number }>`
     select to_char(r.due_month, 'YYYY-MM') as month, sum(r.total - r.cancelled)::int as due,
-           sum(r.amber_red + r.red)::int as "atRisk", sum(r.done + r.done_late)::int as done
+           sum(${sql.join(AT_RISK.map((k) => sql`r.${sql.ref(k)}`), sql` + `)})::int as "atRisk", sum(r.done + r.done_late)::int as done
     from program_due_rollups r
     where r.program_id = ${programId} and r.unit_id = any(${unitIds}::bigint[]) and r.due_month between ${fromMonth}::date and ${toMonth}::date
     group by r.due_month having sum(r.total - r.cancelled) > 0 order by r.due_month`.execute(db);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rating, Warning, WarningKind } from '../program.types.ts';
 import { escalationDate, escalationDue, escalationSteps } from './escalation.ts';
 import { evaluateTask } from './engine.ts';
-import { rateWarnings, rollupRating, rollupRatingExplained } from './rating.ts';
+import { AT_RISK, atRiskOf, rateWarnings, rollupRating, rollupRatingExplained } from './rating.ts';
 
 const w = (kind: WarningKind): Warning => ({ kind, severity: 'warning', message: { vi: kind, en: kind }, facts: {} });
 const rate = (...k: WarningKind[]) => rateWarnings(k.map(w)).rating;
@@ -37,7 +37,19 @@ describe('rollup for a unit or section: worst level reached by a quarter of the 
     // 1 red in 5 = 20%: no level reaches 25%, but a red task lifts the unit to amber/green.
     const r = rollupRatingExplained(['red', ...many('green', 4)]);
     expect(r.rating).toBe('amber_green');
-    expect(r.explanation.en).toBe('Amber/Green: 1 of 5 tasks are Amber/Red or Red (under 25%), so the rollup cannot be Green.');
+    expect(r.explanation.en).toBe('Amber/Green: 1 of 5 rated tasks at risk (Amber/Red or Red) — under the 25% threshold, but never Green with a task at risk.');
+  });
+  it('says its population (rated tasks) and always quotes the at-risk count by the one definition (issue 15: "Vàng: 100% … Vàng hoặc xấu hơn" beside "Có nguy cơ 0")', () => {
+    const r = rollupRatingExplained({ amber: 21 });
+    expect([r.rating, r.total, r.atRisk]).toEqual(['amber', 21, 0]);
+    expect(r.explanation.vi).toBe('Vàng: 100% trong 21 nhiệm vụ được đánh giá ở mức Vàng hoặc xấu hơn (ngưỡng 25%); 0/21 nhiệm vụ có nguy cơ (Vàng-Đỏ hoặc Đỏ).');
+    expect(atRiskOf({ amber: 3, amber_red: 2, red: 1 })).toBe(3);
+    expect(AT_RISK).toEqual(['amber_red', 'red']);
+    for (const counts of [{ green: 10 }, { green: 9, red: 1 }, { amber: 2, amber_red: 2, red: 1, green: 3 }, {}]) {
+      const x = rollupRatingExplained(counts);
+      expect(x.atRisk).toBe(atRiskOf(counts));
+      if (x.total > 0) expect(x.explanation.vi).toContain(`${x.atRisk}/${x.total} nhiệm vụ có nguy cơ (Vàng-Đỏ hoặc Đỏ)`);
+    }
   });
   it('counts worse levels toward a level: 1 amber/red + 1 amber in 8 = 25% amber or worse', () => {
     expect(rollupRating(['amber_red', 'amber', ...many('green', 6)])).toBe('amber');

@@ -57,45 +57,60 @@ export function rateWarnings(warnings: Warning[], text = true): { rating: Rating
 export const countsInRollup = (status: TaskStatus): boolean => status !== 'cancelled' && status !== 'suspended';
 
 export type RatingCounts = Partial<Record<Rating, number>>;
-export interface Rollup { rating: Rating; total: number; counts: Record<Rating, number>; explanation: { vi: string; en: string } }
+
+/**
+ * "At risk", the one definition every figure, list, map and sentence uses: a rated task at
+ * Amber/Red or Red. The dashboards' "Có nguy cơ" column, the share at risk, the at-risk list,
+ * the risk map, the timeline and the rollup's explanation all count these, and say so.
+ */
+export const AT_RISK: readonly Rating[] = Object.freeze(['amber_red', 'red'] as Rating[]);
+export const AT_RISK_LABEL = Object.freeze({ vi: 'có nguy cơ (Vàng-Đỏ hoặc Đỏ)', en: 'at risk (Amber/Red or Red)' });
+export const atRiskOf = (counts: RatingCounts): number => AT_RISK.reduce((s, r) => s + (counts[r] ?? 0), 0);
+
+/** `total` is the rated tasks (cancelled and suspended ones are not rated); `atRisk` those of them AT_RISK. */
+export interface Rollup { rating: Rating; total: number; atRisk: number; counts: Record<Rating, number>; explanation: { vi: string; en: string } }
 
 /**
  * Rollup for a unit or a section ("worst share"): the worst level L such that at least
  * `share` (default a quarter) of the rated tasks are at L or worse. A quarter, because a unit
  * where one task in four is red is in trouble, while one red task in a hundred is that task's
- * problem. But a single red or amber/red task still lifts the rollup to at least amber/green,
- * so a bad task is never hidden behind a green unit. No tasks: green.
+ * problem. But a single task at risk (Amber/Red or Red) still lifts the rollup to at least
+ * amber/green, so a bad task is never hidden behind a green unit. No tasks: green.
+ * The explanation names its population ("được đánh giá": rated) and always ends with the
+ * at-risk count by the one definition above, so it can never read as contradicting that figure.
  */
 export function rollupRatingExplained(children: Rating[] | RatingCounts, share = 0.25): Rollup {
   const counts: Record<Rating, number> = { green: 0, amber_green: 0, amber: 0, amber_red: 0, red: 0 };
   if (Array.isArray(children)) for (const r of children) counts[r]++;
   else for (const r of RATINGS) counts[r] = children[r] ?? 0;
   const total = RATINGS.reduce((s, r) => s + counts[r], 0);
+  const atRisk = atRiskOf(counts);
   let level = 0, atOrWorse = 0, lShare = 0;
   for (let i = RATINGS.length - 1; i >= 1 && total > 0; i--) {
     atOrWorse += counts[RATINGS[i]];
     if (atOrWorse / total >= share) { level = i; lShare = atOrWorse / total; break; }
   }
-  const floorApplied = level === 0 && counts.red + counts.amber_red > 0;
+  const floorApplied = level === 0 && atRisk > 0;
   if (floorApplied) level = 1;
   const rating = RATINGS[level];
   const label = RATING_LABELS[rating];
   const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const risk = { vi: `${atRisk}/${total} nhiệm vụ ${AT_RISK_LABEL.vi}`, en: `${atRisk} of ${total} rated tasks ${AT_RISK_LABEL.en}` };
   let explanation: Rollup['explanation'];
   if (total === 0) explanation = { vi: 'Xanh: không có nhiệm vụ được đánh giá.', en: 'Green: no rated tasks.' };
   else if (floorApplied) explanation = {
-    vi: `${label.vi}: ${counts.red + counts.amber_red}/${total} nhiệm vụ ở mức Vàng-Đỏ hoặc Đỏ (dưới ${pctText(share)}), nên không thể xếp Xanh.`,
-    en: `${label.en}: ${counts.red + counts.amber_red} of ${total} tasks are Amber/Red or Red (under ${pctText(share)}), so the rollup cannot be Green.`,
+    vi: `${label.vi}: ${risk.vi} — dưới ngưỡng ${pctText(share)}, nhưng đã có nhiệm vụ có nguy cơ thì không thể xếp Xanh.`,
+    en: `${label.en}: ${risk.en} — under the ${pctText(share)} threshold, but never Green with a task at risk.`,
   };
   else if (level === 0) explanation = {
-    vi: `Xanh: dưới ${pctText(share)} trong ${total} nhiệm vụ có cảnh báo.`,
-    en: `Green: under ${pctText(share)} of ${total} tasks have warnings.`,
+    vi: `Xanh: dưới ${pctText(share)} trong ${total} nhiệm vụ được đánh giá có cảnh báo; ${risk.vi}.`,
+    en: `Green: under ${pctText(share)} of ${total} rated tasks have warnings; ${risk.en}.`,
   };
   else explanation = {
-    vi: `${label.vi}: ${pctText(lShare).replace('.', ',')} trong ${total} nhiệm vụ ở mức ${label.vi} hoặc xấu hơn (ngưỡng ${pctText(share)}).`,
-    en: `${label.en}: ${pctText(lShare)} of ${total} tasks are ${label.en} or worse (threshold ${pctText(share)}).`,
+    vi: `${label.vi}: ${pctText(lShare).replace('.', ',')} trong ${total} nhiệm vụ được đánh giá ở mức ${label.vi} hoặc xấu hơn (ngưỡng ${pctText(share)}); ${risk.vi}.`,
+    en: `${label.en}: ${pctText(lShare)} of ${total} rated tasks are ${label.en} or worse (threshold ${pctText(share)}); ${risk.en}.`,
   };
-  return { rating, total, counts, explanation };
+  return { rating, total, atRisk, counts, explanation };
 }
 
 export const rollupRating = (children: Rating[] | RatingCounts, share = 0.25): Rating => rollupRatingExplained(children, share).rating;

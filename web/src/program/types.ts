@@ -24,10 +24,12 @@ export interface Reported { reportId: number; progress: number; status: ReportSt
 
 /** summarise() in program.dashboards.service.ts. */
 export interface Summary {
-  total: number;
+  /** Every task counted; `rated` of them are rated (the rest, `unrated`, are cancelled or suspended). */
+  total: number; rated: number; unrated: number;
   byStatus: Record<TaskStatus, number>;
   /** The five levels plus 'unrated' (cancelled and suspended tasks). */
   byRating: Record<Rating | 'unrated', number>;
+  /** Rated tasks at Amber/Red or Red, and their share of the rated ones (exact; the screen rounds). */
   atRisk: number; atRiskShare: number; rating: Rating; explanation: Bilingual;
 }
 
@@ -43,7 +45,7 @@ export interface Heatmap {
 }
 
 export interface RiskMap {
-  provinces: { unitId: number; code: string; name: string; total: number; atRisk: number; atRiskShare: number; rating: Rating }[];
+  provinces: { unitId: number; code: string; name: string; total: number; rated: number; atRisk: number; atRiskShare: number; rating: Rating }[];
 }
 
 /** A row of /overdue, /at-risk and /my-tasks (presentListItem in program.dashboards.service.ts). */

@@ -8,10 +8,18 @@ import { RatingTag } from '../RatingTag';
 import type { ChildSummary, SectionSummary, Summary } from '../types';
 import { RatingBar } from './RatingBar';
 
-function summaryColumns<T extends Summary>(t: (k: string) => string): ColumnsType<T> {
+function summaryColumns<T extends Summary>(t: (k: string, o?: Record<string, unknown>) => string): ColumnsType<T> {
   return [
-    { title: t('program.colTotal'), dataIndex: 'total', align: 'right', width: 90, render: (v: number) => formatNumber(v) },
-    { title: t('program.colAtRisk'), dataIndex: 'atRisk', align: 'right', width: 90, render: (v: number) => formatNumber(v) },
+    // The total counts every task; when some are not rated (cancelled, suspended) it says how many, so the
+    // rating's explanation ("trong N nhiệm vụ được đánh giá") never reads as another count of the same thing.
+    { title: t('program.colTotal'), dataIndex: 'total', align: 'right', width: 100, render: (v: number, r: T) => (
+      <>
+        {formatNumber(v)}
+        {r.unrated > 0 && ' '}
+        {r.unrated > 0 && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('program.colUnrated', { unrated: formatNumber(r.unrated) })}</Typography.Text></div>}
+      </>
+    ) },
+    { title: t('program.colAtRisk'), dataIndex: 'atRisk', align: 'right', width: 110, render: (v: number) => formatNumber(v) },
     { title: t('program.byRating'), key: 'mix', width: 160, render: (_: unknown, r: T) => <RatingBar summary={r} /> },
     { title: t('program.colRating'), dataIndex: 'rating', width: 110, render: (_: unknown, r: T) => <RatingTag rating={r.rating} /> },
   ];

@@ -21,7 +21,7 @@ export function RiskMap({ geo, data, onOpen }: { geo: GeoJSON; data: RiskMapData
     const names = new Map(geo.features.map((f) => [String(f.properties.code), String(f.properties.name ?? f.properties.code)]));
     const rows: Datum[] = data.provinces.filter((p) => p.total > 0).map((p) => ({
       name: p.code, value: Math.round(p.atRiskShare * 1000) / 10,
-      tip: `<b>${escapeHtml(p.name)}</b><br/>${escapeHtml(t('program.riskTooltip', { atRisk: p.atRisk, total: p.total, pct: formatPct(p.atRiskShare * 100) }))}`,
+      tip: `<b>${escapeHtml(p.name)}</b><br/>${escapeHtml(t('program.riskTooltip', { atRisk: p.atRisk, rated: p.rated, pct: formatPct(p.atRiskShare * 100) }))}`,
     }));
     const narrow = window.innerWidth < 768;
     return {

@@ -23,7 +23,7 @@ export function SectionHeatmap({ data }: { data: Heatmap }) {
       const section = data.sections[y], province = data.provinces[x];
       cells.push([x, y, RATINGS.indexOf(c.rating), t('program.heatmapTooltip', {
         section: `${section.code} ${pick(section.title)}`.slice(0, 80), province: province.name,
-        rating: t(`program.rating.${c.rating}`), atRisk: c.atRisk, total: c.total,
+        rating: t(`program.rating.${c.rating}`), atRisk: c.atRisk, rated: c.rated,
       }) + ` (${formatPct(c.atRiskShare * 100)})`]);
     }
     return {

@@ -14,13 +14,20 @@ export function SummaryCards({ summary }: { summary: Summary }) {
       <Col xs={24} md={8}>
         <Card size="small" className="program-card">
           <Row gutter={8}>
-            <Col span={12}><Statistic title={t('program.totalTasks')} value={formatNumber(summary.total)} /></Col>
-            <Col span={12}><Statistic title={t('program.atRiskShare')} value={formatPct(summary.atRiskShare * 100)} /></Col>
+            <Col span={12}>
+              <div data-testid="summary-total"><Statistic title={t('program.totalTasks')} value={formatNumber(summary.total)} /></div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="summary-rated">{t('program.ratedOf', { rated: formatNumber(summary.rated) })}</Typography.Text>
+              {summary.unrated > 0 && <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="summary-unrated">{t('program.unratedOf', { unrated: formatNumber(summary.unrated) })}</Typography.Text>}
+            </Col>
+            <Col span={12}>
+              <div data-testid="summary-at-risk-share"><Statistic title={t('program.atRiskShare')} value={formatPct(summary.atRiskShare * 100)} /></div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="summary-at-risk">{t('program.atRiskOf', { atRisk: formatNumber(summary.atRisk), rated: formatNumber(summary.rated) })}</Typography.Text>
+            </Col>
           </Row>
           <div style={{ marginTop: 8 }}>
             <Typography.Text type="secondary">{t('program.overallRating')}: </Typography.Text>
             <RatingTag rating={summary.rating} data-testid="overall-rating" />
-            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }}>{pick(summary.explanation)}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', fontSize: 13 }} data-testid="overall-explanation">{pick(summary.explanation)}</Typography.Paragraph>
           </div>
         </Card>
       </Col>

@@ -31,7 +31,7 @@ export function WarningsPanel({ warnings, onChanged }: { warnings: TaskWarning[]
       renderItem={(w) => (
         <List.Item data-kind={w.kind} style={{ display: 'block' }}>
           <Space wrap size={4}><Tag color={SEVERITY_COLORS[w.severity]}>{t(`program.warningKind.${w.kind}`)}</Tag></Space>
-          <div style={{ margin: '4px 0' }}>{pick(w.message)}</div>
+          <div style={{ margin: '4px 0' }} data-testid="warning-message">{pick(w.message)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('program.task.raised', { time: formatDateTime(w.raisedAt) })}
             {w.acknowledgedAt && ` · ${t('program.task.acknowledged', { time: formatDateTime(w.acknowledgedAt) })}`}
