@@ -68,7 +68,6 @@ const toCounts = (row: Record<string, number>): Counts => ({
   byStatus: Object.fromEntries(STATUSES.map((s) => [s, row[`s_${s}`] ?? 0])),
   byRating: Object.fromEntries(RATINGS.map((r) => [r, row[`r_${r}`] ?? 0])) as Record<Rating, number>,
 });
-const ZERO: Counts = toCounts({ total: 0, unrated: 0 });
 const atRiskOf = (c: Counts) => AT_RISK.reduce((s, r) => s + c.byRating[r], 0);
 const ratedOf = (c: Counts) => RATINGS.reduce((s, r) => s + c.byRating[r], 0);
 

@@ -4,6 +4,7 @@
 // Dates that do not exist come before everything, in red: they stop the save.
 import { Alert, Col, Row, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../common/format';
 import { PARSE_COUNT_KEYS, type ParseResult } from './types';
 
 export function PreviewSummary({ result }: { result: ParseResult }) {
@@ -59,7 +60,7 @@ export function PreviewSummary({ result }: { result: ParseResult }) {
       <Row gutter={[12, 12]} className="import-counts">
         {PARSE_COUNT_KEYS.map((k) => (
           <Col key={k} xs={12} sm={8} md={6} xl={3}>
-            <Statistic title={t(`program.admin.import.counts.${k}`)} value={result.counts[k]} data-testid={`count-${k}`} />
+            <Statistic title={t(`program.admin.import.counts.${k}`)} value={result.counts[k]} formatter={() => formatNumber(result.counts[k])} data-testid={`count-${k}`} />
           </Col>
         ))}
       </Row>

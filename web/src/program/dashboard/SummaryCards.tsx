@@ -15,7 +15,7 @@ export function SummaryCards({ summary }: { summary: Summary }) {
         <Card size="small" className="program-card">
           <Row gutter={8}>
             <Col span={12}>
-              <div data-testid="summary-total"><Statistic title={t('program.totalTasks')} value={formatNumber(summary.total)} /></div>
+              <div data-testid="summary-total"><Statistic title={t('program.totalTasks')} value={summary.total} formatter={() => formatNumber(summary.total)} /></div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="summary-rated">{t('program.ratedOf', { rated: formatNumber(summary.rated) })}</Typography.Text>
               {summary.unrated > 0 && <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} data-testid="summary-unrated">{t('program.unratedOf', { unrated: formatNumber(summary.unrated) })}</Typography.Text>}
             </Col>
