@@ -3,9 +3,11 @@
 // recordAudit call, an action passed to the staffing write functions, an INSERT in a
 // migration) is declared in audit.actions.ts with its kind, so a new mutation cannot
 // slip in unclassified; (2) every mutation outside the program module (accounts,
-// units, staffing: the program's are checked by its own tests) is run through the API
+// units, staffing: the program's are run by audit.program.test.ts) is run through the API
 // on each engine, and each record it leaves must hold what its kind needs: a change
 // its before and after, an upsert its before once there was a previous value, and so on.
+// Every operation of /api/openapi.json outside the program that is not a GET must be run
+// here, so a new mutation route fails this test until it is.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,10 @@ import { multipartBody } from '../platform/upload/upload.testing.ts';
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VN_DATA = path.resolve(SRC, '../data/vn');
 const PASSWORD = 'correct horse battery';
+/** Operations outside the program that are not GETs yet change nothing, and why. */
+const NOT_MUTATIONS: Record<string, string> = {
+  'POST /api/staffing/tables/check': 'reads a table and lists its inconsistencies; saves nothing',
+};
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -80,10 +86,17 @@ describe.each(ENGINES)('every mutation outside the program module records before
 
   it('runs each of them, and each record holds what its kind needs', async () => {
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong password' } })).statusCode).toBe(401);
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
+    // Every request that succeeded, to check below that each mutation route was run.
+    const succeeded: string[] = [];
+    const inject = async (o: { method: 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: string | object | Buffer; headers?: Record<string, string> }) => {
+      const res = await app.inject(o);
+      if (res.statusCode < 300) succeeded.push(`${o.method} ${o.url}`);
+      return res;
+    };
+    const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
     const headers = { cookie: `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
     const call = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
-      const res = await app.inject({ method, url, payload, headers });
+      const res = await inject({ method, url, payload, headers });
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
       return res.json();
     };
@@ -94,7 +107,7 @@ describe.each(ENGINES)('every mutation outside the program module records before
     const officer = await call('POST', '/api/users', { username: 'can-bo', displayName: 'Cán bộ', password: 'mat-khau-dai-du', grants: [{ role: 'viewer', unitCode: '01' }] });
     const granted = await call('POST', `/api/users/${officer.id}/grants`, { role: 'province_officer', unitCode: '46' });
     const grantId = granted.grants.find((g: { unitCode: string }) => g.unitCode === '46').id;
-    const revoked = await app.inject({ method: 'DELETE', url: `/api/users/${officer.id}/grants/${grantId}`, headers });
+    const revoked = await inject({ method: 'DELETE', url: `/api/users/${officer.id}/grants/${grantId}`, headers });
     expect(revoked.statusCode, revoked.body).toBeLessThan(300);
     await call('POST', `/api/users/${officer.id}/password`, { password: 'mat-khau-moi-dai-du' });
     await call('POST', `/api/users/${officer.id}/deactivate`, {});
@@ -117,9 +130,22 @@ describe.each(ENGINES)('every mutation outside the program module records before
     const csv = ['stt,code,name,assigned_total,assigned_civil_servants,assigned_contracts,reserve,present_total,present_civil_servants,present_contracts,plan_total,plan_civil_servants,plan_contracts,change,note',
       '1,01,Thành phố Hà Nội,230,230,0,10,190,190,0,,,,,'].join('\n');
     const upload = await multipartBody({ period: P, category: C, asOf: '2024-06-30' }, { name: 'bang.csv', content: csv, type: 'text/csv' });
-    const imported = await app.inject({ method: 'POST', url: '/api/staffing/tables/import', payload: upload.payload, headers: { ...headers, ...upload.headers } });
+    const imported = await inject({ method: 'POST', url: '/api/staffing/tables/import', payload: upload.payload, headers: { ...headers, ...upload.headers } });
     expect(imported.statusCode, imported.body).toBeLessThan(300);
-    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
+    // Every province's target from the rule set of 2026–2031: Hà Nội, the one with a headcount at the baseline, gets one.
+    await call('POST', '/api/staffing/periods', { code: '2026-2031', name: 'Thời kỳ 2026–2031', startDate: '2026-01-01', endDate: '2031-07-01' });
+    await call('POST', '/api/staffing/present', { period: '2026-2031', category: 'cadre_civil_servant', unitId: hanoi, asOf: '2026-01-01', present: 9000 });
+    const fromRules = await call('POST', '/api/staffing/targets/from-rule-set', { period: '2026-2031' });
+    expect(fromRules.set.length, JSON.stringify(fromRules).slice(0, 500)).toBe(1);
+    expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
+
+    // Each mutation route outside the program was run (a route's path parameters match any value).
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops)
+      .filter(([method, op]) => method !== 'get' && method !== 'head' && !op.tags?.includes('program')).map(([method]) => `${method.toUpperCase()} ${p}`));
+    expect(routes.length).toBeGreaterThan(15);
+    const matches = (route: string) => new RegExp(`^${route.replace(/\{\w+\}/g, '[^/?]+')}(\\?.*)?$`);
+    expect(routes.filter((r) => !NOT_MUTATIONS[r] && !succeeded.some((x) => matches(r).test(x))), 'mutation routes not run by this test').toEqual([]);
 
     const rows = await t.db.selectFrom('audit_log').select(['id', 'action', 'entity', 'entity_id', 'before', 'after']).orderBy('id').execute();
     const problems: string[] = [];
@@ -137,6 +163,16 @@ describe.each(ENGINES)('every mutation outside the program module records before
       seen.add(key);
     }
     expect(problems).toEqual([]);
+    // No secret in any record: password hashes, session and API-token hashes, CSRF tokens, the session cookie.
+    const secrets = [
+      ...(await t.db.selectFrom('users').select('password_hash').execute()).map((r) => r.password_hash),
+      ...(await t.db.selectFrom('sessions').select(['token_hash', 'csrf_token']).execute()).flatMap((r) => [r.token_hash, r.csrf_token]),
+      ...(await t.db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash),
+      headers.cookie.split('=')[1], headers['x-csrf-token'], token.token,
+    ];
+    expect(token.token).toMatch(/^apt_/);
+    expect(secrets.every((x) => typeof x === 'string' && x.length >= 16)).toBe(true);
+    expect(rows.filter((r) => secrets.some((x) => JSON.stringify([r.before, r.after]).includes(x))).map((r) => r.action)).toEqual([]);
     // The run covered every declared action outside the program module.
     const ran = new Set(rows.map((r) => `${r.action} on ${r.entity}`));
     const notRun = AUDIT_ACTIONS.filter((a) => !a.action.startsWith('program.')).map((a) => `${a.action} on ${a.entity}`).filter((k) => !ran.has(k));
@@ -144,7 +180,7 @@ describe.each(ENGINES)('every mutation outside the program module records before
     // A replaced value shows what it was: the second allocation and target, and the re-import, carry the first's figures.
     const last = (action: string) => rows.filter((r) => r.action === action).at(-1)!;
     expect(last('staffing.allocate').before).toMatchObject({ quota: 200, reserve: 0 });
-    expect(last('staffing.target.set').before).toMatchObject({ targetHeadcount: 171 });
+    expect(rows.filter((r) => r.action === 'staffing.target.set' && r.entity_id?.endsWith(`:${C}`)).at(-1)!.before).toMatchObject({ targetHeadcount: 171 });
     expect(last('units.update').before).toMatchObject({ adminCentre: 'Số 1 Phan Đình Phùng' });
     expect(last('units.import').before).toMatchObject({ checksum: expect.any(String) });
     expect(rows.find((r) => r.action === 'staffing.merge' && r.entity === 'staffing_node')!.before).toMatchObject({ successor: { quotas: {} } });

@@ -38,7 +38,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'staffing.merge', entity: 'staffing_allocation', kind: 'change' },
   { action: 'staffing.import', entity: 'staffing_table', kind: 'summary', rows: 'staffing.import on staffing_allocation, staffing.present on staffing_actual' },
   { action: 'staffing.import', entity: 'staffing_allocation', kind: 'change' },
-  // program (its mutations are checked by the program module's own tests)
+  // program (its mutations are run through the API by audit.program.test.ts)
   { action: 'program.import', entity: 'program', kind: 'create' },
   { action: 'program.demo.reports', entity: 'program', kind: 'summary', rows: 'demo data only' },
   { action: 'program.tasklist.import', entity: 'program', kind: 'summary', rows: 'program.task.add and program.task.adjust' },
@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'program.change_request.approve', entity: 'task_change_request', kind: 'change' },
   { action: 'program.change_request.refuse', entity: 'task_change_request', kind: 'change' },
   { action: 'program.change_request.withdraw', entity: 'task_change_request', kind: 'change' },
+  { action: 'program.notification.read', entity: 'notification', kind: 'change' },
 ];
 
 export const auditActionOf = (action: string, entity: string) => AUDIT_ACTIONS.find((a) => a.action === action && a.entity === entity);

@@ -100,8 +100,8 @@ describe.each(ENGINES)('amendments on %s', (engine) => {
     // The Hà Nội task's first version is under the same amendment.
     expect((await versions((await task('II.1.a.1@01')).id))[0]).toMatchObject({ amendment_id: cascade.id, valid_from: '2026-03-01' });
     const audit = await t.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', 'program.task.cascade').orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(audit.after).toMatchObject({ amendment: cascade.version_no, decisionRef: 'QĐ 50/QĐ-TTg', rollupMode: 'all_must_finish', created: 1 });
-    expect(audit.before).toEqual({ rollupMode: 'average' });
+    expect(audit.after).toMatchObject({ amendment: cascade.version_no, decisionRef: 'QĐ 50/QĐ-TTg', rollupMode: 'all_must_finish', created: 1, cascadedToUnitIds: [units.hanoi] });
+    expect(audit.before).toMatchObject({ rollupMode: 'average', cascadedToUnitIds: [] });
     await expectRollupsConsistent(t, programId);
   });
 

@@ -141,10 +141,13 @@ export async function addTaskIn(trx: Q, ctx: RequestContext, input: AddTaskInput
   const startDate = input.kind === 'task' ? input.task.startDate ?? input.effectiveDate : input.task.startDate;
   const task = await applyChanges(trx, ctx, created, { ...input.task, code: undefined, startDate });
   await applyRollupChanges(trx, [{ before: null, after: countedOf(task) }]);
-  await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content: await loadContent(trx, task) });
+  const content = await loadContent(trx, task);
+  await writeTaskVersion(trx, { taskId: task.id, programId: task.program_id, amendmentId: amendment.id, from: input.effectiveDate, content });
   await afterTaskChange(trx, task.program_id, [task.id]);
-  await recordAudit(trx, ctx, { action: 'program.task.add', entity: 'task', entityId: task.id, after: { amendment: amendment.version_no, ...input } });
-  return presentTask((await tasks.findTask(trx, task.id))!);
+  const now = (await tasks.findTask(trx, task.id))!;
+  await recordAudit(trx, ctx, { action: 'program.task.add', entity: 'task', entityId: task.id,
+    after: { amendment: amendment.version_no, ...input, status: now.status, progress: now.progress, version: now.version, content } });
+  return presentTask(now);
 }
 
 /**

@@ -39,11 +39,14 @@ export async function cancelTaskIn(trx: Q, ctx: RequestContext, id: number, inpu
   await applyRollupChanges(trx, all.map((t, i) => ({ before: countedOf(t), after: countedOf(cancelled[i]) })));
   // In bulk: a task cascaded after the effective date gets its cancelled version from its own start, never
   // a version that ends before it begins (the task itself was checked above).
-  await writeTaskVersions(trx, task.program_id, amendment.id, input.effectiveDate, await loadContents(trx, cancelled));
+  const contents = await loadContents(trx, cancelled);
+  await writeTaskVersions(trx, task.program_id, amendment.id, input.effectiveDate, contents);
   await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
+  const now = (await tasks.findTask(trx, id))!;
   await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, before,
-    after: { amendment: amendment.version_no, ...input, changeRequestId: opts.changeRequestId ?? null, status: 'cancelled', cancelled: all.length } });
-  return presentTask((await tasks.findTask(trx, id))!);
+    after: { amendment: amendment.version_no, ...input, changeRequestId: opts.changeRequestId ?? null,
+      status: now.status, progress: now.progress, version: now.version, content: contents[0].content, cancelledTaskIds: all.map((t) => t.id) } });
+  return presentTask(now);
 }
 
 /** Every task under this one, level by level. */

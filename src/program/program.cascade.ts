@@ -57,6 +57,8 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
   return db.transaction().execute(async (trx) => {
     const parent = (await tasks.lockTask(trx, id))!;
     const existing = new Set((await tasks.cascadedChildren(trx, id)).map((c) => c.unit_id));
+    // What the audit keeps as "before": the parent as locked, with the units it was already assigned to.
+    const before = cascadeState(parent, [...existing]);
     const fresh = units.filter((u) => !existing.has(u.id));
     const committees = await trx.selectFrom('agencies').select(['id', 'unit_id'])
       .where('unit_id', 'in', fresh.length ? fresh.map((u) => u.id) : [0]).where('kind', '=', 'peoples_committee')
@@ -92,13 +94,19 @@ export async function cascadeTask(db: Db, ctx: RequestContext, id: number, input
     // One new child, or the parent itself after a new rollup mode, recomputes the parent from all its children.
     const changed = [...(created.length ? [created[0].id] : []), ...(rollupChanged ? [id] : [])];
     if (changed.length) await afterTaskChange(trx, parent.program_id, changed);
-    await recordAudit(trx, ctx, { action: 'program.task.cascade', entity: 'task', entityId: id, before: rollupChanged ? { rollupMode: parent.rollup_mode } : undefined, after: {
+    const now = (await tasks.findTask(trx, id))!;
+    await recordAudit(trx, ctx, { action: 'program.task.cascade', entity: 'task', entityId: id, before, after: {
       amendment: amendment?.version_no ?? null, decisionRef: input.decisionRef ?? null, reason: amendment?.reason ?? null, target: input.target,
-      rollupMode: input.rollupMode ?? parent.rollup_mode, created: created.length, skipped: units.length - fresh.length,
+      ...cascadeState(now, [...existing, ...created.map((c) => c.unit_id)]), created: created.length, skipped: units.length - fresh.length,
     } });
     return {
-      task: presentTask((await tasks.findTask(trx, id))!), created: created.length, skipped: units.length - fresh.length,
+      task: presentTask(now), created: created.length, skipped: units.length - fresh.length,
       withoutCommittee: created.filter((c) => c.lead_agency_id === null).map((c) => c.unit_id),
     };
   });
+}
+
+/** A cascaded task's state as the audit log keeps it: its rollup mode, figures and the units it is assigned on to. */
+function cascadeState(t: tasks.TaskRow, unitIds: number[]) {
+  return { rollupMode: t.rollup_mode, version: t.version, status: t.status, progress: t.progress, cascadedToUnitIds: [...unitIds].sort((a, b) => a - b) };
 }

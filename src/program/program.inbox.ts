@@ -7,6 +7,7 @@ import type { RequestContext } from '../platform/context.ts';
 import type { Message } from '../platform/errors.ts';
 import { notFound } from '../platform/errors.ts';
 import { requireUser } from '../accounts/sessions/sessions.access.ts';
+import { recordAudit } from '../platform/audit/record.ts';
 
 export interface Note { kind: string; entity: string; entityId: number; title: Message; body: Message }
 
@@ -41,7 +42,13 @@ export async function inbox(db: Db, ctx: RequestContext, opts: { unreadOnly?: bo
 
 export async function markRead(db: Db, ctx: RequestContext, id: number) {
   const user = requireUser(ctx);
-  const updated = await db.updateTable('notifications').set({ read_at: new Date() }).where('id', '=', id).where('user_id', '=', user?.id ?? -1).executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) throw notFound({ vi: `thông báo số ${id}`, en: `Notification ${id}` });
-  return { id, read: true };
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('notifications').select(['kind', 'entity', 'entity_id', 'read_at']).where('id', '=', id).where('user_id', '=', user?.id ?? -1)
+      .forUpdate().executeTakeFirst();
+    if (!before) throw notFound({ vi: `thông báo số ${id}`, en: `Notification ${id}` });
+    const after = await trx.updateTable('notifications').set({ read_at: new Date() }).where('id', '=', id).returning(['read_at']).executeTakeFirstOrThrow();
+    const state = (readAt: Date | null) => ({ kind: before.kind, entity: before.entity, entityId: before.entity_id, readAt });
+    await recordAudit(trx, ctx, { action: 'program.notification.read', entity: 'notification', entityId: id, before: state(before.read_at), after: state(after.read_at) });
+    return { id, read: true };
+  });
 }

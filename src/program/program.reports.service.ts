@@ -74,6 +74,7 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
     }, submittedNote(task, period.label));
     if (!report) return replay(trx, ctx, taskId, clientKey!);
     await store.storeEvidence(trx, report.id, files);
+    const presented = store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType })));
     // The official figures do not move. Only the engine's "silent" rule reads a report awaiting review (the unit did
     // report), so the task is judged again only when it is silent now.
     const rollups: RollupChange[] = [];
@@ -83,9 +84,10 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
       : { changedTaskIds: [], raised: 0, resolved: 0 };
     await finishChange(trx, task.program_id, [taskId], outcome, rollups, events, { ctx, entry: {
       action: 'program.report.submit', entity: 'task_report', entityId: report.id,
-      after: { taskId, ...input, clientKey, evidence: files.map((f) => ({ fileName: f.fileName, sha256: f.sha256 })) },
+      // The report as stored (never the evidence's bytes: their names, sizes and SHA-256 digests).
+      after: { ...presented, clientKey },
     } });
-    return { ...store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType }))), replayed: false };
+    return { ...presented, replayed: false };
   });
 }
 
@@ -110,6 +112,15 @@ function submittedNote(task: store.LockedReportTask, period: string) {
       en: `The ${period} report on task ${task.code} (${titleOf(task)}), and possibly others, await your review. Open "Reports to review" to see them all.`,
     },
   };
+}
+
+/**
+ * A report as an edit's or a review's audit row keeps it: everything but its evidence, which only the submission
+ * sets (its row names the files); presentReport without the files would claim there are none.
+ */
+function auditedReport(r: store.ReportRow) {
+  const { evidence: _unchanged, ...state } = store.presentReport(r);
+  return state;
 }
 
 function staleReport(current: unknown, refused: unknown) {
@@ -145,7 +156,7 @@ export async function editReport(db: Db, ctx: RequestContext, id: number, patch:
     if (!updated) throw staleReport(store.presentReport(report), patch);
     await judgeReported(trx, row, store.reportedAfter(updated, updated), today, {
       events: [{ channel: CHANNELS.report, payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state } }],
-      audit: { ctx, entry: { action: 'program.report.edit', entity: 'task_report', entityId: id, before: store.presentReport(report), after: store.presentReport(updated) } },
+      audit: { ctx, entry: { action: 'program.report.edit', entity: 'task_report', entityId: id, before: auditedReport(report), after: auditedReport(updated) } },
     });
     return store.presentReport(updated, await store.evidenceOf(trx, [id]));
   });
@@ -200,7 +211,7 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: number, deci
     const reported = store.reportedAfter(updated);
     const events = [{ channel: CHANNELS.report, payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state } }];
     const audit = { ctx, entry: { action: `program.report.${decision}`, entity: 'task_report', entityId: id,
-      before: store.presentReport(report), after: { ...store.presentReport(updated), comment: input.comment ?? null } } };
+      before: auditedReport(report), after: { ...auditedReport(updated), comment: input.comment ?? null } } };
     if (decision === 'return') await judgeReported(trx, row, reported, asOf, { events, audit });
     else {
       // The accepted report becomes the task's official figures: the short path of a change on a leaf (program.after-report.ts).

@@ -88,7 +88,7 @@ export async function createChangeRequest(db: Db, ctx: RequestContext, taskId: n
       title: { vi: `Đề nghị ${KIND_LABEL[input.kind].vi}: nhiệm vụ ${task.code}`, en: `${KIND_LABEL[input.kind].en} requested: task ${task.code}` },
       body: { vi: `${place.chain[0]?.name} đề nghị ${KIND_LABEL[input.kind].vi}. Lý do: ${input.reason}`, en: `${place.chain[0]?.name} asks for a ${KIND_LABEL[input.kind].en}. Reason: ${input.reason}` },
     })));
-    await recordAudit(trx, ctx, { action: 'program.change_request.create', entity: 'task_change_request', entityId: row.id, after: { taskId, ...input, proposed, assignerUnitId: assigner.id } });
+    await recordAudit(trx, ctx, { action: 'program.change_request.create', entity: 'task_change_request', entityId: row.id, after: { taskId, ...input, proposed, assignerUnitId: assigner.id, state: row.state, version: row.version } });
     await publish(trx, CHANNELS.task, { programId: task.program_id, taskIds: [task.id] });
     return present(ctx, { ...row, task_code: task.code, task_title_vi: task.title_vi, task_title_en: task.title_en, task_unit_id: task.unit_id,
       unit_name: place.chain[0]?.name ?? '', assigner_chain: place.assigner });
@@ -126,7 +126,9 @@ export async function decideChangeRequest(db: Db, ctx: RequestContext, id: numbe
     if (decision === 'approve') amendment = await applyRequest(trx, ctx, before, input);
     const decided = (await store.decideRequest(trx, id, input.version, {
       state: decision === 'approve' ? 'approved' : decision === 'refuse' ? 'refused' : 'withdrawn',
-      decided_by: user?.id ?? null, decided_by_label: user?.username ?? ctx.actorLabel,
+      // A withdrawal is the requester's, not a decision: decided_by (which a CHECK keeps apart from requested_by, nobody
+      // decides their own request) stays empty and the label names who withdrew it; the audit row names them too.
+      decided_by: decision === 'withdraw' ? null : user?.id ?? null, decided_by_label: user?.username ?? ctx.actorLabel,
       decision_comment: input.comment ?? null, decision_ref: decision === 'approve' ? input.decisionRef ?? null : null, amendment_id: amendment?.id ?? null,
     }))!;
     if (decision !== 'withdraw' && before.requested_by !== null) {
@@ -140,7 +142,7 @@ export async function decideChangeRequest(db: Db, ctx: RequestContext, id: numbe
       }]);
     }
     await recordAudit(trx, ctx, { action: `program.change_request.${decision}`, entity: 'task_change_request', entityId: id,
-      before: { state: before.state, version: before.version, kind: before.kind, proposed: before.proposed },
+      before: { taskId: before.task_id, kind: before.kind, reason: before.reason, proposed: before.proposed, state: before.state, version: before.version },
       after: { state: decided.state, version: decided.version, decisionRef: decided.decision_ref, comment: decided.decision_comment, amendment: amendment?.version_no ?? null } });
     await publish(trx, CHANNELS.task, { programId: before.program_id, taskIds: [before.task_id] });
     return present(ctx, { ...listed, ...decided });

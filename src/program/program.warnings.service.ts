@@ -40,10 +40,19 @@ export async function listWarnings(db: Db, ctx: RequestContext, q: { programId?:
 
 async function warningInScope(db: Db, ctx: RequestContext, id: number) {
   const w = await db.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
-    .select(['w.id', 'w.task_id', 'w.kind', 'w.message_vi', 'w.resolved_at', 'w.resolved_by', 'w.acknowledged_at', 'w.acknowledged_by', 't.unit_id', 't.program_id'])
-    .where('w.id', '=', id).executeTakeFirst();
-  if (!w) throw notFound({ vi: `cảnh báo số ${id}`, en: `Warning ${id}` });
+    .select(['w.id', 't.unit_id']).where('w.id', '=', id).executeTakeFirst();
+  if (!w) throw warningNotFound(id);
   await requireUnitIn(db, ctx, w.unit_id, PROGRAM['warning.handle']);
+}
+
+const warningNotFound = (id: number) => notFound({ vi: `cảnh báo số ${id}`, en: `Warning ${id}` });
+
+/** The warning locked in the change's transaction: what it holds here is the audit's "before". */
+async function lockOpenWarning(trx: Db, id: number) {
+  const w = await trx.selectFrom('program_warnings as w').innerJoin('tasks as t', 't.id', 'w.task_id')
+    .select(['w.id', 'w.task_id', 'w.kind', 'w.message_vi', 'w.resolved_at', 'w.resolved_by', 'w.acknowledged_at', 'w.acknowledged_by', 't.program_id'])
+    .where('w.id', '=', id).forUpdate('w').executeTakeFirst();
+  if (!w) throw warningNotFound(id);
   if (w.resolved_at) throw badRequest({ vi: 'Cảnh báo đã được xử lý xong.', en: 'The warning is already resolved.' });
   return w;
 }
@@ -55,8 +64,9 @@ const auditState = (w: { task_id: number; kind: string; message_vi: string; ackn
 
 /** Acknowledge: someone saw it. It stays open and still escalates (only resolution stops the clock). */
 export async function acknowledgeWarning(db: Db, ctx: RequestContext, id: number, comment?: string) {
-  const w = await warningInScope(db, ctx, id);
+  await warningInScope(db, ctx, id);
   return db.transaction().execute(async (trx) => {
+    const w = await lockOpenWarning(trx, id);
     const after = await trx.updateTable('program_warnings').set({ acknowledged_at: new Date(), acknowledged_by: ctx.user?.id ?? null }).where('id', '=', id)
       .returning(['acknowledged_at', 'acknowledged_by']).executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'program.warning.acknowledge', entity: 'program_warning', entityId: id, before: auditState(w),
@@ -68,8 +78,9 @@ export async function acknowledgeWarning(db: Db, ctx: RequestContext, id: number
 
 /** Resolve by hand; if the condition still holds, the next change of the task raises it again. */
 export async function resolveWarning(db: Db, ctx: RequestContext, id: number, comment?: string) {
-  const w = await warningInScope(db, ctx, id);
+  await warningInScope(db, ctx, id);
   return db.transaction().execute(async (trx) => {
+    const w = await lockOpenWarning(trx, id);
     const after = await trx.updateTable('program_warnings').set({ resolved_at: new Date(), resolved_by: ctx.user?.id ?? null }).where('id', '=', id)
       .returning(['resolved_at', 'resolved_by']).executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, { action: 'program.warning.resolve', entity: 'program_warning', entityId: id, before: auditState(w),

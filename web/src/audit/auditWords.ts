@@ -43,6 +43,7 @@ export const ACTION_WORDS: Record<string, Words> = {
   'program.change_request.approve': { vi: 'Chấp thuận đề nghị điều chỉnh', en: 'Change request approved' },
   'program.change_request.refuse': { vi: 'Từ chối đề nghị điều chỉnh', en: 'Change request refused' },
   'program.change_request.withdraw': { vi: 'Rút đề nghị điều chỉnh', en: 'Change request withdrawn' },
+  'program.notification.read': { vi: 'Đọc thông báo', en: 'Notification read' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -63,6 +64,7 @@ export const ENTITY_WORDS: Record<string, Words> = {
   program_warning: { vi: 'Cảnh báo', en: 'Warning' },
   public_holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
   task_change_request: { vi: 'Đề nghị điều chỉnh', en: 'Change request' },
+  notification: { vi: 'Thông báo', en: 'Notification' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
