@@ -78,6 +78,8 @@ export class Jobs {
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private working = false;
+  /** Jobs watched by waitFor in this process: a step run here is shown before the job goes on. */
+  private readonly watchers = new Map<number, () => Promise<void>>();
   /** Set while a transaction of ours holds the PGlite connection: pg-boss's statements then run in it. */
   private readonly inTrx = new AsyncLocalStorage<Db>();
   readonly tuning: QueueTuning;
@@ -212,7 +214,7 @@ export class Jobs {
       const ctx = await requesterContext(db, row);
       const outcome = await def.run({
         db, ctx, params: def.params.parse(row.params), jobId: row.id, attempt,
-        progress: async (done, total, phrase) => { await store.setProgress(db, row.id, done, total, phrase); },
+        progress: async (done, total, phrase) => { await store.setProgress(db, row.id, done, total, phrase); await this.watchers.get(row.id)?.(); },
       });
       const file = outcome.file ? { name: outcome.file.name, type: outcome.file.type, size: outcome.file.bytes.length, ...(await this.storage.put(row.id, outcome.file.bytes)) } : null;
       await store.markDone(db, row.id, { phrase: outcome.phrase ?? { vi: 'Hoàn thành', en: 'Done' }, summary: outcome.summary, file });
@@ -254,15 +256,28 @@ export class Jobs {
     return { fileName: row.result_name, mediaType: row.result_type, content };
   }
 
-  /** Waits until the job is done or failed, calling `onChange` at each change of progress (CLI --wait). */
+  /**
+   * Waits until the job is done or failed, calling `onChange` at each change of progress (CLI --wait). A job
+   * run by this process reports every step; one run by another process is polled, so a step shorter than
+   * `pollMs` may not be seen.
+   */
   async waitFor(id: number, onChange: (row: store.JobRow) => void, pollMs = 300): Promise<store.JobRow> {
     let last = '';
-    for (;;) {
+    const look = async () => {
       const row = (await store.findJob(this.handle.db, id))!;
       const key = `${row.state}|${row.progress_done}|${row.progress_total}|${row.phrase_vi}`;
       if (key !== last) { last = key; onChange(row); }
-      if (row.state === 'done' || row.state === 'failed') return row;
-      await new Promise((r) => setTimeout(r, pollMs));
+      return row;
+    };
+    this.watchers.set(id, async () => { await look(); });
+    try {
+      for (;;) {
+        const row = await look();
+        if (row.state === 'done' || row.state === 'failed') return row;
+        await new Promise((r) => setTimeout(r, pollMs));
+      }
+    } finally {
+      this.watchers.delete(id);
     }
   }
 }
