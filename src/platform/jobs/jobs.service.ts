@@ -81,7 +81,7 @@ export class Jobs {
   /** Jobs watched by waitFor in this process: a step run here is shown before the job goes on. */
   private readonly watchers = new Map<number, () => Promise<void>>();
   /** Set while a transaction of ours holds the PGlite connection: pg-boss's statements then run in it. */
-  private readonly inTrx = new AsyncLocalStorage<Db>();
+  private readonly inTrx = new AsyncLocalStorage<{ trx: Db; open: boolean }>();
   readonly tuning: QueueTuning;
   readonly kinds = new Map<string, JobKind<unknown>>();
 
@@ -116,9 +116,10 @@ export class Jobs {
       backend: 'pglite' as const,
       db: {
         executeSql: async (text: string, values?: unknown[]) => {
-          const trx = this.inTrx.getStore();
+          const held = this.inTrx.getStore();
           // Inside our own transaction (a job being queued): the lock is ours already, run in the transaction.
-          if (trx) return trx.executeQuery(CompiledQuery.raw(text, values ?? []));
+          // A timer pg-boss set up meanwhile keeps this context after the commit: `open` sends it to the lock.
+          if (held?.open) return held.trx.executeQuery(CompiledQuery.raw(text, values ?? []));
           return this.handle.db.connection().execute(async () => {
             try {
               return await run(text, values);
@@ -170,7 +171,14 @@ export class Jobs {
     }
     for (const s of this.scheduled) {
       await boss.schedule(s.kind, s.cron, {}, { tz: VN_TZ });
-      await boss.work(s.kind, polling, async () => s.run(this.handle.db, (m) => this.log(m)));
+      await boss.work(s.kind, polling, async () => {
+        try {
+          await s.run(this.handle.db, (m) => this.log(m));
+        } catch (err) {
+          this.log(`${s.kind} failed (pg-boss retries it; \`apparatus program reevaluate\` runs it now): ${(err as Error).message}`);
+          throw err;
+        }
+      });
       if (s.catchUpKey) await boss.send(s.kind, {}, { singletonKey: `${s.kind}:${s.catchUpKey()}`, singletonSeconds: 24 * 3600 });
     }
   }
@@ -190,15 +198,25 @@ export class Jobs {
     if (!def) throw new Error(`jobs: unknown kind ${kind}`);
     const checked = def.params.parse(params);
     const boss = await this.ensureBoss();
-    return this.handle.db.transaction().execute((trx) => this.inTrx.run(trx, async () => {
-      const row = await store.insertJob(trx, {
-        kind, requestedBy: ctx.user?.id ?? null, requestedLabel: ctx.user?.username ?? ctx.actorLabel, unitId: scope.unitId, params: checked, phrase: def.queuedPhrase,
-      });
-      const bossId = await boss.send(kind, { jobId: row.id }, { db: { executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])) } });
-      if (bossId) await store.setBossJobId(trx, row.id, bossId);
-      await recordAudit(trx, ctx, { action: def.auditAction, entity: scope.entity, entityId: scope.entityId, after: { job: row.id, kind, params: checked } });
-      return { ...row, boss_job_id: bossId };
+    return this.handle.db.transaction().execute((trx) => this.inTrx.run({ trx, open: true }, async () => {
+      const held = this.inTrx.getStore()!;
+      try {
+        return await this.insertAndSend(trx, ctx, def, boss, checked, scope);
+      } finally {
+        held.open = false;
+      }
     }));
+  }
+
+  private async insertAndSend(trx: Db, ctx: RequestContext, def: JobKind<unknown>, boss: PgBoss, checked: unknown, scope: { unitId: number | null; entity: string; entityId: string | number | null }) {
+    const kind = def.kind;
+    const row = await store.insertJob(trx, {
+      kind, requestedBy: ctx.user?.id ?? null, requestedLabel: ctx.user?.username ?? ctx.actorLabel, unitId: scope.unitId, params: checked, phrase: def.queuedPhrase,
+    });
+    const bossId = await boss.send(kind, { jobId: row.id }, { db: { executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])) } });
+    if (bossId) await store.setBossJobId(trx, row.id, bossId);
+    await recordAudit(trx, ctx, { action: def.auditAction, entity: scope.entity, entityId: scope.entityId, after: { job: row.id, kind, params: checked } });
+    return { ...row, boss_job_id: bossId };
   }
 
   private async runJob(job: Job<{ jobId: number }>): Promise<void> {
@@ -279,6 +297,31 @@ export class Jobs {
     } finally {
       this.watchers.delete(id);
     }
+  }
+}
+
+/**
+ * With separate PostgreSQL roles (DATABASE_MIGRATE_URL), the server's role may not create schemas: the owner
+ * installs (or upgrades) pg-boss's schema with the migrations and lets the server's role use it, as
+ * apparatus_grant_app_role does for `public`. Queues live in pg-boss's shared job table, so creating one
+ * later is an insert the server's role may do.
+ */
+export async function installJobsSchema(ownerUrl: string, appRole: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: ownerUrl, max: 1, schema: 'pgboss', supervise: false, schedule: false, application_name: 'apparatus-migrate' });
+  boss.on('error', () => {});
+  await boss.start();
+  await boss.stop({ graceful: true, close: true, wait: true } as never);
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const role = client.escapeIdentifier(appRole);
+    await client.query(`grant usage on schema pgboss to ${role};
+      grant select, insert, update, delete on all tables in schema pgboss to ${role};
+      grant usage, select on all sequences in schema pgboss to ${role};
+      grant execute on all functions in schema pgboss to ${role}`);
+  } finally {
+    await client.end();
   }
 }
 
