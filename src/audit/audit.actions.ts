@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'staffing.import', entity: 'staffing_allocation', kind: 'change' },
   // program (its mutations are run through the API by audit.program.test.ts)
   { action: 'program.import', entity: 'program', kind: 'create' },
+  { action: 'program.annual_report.request', entity: 'program', kind: 'event' },
   { action: 'program.demo.reports', entity: 'program', kind: 'summary', rows: 'demo data only' },
   { action: 'program.tasklist.import', entity: 'program', kind: 'summary', rows: 'program.task.add and program.task.adjust' },
   { action: 'program.task.add', entity: 'task', kind: 'create' },

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/db.ts';
-import { badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
+import { AppError, badRequest, notFound, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { loadConfig } from '../platform/config.ts';
 import { findUnitByCode } from '../units/registry/registry.store.ts';
 import { computeEvaluations, loadEvalRowsOfUnits } from '../program/program.evaluate.ts';
@@ -12,7 +12,9 @@ import { reevaluateAll } from '../program/program.warnings.service.ts';
 import { annualReportData } from '../program/program.annual.ts';
 import { annualReportDocx } from '../program/program.annual.docx.ts';
 import { annualReportXlsx } from '../program/program.annual.xlsx.ts';
-import { findProgramByCode } from '../program/program.store.ts';
+import { findProgramByCode, listPrograms } from '../program/program.store.ts';
+import { annualReportJob, requestAnnualReport } from '../program/program.annual.job.ts';
+import { Jobs, presentJob } from '../platform/jobs/jobs.service.ts';
 import { exportTaskList, importTaskList } from '../program/program.tasklist.ts';
 import { deliveriesSince, lastDeliveryId } from '../program/program.webhooks.ts';
 import { reviewQueue } from '../program/program.reviews.service.ts';
@@ -83,6 +85,40 @@ export function registerProgramCommands(program: Command) {
       await fs.writeFile(o.out, bytes);
       const summary = { file: o.out, format: o.format, bytes: bytes.length, program: data.program.code, year: data.year, asOf: data.asOf, tasks: data.national.total };
       if (o.json) printJson(summary); else console.log(`Đã ghi / wrote ${o.out} (${bytes.length} bytes): ${data.national.total} nhiệm vụ / tasks, số liệu ngày / as of ${data.asOf}`);
+    }));
+
+  cmd.command('annual-report').description('The annual report as a background job (the same queue as the web): with --wait, runs it here too, shows each step and writes the file')
+    .requiredOption('--year <yyyy>', 'year of the report').requiredOption('--format <format>', 'docx | xlsx')
+    .option('--program <code>', 'program code (default: the latest program)').option('--out <file>', 'file to write (with --wait)')
+    .option('--wait', 'wait for the job, showing its progress, and write the file', false).option('--json', 'JSON output', false)
+    .action((o) => withDb(o.json, async (handle) => {
+      if (!/^\d{4}$/.test(o.year)) throw badRequest({ vi: '--year phải là năm 4 chữ số.', en: '--year must be a 4-digit year.' });
+      if (o.format !== 'docx' && o.format !== 'xlsx') throw badRequest({ vi: '--format phải là docx hoặc xlsx.', en: '--format must be docx or xlsx.' });
+      if (o.wait && !o.out) throw badRequest({ vi: '--wait cần --out <tệp>.', en: '--wait needs --out <file>.' });
+      const code = o.program ?? (await listPrograms(handle.db)).at(-1)?.code;
+      if (!code) throw notFound({ vi: 'chương trình nào', en: 'Any program' });
+      const jobs = new Jobs(handle, [annualReportJob], [], { log: (m) => console.warn(m) });
+      try {
+        const job = await requestAnnualReport(handle.db, jobs, cliContext(), { year: Number(o.year), program: code, format: o.format });
+        if (!o.wait) {
+          if (o.json) printJson(presentJob(job));
+          else console.log(`Đã xếp hàng công việc số ${job.id} / queued job ${job.id}: a running server works it (GET /api/jobs/${job.id}); or run again with --wait`);
+          return;
+        }
+        await jobs.start({ work: true });
+        const row = await jobs.waitFor(job.id, (r) => {
+          if (o.json) return;
+          const pct = r.progress_total ? ` ${Math.round((100 * r.progress_done) / r.progress_total)}%` : '';
+          console.log(`[${r.state}${pct}] ${r.progress_done}/${r.progress_total} ${r.phrase_vi ?? ''} / ${r.phrase_en ?? ''}${r.error_vi ? ` — ${r.error_vi} / ${r.error_en}` : ''}`);
+        });
+        if (row.state !== 'done') throw new AppError(500, 'job-failed', { vi: 'Công việc thất bại', en: 'Job failed' }, { vi: row.error_vi ?? 'Không rõ lỗi', en: row.error_en ?? 'Unknown error' });
+        const file = await jobs.result(cliContext(), job.id);
+        await fs.writeFile(o.out, file.content);
+        if (o.json) printJson({ ...presentJob(row), file: o.out });
+        else console.log(`Đã ghi / wrote ${o.out} (${file.content.length} bytes)`);
+      } finally {
+        await jobs.stop();
+      }
     }));
 
   cmd.command('reviews').description('Reports awaiting review: a user\'s queue (--user), else every report awaiting review')

@@ -4,7 +4,6 @@ import { openAndMigrate } from '../platform/runtime.ts';
 import { buildServer } from '../platform/http/server.ts';
 import { DEMO_USERS, loadFullDemo, VN_DATA_DIR } from './demo.ts';
 import { ensureReferenceData } from '../units/import/import.service.ts';
-import { startDailyClock } from '../program/program.daily.ts';
 
 export async function serve(options: { demo: boolean; port?: number }) {
   const config = loadConfig({ ...(options.port ? { port: options.port } : {}), ...(options.demo ? { demo: true } : {}) });
@@ -15,8 +14,9 @@ export async function serve(options: { demo: boolean; port?: number }) {
   if (outcome) console.log(`Đã nạp dữ liệu hành chính Việt Nam / imported Vietnam reference data: ${outcome.units} units, ${outcome.links} lineage links in ${outcome.ms} ms`);
   if (config.demo) await loadFullDemo(handle.db);
   const app = await buildServer(handle, config);
-  const stopClock = startDailyClock(handle.db, config, (msg) => app.log.warn(msg));
-  const close = async () => { stopClock(); await app.close(); await handle.close(); process.exit(0); };
+  // Background jobs (the annual report, the daily warning run on its schedule): this process works the queue too.
+  await app.jobs.start({ work: true });
+  const close = async () => { await app.close(); await handle.close(); process.exit(0); };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ host: config.host, port: config.port });

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Config } from './config.ts';
 import { openDatabase, redactUrl, type DatabaseHandle } from './db/db.ts';
 import { grantAppRole, migrate } from './db/migrate.ts';
+import { installJobsSchema } from './jobs/jobs.service.ts';
 
 export interface OpenedDatabase extends DatabaseHandle {
   migrationsApplied: number;
@@ -37,6 +38,7 @@ export async function openAndMigrate(config: Config): Promise<OpenedDatabase> {
       }
       applied = (await migrate(owner.db)).applied.length;
       await grantAppRole(owner.db, appRole);
+      await installJobsSchema(config.migrateUrl, appRole);
     } catch (err) {
       throw new Error(`Migrating as the owner (${redactUrl(config.migrateUrl)}) failed: ${(err as Error).message}`, { cause: err });
     } finally {

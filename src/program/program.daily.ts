@@ -1,11 +1,15 @@
-// The daily clock of early warnings: once per Vietnamese calendar day, one
-// server process (whichever claims the day first in the database) re-evaluates
-// every task, so deadlines that pass overnight raise warnings without any edit.
+// The daily run of early warnings: once per Vietnamese calendar day, one server
+// process (a pg-boss scheduled job; the day is claimed in the database too)
+// re-evaluates every task, so deadlines that pass overnight raise warnings
+// without any edit.
 import type { Db } from '../platform/db/db.ts';
 import { todayIso } from '../platform/errors.ts';
 import { reevaluateAll } from './program.warnings.service.ts';
 import type { MailConfig } from './program.escalation.ts';
 import { deliveriesSince, lastDeliveryId } from './program.webhooks.ts';
+import type { ScheduledKind } from '../platform/jobs/jobs.service.ts';
+
+export const DAILY_RUN_JOB = 'program.daily-run';
 
 /** Claims `asOf` for this process; false when another process already has it. */
 export async function claimDailyRun(db: Db, asOf: string): Promise<boolean> {
@@ -24,23 +28,21 @@ export async function runDailyIfDue(db: Db, mail: MailConfig, asOf = todayIso())
   return result;
 }
 
-/** Checks every `everyMs` (default hourly) whether today's run is due; returns a stop function. */
-export function startDailyClock(db: Db, mail: MailConfig, log: (msg: string) => void, everyMs = 3_600_000): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+/**
+ * The daily run as a pg-boss schedule: at 00:05 Vietnam time one job is queued for the whole cluster (pg-boss
+ * queues one job per cron slot, whichever process's clock gets there first), and whichever worker claims it
+ * runs it. A process that starts later in the day queues a catch-up job keyed by the day (at most one a
+ * day), so a day on which no server was up at 00:05 still gets its run. The claim in program_daily_runs
+ * stays as the last guard: a day is run once even if two jobs for it ever ran.
+ */
+export function dailyRunJob(mail: MailConfig): ScheduledKind {
+  return {
+    kind: DAILY_RUN_JOB,
+    cron: '5 0 * * *',
+    catchUpKey: todayIso,
+    async run(db, log) {
       const result = await runDailyIfDue(db, mail);
       if (result) log(`daily warning run: ${JSON.stringify(result)}`);
-    } catch (err) {
-      log(`daily warning run failed (will retry tomorrow; run \`apparatus program reevaluate\` to retry now): ${(err as Error).message}`);
-    } finally {
-      running = false;
-    }
+    },
   };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  void tick();
-  return () => clearInterval(timer);
 }

@@ -25,6 +25,9 @@ import { readUpload, uploadRoute } from '../platform/upload/intake.ts';
 import { TABLE_LIMITS } from '../platform/upload/limits.ts';
 import { withHeavySlot } from '../platform/upload/pool.ts';
 import { PROGRAM } from './program.policy.ts';
+import { presentJob, type Jobs } from '../platform/jobs/jobs.service.ts';
+import { JobStatus } from '../platform/jobs/jobs.schemas.ts';
+import { AnnualReportRequest, requestAnnualReport } from './program.annual.job.ts';
 import { eventSelector } from './program.events.scope.ts';
 import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sessions/sessions.ended.ts';
 
@@ -49,7 +52,7 @@ function idempotencyKey(header: string | string[] | undefined): string | undefin
 const Sha = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 /** `handle` enables the live event stream (LISTEN/NOTIFY needs the engine, not just Kysely). */
-export function programRoutes(db: Db, handle?: DatabaseHandle) {
+export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['program'];
@@ -65,6 +68,12 @@ export function programRoutes(db: Db, handle?: DatabaseHandle) {
         const r = await withHeavySlot(req.ctx, () => programs.importDocument(db, req.ctx, req.body.program, req.body.text, { ...req.body, offLoop: true }));
         return reply.status(201).send({ program: programs.presentProgram(r.program), counts: r.counts, parsedCounts: r.parsedCounts, unrecognised: r.unrecognised });
       });
+    if (jobs) {
+      app.post('/program/annual-reports', {
+        config: { policy: PROGRAM['program.annual'] },
+        schema: { tags, summary: 'Start the annual report (docx | xlsx) as a background job: 202 with the job; GET /api/jobs/:id for progress', body: AnnualReportRequest, response: { 202: JobStatus } },
+      }, async (req, reply) => reply.status(202).send(presentJob(await requestAnnualReport(db, jobs, req.ctx, req.body))));
+    }
     app.get('/programs/:id', { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
     app.patch('/programs/:id/settings', { config: { policy: PROGRAM['program.settings'] }, schema: { tags, summary: 'Program settings: the working days a reviewer has for a report (central level)', ...id, body: S.ProgramSettingsBody } },
       async (req) => programs.updateProgramSettings(db, req.ctx, req.params.id, req.body));

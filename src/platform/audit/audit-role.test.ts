@@ -108,6 +108,22 @@ describe.skipIf(!ENGINES.includes('postgres'))('the server role on PostgreSQL ma
     for (const a of ['auth.login', 'users.create', 'staffing.allocate', 'staffing.present', 'units.update', 'program.import']) expect(actions).toContain(a);
   });
 
+  it('works the job queue as its own role: the owner installed pg-boss\'s schema with the migrations', async () => {
+    // The import above made CT-ROLE: its annual report runs as a job queued, claimed and finished by the server's role.
+    await server.jobs.start({ work: true });
+    const login = await server.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
+    const headers = { cookie: `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
+    const started = await server.inject({ method: 'POST', url: '/api/program/annual-reports', payload: { year: 2026, program: 'CT-ROLE', format: 'docx' }, headers });
+    expect(started.statusCode).toBe(202);
+    for (;;) {
+      const job = (await server.inject({ url: `/api/jobs/${started.json().id}`, headers })).json();
+      if (job.state === 'done' || job.state === 'failed') { expect(job).toMatchObject({ state: 'done', error: null }); break; }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const owners = await sql<{ owner: string }>`select distinct pg_get_userbyid(relowner) as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'pgboss'`.execute(app.db);
+    expect(owners.rows.map((r) => r.owner)).not.toContain(role);
+  }, 60_000);
+
   it('refuses to start when both URLs are the same role, and on PGlite with only the owner URL', async () => {
     await expect(openAndMigrate(loadConfig({ databaseUrl: owner.url, migrateUrl: owner.url }))).rejects.toThrow(/both connect as/);
     await expect(openAndMigrate(loadConfig({ databaseUrl: null, migrateUrl: owner.url }))).rejects.toThrow(/DATABASE_MIGRATE_URL is set but DATABASE_URL is not/);

@@ -93,6 +93,35 @@ export interface Grants {
   user_id: number;
 }
 
+export interface Jobs {
+  attempts: Generated<number>;
+  boss_job_id: string | null;
+  created_at: Generated<Timestamp>;
+  error_en: string | null;
+  error_vi: string | null;
+  finished_at: Timestamp | null;
+  id: Generated<number>;
+  kind: string;
+  params: Generated<ColumnType<JsonValue, string, string>>;
+  phrase_en: string | null;
+  phrase_vi: string | null;
+  progress_done: Generated<number>;
+  progress_total: Generated<number>;
+  requested_by: number | null;
+  requested_label: string;
+  result_bytes: Buffer | null;
+  result_name: string | null;
+  result_ref: string | null;
+  result_size: number | null;
+  result_storage: string | null;
+  result_type: string | null;
+  started_at: Timestamp | null;
+  state: Generated<string>;
+  summary: ColumnType<JsonValue, string, string> | null;
+  unit_id: number | null;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface LineageEvents {
   effective_date: string;
   id: Generated<number>;
@@ -537,6 +566,7 @@ export interface DB {
   dataset_imports: DatasetImports;
   evidence_blobs: EvidenceBlobs;
   grants: Grants;
+  jobs: Jobs;
   lineage_events: LineageEvents;
   lineage_links: LineageLinks;
   login_throttles: LoginThrottles;

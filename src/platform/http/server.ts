@@ -23,14 +23,23 @@ import { unitsRoutes } from '../../units/units.routes.ts';
 import { auditRoutes } from '../../audit/audit.routes.ts';
 import { programRoutes } from '../../program/program.routes.ts';
 import { staffingRoutes } from '../../staffing/staffing.routes.ts';
+import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
+import { jobsRoutes } from '../jobs/jobs.routes.ts';
+import { annualReportJob } from '../../program/program.annual.job.ts';
+import { dailyRunJob } from '../../program/program.daily.ts';
 
 declare module 'fastify' {
-  interface FastifyInstance { routeRules: RouteRule[] }
+  interface FastifyInstance { routeRules: RouteRule[]; jobs: Jobs }
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-export async function buildServer(handle: DatabaseHandle, config: Config, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** The background jobs of every module; a server process runs them once `app.jobs.start()` is called (serve does). */
+export function createJobs(handle: DatabaseHandle, config: Config, options: { tuning?: Partial<QueueTuning>; log?: (msg: string) => void } = {}) {
+  return new Jobs(handle, [annualReportJob], [dailyRunJob(config)], options);
+}
+
+export async function buildServer(handle: DatabaseHandle, config: Config, options: { logger?: boolean; jobs?: Jobs } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     // Behind a reverse proxy set APPARATUS_TRUST_PROXY=1 so rate limits and the audit see the client's address.
@@ -49,6 +58,9 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   // Before any route: an /api route without a declared rule stops the start (deny by default).
   const routeRules = registerPolicy(app);
   app.decorate('routeRules', routeRules);
+  const jobs = options.jobs ?? createJobs(handle, config, { log: (msg) => app.log.warn(msg) });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => { await jobs.stop(); });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Apparatus API', version: '0.1.0', description: 'Đơn vị hành chính, lịch sử sắp xếp và tra cứu. Errors are application/problem+json.' },
@@ -81,7 +93,8 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   await app.register(accountsRoutes(handle.db, config), { prefix: '/api' });
   await app.register(unitsRoutes(handle.db), { prefix: '/api' });
   await app.register(auditRoutes(handle.db), { prefix: '/api' });
-  await app.register(programRoutes(handle.db, handle), { prefix: '/api' });
+  await app.register(programRoutes(handle.db, handle, jobs), { prefix: '/api' });
+  await app.register(jobsRoutes(jobs), { prefix: '/api' });
   await app.register(staffingRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;

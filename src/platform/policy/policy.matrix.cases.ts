@@ -75,6 +75,14 @@ export const CASES: Record<string, Case> = {
   'PATCH /api/programs/:id/settings': (w) => ({ method: 'PATCH', url: `/api/programs/${w.program}/settings`, payload: { reviewDays: 5 }, facts: { unit: w.units.vn } }),
   'POST /api/programs/:id/tasklist': (w) => ({ method: 'POST', url: `/api/programs/${w.program}/tasklist`,
     upload: { fields: { decisionRef: 'QĐ 2', reason: 'thử', dryRun: true }, file: { name: 'nhiem-vu.xlsx', content: Buffer.from(w.tasklist, 'base64') } }, facts: { unit: w.units.vn } }),
+  'POST /api/program/annual-reports': (w) => ({ method: 'POST', url: '/api/program/annual-reports', payload: { year: 2026, program: w.programCode, format: 'xlsx' } }),
+  // One's own job; out of scope, Huế's officer's, which only a system administrator may read.
+  'GET /api/jobs/:id': (w, s, user) => s === 'in' && w.jobs[user]
+    ? { method: 'GET', url: `/api/jobs/${w.jobs[user]}`, facts: { owner: user } }
+    : { method: 'GET', url: `/api/jobs/${w.jobs.phongdien}`, facts: user === 'admin' ? {} : { owner: 'phongdien' } },
+  'GET /api/jobs/:id/result': (w, s, user) => s === 'in' && w.jobs[user]
+    ? { method: 'GET', url: `/api/jobs/${w.jobs[user]}/result`, facts: { owner: user } }
+    : { method: 'GET', url: `/api/jobs/${w.jobs.phongdien}/result`, facts: user === 'admin' ? {} : { owner: 'phongdien' } },
   'GET /api/programs/:id/tasklist.xlsx': (w) => ({ method: 'GET', url: `/api/programs/${w.program}/tasklist.xlsx`, facts: { unit: w.units.vn } }),
 
   // Program: tasks

@@ -7,6 +7,7 @@ import type { TestDb } from '../db/testing.ts';
 import { systemContext, type Role } from '../context.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
 import { createApiToken } from '../../accounts/tokens/tokens.service.ts';
+import { insertJob, markDone } from '../jobs/jobs.store.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { createProgramFromTree } from '../../program/program.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';
@@ -99,6 +100,14 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     notes[name] = (await t.db.selectFrom('notifications').select('id').where('user_id', '=', id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
   }
 
+  // A finished background job of each user's, with a result file, so "one's own" job can be told from someone else's.
+  const jobs: Record<string, number> = {};
+  for (const name of Object.keys(tokens)) {
+    const job = await insertJob(t.db, { kind: 'matrix', requestedBy: userIds[name], requestedLabel: name, unitId: null, params: {}, phrase: { vi: 'x', en: 'x' } });
+    await markDone(t.db, job.id, { phrase: { vi: 'xong', en: 'done' }, summary: null, file: { name: 'ket-qua.txt', type: 'text/plain', size: 2, storage: 'db', ref: null, bytes: Buffer.from('ok') } });
+    jobs[name] = job.id;
+  }
+
   await createPeriod(t.db, ctx, { code: PERIOD, name: 'Thời kỳ 2022–2026', startDate: '2022-01-01', endDate: '2026-07-01' });
   for (const [unitId, quota] of [[units.vn, 10_000], [units.hanoi, 1000], [units.hue, 1000], [units.baDinh, 100], [units.hueCommune, 100]] as const) {
     await allocate(t.db, ctx, { period: PERIOD, category: 'commune_cadre', unitId, quota });
@@ -111,7 +120,7 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   return {
     units, userIds, sessions, login, program: program.id,
     tasks: { central, hanoiTask, hueTask, baDinhTask, phongDienTask },
-    reports: { in: reportIn, out: reportOut }, requests, warnings: { in: warningIn, out: warningOut }, notes, tokens,
+    reports: { in: reportIn, out: reportOut }, requests, warnings: { in: warningIn, out: warningOut }, notes, tokens, jobs, programCode: program.code,
     tables: { in: await table(units.baDinh), out: await table(units.hueCommune) }, tasklist,
   };
 }

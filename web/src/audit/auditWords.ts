@@ -25,6 +25,7 @@ export const ACTION_WORDS: Record<string, Words> = {
   'staffing.merge': { vi: 'Hợp nhất biên chế theo sắp xếp', en: 'Quotas merged by the reorganisation' },
   'staffing.import': { vi: 'Nhập bảng biên chế', en: 'Staffing table imported' },
   'program.import': { vi: 'Nhập chương trình hành động', en: 'Action program imported' },
+  'program.annual_report.request': { vi: 'Yêu cầu xuất báo cáo năm', en: 'Annual report requested' },
   'program.demo.reports': { vi: 'Tạo báo cáo minh họa', en: 'Demo reports created' },
   'program.tasklist.import': { vi: 'Nhập danh sách nhiệm vụ', en: 'Task list imported' },
   'program.task.add': { vi: 'Thêm nhiệm vụ', en: 'Task added' },

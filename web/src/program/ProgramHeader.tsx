@@ -6,6 +6,7 @@ import { InboxLink } from './InboxLink';
 import { ReviewQueueLink } from './ReviewQueueLink';
 import { LiveIndicator } from './LiveIndicator';
 import { ProgramPicker } from './ProgramPicker';
+import { AnnualReportButton } from './AnnualReportButton';
 import { ProgramTabs } from './admin/ProgramTabs';
 import type { Program } from './types';
 import type { useProgramEvents } from './useProgramEvents';
@@ -14,12 +15,14 @@ interface Props { programs: Program[]; programId: number; onProgram: (id: number
 
 export function ProgramHeader({ programs, programId, onProgram, live, active }: Props) {
   const { t } = useTranslation();
+  const code = programs.find((p) => p.id === programId)?.code;
   return (
     <>
       <Flex wrap gap={12} align="center" justify="space-between">
         <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>{t('program.title')}</Typography.Title>
         <Flex wrap gap={12} align="center">
           <ProgramPicker programs={programs} value={programId} onChange={onProgram} />
+          {code && <AnnualReportButton programCode={code} />}
           <ReviewQueueLink tick={live.tick} />
           <InboxLink tick={live.tick} />
           <LiveIndicator live={live} />

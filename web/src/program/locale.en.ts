@@ -5,6 +5,7 @@ export const programEn: typeof programVi = {
   nav: 'Action program',
   inboxNav: 'Inbox',
   title: 'Action Program delivery tracking',
+  annualReport: { button: 'Export the annual report', title: 'Annual report {{year}}', start: 'Start the {{year}} annual report', download: 'Download {{name}}' },
   pickProgram: 'Choose a program',
   noPrograms: 'No action program yet. An administrator must import the program document first.',
   national: 'Nationwide',

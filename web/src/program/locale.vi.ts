@@ -4,6 +4,7 @@ export const programVi = {
   nav: 'Chương trình hành động',
   inboxNav: 'Hộp thư',
   title: 'Theo dõi thực hiện Chương trình hành động',
+  annualReport: { button: 'Xuất báo cáo năm', title: 'Báo cáo năm {{year}}', start: 'Bắt đầu xuất báo cáo năm {{year}}', download: 'Tải về {{name}}' },
   pickProgram: 'Chọn chương trình',
   noPrograms: 'Chưa có chương trình hành động nào. Quản trị viên cần nhập văn bản chương trình trước.',
   national: 'Toàn quốc',
