@@ -36,3 +36,15 @@ export function formatDateTime(value: string | null | undefined): string {
 
 /** The API's date format for `asOf`, `from`, `to`. */
 export const API_DATE = 'YYYY-MM-DD';
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** A reporting period as an official writes it: 2026-Q4 → "Quý IV/2026", 2026-03 → "Tháng 3/2026" (en: "Q4 2026", "03/2026"). */
+export function formatPeriod(period: string | null | undefined): string {
+  if (!period) return '—';
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return i18n.language === 'en' ? `Q${q[2]} ${q[1]}` : `Quý ${ROMAN[Number(q[2]) - 1]}/${q[1]}`;
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return i18n.language === 'en' ? `${m[2]}/${m[1]}` : `Tháng ${Number(m[2])}/${m[1]}`;
+  return period;
+}

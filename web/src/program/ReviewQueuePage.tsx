@@ -10,7 +10,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, errorMessage, withQuery } from '../api';
-import { formatDate } from '../common/format';
+import { formatDate, formatPeriod } from '../common/format';
 import { useApiGet } from '../common/useApiGet';
 import { pctText } from './Figures';
 import { pick } from './ratings';
@@ -81,7 +81,7 @@ export default function ReviewQueuePage() {
       render: (_: unknown, r) => (
         <>
           <Link to={`/program/tasks/${r.task.id}`}><Typography.Text strong>{r.task.code}</Typography.Text> {pick(r.task.title)}</Link>
-          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.task.unitName} · {t('program.report.period')} {r.period}</Typography.Text></div>
+          <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.task.unitName} · {formatPeriod(r.period)}</Typography.Text></div>
           {r.narrative && <div className="task-why">{r.narrative}</div>}
         </>
       ),

@@ -10,6 +10,7 @@ import { Alert, App as AntApp, Button, Card, Col, Form, Input, InputNumber, Row,
 import type { UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { formatPeriod } from '../../common/format';
 import { api, ApiError, errorMessage } from '../../api';
 import type { Report, ReportStatus } from '../types';
 import type { Problem } from '../../types';
@@ -107,7 +108,7 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
     }
   }
 
-  const title = editing ? t('program.report.editTitle', { period: editing.period }) : t('program.report.newTitle');
+  const title = editing ? t('program.report.editTitle', { period: formatPeriod(editing.period) }) : t('program.report.newTitle');
   return (
     <Card size="small" title={title} extra={editing && <Button size="small" onClick={onCancelEdit}>{t('program.report.cancelEdit')}</Button>}>
       {conflict && (

@@ -7,7 +7,7 @@ import { App as AntApp, Button, Input, Modal, Space, Table, Tag, Typography } fr
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api';
-import { formatDate } from '../../common/format';
+import { formatDate, formatPeriod } from '../../common/format';
 import type { Report } from '../types';
 import { pctText } from '../Figures';
 import { ReportHistory } from './ReportHistory';
@@ -57,7 +57,7 @@ export function ReportsTable({ reports, loading, onEdit, onChanged }: { reports:
   }
 
   const columns: ColumnsType<Report> = [
-    { title: t('program.report.period'), dataIndex: 'period', width: 90 },
+    { title: t('program.report.period'), dataIndex: 'period', width: 100, render: (v: string) => formatPeriod(v) },
     { title: t('program.report.date'), dataIndex: 'reportDate', width: 110, render: (v: string, r) => <>{formatDate(v)}{r.late && <Tag color="orange" style={{ marginLeft: 4 }}>{t('program.report.late')}</Tag>}</> },
     { title: t('program.colProgress'), dataIndex: 'progress', width: 90, align: 'right', render: (v: number) => pctText(v) },
     { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (v: string) => t(`program.status.${v}`) },
