@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, errorMessage, withQuery } from '../api';
 import { formatDate, formatPeriod } from '../common/format';
+import { programCode } from './taskCode';
 import { useApiGet } from '../common/useApiGet';
 import { pctText } from './Figures';
 import { pick } from './ratings';
@@ -80,7 +81,7 @@ export default function ReviewQueuePage() {
       title: t('program.colTask'), key: 'task',
       render: (_: unknown, r) => (
         <>
-          <Link to={`/program/tasks/${r.task.id}`}><Typography.Text strong>{r.task.code}</Typography.Text> {pick(r.task.title)}</Link>
+          <Link to={`/program/tasks/${r.task.id}`}><Typography.Text strong title={r.task.code}>{programCode(r.task.code)}</Typography.Text> {pick(r.task.title)}</Link>
           <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.task.unitName} · {formatPeriod(r.period)}</Typography.Text></div>
           {r.narrative && <div className="task-why">{r.narrative}</div>}
         </>

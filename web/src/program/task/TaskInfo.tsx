@@ -2,6 +2,7 @@
 // what money it has, what it must produce, and how it stands.
 import { Descriptions, Grid, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { humanTaskCode } from '../taskCode';
 import { formatDate, formatNumber } from '../../common/format';
 import { pick } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
@@ -49,7 +50,7 @@ export function TaskInfo({ task, unitName, agencies }: { task: TaskDetail; unitN
   const description = pick({ vi: task.descriptionVi, en: task.descriptionEn });
   return (
     <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} layout={wide ? 'horizontal' : 'vertical'}>
-      <Descriptions.Item label={t('program.task.code')}>{task.code}</Descriptions.Item>
+      <Descriptions.Item label={t('program.task.code')}><span title={task.code} data-testid="task-code">{humanTaskCode(task.code, task.cascaded ? unitName : null)}</span></Descriptions.Item>
       <Descriptions.Item label={t('program.task.unit')}>{unitName}</Descriptions.Item>
       <Descriptions.Item label={t('program.task.lead')}>{task.leadAgencyId ? agencyName(agencies, task.leadAgencyId, en) : '—'}</Descriptions.Item>
       <Descriptions.Item label={t('program.task.coordinating')}>
