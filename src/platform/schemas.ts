@@ -78,3 +78,46 @@ export const Weight = decimal(0.01, 1000, 2, { positive: true });
 
 /** The version a client last read, for optimistic concurrency: an `integer` column in the database. */
 export const Version = wholeNumber(1, 2_147_483_647);
+
+// ---- Response shapes ------------------------------------------------------------------------------------------
+// Every operation declares what it answers (`schema.response`): the server serialises through these schemas, so
+// /api/openapi.json describes every answer and the web app takes its types from the same schemas (`Wire<...>`).
+
+/** A moment (timestamptz): the database gives a Date, the wire carries its ISO 8601 text. */
+export const Timestamp = z.date();
+/** A calendar day as the database gives it: 'YYYY-MM-DD' (no time zone to shift it). */
+export const Day = z.string();
+/** An exact share, numerator of denominator (platform/formats/percent.ts): screens round it, data never does. */
+export const RatioOut = z.object({ numerator: z.number(), denominator: z.number() });
+/** A sentence in both languages. */
+export const MessageOut = z.object({ vi: z.string(), en: z.string() });
+
+/**
+ * RFC 9457 problem details (application/problem+json), the answer of every refusal. Extension members
+ * (errors[], limit, excess, retryAfterSeconds…) vary by problem and pass through unchanged.
+ */
+export const Problem = z.looseObject({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
+  errors: z.array(z.looseObject({ field: z.string(), label: z.string().optional(), message: z.string() })).optional(),
+});
+
+/** `schema.response` of an operation: its success answers, and problem+json for every refusal. */
+export function responses<const R extends Record<number, z.ZodType>>(success: R) {
+  return { ...success, '4XX': Problem };
+}
+
+/**
+ * A binary download: declared by content type only (the body is a file, not JSON). `schema.response` of such an
+ * operation; refusals are problem+json as everywhere.
+ */
+export function download(contentType: string, description: string) {
+  return { 200: { description, content: { [contentType]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } } }, '4XX': Problem };
+}
+
+/** What crosses the wire for a response schema's value: moments become ISO text (JSON.stringify of a Date). */
+export type Wire<T> = T extends Date ? string
+  : T extends readonly (infer U)[] ? Wire<U>[]
+  : T extends object ? { [K in keyof T]: Wire<T[K]> }
+  : T;
+/** The JSON a client receives from an operation whose response schema is `S`. */
+export type Answer<S extends z.ZodType> = Wire<z.output<S>>;

@@ -27,6 +27,8 @@ import { targetProgress } from './targets/targets.progress.ts';
 import { blocksReport } from './reports/reports.service.ts';
 import { trendReport } from './reports/reports.trend.ts';
 import { STAFFING } from './staffing.policy.ts';
+import { CategoriesAnswer, PeriodOut, PeriodsAnswer, RollupAnswer } from './staffing.schemas.ts';
+import { download, responses } from '../platform/schemas.ts';
 
 const MAX_ISSUES = 1000;
 const TABLE_FILE = 'The table, .csv (header row: the column keys) or .xlsx (the Appendix IA form); the name\'s extension decides how it is read';
@@ -43,9 +45,9 @@ export function staffingRoutes(db: Db) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['staffing'];
 
-    app.get('/staffing/periods', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Quota periods' } }, async (req) => { requireUser(req.ctx); return { items: await store.listPeriods(db) }; });
-    app.post('/staffing/periods', { config: { policy: STAFFING['staffing.period'] }, schema: { tags, summary: 'Create a quota period (central roles)', body: PeriodBody } }, async (req) => service.createPeriod(db, req.ctx, req.body));
-    app.get('/staffing/categories', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Staffing categories' } }, async (req) => { requireUser(req.ctx); return { items: await store.listCategories(db) }; });
+    app.get('/staffing/periods', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Quota periods' , response: responses({ 200: PeriodsAnswer }) } }, async (req) => { requireUser(req.ctx); return { items: await store.listPeriods(db) }; });
+    app.post('/staffing/periods', { config: { policy: STAFFING['staffing.period'] }, schema: { tags, summary: 'Create a quota period (central roles)', body: PeriodBody , response: responses({ 200: PeriodOut }) } }, async (req) => service.createPeriod(db, req.ctx, req.body));
+    app.get('/staffing/categories', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Staffing categories' , response: responses({ 200: CategoriesAnswer }) } }, async (req) => { requireUser(req.ctx); return { items: await store.listCategories(db) }; });
 
     app.post('/staffing/allocations', { config: { policy: STAFFING['staffing.allocate'] }, schema: { tags, summary: 'Set a unit\'s or agency\'s quota; 409 with the limit and excess if it would over-allocate', body: AllocateBody } },
       async (req) => service.allocate(db, req.ctx, req.body));
@@ -59,7 +61,7 @@ export function staffingRoutes(db: Db) {
       async (req) => ({ items: await presentHistory(db, req.ctx, req.query.period, req.query.unitId, req.query.category) }));
     app.get('/staffing/available', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Assigned, allocated below, reserve, available and present of one unit or agency', querystring: AvailableQuery } },
       async (req) => service.available(db, req.ctx, req.query.period, service.toTarget(req.query)));
-    app.get('/staffing/rollup', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Quota against present for the units under a unit (default: provinces under the country)', querystring: RollupQuery } },
+    app.get('/staffing/rollup', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'Quota against present for the units under a unit (default: provinces under the country)', querystring: RollupQuery , response: responses({ 200: RollupAnswer }) } },
       async (req) => rollup(db, req.ctx, req.query.period, req.query.unitId));
 
     app.get('/staffing/rule-sets', { config: { policy: STAFFING['staffing.reference'] }, schema: { tags, summary: 'Norm rule sets with legal basis and validity' } }, async (req) => { requireUser(req.ctx); return { items: listRuleSets() }; });
@@ -89,7 +91,7 @@ export function staffingRoutes(db: Db) {
         return importSubmitted(db, req.ctx, table, { period: fields.period, category: fields.category, asOf: fields.asOf });
       }));
     app.get('/staffing/export.xlsx', { config: { policy: STAFFING['staffing.read'] }, schema: { tags, summary: 'A unit and the units under it in the Appendix IA layout', querystring: z.object({ period: PeriodCode, unitId: z.coerce.number().int().positive(),
-      category: CategoryCode.default('cadre_civil_servant'), year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()) }) } },
+      category: CategoryCode.default('cadre_civil_servant'), year: z.coerce.number().int().min(2000).max(2100).default(new Date().getFullYear()) }), response: download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The Appendix IA workbook') } },
       async (req, reply) => {
         const rows = await tableRows(db, req.ctx, req.query.period, req.query.unitId, req.query.category);
         const buf = await exportXlsx(rows, { period: req.query.period, unitName: rows[0].name, year: req.query.year });

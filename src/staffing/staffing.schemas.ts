@@ -58,3 +58,27 @@ export const TargetsQuery = z.object({ period: PeriodCode, category: CategoryCod
   agencyId: z.coerce.number().int().positive().optional(), asOf: IsoDate.optional() });
 export const BlocksQuery = z.object({ period: PeriodCode });
 export const TrendQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), agencyId: z.coerce.number().int().positive().optional(), category: CategoryCode.optional() });
+
+// ---- Responses ----
+// Periods and categories are the stored rows (snake_case: a debt against "camelCase everywhere", kept as the web
+// and the CLI read them today).
+export const PeriodOut = z.object({
+  id: z.number().int(), code: z.string(), name: z.string(), start_date: z.string(), end_date: z.string(), legal_basis: z.string().nullable(),
+  tolerance_share: z.number(), data_note: z.string().nullable(),
+});
+export const PeriodsAnswer = z.object({ items: z.array(PeriodOut) });
+export const CategoriesAnswer = z.object({ items: z.array(z.object({ code: z.string(), name_vi: z.string(), name_en: z.string(), sort: z.number().int() })) });
+
+/** One row's figures (quotas/quotas.figures.ts): null quota = not assigned, null present = nothing recorded. */
+export const FiguresOut = z.object({
+  quota: z.number().nullable(), reserve: z.number(), allocatedBelow: z.number(), available: z.number().nullable(), present: z.number().nullable(),
+  /** The quota's decision marks it illustrative (demo or scenario), not official. */
+  illustrative: z.boolean(),
+});
+const ByCategory = { byCategory: z.record(z.string(), FiguresOut), total: FiguresOut };
+export const RollupItemOut = z.object({ nodeId: z.number().int(), unitId: z.number().int(), agencyId: z.number().int().nullable(), code: z.string(), name: z.string(), level: z.number().int(), ...ByCategory });
+export const RollupAnswer = z.object({
+  period: z.string(), note: z.string().nullable(), toleranceShare: z.number(),
+  node: z.object({ nodeId: z.number().int(), unitId: z.number().int(), code: z.string(), name: z.string(), level: z.number().int(), ...ByCategory }),
+  items: z.array(RollupItemOut),
+});

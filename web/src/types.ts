@@ -1,5 +1,11 @@
-// Types of the HTTP API the server provides (see the API contract in the web brief).
-import type { Ratio } from './common/percent';
+// Types of the HTTP API the server provides, from the server's own schemas (never copied by hand).
+import type { Answer } from '../../src/platform/schemas.ts';
+import type { SessionAnswer } from '../../src/accounts/accounts.schemas.ts';
+import type { AuditEntryOut, AuditPageAnswer } from '../../src/audit/audit.schemas.ts';
+import type {
+  EventKind as EventKindSchema, HistoryAnswer, LevelCountsOut, LinkKind as LinkKindSchema, LookupAnswer, LookupResultOut, LookupSuccessorOut,
+  ProvinceRestructuringOut, RelatedUnitOut, RestructuringAnswer, SearchAnswer, TreeAnswer, UnitDetailAnswer, UnitSummaryOut,
+} from '../../src/units/units.schemas.ts';
 
 export type UnitType =
   | 'central'
@@ -15,139 +21,28 @@ export type UnitType =
   | 'township'
   | 'special_zone';
 
-export interface Grant {
-  role: string;
-  unitId: number | null;
-  unitName: string | null;
-}
+// The API's answers: the server's response schemas (src/*/…schemas.ts), as JSON (moments as ISO text).
+type User0 = Answer<typeof SessionAnswer>['user'];
+export type Grant = User0['grants'][number];
+export type User = User0;
+export type Session = Answer<typeof SessionAnswer>;
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  grants: Grant[];
-  /** Actions the user's roles allow (rule names of the server's access policy); only for showing what can work. */
-  can: string[];
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-}
-
-export interface UnitSummary {
-  id: number;
-  code: string;
-  name: string;
-  fullName: string;
-  nameEn: string | null;
-  fullNameEn: string | null;
-  /** One of UnitType; kept as string so an unknown type from the server still renders. */
-  type: string;
-  level: number;
-  validFrom: string | null;
-  validTo: string | null;
-  childCount: number;
-}
-
-export interface UnitDetail extends UnitSummary {
-  areaKm2: number | null;
-  population: number | null;
-  adminCentre: string | null;
-  parent: UnitSummary | null;
-  ancestors: UnitSummary[];
-}
-
-export interface TreeResponse {
-  asOf: string;
-  items: UnitSummary[];
-}
-
-export type LinkKind = 'whole' | 'part' | 'unchanged' | 'renamed' | 'retyped';
-export type EventKind = 'merge' | 'split' | 'rename' | 'retype' | 'reassign' | 'dissolve' | 'create';
-
-export interface RelatedUnit {
-  unit: UnitSummary & { provinceName: string | null };
-  depth: number;
-  linkKind: LinkKind;
-  note: string | null;
-  event: { id: number; kind: EventKind; effectiveDate: string; legalBasis: string | null };
-}
-
-export interface UnitHistory {
-  unit: UnitDetail;
-  predecessors: RelatedUnit[];
-  successors: RelatedUnit[];
-}
-
-export interface SearchResponse {
-  items: (UnitSummary & { provinceName: string | null })[];
-}
-
-export interface LookupSuccessor {
-  unit: UnitSummary & { adminCentre: string | null; areaKm2: number | null; population: number | null };
-  province: { code: string; name: string; fullName: string } | null;
-  linkKind: LinkKind;
-  note: string | null;
-}
-
-export interface LookupResult {
-  unit: UnitSummary & { districtName: string | null; provinceName: string | null };
-  current: boolean;
-  successors: LookupSuccessor[];
-}
-
-export interface LookupResponse {
-  query: string;
-  items: LookupResult[];
-}
-
-export interface LevelCounts {
-  provinces: number;
-  districts: number;
-  communes: number;
-}
-
-export interface ProvinceRestructuring {
-  id: number;
-  code: string;
-  name: string;
-  fullName: string;
-  formedFrom: { code: string; name: string }[];
-  formedFromCount: number;
-  communesBefore: number;
-  communesAfter: number;
-  /** Communes removed of communes before, exact (the screen rounds it to two decimals). */
-  reduction: Ratio;
-  areaKm2: number | null;
-  population: number | null;
-}
-
-export interface RestructuringStats {
-  from: string;
-  to: string;
-  national: { before: LevelCounts; after: LevelCounts; reduction: Record<keyof LevelCounts, Ratio> };
-  provinces: ProvinceRestructuring[];
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  ip: string | null;
-  action: string;
-  entity: string;
-  entityId: string | number | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type UnitSummary = Answer<typeof UnitSummaryOut>;
+export type UnitDetail = Answer<typeof UnitDetailAnswer>;
+export type TreeResponse = Answer<typeof TreeAnswer>;
+export type LinkKind = Answer<typeof LinkKindSchema>;
+export type EventKind = Answer<typeof EventKindSchema>;
+export type RelatedUnit = Answer<typeof RelatedUnitOut>;
+export type UnitHistory = Answer<typeof HistoryAnswer>;
+export type SearchResponse = Answer<typeof SearchAnswer>;
+export type LookupSuccessor = Answer<typeof LookupSuccessorOut>;
+export type LookupResult = Answer<typeof LookupResultOut>;
+export type LookupResponse = Answer<typeof LookupAnswer>;
+export type LevelCounts = Answer<typeof LevelCountsOut>;
+export type ProvinceRestructuring = Answer<typeof ProvinceRestructuringOut>;
+export type RestructuringStats = Answer<typeof RestructuringAnswer>;
+export type AuditEntry = Answer<typeof AuditEntryOut>;
+export type AuditPage = Answer<typeof AuditPageAnswer>;
 
 /** RFC 9457 problem details, as the server sends them with application/problem+json. */
 export interface Problem {

@@ -8,7 +8,7 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/db.ts';
@@ -18,6 +18,9 @@ import { frameworkProblem, notFoundHandler, problemHandler } from './problem.ts'
 import { registerInputGuard } from './input.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { registerUploads } from '../upload/intake.ts';
+import { responseSerializer } from './serialize.ts';
+import { HealthAnswer, ReadyAnswer } from './server.schemas.ts';
+import { Problem } from '../schemas.ts';
 import { accountsRoutes } from '../../accounts/accounts.routes.ts';
 import { unitsRoutes } from '../../units/units.routes.ts';
 import { auditRoutes } from '../../audit/audit.routes.ts';
@@ -48,7 +51,7 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
     frameworkErrors: frameworkProblem,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer());
   app.setErrorHandler(problemHandler);
   app.setNotFoundHandler(notFoundHandler);
   await app.register(cookie);
@@ -77,11 +80,12 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerUploads(app);
 
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { schema: { hide: true } }, async (req, reply) => {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get('/health', { schema: { hide: true, response: { 200: HealthAnswer } } }, async () => ({ status: 'ok' as const }));
+  typed.get('/ready', { schema: { hide: true, response: { 200: ReadyAnswer, 503: Problem } } }, async (req, reply) => {
     try {
       const row = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(handle.db);
-      return { status: 'ready', engine: handle.engine, migrations: row.rows[0].n };
+      return { status: 'ready' as const, engine: handle.engine, migrations: row.rows[0].n };
     } catch (err) {
       // The cause stays in the server's log: anyone may call /ready, and a database error tells too much.
       req.log.error({ err }, 'not ready: the database does not answer');

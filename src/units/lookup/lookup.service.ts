@@ -17,8 +17,8 @@ import { toPlaced } from '../registry/registry.present.ts';
 import { compareScores, essentialTokens, ignorableTokens, parseLookupQuery, scoreCandidate, type Candidate, type Score } from './lookup.parse.ts';
 import { knownInForce, type Validity } from '../registry/registry.validity.ts';
 
-/** At most this many matches are ranked; a query matching more says its total is a lower bound. */
-export const MAX_MATCHES = 300;
+import { MAX_MATCHES } from '../units.schemas.ts';
+export { MAX_MATCHES };
 
 interface Ranked extends Validity { id: number }
 

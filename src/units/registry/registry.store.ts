@@ -1,4 +1,5 @@
 // SQL for the unit registry: units valid over date ranges, lineage, agencies.
+import type { EventKind, LinkKind } from '../units.schemas.ts';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../platform/db/db-schema.ts';
 import type { PlacedRow } from './registry.present.ts';
@@ -75,10 +76,10 @@ export async function ancestorsOf(db: Q, id: number) {
 
 /** A related unit's own columns come along (PlacedRow), so callers need no second query. */
 export interface RelatedRow extends PlacedRow {
-  start_id: number; unit_id: number; depth: number; link_kind: string; note: string | null;
+  start_id: number; unit_id: number; depth: number; link_kind: LinkKind; note: string | null;
   /** false when any link on the way from the starting unit was a 'part' link. */
   all_whole: boolean;
-  event_id: number; event_kind: string; effective_date: string; legal_basis: string | null;
+  event_id: number; event_kind: EventKind; effective_date: string; legal_basis: string | null;
 }
 
 /**

@@ -1,37 +1,11 @@
-// Types of the administration API (/api/users, /api/tokens).
+// Types of the administration API (/api/users, /api/tokens): the server's response schemas, as JSON.
+import type { Answer } from '../../../src/platform/schemas.ts';
+import type { AdminGrantOut, AdminUserOut, ApiTokenOut, NewTokenAnswer, TokenListAnswer, TokenStatus as TokenStatusSchema, UserPageAnswer } from '../../../src/accounts/accounts.schemas.ts';
 
-export interface AdminGrant { id: number; role: string; unitId: number; unitCode: string; unitName: string }
-
-export interface AdminUser {
-  id: number;
-  username: string;
-  displayName: string;
-  email: string | null;
-  isActive: boolean;
-  createdAt: string;
-  liveSessions: number;
-  liveTokens: number;
-  grants: AdminGrant[];
-}
-
-export interface UserPage { total: number; limit: number; offset: number; items: AdminUser[] }
-
-export type TokenStatus = 'active' | 'expired' | 'revoked';
-
-export interface ApiToken {
-  id: number;
-  name: string;
-  userId: number;
-  username: string;
-  displayName: string;
-  readOnly: boolean;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: TokenStatus;
-}
-
-export interface TokenList { items: ApiToken[]; policy: { defaultDays: number; maxDays: number } }
-
-export interface NewToken extends ApiToken { token: string }
+export type AdminGrant = Answer<typeof AdminGrantOut>;
+export type AdminUser = Answer<typeof AdminUserOut>;
+export type UserPage = Answer<typeof UserPageAnswer>;
+export type TokenStatus = Answer<typeof TokenStatusSchema>;
+export type ApiToken = Answer<typeof ApiTokenOut>;
+export type TokenList = Answer<typeof TokenListAnswer>;
+export type NewToken = Answer<typeof NewTokenAnswer>;

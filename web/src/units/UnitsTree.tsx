@@ -24,7 +24,7 @@ function toNode(unit: UnitSummary): UnitNode {
     title: (
       <span>
         {unit.fullName}
-        {unit.childCount > 0 && <span className="tree-child-count">{unit.childCount}</span>}
+        {(unit.childCount ?? 0) > 0 && <span className="tree-child-count">{unit.childCount}</span>}
       </span>
     ),
   };
