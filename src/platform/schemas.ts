@@ -110,8 +110,10 @@ export function responses<const R extends Record<number, z.ZodType>>(success: R)
  * A binary download: declared by content type only (the body is a file, not JSON). `schema.response` of such an
  * operation; refusals are problem+json as everywhere.
  */
-export function download(contentType: string, description: string) {
-  return { 200: { description, content: { [contentType]: { schema: z.any().meta({ type: 'string', format: 'binary' }) } } }, '4XX': Problem };
+export function download(contentType: string | string[], description: string) {
+  const types = Array.isArray(contentType) ? contentType : [contentType];
+  const content = Object.fromEntries(types.map((t) => [t, { schema: z.any().meta({ type: 'string', format: 'binary' }) }]));
+  return { 200: { description, content }, '4XX': Problem };
 }
 
 /** What crosses the wire for a response schema's value: moments become ISO text (JSON.stringify of a Date). */

@@ -27,6 +27,7 @@ import { withHeavySlot } from '../platform/upload/pool.ts';
 import { PROGRAM } from './program.policy.ts';
 import { presentJob, type Jobs } from '../platform/jobs/jobs.service.ts';
 import { JobStatus } from '../platform/jobs/jobs.schemas.ts';
+import { responses } from '../platform/schemas.ts';
 import { AnnualReportRequest, requestAnnualReport } from './program.annual.job.ts';
 import { eventSelector } from './program.events.scope.ts';
 import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sessions/sessions.ended.ts';
@@ -71,7 +72,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
     if (jobs) {
       app.post('/program/annual-reports', {
         config: { policy: PROGRAM['program.annual'] },
-        schema: { tags, summary: 'Start the annual report (docx | xlsx) as a background job: 202 with the job; GET /api/jobs/:id for progress', body: AnnualReportRequest, response: { 202: JobStatus } },
+        schema: { tags, summary: 'Start the annual report (docx | xlsx) as a background job: 202 with the job; GET /api/jobs/:id for progress', body: AnnualReportRequest, response: responses({ 202: JobStatus }) },
       }, async (req, reply) => reply.status(202).send(presentJob(await requestAnnualReport(db, jobs, req.ctx, req.body))));
     }
     app.get('/programs/:id', { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'A program with its amendments', ...id } }, async (req) => programs.getProgram(db, req.ctx, req.params.id));
