@@ -137,6 +137,9 @@ export async function countsAsOf(db: Q, asOf: string) {
 
 /** The first day the registry has data on units that are in force on `asOf` by their dates alone; null when it knows that day. */
 export async function noDataBefore(db: Q, asOf: string): Promise<string | null> {
+  // On or after the latest attestation every unit is known: one probe of units_attested_from_idx answers that.
+  const latest = await db.selectFrom('units').select(sql<string | null>`max(attested_from)`.as('last')).executeTakeFirst();
+  if (!latest?.last || asOf >= latest.last) return null;
   const row = await db.selectFrom('units').select(sql<string | null>`min(attested_from)`.as('first'))
     .where(inForceSql(asOf, 'units')).where(unknownSql(asOf, 'units')).executeTakeFirst();
   return row?.first ?? null;
