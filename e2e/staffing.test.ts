@@ -88,7 +88,7 @@ describe.skipIf(skipBrowserTests())('staffing quotas in a real browser', () => {
     await expect.poll(() => targets.textContent(), { timeout: WAIT }).toContain('Thành phố Hà Nội');
     await targets.locator('tr', { hasText: 'Thành phố Hà Nội' }).click();
     const points = page.getByTestId('staffing-target-points');
-    await expect.poll(() => points.locator('tbody tr').count(), { timeout: WAIT }).toBe(2);
+    await expect.poll(() => points.locator('tbody tr.ant-table-row').count(), { timeout: WAIT }).toBe(2);
     expect(await points.textContent()).toContain('95');
     await page.locator('canvas:visible').first().waitFor(); // the target's chart (the map's canvas stays in its hidden tab)
     await page.screenshot({ path: path.join(SHOTS, 'staffing-targets.png'), fullPage: true });

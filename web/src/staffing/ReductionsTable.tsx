@@ -18,7 +18,7 @@ export function ReductionsTable() {
   return (
     <>
       {r.data && <Typography.Paragraph type="secondary">{r.data.ruleSet.title[lang]} — {r.data.ruleSet.legalBasis.join('; ')}</Typography.Paragraph>}
-      <Table<ReductionItem> size="small" rowKey="code" loading={r.loading} dataSource={r.data?.items ?? []} pagination={false} data-testid="staffing-reductions"
+      <Table<ReductionItem> size="small" rowKey="code" loading={r.loading} dataSource={r.data?.items ?? []} pagination={false} scroll={{ x: 720 }} data-testid="staffing-reductions"
         columns={[
           { title: t('staffing.province'), dataIndex: 'name' },
           { title: t('staffing.formedFrom'), key: 'from', render: (_, i) => `${i.formedFrom.length}: ${i.formedFrom.join(', ')}` },

@@ -13,9 +13,9 @@ export function RollupTable({ rollup, category, onOpen }: { rollup: Rollup; cate
   const { t } = useTranslation();
   const fig = (i: RollupItem) => figuresFor(i, category);
   return (
-    <Table<RollupItem> size="small" rowKey="nodeId" dataSource={rollup.items} pagination={{ pageSize: 50, hideOnSinglePage: true }} data-testid="staffing-rollup"
+    <Table<RollupItem> size="small" rowKey="nodeId" dataSource={rollup.items} pagination={{ pageSize: 50, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="staffing-rollup"
       columns={[
-        { title: t('staffing.unit'), key: 'name', render: (_, i) => (
+        { title: t('staffing.unit'), key: 'name', fixed: 'left', render: (_, i) => (
           <>{i.level < 3 && !i.agencyId ? <Button type="link" size="small" onClick={() => onOpen(i)}>{i.name}</Button> : i.name}<IllustrativeTag show={fig(i).illustrative} /></>) },
         { title: t('staffing.assigned'), key: 'quota', align: 'right', sorter: (a, b) => (fig(a).quota ?? -1) - (fig(b).quota ?? -1), render: (_, i) => <Quota value={fig(i).quota} /> },
         { title: t('staffing.allocatedBelow'), key: 'below', align: 'right', render: (_, i) => formatNumber(fig(i).allocatedBelow) },

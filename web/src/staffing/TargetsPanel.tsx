@@ -26,7 +26,7 @@ export function TargetsPanel({ period, unitId, unitName, category }: { period: s
   return (
     <>
       {r.error && <Alert type="warning" showIcon title={r.error} />}
-      <Table<TargetItem> size="small" rowKey={key} loading={r.loading} dataSource={items} pagination={{ pageSize: 40, hideOnSinglePage: true }} data-testid="staffing-targets"
+      <Table<TargetItem> size="small" rowKey={key} loading={r.loading} dataSource={items} pagination={{ pageSize: 40, hideOnSinglePage: true }} scroll={{ x: 'max-content' }} data-testid="staffing-targets"
         locale={{ emptyText: t('staffing.report.noTargets') }}
         onRow={(i) => ({ onClick: () => setPicked(key(i)), style: { cursor: 'pointer' } })}
         rowClassName={(i) => (chosen && key(i) === key(chosen) ? 'ant-table-row-selected' : '')}
@@ -46,7 +46,7 @@ export function TargetsPanel({ period, unitId, unitName, category }: { period: s
           <Typography.Paragraph type="secondary">{t('staffing.report.basis')}: {chosen.basis} · {t('staffing.report.setBy')}: {chosen.setBy}</Typography.Paragraph>
           {chosen.recordedBelow && <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('staffing.report.recordedBelow', { n: formatNumber(chosen.subtreePresent) })} />}
           <TargetChart item={chosen} />
-          <Table<TargetPoint> size="small" rowKey="asOf" dataSource={chosen.points} pagination={false} data-testid="staffing-target-points"
+          <Table<TargetPoint> size="small" rowKey="asOf" dataSource={chosen.points} pagination={false} scroll={{ x: 'max-content' }} data-testid="staffing-target-points"
             columns={[
               { title: t('staffing.report.date'), dataIndex: 'asOf', render: formatDate },
               { title: t('staffing.report.present'), dataIndex: 'present', align: 'right', render: (v: number) => formatNumber(v) },

@@ -37,7 +37,7 @@ export function TrendPanel({ unitId, category }: { unitId?: number; category: st
   return (
     <>
       {r.data && <Typography.Paragraph><b>{t('staffing.report.trendOf', { name: r.data.unit.name })}</b></Typography.Paragraph>}
-      <Table<TrendItem> size="small" rowKey="period" loading={r.loading} dataSource={items} pagination={false} data-testid="staffing-trend"
+      <Table<TrendItem> size="small" rowKey="period" loading={r.loading} dataSource={items} pagination={false} scroll={{ x: 'max-content' }} data-testid="staffing-trend"
         columns={[
           { title: t('staffing.report.period'), dataIndex: 'name', render: (v: string, i) => (
             <>{v}<IllustrativeTag show={i.illustrative} />{i.source === 'predecessors' && <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{t('staffing.report.fromPredecessors', { names: i.sources.join(', ') })}</Typography.Text>}</>) },
