@@ -14,7 +14,15 @@ export default defineConfig({
     // The web app is built once for all browser test files (see e2e/global-setup.ts).
     globalSetup: ['e2e/global-setup.ts'],
     projects: [
-      { extends: true, test: { name: 'all', include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'], exclude: ALONE, sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: 'all',
+          include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+          exclude: ALONE,
+          sequence: { groupOrder: 0 },
+        },
+      },
       { extends: true, test: { name: 'alone', include: ALONE, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },

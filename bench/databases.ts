@@ -12,27 +12,52 @@ export async function openFresh(engine: Engine): Promise<DatabaseHandle & { drop
   if (engine === 'pglite') {
     const dir = fs.mkdtempSync(`${os.tmpdir()}/apparatus-bench-`);
     const h = await openDatabase({ dataDir: dir });
-    return { ...h, drop: async () => { await h.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...h,
+      drop: async () => {
+        await h.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `apparatus_bench_${crypto.randomBytes(4).toString('hex')}`;
   await adminQuery(`create database ${name}`);
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const h = await openDatabase({ databaseUrl: url.toString() });
-  return { ...h, drop: async () => { await h.close(); await adminQuery(`drop database ${name} with (force)`); } };
+  return {
+    ...h,
+    drop: async () => {
+      await h.close();
+      await adminQuery(`drop database ${name} with (force)`);
+    },
+  };
 }
 
 async function adminQuery(text: string) {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
-  try { await c.query(text); } finally { await c.end(); }
+  try {
+    await c.query(text);
+  } finally {
+    await c.end();
+  }
 }
 
 /** The engines this machine can benchmark: PGlite always, PostgreSQL when it answers. */
 export async function availableEngines(): Promise<Engine[]> {
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try { await c.connect(); await c.end(); return ['pglite', 'postgres']; } catch { return ['pglite']; }
+  try {
+    await c.connect();
+    await c.end();
+    return ['pglite', 'postgres'];
+  } catch {
+    return ['pglite'];
+  }
 }
 
 export const machineDescription = () =>
-  `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`;
+  `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`;

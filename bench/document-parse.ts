@@ -11,7 +11,11 @@ const read = (name: string) => readFileSync(new URL(`../data/program/${name}`, i
 function grow(chars: number, unit: (i: number) => string): string {
   const parts: string[] = [];
   let n = 0;
-  for (let i = 0; n < chars; i++) { const s = unit(i); parts.push(s); n += s.length; }
+  for (let i = 0; n < chars; i++) {
+    const s = unit(i);
+    parts.push(s);
+    n += s.length;
+  }
   return parts.join('').slice(0, chars);
 }
 
@@ -22,15 +26,21 @@ const SHAPES: Record<string, (chars: number) => string> = {
   // The real documents, one after another (many parts, items and bullets in realistic proportions).
   'real documents': (c) => grow(c, (i) => `${i % 2 ? vi : en}\n`),
   // One part, every line an item: each new item is compared with the previous item of the same parent.
-  'one part, numbered items': (c) => 'I- NHIỆM VỤ\n' + grow(c, (i) => `${i + 1}. Xây dựng Đề án số ${i} hoàn thành trong quý IV/2026\n`),
+  'one part, numbered items': (c) =>
+    'I- NHIỆM VỤ\n' + grow(c, (i) => `${i + 1}. Xây dựng Đề án số ${i} hoàn thành trong quý IV/2026\n`),
   // One item, the same letter again and again: each repeat gets the next free path ("a-2", "a-3", …).
   'one item, repeated "a)"': (c) => 'I- A\n1. B\n' + grow(c, () => 'a) Ban hành Nghị định trước ngày 31/12/2026\n'),
   // Bullets and unmarked lines under one item.
-  'bullets and paragraphs': (c) => 'I- A\n1. B\n' + grow(c, (i) => (i % 3 ? `- Hoàn thành báo cáo ${i} trong năm 2027\n` : `Đoạn văn không có ký hiệu ${i}\n`)),
+  'bullets and paragraphs': (c) =>
+    'I- A\n1. B\n' +
+    grow(c, (i) => (i % 3 ? `- Hoàn thành báo cáo ${i} trong năm 2027\n` : `Đoạn văn không có ký hiệu ${i}\n`)),
   // One line with no newline: deadline phrases, producing verbs and labels all along it.
-  'one 2M-character line': (c) => '- ' + grow(c, (i) => `develop the law ${i} by 2030 before June 2027 (quý IV/2026) Thời hạn: năm 2028 xây dựng đề án `),
+  'one 2M-character line': (c) =>
+    '- ' +
+    grow(c, (i) => `develop the law ${i} by 2030 before June 2027 (quý IV/2026) Thời hạn: năm 2028 xây dựng đề án `),
   // Impossible dates everywhere: each is listed as an error with its line.
-  'impossible dates': (c) => 'I- A\n1. B\n' + grow(c, (i) => `- Hoàn thành trước ngày 31/02/2027 và trong tháng 13/2026 (${i})\n`),
+  'impossible dates': (c) =>
+    'I- A\n1. B\n' + grow(c, (i) => `- Hoàn thành trước ngày 31/02/2027 và trong tháng 13/2026 (${i})\n`),
 };
 
 const max = Number(process.argv[2] ?? 2_000_000);
@@ -52,7 +62,9 @@ for (const [name, make] of Object.entries(SHAPES)) {
   }
   worst = Math.max(worst, times.at(-1)!);
   const ratio = times[2] / times[1];
-  console.log(`${name.padEnd(28)} ${times.map((t) => `${Math.round(t)}`.padStart(7)).join(' ')}   ×${ratio.toFixed(2)} for twice the size`);
+  console.log(
+    `${name.padEnd(28)} ${times.map((t) => `${Math.round(t)}`.padStart(7)).join(' ')}   ×${ratio.toFixed(2)} for twice the size`,
+  );
 }
 console.log(`slowest ${max.toLocaleString('en')}-character document: ${Math.round(worst)} ms (target < 2000)`);
 process.exitCode = worst < 2000 ? 0 : 1;

@@ -10,7 +10,7 @@ import { addDays, evaluateTask, rollupRating } from '../src/program/warnings/ind
 /** Small deterministic generator, so two runs rate the same tasks. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32;
 }
 
 export function generateFacts(n: number, seed = 42): { task: TaskFacts; reports: ReportFacts[] }[] {
@@ -29,10 +29,20 @@ export function generateFacts(n: number, seed = 42): { task: TaskFacts; reports:
     }
     out.push({
       task: {
-        id: i + 1, start, due, status: statuses[Math.floor(rnd() * statuses.length)], progress,
+        id: i + 1,
+        start,
+        due,
+        status: statuses[Math.floor(rnd() * statuses.length)],
+        progress,
         cadence: rnd() < 0.7 ? 'monthly' : 'quarterly',
-        funding: rnd() < 0.1 ? [] : [{ source: 'local_budget', required: 1_000_000, allocated: rnd() < 0.8 ? 1_000_000 : 600_000 }],
-        dependencies: rnd() < 0.2 ? [{ id: i, due: addDays(due, -30 + Math.floor(rnd() * 60)), status: 'in_progress', progress: 50 }] : [],
+        funding:
+          rnd() < 0.1
+            ? []
+            : [{ source: 'local_budget', required: 1_000_000, allocated: rnd() < 0.8 ? 1_000_000 : 600_000 }],
+        dependencies:
+          rnd() < 0.2
+            ? [{ id: i, due: addDays(due, -30 + Math.floor(rnd() * 60)), status: 'in_progress', progress: 50 }]
+            : [],
       },
       reports,
     });
@@ -40,7 +50,10 @@ export function generateFacts(n: number, seed = 42): { task: TaskFacts; reports:
   return out;
 }
 
-export function benchWarnings(n = 200_000, asOf = '2027-06-30'): { tasks: number; reports: number; ms: number; tasksPerSecond: number; warned: number; rollup: string } {
+export function benchWarnings(
+  n = 200_000,
+  asOf = '2027-06-30',
+): { tasks: number; reports: number; ms: number; tasksPerSecond: number; warned: number; rollup: string } {
   const facts = generateFacts(n);
   for (let i = 0; i < Math.min(20_000, n); i++) evaluateTask(facts[i].task, facts[i].reports, asOf); // warm up the JIT
   const t0 = performance.now();
@@ -53,8 +66,12 @@ export function benchWarnings(n = 200_000, asOf = '2027-06-30'): { tasks: number
   }
   const ms = performance.now() - t0;
   return {
-    tasks: n, reports: facts.reduce((s, f) => s + f.reports.length, 0), ms: Math.round(ms),
-    tasksPerSecond: Math.round(n / (ms / 1000)), warned, rollup: rollupRating(ratings),
+    tasks: n,
+    reports: facts.reduce((s, f) => s + f.reports.length, 0),
+    ms: Math.round(ms),
+    tasksPerSecond: Math.round(n / (ms / 1000)),
+    warned,
+    rollup: rollupRating(ratings),
   };
 }
 

@@ -25,7 +25,11 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** Clicks the OK button of the open confirmation (antd Popconfirm). */
 async function confirm(page: Page): Promise<void> {
-  const ok = page.locator('.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"], .ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary').first();
+  const ok = page
+    .locator(
+      '.ant-popover:not(.ant-popover-hidden) [data-testid="confirm-ok"], .ant-popover:not(.ant-popover-hidden) .ant-popconfirm-buttons .ant-btn-primary',
+    )
+    .first();
   await ok.click();
 }
 
@@ -41,13 +45,36 @@ describe.skipIf(skipBrowserTests())('administration screens in a real browser', 
   beforeAll(async () => {
     const { context, csrf } = await suite.signedIn('demo-admin', 'demo-admin-2025');
     const imported = await apiCall<{ program: { id: number } }>(context.request, csrf, 'POST', '/api/programs/import', {
-      program: { code: 'CTHD-ACC', titleVi: 'Chương trình thử nghiệm minh chứng', titleEn: 'Evidence test program', issuingBody: 'CHÍNH PHỦ', periodStart: '2026-01-01', periodEnd: '2030-12-31', cadence: 'quarterly' },
-      text: DOCUMENT, language: 'vi', effectiveDate: '2026-01-15', decisionRef: 'QĐ 2/2026',
+      program: {
+        code: 'CTHD-ACC',
+        titleVi: 'Chương trình thử nghiệm minh chứng',
+        titleEn: 'Evidence test program',
+        issuingBody: 'CHÍNH PHỦ',
+        periodStart: '2026-01-01',
+        periodEnd: '2030-12-31',
+        cadence: 'quarterly',
+      },
+      text: DOCUMENT,
+      language: 'vi',
+      effectiveDate: '2026-01-15',
+      decisionRef: 'QĐ 2/2026',
     });
-    const tasks = await apiCall<{ items: { id: number; code: string }[] }>(context.request, csrf, 'GET', `/api/programs/${imported.program.id}/tasks?limit=50`);
+    const tasks = await apiCall<{ items: { id: number; code: string }[] }>(
+      context.request,
+      csrf,
+      'GET',
+      `/api/programs/${imported.program.id}/tasks?limit=50`,
+    );
     const leaf = tasks.items.find((t) => t.code === 'II.1.1')!;
-    await apiCall(context.request, csrf, 'POST', `/api/tasks/${leaf.id}/cascade`, { target: { kind: 'all_provinces' } });
-    const all = await apiCall<{ items: { id: number; code: string }[] }>(context.request, csrf, 'GET', `/api/programs/${imported.program.id}/tasks?limit=500`);
+    await apiCall(context.request, csrf, 'POST', `/api/tasks/${leaf.id}/cascade`, {
+      target: { kind: 'all_provinces' },
+    });
+    const all = await apiCall<{ items: { id: number; code: string }[] }>(
+      context.request,
+      csrf,
+      'GET',
+      `/api/programs/${imported.program.id}/tasks?limit=500`,
+    );
     hanoiTaskId = all.items.find((t) => t.code === 'II.1.1@01')!.id;
   });
 
@@ -71,18 +98,27 @@ describe.skipIf(skipBrowserTests())('administration screens in a real browser', 
     await page.getByTestId('grant-save').click();
     await eventually(() => row.getByTestId('user-grant').count()).toBe(2);
     await shot(page, 'users-granted');
-    const me = await apiCall<{ user: { grants: { role: string }[] } }>(viewer.context.request, viewer.csrf, 'GET', '/api/auth/me');
+    const me = await apiCall<{ user: { grants: { role: string }[] } }>(
+      viewer.context.request,
+      viewer.csrf,
+      'GET',
+      '/api/auth/me',
+    );
     expect(me.user.grants.map((g) => g.role).sort()).toEqual(['province_officer', 'viewer']);
 
     // Take it away: a confirmation first.
     await row.getByTestId('user-grant').filter({ hasText: 'Huế' }).getByTestId('grant-revoke').click();
-    await expect(page.locator('.ant-popover:not(.ant-popover-hidden)').textContent()).resolves.toContain('Thu hồi vai trò Cán bộ cấp tỉnh');
+    await expect(page.locator('.ant-popover:not(.ant-popover-hidden)').textContent()).resolves.toContain(
+      'Thu hồi vai trò Cán bộ cấp tỉnh',
+    );
     await confirm(page);
     await eventually(() => row.getByTestId('user-grant').count()).toBe(1);
 
     // Switch the account off: the viewer's open session ends at once.
     await row.getByTestId('user-deactivate').click();
-    await expect(page.locator('.ant-popover:not(.ant-popover-hidden)').textContent()).resolves.toContain('Mọi phiên đăng nhập kết thúc ngay');
+    await expect(page.locator('.ant-popover:not(.ant-popover-hidden)').textContent()).resolves.toContain(
+      'Mọi phiên đăng nhập kết thúc ngay',
+    );
     await confirm(page);
     await eventually(() => row.getByTestId('user-reactivate').count()).toBe(1);
     expect((await viewer.context.request.get('/api/auth/me')).status()).toBe(401);
@@ -90,8 +126,15 @@ describe.skipIf(skipBrowserTests())('administration screens in a real browser', 
     await row.getByTestId('user-reactivate').click();
     await confirm(page);
     await eventually(() => row.getByTestId('user-deactivate').count()).toBe(1);
-    const audit = await apiCall<{ items: { action: string }[] }>(admin.context.request, admin.csrf, 'GET', '/api/audit?actor=demo-admin&pageSize=10');
-    expect(audit.items.map((a) => a.action)).toEqual(expect.arrayContaining(['grants.create', 'grants.revoke', 'users.deactivate', 'users.reactivate']));
+    const audit = await apiCall<{ items: { action: string }[] }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      '/api/audit?actor=demo-admin&pageSize=10',
+    );
+    expect(audit.items.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['grants.create', 'grants.revoke', 'users.deactivate', 'users.reactivate']),
+    );
   });
 
   it('an officer makes a read-only API token, sees it once, uses it, and revokes it', async () => {

@@ -26,13 +26,18 @@ export async function chooseOption(page: Page, select: Locator, name: string, se
   const byText = options.filter({ hasText: name });
   let label = name;
   // What the select shows for its choices: the tags of a multiple select, the value of a single one.
-  const shows = async () => (await select.locator('.ant-select-selection-item, .ant-select-content-has-value').allTextContents())
-    .some((text) => text.trim() === label);
+  const shows = async () =>
+    (await select.locator('.ant-select-selection-item, .ant-select-content-has-value').allTextContents()).some(
+      (text) => text.trim() === label,
+    );
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     if (!(await byText.first().isVisible())) {
       if (search !== undefined) await select.locator('input').fill(search);
       else await select.click();
-      await byText.first().waitFor({ timeout: 4000 }).catch(() => {});
+      await byText
+        .first()
+        .waitFor({ timeout: 4000 })
+        .catch(() => {});
     }
     const option = (await byTitle.count()) > 0 ? byTitle.first() : byText.first();
     label = (await option.textContent({ timeout: 1000 }).catch(() => null))?.trim() || label;
@@ -40,7 +45,16 @@ export async function chooseOption(page: Page, select: Locator, name: string, se
     // A click that did register but has not been drawn yet must not be repeated: a second click would undo it.
     const classes = await option.getAttribute('class', { timeout: 1000 }).catch(() => null);
     if (!classes?.includes('ant-select-item-option-selected')) await option.click({ timeout: 4000 }).catch(() => {});
-    if (await expect.poll(shows, { timeout: 4000, interval: 100 }).toBe(true).then(() => true, () => false)) return;
+    if (
+      await expect
+        .poll(shows, { timeout: 4000, interval: 100 })
+        .toBe(true)
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
   }
   const shown = await select.locator('.ant-select-selection-item, .ant-select-content-has-value').allTextContents();
   expect(shown, `the select should show "${label}" after ${ATTEMPTS} tries`).toContain(label);

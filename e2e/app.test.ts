@@ -36,7 +36,12 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
   let pageProblems: string[] = [];
 
   async function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...options });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      ...options,
+    });
     context.setDefaultTimeout(WAIT);
     context.on('page', watch);
     return context;
@@ -46,7 +51,10 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     page.on('pageerror', (err) => pageProblems.push(`uncaught in ${page.url()}: ${err.message}`));
     page.on('console', (msg) => {
       // A visitor's /api/auth/me answers 401 by design; the browser logs every non-2xx load.
-      if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of 401/.test(msg.text())) {
+      if (
+        msg.type() === 'error' &&
+        !/Failed to load resource: the server responded with a status of 401/.test(msg.text())
+      ) {
         pageProblems.push(`console error in ${page.url()}: ${msg.text()}`);
       }
     });
@@ -70,7 +78,12 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
   });
 
   it('a citizen on a phone finds the new ward of an old one, without diacritics and from an address, without logging in', async () => {
-    const phone = await newContext({ viewport: { width: 375, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await newContext({
+      viewport: { width: 375, height: 800 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const page = await phone.newPage();
       await page.goto('/lookup');
@@ -94,7 +107,9 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
       expect(await successor.locator('.lookup-new-name').textContent()).toBe('Phường Ba Đình');
       expect(await texts(successor.getByTestId('lookup-link-kind'))).toEqual(['Toàn bộ']);
       // The new ward's province, on its own line under the new name (soft: the rest of the flow still runs).
-      expect.soft(await texts(successor.locator('.lookup-meta')), 'province line of the new ward').toContain('Thành phố Hà Nội');
+      expect
+        .soft(await texts(successor.locator('.lookup-meta')), 'province line of the new ward')
+        .toContain('Thành phố Hà Nội');
       expect(page.url()).toContain('q=truc+bach'); // shareable
 
       // A citizen does not need to log in: no login form, no user, no redirect.
@@ -110,7 +125,9 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
       await input.pressSequentially('so 2 pho truc bach', { delay: 10 });
       await eventually(() => page.url()).toContain('q=so+2+pho+truc+bach');
       await eventually(() => texts(results.locator('.lookup-old-name'))).toContain('Phường Trúc Bạch');
-      expect(await texts(trucBach.first().getByTestId('lookup-successor').locator('.lookup-new-name'))).toEqual(['Phường Ba Đình']);
+      expect(await texts(trucBach.first().getByTestId('lookup-successor').locator('.lookup-new-name'))).toEqual([
+        'Phường Ba Đình',
+      ]);
       expect(await page.getByTestId('login-username').count()).toBe(0);
       await shot(page, 'lookup-phone-address');
     } finally {
@@ -132,7 +149,9 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.getByTestId('login-username').fill('demo-admin');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();
-    await expect(page.locator('.login-page [role="alert"]').textContent()).resolves.toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    await expect(page.locator('.login-page [role="alert"]').textContent()).resolves.toBe(
+      'Tên đăng nhập hoặc mật khẩu không đúng.',
+    );
     expect(await page.getByTestId('current-user').count()).toBe(0);
     await eventually(() => page.getByTestId('login-submit').isEnabled()).toBe(true);
     await shot(page, 'login-refused');
@@ -142,7 +161,14 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.getByTestId('current-user').waitFor();
     await eventually(() => new URL(page.url()).pathname).toBe('/units');
     expect(await page.getByTestId('current-user').textContent()).toContain('Quản trị hệ thống (demo)');
-    expect(await texts(page.locator('.app-nav .ant-menu-item'))).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
+    expect(await texts(page.locator('.app-nav .ant-menu-item'))).toEqual([
+      'Tra cứu',
+      'Thống kê',
+      'Đơn vị hành chính',
+      'Chương trình hành động',
+      'Biên chế',
+      'Nhật ký',
+    ]);
     expect(await page.getByTestId('login-username').count()).toBe(0);
     await shot(page, 'logged-in');
     // On a 1280 px laptop every section stays in the bar; none folds into the "…" menu.
@@ -152,7 +178,7 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 
-  it('the unit tree shows 63 provinces and districts on 30/06/2025, 34 provinces and communes on 01/07/2025, and a unit\'s history', async () => {
+  it("the unit tree shows 63 provinces and districts on 30/06/2025, 34 provinces and communes on 01/07/2025, and a unit's history", async () => {
     const page = officialPage;
     await page.goto('/units');
     const tree = page.getByTestId('units-tree');
@@ -160,26 +186,32 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     // Unit names without the child count shown after them.
     const titles = async () => (await texts(nodes.locator('.ant-tree-title'))).map((t) => t.replace(/\d+$/, ''));
     /** How many nodes are shown at each depth: [country, provinces, their children]. */
-    const perDepth = () => nodes.evaluateAll((els: any[]) => {
-      const counts: number[] = [];
-      for (const el of els) {
-        const depth = el.querySelectorAll('.ant-tree-indent-unit').length;
-        counts[depth] = (counts[depth] ?? 0) + 1;
-      }
-      return counts;
-    });
-    const node = (name: string) => nodes.filter({ has: page.locator('.ant-tree-title', { hasText: new RegExp(`^${name}\\d*$`) }) });
+    const perDepth = () =>
+      nodes.evaluateAll((els: any[]) => {
+        const counts: number[] = [];
+        for (const el of els) {
+          const depth = el.querySelectorAll('.ant-tree-indent-unit').length;
+          counts[depth] = (counts[depth] ?? 0) + 1;
+        }
+        return counts;
+      });
+    const node = (name: string) =>
+      nodes.filter({ has: page.locator('.ant-tree-title', { hasText: new RegExp(`^${name}\\d*$`) }) });
 
     // Before the reform: the country, its 63 provinces, Hà Nội's 30 districts.
     await page.getByTestId('asof-2025-06-30').click();
     await node('Tỉnh Hà Giang').waitFor();
     await eventually(perDepth).toEqual([1, 63]);
-    expect(await texts(nodes.first().locator('.ant-tree-title'))).toEqual(['Nước Cộng hòa xã hội chủ nghĩa Việt Nam63']);
+    expect(await texts(nodes.first().locator('.ant-tree-title'))).toEqual([
+      'Nước Cộng hòa xã hội chủ nghĩa Việt Nam63',
+    ]);
     await node('Thành phố Hà Nội').locator('.ant-tree-switcher').click();
     await node('Quận Ba Đình').waitFor();
     await eventually(perDepth).toEqual([1, 63, 30]);
     const before = await titles();
-    expect(before).toEqual(expect.arrayContaining(['Quận Ba Đình', 'Quận Hoàn Kiếm', 'Huyện Ba Vì', 'Thị xã Sơn Tây', 'Tỉnh Hà Giang']));
+    expect(before).toEqual(
+      expect.arrayContaining(['Quận Ba Đình', 'Quận Hoàn Kiếm', 'Huyện Ba Vì', 'Thị xã Sơn Tây', 'Tỉnh Hà Giang']),
+    );
     expect(before.filter((t) => t.startsWith('Phường Ba Đình'))).toEqual([]);
     await page.mouse.move(0, 500); // away from the date buttons' tooltips
     await shot(page, 'units-2025-06-30');
@@ -188,13 +220,17 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.getByTestId('asof-2025-07-01').click();
     await node('Tỉnh Tuyên Quang').waitFor();
     await eventually(perDepth).toEqual([1, 34]);
-    expect(await texts(nodes.first().locator('.ant-tree-title'))).toEqual(['Nước Cộng hòa xã hội chủ nghĩa Việt Nam34']);
+    expect(await texts(nodes.first().locator('.ant-tree-title'))).toEqual([
+      'Nước Cộng hòa xã hội chủ nghĩa Việt Nam34',
+    ]);
     expect(await node('Tỉnh Hà Giang').count()).toBe(0);
     await node('Thành phố Hà Nội').locator('.ant-tree-switcher').click();
     await node('Phường Ba Đình').waitFor();
     await eventually(perDepth).toEqual([1, 34, 126]);
     const after = await titles();
-    expect(after).toEqual(expect.arrayContaining(['Phường Ba Đình', 'Phường Hoàn Kiếm', 'Xã Ba Vì', 'Tỉnh Tuyên Quang']));
+    expect(after).toEqual(
+      expect.arrayContaining(['Phường Ba Đình', 'Phường Hoàn Kiếm', 'Xã Ba Vì', 'Tỉnh Tuyên Quang']),
+    );
     expect(after.filter((t) => /^(Quận|Huyện|Thị xã) /.test(t))).toEqual([]);
     await page.mouse.move(0, 500);
     await shot(page, 'units-2025-07-01');
@@ -215,11 +251,17 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await shot(page, 'unit-history-ba-dinh', true);
 
     // Follow the lineage back: the old ward ended on 30/06/2025 and went whole into Ba Đình.
-    await history.getByTestId('related-unit').locator('a', { hasText: /^Phường Trúc Bạch$/ }).click();
+    await history
+      .getByTestId('related-unit')
+      .locator('a', { hasText: /^Phường Trúc Bạch$/ })
+      .click();
     await eventually(() => detail.locator('h3').textContent()).toBe('Phường Trúc Bạch');
     await history.getByTestId('related-unit').first().waitFor();
     await expect(detail.textContent()).resolves.toContain('Đơn vị này không có hiệu lực vào ngày 01/07/2025');
-    expect(await texts(history.locator('h5'))).toEqual(['Hình thành từ (đơn vị tiền thân) (0)', 'Đã chuyển thành (đơn vị kế thừa) (1)']);
+    expect(await texts(history.locator('h5'))).toEqual([
+      'Hình thành từ (đơn vị tiền thân) (0)',
+      'Đã chuyển thành (đơn vị kế thừa) (1)',
+    ]);
     expect(await texts(history.getByTestId('related-unit').locator('a'))).toEqual(['Phường Ba Đình']);
     await expect(history.getByTestId('related-unit').textContent()).resolves.toContain('Nhập toàn bộ');
     await shot(page, 'unit-history-truc-bach', true);
@@ -233,21 +275,30 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
 
     // The map canvas really has provinces on it, coloured by the reduction (not the
     // grey of provinces without data, not an empty canvas).
-    const pixels = await map.locator('canvas').first().evaluate((canvas: any) => {
-      const ctx = canvas.getContext('2d');
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      let painted = 0;
-      let warm = 0;
-      const colours = new Set<number>();
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-        if (a < 16 || (r > 245 && g > 245 && b > 245)) continue;
-        painted++;
-        if (r > 200 && r - b > 60) warm++; // the #fff3e0 → #b71c1c ramp
-        colours.add((r << 16) | (g << 8) | b);
-      }
-      return { total: data.length / 4, painted, warm, colours: colours.size, dataUrlLength: canvas.toDataURL().length as number };
-    });
+    const pixels = await map
+      .locator('canvas')
+      .first()
+      .evaluate((canvas: any) => {
+        const ctx = canvas.getContext('2d');
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let painted = 0;
+        let warm = 0;
+        const colours = new Set<number>();
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
+          if (a < 16 || (r > 245 && g > 245 && b > 245)) continue;
+          painted++;
+          if (r > 200 && r - b > 60) warm++; // the #fff3e0 → #b71c1c ramp
+          colours.add((r << 16) | (g << 8) | b);
+        }
+        return {
+          total: data.length / 4,
+          painted,
+          warm,
+          colours: colours.size,
+          dataUrlLength: canvas.toDataURL().length as number,
+        };
+      });
     expect(pixels.painted / pixels.total).toBeGreaterThan(0.08);
     expect(pixels.warm / pixels.total).toBeGreaterThan(0.05);
     expect(pixels.colours).toBeGreaterThan(20);
@@ -265,7 +316,9 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     expect(provinces).toMatch(/Cấp tỉnh\s*63\s*34/);
     const communes = await page.getByTestId('stats-summary-communes').textContent();
     expect(communes).toMatch(/Cấp xã\s*10\.035\s*3\.321/);
-    await expect(page.getByTestId('stats-summary-districts').textContent()).resolves.toMatch(/696\s*0.*Bãi bỏ cấp huyện/);
+    await expect(page.getByTestId('stats-summary-districts').textContent()).resolves.toMatch(
+      /696\s*0.*Bãi bỏ cấp huyện/,
+    );
     await page.waitForTimeout(1_200); // let the bars finish growing, for the picture only
     await shot(page, 'stats', true);
     // The map alone, larger (page coordinates: scrolled to the top, clipped from the full page).
@@ -287,15 +340,21 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     expect(lines).toMatch(/system:demo\s*Tạo tài khoản\s*Tài khoản/);
     expect(lines).not.toMatch(/auth\.login|units\.import|users\.create/);
     // Newest first: the successful login is the latest entry.
-    expect((await texts(rows.first().locator('td')))).toEqual(expect.arrayContaining(['demo-admin', 'Đăng nhập']));
+    expect(await texts(rows.first().locator('td'))).toEqual(expect.arrayContaining(['demo-admin', 'Đăng nhập']));
     await expect(rows.first().locator('.ant-tag').getAttribute('title')).resolves.toBe('auth.login');
     await expect(page.getByTestId('audit-table').textContent()).resolves.toMatch(/Tổng \d+/);
 
     // The import's row opens on what was imported, field by field.
-    await rows.filter({ hasText: 'Nhập dữ liệu đơn vị hành chính' }).first().locator('.ant-table-row-expand-icon').click();
+    await rows
+      .filter({ hasText: 'Nhập dữ liệu đơn vị hành chính' })
+      .first()
+      .locator('.ant-table-row-expand-icon')
+      .click();
     const diff = page.getByTestId('audit-diff');
     await expect(diff.textContent()).resolves.toContain('Sau khi thay đổi');
-    await expect(diff.locator('th').allTextContents()).resolves.toEqual(expect.arrayContaining(['Trường', 'Trước khi thay đổi', 'Sau khi thay đổi']));
+    await expect(diff.locator('th').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Trường', 'Trước khi thay đổi', 'Sau khi thay đổi']),
+    );
     await shot(page, 'audit', true);
   });
 
@@ -304,10 +363,24 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
     await page.goto('/stats');
     await page.locator('[data-testid="stats-map"][data-rendered="true"]').waitFor();
     const nav = () => texts(page.locator('.app-nav .ant-menu-item'));
-    expect(await nav()).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
+    expect(await nav()).toEqual([
+      'Tra cứu',
+      'Thống kê',
+      'Đơn vị hành chính',
+      'Chương trình hành động',
+      'Biên chế',
+      'Nhật ký',
+    ]);
 
     await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
-    await eventually(nav).toEqual(['Lookup', 'Statistics', 'Administrative units', 'Action program', 'Staffing quotas', 'Audit log']);
+    await eventually(nav).toEqual([
+      'Lookup',
+      'Statistics',
+      'Administrative units',
+      'Action program',
+      'Staffing quotas',
+      'Audit log',
+    ]);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await eventually(() => page.locator('h2').textContent()).not.toMatch(/Thống kê/);
     // Numbers follow the language: 10,035 in English.
@@ -318,10 +391,24 @@ describe.skipIf(skipBrowserTests())('Apparatus in a real browser', () => {
 
     // The choice survives a reload (an office computer keeps its language).
     await page.reload();
-    await eventually(nav).toEqual(['Lookup', 'Statistics', 'Administrative units', 'Action program', 'Staffing quotas', 'Audit log']);
+    await eventually(nav).toEqual([
+      'Lookup',
+      'Statistics',
+      'Administrative units',
+      'Action program',
+      'Staffing quotas',
+      'Audit log',
+    ]);
 
     await page.getByTestId('lang-switch').getByText('VI', { exact: true }).click();
-    await eventually(nav).toEqual(['Tra cứu', 'Thống kê', 'Đơn vị hành chính', 'Chương trình hành động', 'Biên chế', 'Nhật ký']);
+    await eventually(nav).toEqual([
+      'Tra cứu',
+      'Thống kê',
+      'Đơn vị hành chính',
+      'Chương trình hành động',
+      'Biên chế',
+      'Nhật ký',
+    ]);
     expect(await page.evaluate('document.documentElement.lang')).toBe('vi');
     await eventually(() => page.getByTestId('stats-summary-communes').textContent()).toMatch(/10\.035\s*3\.321/);
     await eventually(() => page.locator('h2').textContent()).toBe('Thống kê sắp xếp đơn vị hành chính');

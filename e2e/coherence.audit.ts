@@ -1,7 +1,16 @@
 // The audit page under the coherence harness: the total it states and every
 // row of its first page against audit_log read directly (newest first), and the
 // same after a filter; the rows shown are as many as the total allows.
-import { column, query, readTablePage, sql, vi, watchRequests, type CoherenceScreen, type Ledger } from './coherence.ts';
+import {
+  column,
+  query,
+  readTablePage,
+  sql,
+  vi,
+  watchRequests,
+  type CoherenceScreen,
+  type Ledger,
+} from './coherence.ts';
 import type { Page } from 'playwright-core';
 import type { Db } from '../src/platform/db/db.ts';
 import { ACTION_WORDS, ENTITY_WORDS } from '../web/src/audit/auditWords.ts';
@@ -14,15 +23,40 @@ const at = (d: Date) => {
 
 async function checkPage(page: Page, db: Db, ledger: Ledger, settled: () => Promise<void>, action: string | null) {
   const label = action ? `filtered by action "${action}"` : 'unfiltered';
-  const total = (await query(db, sql<{ n: number }>`select count(*)::int as n from audit_log where ${action}::text is null or action = ${action}`))[0].n;
-  const latest = await query(db, sql<{ at: Date; actor: string | null; action: string; entity: string; entity_id: string | null; ip: string | null }>`
-    select at, actor, action, entity, entity_id, ip from audit_log where ${action}::text is null or action = ${action} order by at desc, id desc limit 50`);
+  const total = (
+    await query(
+      db,
+      sql<{ n: number }>`select count(*)::int as n from audit_log where ${action}::text is null or action = ${action}`,
+    )
+  )[0].n;
+  const latest = await query(
+    db,
+    sql<{
+      at: Date;
+      actor: string | null;
+      action: string;
+      entity: string;
+      entity_id: string | null;
+      ip: string | null;
+    }>`
+    select at, actor, action, entity, entity_id, ip from audit_log where ${action}::text is null or action = ${action} order by at desc, id desc limit 50`,
+  );
   await settled();
-  const shownTotal = (await page.locator('.ant-pagination-total-text').textContent().catch(() => null)) ?? '';
+  const shownTotal =
+    (await page
+      .locator('.ant-pagination-total-text')
+      .textContent()
+      .catch(() => null)) ?? '';
   ledger.figure(`${label}: the total`, shownTotal, `Tổng ${vi.int(total)}`);
   const t = await readTablePage(page.getByTestId('audit-table'));
   ledger.agree(`${label}: rows on the first page = min(total, 50)`, t.rows.length, Math.min(total, 50));
-  const [cAt, cActor, cAction, cEntity, cId] = ['Thời điểm', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Mã đối tượng'].map((x) => column(t, x));
+  const [cAt, cActor, cAction, cEntity, cId] = [
+    'Thời điểm',
+    'Người thực hiện',
+    'Thao tác',
+    'Đối tượng',
+    'Mã đối tượng',
+  ].map((x) => column(t, x));
   for (const [i, r] of latest.entries()) {
     const row = t.rows[i] ?? [];
     const w = `${label}: row ${i + 1}`;

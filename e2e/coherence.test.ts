@@ -31,34 +31,65 @@ function coherenceRun(run: string, scale: DemoScale, options: CoherenceOptions, 
     const started = Date.now();
     let seeded = 0;
     // The program's demo (and one cancelled task) after the staffing data: the audit screen reads both modules' records.
-    const suite = browserSuite(WAIT, { seed: async (db: Db) => { const t = Date.now(); await loadStaffingDemo(db, { scale }); await seedProgram(db); seeded = Date.now() - t; } });
+    const suite = browserSuite(WAIT, {
+      seed: async (db: Db) => {
+        const t = Date.now();
+        await loadStaffingDemo(db, { scale });
+        await seedProgram(db);
+        seeded = Date.now() - t;
+      },
+    });
     const counts: { screen: string; figures: number; problems: number; seconds: number }[] = [];
     const report = path.join(SHOTS, `coherence-${run}.txt`);
 
     afterAll(() => {
-      const lines = counts.map((c) => `${c.screen}: ${c.figures} figures checked, ${c.problems} disagreements, ${c.seconds} s`);
-      console.info(`coherence (${run}): staffing and program data loaded in ${(seeded / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(0)} s\n  ${lines.join('\n  ')}`);
+      const lines = counts.map(
+        (c) => `${c.screen}: ${c.figures} figures checked, ${c.problems} disagreements, ${c.seconds} s`,
+      );
+      console.info(
+        `coherence (${run}): staffing and program data loaded in ${(seeded / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(0)} s\n  ${lines.join('\n  ')}`,
+      );
     });
 
     for (const screen of SCREENS) {
-      it(screen.name, async () => {
-        const t = Date.now();
-        const { context } = await suite.signedIn(screen.user.username, screen.user.password);
-        const page = await context.newPage();
-        const ledger = new Ledger(screen.name);
-        try {
-          await screen.run({ page, db: suite.server.db, ledger, options, tolerate: (re) => suite.tolerate(re) });
-        } finally {
-          counts.push({ screen: screen.name, figures: ledger.checked, problems: ledger.problems.length, seconds: Math.round((Date.now() - t) / 1000) });
-          fs.mkdirSync(SHOTS, { recursive: true });
-          fs.appendFileSync(report, `# ${screen.name}: ${ledger.checked} figures, ${ledger.problems.length} disagreements\n${ledger.problems.join('\n')}\n`);
-          await page.screenshot({ path: path.join(SHOTS, `coherence-${run}-${screen.name.split(' ')[0]}.png`), fullPage: true }).catch(() => {});
-        }
-        expect(ledger.problems.slice(0, 40), `${ledger.problems.length} disagreements (all in ${report})`).toEqual([]);
-      }, perScreenTimeout);
+      it(
+        screen.name,
+        async () => {
+          const t = Date.now();
+          const { context } = await suite.signedIn(screen.user.username, screen.user.password);
+          const page = await context.newPage();
+          const ledger = new Ledger(screen.name);
+          try {
+            await screen.run({ page, db: suite.server.db, ledger, options, tolerate: (re) => suite.tolerate(re) });
+          } finally {
+            counts.push({
+              screen: screen.name,
+              figures: ledger.checked,
+              problems: ledger.problems.length,
+              seconds: Math.round((Date.now() - t) / 1000),
+            });
+            fs.mkdirSync(SHOTS, { recursive: true });
+            fs.appendFileSync(
+              report,
+              `# ${screen.name}: ${ledger.checked} figures, ${ledger.problems.length} disagreements\n${ledger.problems.join('\n')}\n`,
+            );
+            await page
+              .screenshot({
+                path: path.join(SHOTS, `coherence-${run}-${screen.name.split(' ')[0]}.png`),
+                fullPage: true,
+              })
+              .catch(() => {});
+          }
+          expect(ledger.problems.slice(0, 40), `${ledger.problems.length} disagreements (all in ${report})`).toEqual(
+            [],
+          );
+        },
+        perScreenTimeout,
+      );
     }
   });
 }
 
 coherenceRun('demo', 'demo', { national: false, sampleProvinces: ['01'] }, 600_000);
-if (process.env.APPARATUS_COHERENCE_NATIONAL === '1') coherenceRun('national', 'national', { national: true, sampleProvinces: ['01'] }, 3_600_000);
+if (process.env.APPARATUS_COHERENCE_NATIONAL === '1')
+  coherenceRun('national', 'national', { national: true, sampleProvinces: ['01'] }, 3_600_000);

@@ -17,11 +17,18 @@ import type { Db } from '../src/platform/db/db.ts';
 // ---- What a screen is, and what it reports.
 
 export interface ScreenContext {
-  page: Page; db: Db; ledger: Ledger; options: CoherenceOptions;
+  page: Page;
+  db: Db;
+  ledger: Ledger;
+  options: CoherenceOptions;
   /** While set, browser console errors it matches are an answer the screen provokes (a refusal), not a failure. */
   tolerate(expected: RegExp | null): void;
 }
-export interface CoherenceScreen { name: string; user: { username: string; password: string }; run(ctx: ScreenContext): Promise<void> }
+export interface CoherenceScreen {
+  name: string;
+  user: { username: string; password: string };
+  run(ctx: ScreenContext): Promise<void>;
+}
 export interface CoherenceOptions {
   /** National scale: every province is opened, not only the sample ones. */
   national: boolean;
@@ -38,7 +45,8 @@ export class Ledger {
   /** A figure shown against the text the data says it must be. */
   figure(where: string, shown: string | null | undefined, expected: string) {
     this.checked++;
-    if (norm(shown) !== norm(expected)) this.problems.push(`${where}: shows "${shown ?? '(nothing)'}", the data says "${expected}"`);
+    if (norm(shown) !== norm(expected))
+      this.problems.push(`${where}: shows "${shown ?? '(nothing)'}", the data says "${expected}"`);
   }
 
   /** Two figures on screen that must be equal (a total and its rows' sum, one figure on two tabs). */
@@ -63,14 +71,19 @@ export const vi = {
   none: '—',
   notAssigned: 'Chưa giao',
   int: (n: number | null | undefined) => (n === null || n === undefined ? '—' : int.format(n)),
-  dec: (n: number | null | undefined, digits: number) => (n === null || n === undefined ? '—' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n)),
+  dec: (n: number | null | undefined, digits: number) =>
+    n === null || n === undefined ? '—' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n),
   /** part of whole as the State writes it: two decimals, half up, computed in whole numbers ("66,91%"). */
   pct(part: number | null | undefined, whole: number | null | undefined) {
     if (part === null || part === undefined || !whole) return '—';
-    const n = BigInt(part) * 20_000n, d = BigInt(whole) * 2n;
-    const neg = (n < 0n) !== (d < 0n), a = n < 0n ? -n : n, b = d < 0n ? -d : d;
+    const n = BigInt(part) * 20_000n,
+      d = BigInt(whole) * 2n;
+    const neg = n < 0n !== d < 0n,
+      a = n < 0n ? -n : n,
+      b = d < 0n ? -d : d;
     const h = (a + b / 2n) / b; // hundredths of a percent, half up
-    const whole100 = h / 100n, frac = h % 100n;
+    const whole100 = h / 100n,
+      frac = h % 100n;
     const fracText = frac === 0n ? '' : `,${String(frac).padStart(2, '0').replace(/0$/, '')}`;
     return `${neg && h !== 0n ? '-' : ''}${int.format(Number(whole100))}${fracText}%`;
   },
@@ -82,8 +95,11 @@ export const vi = {
 /** Counts the page's requests in flight (event streams excepted), to know when what it shows has settled. */
 export function watchRequests(page: Page) {
   const inFlight = new Set<unknown>();
-  const stream = (r: { headers(): Record<string, string>; url(): string }) => (r.headers().accept ?? '').includes('text/event-stream') || r.url().includes('/events');
-  page.on('request', (r) => { if (!stream(r)) inFlight.add(r); });
+  const stream = (r: { headers(): Record<string, string>; url(): string }) =>
+    (r.headers().accept ?? '').includes('text/event-stream') || r.url().includes('/events');
+  page.on('request', (r) => {
+    if (!stream(r)) inFlight.add(r);
+  });
   page.on('requestfinished', (r) => inFlight.delete(r));
   page.on('requestfailed', (r) => inFlight.delete(r));
   return {
@@ -92,7 +108,10 @@ export function watchRequests(page: Page) {
       const started = Date.now();
       let calmSince = 0;
       while (Date.now() - started < timeout) {
-        const spinning = await page.locator('.ant-spin-spinning, .ant-table-placeholder .ant-spin').count().catch(() => 0);
+        const spinning = await page
+          .locator('.ant-spin-spinning, .ant-table-placeholder .ant-spin')
+          .count()
+          .catch(() => 0);
         if (inFlight.size === 0 && spinning === 0) {
           calmSince ||= Date.now();
           if (Date.now() - calmSince >= quiet) return;
@@ -104,7 +123,11 @@ export function watchRequests(page: Page) {
   };
 }
 
-export interface TableRead { headers: string[]; rows: string[][]; rowKeys: (string | null)[] }
+export interface TableRead {
+  headers: string[];
+  rows: string[][];
+  rowKeys: (string | null)[];
+}
 
 /** One page of an antd table: the leaf column titles (grouped headers resolved) and every cell's text. */
 export async function readTablePage(table: Locator): Promise<TableRead> {
@@ -118,14 +141,19 @@ export async function readTablePage(table: Locator): Promise<TableRead> {
       let c = 0;
       tr.querySelectorAll('th').forEach((th: any) => {
         while (grid[r][c] !== undefined) c++;
-        const span = Number(th.getAttribute('colspan') ?? 1), down = Number(th.getAttribute('rowspan') ?? 1);
+        const span = Number(th.getAttribute('colspan') ?? 1),
+          down = Number(th.getAttribute('rowspan') ?? 1);
         for (let i = 0; i < down; i++) for (let j = 0; j < span; j++) (grid[r + i] ??= [])[c + j] = text(th);
         c += span;
       });
     });
     const leaves = grid.length ? grid[grid.length - 1].map((t) => t ?? '') : [];
     const rows: any[] = [...root.querySelectorAll('tbody tr.ant-table-row')];
-    return { headers: leaves, rows: rows.map((tr) => [...tr.querySelectorAll(':scope > td')].map(text)), rowKeys: rows.map((tr) => tr.getAttribute('data-row-key') as string | null) };
+    return {
+      headers: leaves,
+      rows: rows.map((tr) => [...tr.querySelectorAll(':scope > td')].map(text)),
+      rowKeys: rows.map((tr) => tr.getAttribute('data-row-key') as string | null),
+    };
   });
 }
 
@@ -134,10 +162,16 @@ export async function readTable(page: Page, table: Locator, settled: () => Promi
   await settled();
   const first = await readTablePage(table);
   // antd puts a table's test id on the table, its pagination beside it in the wrapper.
-  const wrapper = table.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-table-wrapper ")][1]');
+  const wrapper = table.locator(
+    'xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-table-wrapper ")][1]',
+  );
   const next = wrapper.locator('.ant-pagination-next');
   let pages = 1;
-  while (await next.count() && (await next.getAttribute('aria-disabled')) !== 'true' && !(await next.getAttribute('class'))?.includes('disabled')) {
+  while (
+    (await next.count()) &&
+    (await next.getAttribute('aria-disabled')) !== 'true' &&
+    !(await next.getAttribute('class'))?.includes('disabled')
+  ) {
     await next.click();
     await settled();
     const more = await readTablePage(table);
@@ -145,7 +179,10 @@ export async function readTable(page: Page, table: Locator, settled: () => Promi
     first.rowKeys.push(...more.rowKeys);
     pages++;
   }
-  if (pages > 1) { await wrapper.locator('.ant-pagination-item-1').click(); await settled(); }
+  if (pages > 1) {
+    await wrapper.locator('.ant-pagination-item-1').click();
+    await settled();
+  }
   return first;
 }
 
@@ -157,9 +194,15 @@ export function column(t: TableRead, title: string): number {
 }
 
 /** A table's rows by the text of one column (a unit's name), each as {column title → cell text}. */
-export function rowsBy(t: TableRead, keyTitle: string, strip: RegExp = /\s*Minh họa\s*$/): Map<string, Record<string, string>> {
+export function rowsBy(
+  t: TableRead,
+  keyTitle: string,
+  strip: RegExp = /\s*Minh họa\s*$/,
+): Map<string, Record<string, string>> {
   const k = column(t, keyTitle);
-  return new Map(t.rows.map((cells) => [cells[k].replace(strip, ''), Object.fromEntries(t.headers.map((h, i) => [h, cells[i]]))]));
+  return new Map(
+    t.rows.map((cells) => [cells[k].replace(strip, ''), Object.fromEntries(t.headers.map((h, i) => [h, cells[i]]))]),
+  );
 }
 
 // ---- The data side.

@@ -32,12 +32,31 @@ describe.skipIf(skipBrowserTests())('live updates: one event stream for all the 
 
   beforeAll(async () => {
     admin = await suite.signedIn('demo-admin', 'demo-admin-2025');
-    const imported = await apiCall<{ program: { id: number } }>(admin.context.request, admin.csrf, 'POST', '/api/programs/import', {
-      program: { code: 'CTHD-LIVE', titleVi: 'Chương trình thử cập nhật trực tiếp', issuingBody: 'CHÍNH PHỦ', periodStart: '2026-01-01', periodEnd: '2030-12-31' },
-      text: DOCUMENT, language: 'vi', effectiveDate: '2026-01-15',
-    });
+    const imported = await apiCall<{ program: { id: number } }>(
+      admin.context.request,
+      admin.csrf,
+      'POST',
+      '/api/programs/import',
+      {
+        program: {
+          code: 'CTHD-LIVE',
+          titleVi: 'Chương trình thử cập nhật trực tiếp',
+          issuingBody: 'CHÍNH PHỦ',
+          periodStart: '2026-01-01',
+          periodEnd: '2030-12-31',
+        },
+        text: DOCUMENT,
+        language: 'vi',
+        effectiveDate: '2026-01-15',
+      },
+    );
     programId = imported.program.id;
-    const tasks = await apiCall<{ items: { id: number; kind: string }[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}/tasks?limit=50`);
+    const tasks = await apiCall<{ items: { id: number; kind: string }[] }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      `/api/programs/${programId}/tasks?limit=50`,
+    );
     taskId = tasks.items.find((t) => t.kind === 'task')!.id;
   });
 
@@ -52,21 +71,31 @@ describe.skipIf(skipBrowserTests())('live updates: one event stream for all the 
       last = now;
     }
   }
-  const report = (progress: number) => apiCall(admin.context.request, admin.csrf, 'POST', `/api/tasks/${taskId}/reports`, { progress, status: 'in_progress' });
+  const report = (progress: number) =>
+    apiCall(admin.context.request, admin.csrf, 'POST', `/api/tasks/${taskId}/reports`, {
+      progress,
+      status: 'in_progress',
+    });
 
   it(`opens ${TABS} task pages with one stream, updates them all, and hands the stream over when its tab closes`, async () => {
     const opened: Page[] = [];
     const streams = new Map<Page, number>();
     for (let i = 0; i < TABS; i++) {
       const page = await admin.context.newPage();
-      page.on('request', (r) => { if (new URL(r.url()).pathname === STREAM) streams.set(page, (streams.get(page) ?? 0) + 1); });
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === STREAM) streams.set(page, (streams.get(page) ?? 0) + 1);
+      });
       await page.goto(`/program/tasks/${taskId}`);
       // With a stream per tab, the seventh tab's requests wait for a free connection forever.
       await page.getByTestId('task-detail').waitFor();
       opened.push(page);
     }
-    for (const page of opened) await eventually(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('live');
-    expect([...streams.values()].reduce((a, b) => a + b, 0), 'event streams opened by the tabs').toBe(1);
+    for (const page of opened)
+      await eventually(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('live');
+    expect(
+      [...streams.values()].reduce((a, b) => a + b, 0),
+      'event streams opened by the tabs',
+    ).toBe(1);
 
     // A change reaches every tab.
     const before = await settledTicks(opened);
@@ -78,12 +107,18 @@ describe.skipIf(skipBrowserTests())('live updates: one event stream for all the 
     await leader.close();
     const rest = opened.filter((p) => p !== leader);
     await eventually(() => [...streams.entries()].filter(([p]) => p !== leader).length).toBe(1);
-    for (const page of rest) await eventually(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('live');
+    for (const page of rest)
+      await eventually(() => page.getByTestId('live-indicator').getAttribute('data-status')).toBe('live');
     const beforeSecond = await settledTicks(rest);
     await report(60);
     for (const [i, page] of rest.entries()) await eventually(() => tick(page)).toBeGreaterThan(beforeSecond[i]);
     // Reported, not yet official: the task shows the latest report awaiting review beside its official progress.
-    const after = await apiCall<{ progress: number; reported: { progress: number } | null }>(admin.context.request, admin.csrf, 'GET', `/api/tasks/${taskId}`);
+    const after = await apiCall<{ progress: number; reported: { progress: number } | null }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      `/api/tasks/${taskId}`,
+    );
     expect(after).toMatchObject({ progress: 0, reported: { progress: 60 } });
     for (const page of rest) await page.close();
   });

@@ -24,7 +24,13 @@ const LOGINS: Record<Exclude<Who, 'anonymous'>, [string, string]> = {
   badinh: ['demo-badinh', 'demo-badinh-2025'],
 };
 
-interface Ids { hanoi: number; badinh: number; program: number; hanoiTask: number; badinhTask: number }
+interface Ids {
+  hanoi: number;
+  badinh: number;
+  program: number;
+  hanoiTask: number;
+  badinhTask: number;
+}
 
 interface PhonePage {
   name: string;
@@ -41,38 +47,102 @@ interface PhonePage {
 const PAGES: PhonePage[] = [
   { name: 'login', who: 'anonymous', url: () => '/login', ready: 'form' },
   { name: 'lookup', who: 'anonymous', url: () => '/', ready: '.lookup-page' },
-  { name: 'lookup-results', who: 'anonymous', url: () => `/lookup?q=${encodeURIComponent('Quán Thánh, Ba Đình, Hà Nội')}`, ready: '.lookup-results > *' },
+  {
+    name: 'lookup-results',
+    who: 'anonymous',
+    url: () => `/lookup?q=${encodeURIComponent('Quán Thánh, Ba Đình, Hà Nội')}`,
+    ready: '.lookup-results > *',
+  },
   { name: 'stats', who: 'anonymous', url: () => '/stats', ready: 'canvas' },
   { name: 'units', who: 'admin', url: () => '/units', ready: '.ant-tree-treenode:not([aria-hidden])' },
   { name: 'unit-history', who: 'admin', url: (ids) => `/units/${ids.badinh}`, ready: '.related-item, .ant-timeline' },
   { name: 'audit', who: 'admin', url: () => '/audit', ready: '.ant-table-row' },
-  { name: 'program-national', who: 'admin', url: (ids) => `/program?program=${ids.program}`, ready: '[data-testid="summary-total"]' },
-  { name: 'program-province', who: 'hanoi', url: (ids) => `/program?program=${ids.program}&unit=${ids.hanoi}`, ready: '[data-testid="summary-total"]' },
-  { name: 'program-content', who: 'admin', url: (ids) => `/program?program=${ids.program}&view=content`, ready: '.ant-table-row, .ant-tree-treenode' },
+  {
+    name: 'program-national',
+    who: 'admin',
+    url: (ids) => `/program?program=${ids.program}`,
+    ready: '[data-testid="summary-total"]',
+  },
+  {
+    name: 'program-province',
+    who: 'hanoi',
+    url: (ids) => `/program?program=${ids.program}&unit=${ids.hanoi}`,
+    ready: '[data-testid="summary-total"]',
+  },
+  {
+    name: 'program-content',
+    who: 'admin',
+    url: (ids) => `/program?program=${ids.program}&view=content`,
+    ready: '.ant-table-row, .ant-tree-treenode',
+  },
   { name: 'task', who: 'hanoi', url: (ids) => `/program/tasks/${ids.hanoiTask}`, ready: '[data-testid="task-detail"]' },
-  { name: 'task-commune', who: 'badinh', url: (ids) => `/program/tasks/${ids.badinhTask}`, ready: '[data-testid="task-detail"]' },
+  {
+    name: 'task-commune',
+    who: 'badinh',
+    url: (ids) => `/program/tasks/${ids.badinhTask}`,
+    ready: '[data-testid="task-detail"]',
+  },
   { name: 'reviews', who: 'hanoi', url: () => '/program/reviews', ready: '[data-testid="review-queue"]' },
   { name: 'inbox', who: 'badinh', url: () => '/program/inbox' },
   { name: 'program-import', who: 'admin', url: () => '/program/import' },
   { name: 'staffing', who: 'admin', url: () => '/staffing', ready: '[data-testid="staffing-rollup"] .ant-table-row' },
-  { name: 'staffing-province', who: 'hanoi', url: () => '/staffing', ready: '[data-testid="staffing-rollup"] .ant-table-row' },
-  { name: 'staffing-map', who: 'admin', url: () => '/staffing', tab: 'Tỷ lệ biên chế đã dùng theo tỉnh', ready: '[data-testid="staffing-map"] canvas' },
-  { name: 'staffing-reductions', who: 'admin', url: () => '/staffing', tab: 'Cắt giảm 2026–2031', ready: '[data-testid="staffing-reductions"] .ant-table-row' },
-  { name: 'staffing-norms', who: 'hanoi', url: () => '/staffing', tab: 'Định mức cấp xã 2025',
+  {
+    name: 'staffing-province',
+    who: 'hanoi',
+    url: () => '/staffing',
+    ready: '[data-testid="staffing-rollup"] .ant-table-row',
+  },
+  {
+    name: 'staffing-map',
+    who: 'admin',
+    url: () => '/staffing',
+    tab: 'Tỷ lệ biên chế đã dùng theo tỉnh',
+    ready: '[data-testid="staffing-map"] canvas',
+  },
+  {
+    name: 'staffing-reductions',
+    who: 'admin',
+    url: () => '/staffing',
+    tab: 'Cắt giảm 2026–2031',
+    ready: '[data-testid="staffing-reductions"] .ant-table-row',
+  },
+  {
+    name: 'staffing-norms',
+    who: 'hanoi',
+    url: () => '/staffing',
+    tab: 'Định mức cấp xã 2025',
     act: async (page) => {
       await chooseOption(page, page.getByTestId('norms-province'), 'Thành phố Hà Nội', 'Hà Nội');
       await page.getByTestId('norms-table').locator('.ant-table-row').first().waitFor();
-    } },
-  { name: 'staffing-targets', who: 'admin', url: () => '/staffing', tab: 'Mục tiêu tinh giản',
+    },
+  },
+  {
+    name: 'staffing-targets',
+    who: 'admin',
+    url: () => '/staffing',
+    tab: 'Mục tiêu tinh giản',
     act: async (page) => {
       // The demo's targets are those of 2026–2031 (the provinces' cuts).
       await chooseOption(page, page.getByTestId('staffing-period'), 'Thời kỳ 2026–2031');
       await page.getByTestId('staffing-targets').locator('.ant-table-row').first().waitFor();
       await page.getByTestId('staffing-targets').locator('.ant-table-row').first().click();
       await page.getByTestId('staffing-target-points').waitFor();
-    } },
-  { name: 'staffing-blocks', who: 'admin', url: () => '/staffing', tab: 'Tổng cả nước theo khối', ready: '[data-testid="staffing-blocks"] .ant-table-row' },
-  { name: 'staffing-trend', who: 'admin', url: () => '/staffing', tab: 'Xu hướng qua các thời kỳ', ready: '[data-testid="staffing-trend"] .ant-table-row' },
+    },
+  },
+  {
+    name: 'staffing-blocks',
+    who: 'admin',
+    url: () => '/staffing',
+    tab: 'Tổng cả nước theo khối',
+    ready: '[data-testid="staffing-blocks"] .ant-table-row',
+  },
+  {
+    name: 'staffing-trend',
+    who: 'admin',
+    url: () => '/staffing',
+    tab: 'Xu hướng qua các thời kỳ',
+    ready: '[data-testid="staffing-trend"] .ant-table-row',
+  },
   { name: 'admin-users', who: 'admin', url: () => '/admin/users', ready: '.ant-table-row' },
   { name: 'admin-tokens', who: 'admin', url: () => '/admin/tokens' },
   { name: 'my-tokens', who: 'hanoi', url: () => '/tokens' },
@@ -82,7 +152,9 @@ const PAGES: PhonePage[] = [
 async function settle(page: Page, ready: string | undefined) {
   await page.waitForLoadState('load');
   if (ready) await page.locator(ready).first().waitFor({ state: 'visible' });
-  await expect.poll(() => page.locator('.ant-spin-spinning:visible, .ant-skeleton:visible').count(), { timeout: WAIT }).toBe(0);
+  await expect
+    .poll(() => page.locator('.ant-spin-spinning:visible, .ant-skeleton:visible').count(), { timeout: WAIT })
+    .toBe(0);
   await page.evaluate('document.fonts.ready.then(() => undefined)');
 }
 
@@ -99,19 +171,29 @@ async function measure(page: Page) {
       let clipped = false;
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         const ox = getComputedStyle(p).overflowX;
-        if (ox !== 'visible' && p.getBoundingClientRect().right <= limit + 0.5) { clipped = true; break; }
+        if (ox !== 'visible' && p.getBoundingClientRect().right <= limit + 0.5) {
+          clipped = true;
+          break;
+        }
       }
       if (clipped) continue;
       const cls = typeof el.className === 'string' ? el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '';
       const tid = el.getAttribute('data-testid');
-      culprits.push(`${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}${tid ? `[${tid}]` : ''} right=${Math.round(r.right)}`);
+      culprits.push(
+        `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''}${tid ? `[${tid}]` : ''} right=${Math.round(r.right)}`,
+      );
     }
     return { scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 8) };
   }, PHONE.width);
 }
 
 describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => {
-  const suite = browserSuite(WAIT, { seed: async (db: Db) => { await loadStaffingDemo(db); await seedProgram(db); } });
+  const suite = browserSuite(WAIT, {
+    seed: async (db: Db) => {
+      await loadStaffingDemo(db);
+      await seedProgram(db);
+    },
+  });
   const contexts = new Map<Who, BrowserContext>();
   let ids: Ids;
 
@@ -133,10 +215,32 @@ describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => 
 
   beforeAll(async () => {
     const db = suite.server.db;
-    const unit = async (code: string, level: number) => (await query(db, sql<{ id: number }>`select id from units where code = ${code} and level >= ${level} and valid_to is null order by level limit 1`))[0].id;
+    const unit = async (code: string, level: number) =>
+      (
+        await query(
+          db,
+          sql<{
+            id: number;
+          }>`select id from units where code = ${code} and level >= ${level} and valid_to is null order by level limit 1`,
+        )
+      )[0].id;
     const program = (await query(db, sql<{ id: number }>`select id from programs order by id limit 1`))[0].id;
-    const task = async (like: string) => (await query(db, sql<{ id: number }>`select id from tasks where program_id = ${program} and code like ${like} and status <> 'cancelled' order by id limit 1`))[0].id;
-    ids = { hanoi: await unit('01', 1), badinh: await unit('00004', 2), program, hanoiTask: await task('II.5.1@01'), badinhTask: await task('II.5.1@01@00004') };
+    const task = async (like: string) =>
+      (
+        await query(
+          db,
+          sql<{
+            id: number;
+          }>`select id from tasks where program_id = ${program} and code like ${like} and status <> 'cancelled' order by id limit 1`,
+        )
+      )[0].id;
+    ids = {
+      hanoi: await unit('01', 1),
+      badinh: await unit('00004', 2),
+      program,
+      hanoiTask: await task('II.5.1@01'),
+      badinhTask: await task('II.5.1@01@00004'),
+    };
   });
 
   for (const spec of PAGES) {
@@ -164,7 +268,10 @@ describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => 
         const shot = path.join(SHOTS, `phone-${spec.name}.png`);
         const { scrollWidth, culprits } = await measure(page);
         await page.screenshot({ path: shot, fullPage: true });
-        expect(scrollWidth, `${spec.name} is ${scrollWidth} px wide on a ${PHONE.width} px phone (see ${shot}); sticking out: ${culprits.join(', ')}`).toBeLessThanOrEqual(PHONE.width);
+        expect(
+          scrollWidth,
+          `${spec.name} is ${scrollWidth} px wide on a ${PHONE.width} px phone (see ${shot}); sticking out: ${culprits.join(', ')}`,
+        ).toBeLessThanOrEqual(PHONE.width);
       } finally {
         suite.tolerate(null);
         await page.close();

@@ -22,10 +22,31 @@ const FIXTURE = path.join(E2E_DIR, '..', 'data', 'program', 'action-program-2026
 const WAIT = 20_000;
 const COUNT_KEYS = ['parts', 'items', 'subitems', 'bullets', 'footnotes', 'appendices', 'paragraphs'] as const;
 
-interface Preview { counts: Record<(typeof COUNT_KEYS)[number], number>; unrecognised: { line: number; text: string }[] }
-interface TaskRow { id: number; code: string; version: number; rollupMode: string; status: string; unitId: number; deadline: { text: string | null; end: string } | null }
-interface UnitRow { id: number; code: string; fullName: string; childCount: number }
-interface AmendmentRow { versionNo: number; kind: string; decisionRef: string | null; reason: string | null }
+interface Preview {
+  counts: Record<(typeof COUNT_KEYS)[number], number>;
+  unrecognised: { line: number; text: string }[];
+}
+interface TaskRow {
+  id: number;
+  code: string;
+  version: number;
+  rollupMode: string;
+  status: string;
+  unitId: number;
+  deadline: { text: string | null; end: string } | null;
+}
+interface UnitRow {
+  id: number;
+  code: string;
+  fullName: string;
+  childCount: number;
+}
+interface AmendmentRow {
+  versionNo: number;
+  kind: string;
+  decisionRef: string | null;
+  reason: string | null;
+}
 
 function eventually<T>(read: () => Promise<T> | T, timeout = WAIT) {
   return expect.poll(read, { timeout, interval: 100 });
@@ -77,7 +98,12 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
   }
 
   async function taskByCode(code: string): Promise<TaskRow> {
-    const list = await apiCall<{ items: TaskRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}/tasks?limit=500&q=${encodeURIComponent(code)}`);
+    const list = await apiCall<{ items: TaskRow[] }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      `/api/programs/${programId}/tasks?limit=500&q=${encodeURIComponent(code)}`,
+    );
     const found = list.items.find((t) => t.code === code);
     expect(found, `task ${code}`).toBeTruthy();
     return found!;
@@ -85,7 +111,9 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
 
   it('previews the fixture document with its counts and unrecognised lines, then imports it', async () => {
     const text = fs.readFileSync(FIXTURE, 'utf8');
-    const expected = await apiCall<Preview>(admin.context.request, admin.csrf, 'POST', '/api/programs/preview', { text });
+    const expected = await apiCall<Preview>(admin.context.request, admin.csrf, 'POST', '/api/programs/preview', {
+      text,
+    });
     expect(expected.counts.parts).toBe(3); // the document's own shape: I, II, III
     expect(expected.unrecognised.length).toBeGreaterThan(0);
 
@@ -101,18 +129,25 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-errors').waitFor();
     expect(await page.getByTestId('import-errors').getAttribute('data-count')).toBe('1');
-    expect(await page.getByTestId('import-errors').locator('li[data-line="3"]').textContent()).toContain('tháng 2 năm 2027 chỉ có 28 ngày');
+    expect(await page.getByTestId('import-errors').locator('li[data-line="3"]').textContent()).toContain(
+      'tháng 2 năm 2027 chỉ có 28 ngày',
+    );
     expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
     await page.getByTestId('import-blocked').waitFor();
 
     await page.locator('[data-testid="program-import"] input[type="file"]').setInputFiles(FIXTURE);
-    await eventually(async () => (await page.getByTestId('import-text').inputValue()).length).toBe(text.replace(/^\uFEFF/, '').length);
+    await eventually(async () => (await page.getByTestId('import-text').inputValue()).length).toBe(
+      text.replace(/^\uFEFF/, '').length,
+    );
     await page.getByTestId('import-preview').click();
     await page.getByTestId('import-summary').waitFor();
     await page.getByTestId('import-errors').waitFor({ state: 'detached' }); // the fixture's own preview, not the one above
 
     for (const k of COUNT_KEYS) {
-      expect(Number(await page.getByTestId(`count-${k}`).locator('.ant-statistic-content-value').textContent()), k).toBe(expected.counts[k]);
+      expect(
+        Number(await page.getByTestId(`count-${k}`).locator('.ant-statistic-content-value').textContent()),
+        k,
+      ).toBe(expected.counts[k]);
     }
     const unrecognised = page.getByTestId('import-unrecognised');
     expect(Number(await unrecognised.getAttribute('data-count'))).toBe(expected.unrecognised.length);
@@ -127,7 +162,9 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await phoneShot(page, 'import-preview');
 
     await page.getByTestId('import-code').fill('CTHD-2026-2030');
-    await page.getByTestId('import-title-vi').fill('Chương trình hành động thực hiện Nghị quyết Đại hội XIV của Đảng, giai đoạn 2026 - 2030');
+    await page
+      .getByTestId('import-title-vi')
+      .fill('Chương trình hành động thực hiện Nghị quyết Đại hội XIV của Đảng, giai đoạn 2026 - 2030');
     await page.getByTestId('import-issuing-body').fill('CHÍNH PHỦ');
     await fillDate(page, 'import-period-start', '01/01/2026');
     await fillDate(page, 'import-period-end', '31/12/2030');
@@ -136,7 +173,12 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await page.getByTestId('import-saved').waitFor();
     programId = Number(await page.getByTestId('import-saved').getAttribute('data-program'));
     expect(programId).toBeGreaterThan(0);
-    const programs = await apiCall<{ items: { id: number; code: string }[] }>(admin.context.request, admin.csrf, 'GET', '/api/programs');
+    const programs = await apiCall<{ items: { id: number; code: string }[] }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      '/api/programs',
+    );
     expect(programs.items.find((p) => p.id === programId)?.code).toBe('CTHD-2026-2030');
     await shot(page, 'import-saved', false);
 
@@ -151,7 +193,9 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await fillDate(page, 'import-period-start', '01/01/2026');
     await fillDate(page, 'import-period-end', '31/12/2030');
     await page.getByTestId('import-save').click();
-    await eventually(() => page.getByTestId('import-error').textContent()).toContain('Đã có chương trình mã "CTHD-2026-2030"');
+    await eventually(() => page.getByTestId('import-error').textContent()).toContain(
+      'Đã có chương trình mã "CTHD-2026-2030"',
+    );
   });
 
   it('cascades a task to two chosen provinces and lists the two new unit tasks', async () => {
@@ -160,7 +204,11 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await openCascade(page, task.id);
     await page.getByTestId('cascade-chosen').click();
     const units = page.getByTestId('cascade-units');
-    for (const [typed, name] of [['Ha Noi', 'Thành phố Hà Nội'], ['Da Nang', 'Thành phố Đà Nẵng']]) await chooseOption(page, units, name, typed);
+    for (const [typed, name] of [
+      ['Ha Noi', 'Thành phố Hà Nội'],
+      ['Da Nang', 'Thành phố Đà Nẵng'],
+    ])
+      await chooseOption(page, units, name, typed);
     expect(await units.locator('.ant-select-selection-item').count()).toBe(2);
     await chooseOption(page, page.getByTestId('cascade-rollup'), 'Tất cả phải hoàn thành');
     await shot(page, 'cascade-form', false);
@@ -173,7 +221,11 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     expect(await children.textContent()).toContain('Hà Nội');
     expect(await children.textContent()).toContain('Đà Nẵng');
     const after = await apiCall<TaskRow & { children: { unitName?: string; cascaded: boolean; unitId: number }[] }>(
-      admin.context.request, admin.csrf, 'GET', `/api/tasks/${task.id}`);
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      `/api/tasks/${task.id}`,
+    );
     expect(after.children.filter((c) => c.cascaded)).toHaveLength(2);
     expect(after.rollupMode).toBe('all_must_finish');
     await shot(page, 'cascade-done');
@@ -197,28 +249,43 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await eventually(() => page.getByTestId('adjust-error').textContent()).toContain('Không đọc được "V"');
     suite.tolerate(null);
     // The same sentence under the field (antd shows field errors after a short debounce).
-    await eventually(() => page.locator('.ant-form-item-explain-error', { hasText: 'quý chỉ từ I đến IV' }).count()).toBeGreaterThan(0);
+    await eventually(() =>
+      page.locator('.ant-form-item-explain-error', { hasText: 'quý chỉ từ I đến IV' }).count(),
+    ).toBeGreaterThan(0);
     await shot(page, 'adjust-error', false);
 
     // (2) Meanwhile a colleague adjusts the same task: the 409 is shown and the page reloads.
     await apiCall(admin.context.request, admin.csrf, 'PATCH', `/api/tasks/${task.id}`, {
-      decisionRef: 'Công văn số 2/VPCP', reason: 'Bổ sung từ khóa', effectiveDate: '2026-11-01', version: task.version, changes: { tags: ['thể chế'] },
+      decisionRef: 'Công văn số 2/VPCP',
+      reason: 'Bổ sung từ khóa',
+      effectiveDate: '2026-11-01',
+      version: task.version,
+      changes: { tags: ['thể chế'] },
     });
     await page.getByTestId('task-deadline').fill('quý II/2027');
     await page.getByTestId('adjust-submit').click();
     await page.getByTestId('adjust-conflict').waitFor();
     expect(await page.getByTestId('adjust-conflict').textContent()).toContain('Nhiệm vụ đã được người khác sửa');
-    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(String(task.version + 1));
+    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(
+      String(task.version + 1),
+    );
     expect(await page.getByTestId('task-deadline').inputValue()).toBe('quý II/2027'); // what the user typed stays
     await shot(page, 'adjust-conflict', false);
     await phoneShot(page, 'adjust-conflict', false);
 
     // (3) Sent again on the new version: saved, and the page shows version + 2 and the new deadline.
     await page.getByTestId('adjust-submit').click();
-    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(String(task.version + 2));
+    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(
+      String(task.version + 2),
+    );
     expect(await page.getByTestId('task-detail').getAttribute('data-version')).toBe(String(task.version + 2));
     await eventually(() => page.getByTestId('task-detail').textContent()).toContain('quý II/2027');
-    const saved = await apiCall<TaskRow & { tags: string[] }>(admin.context.request, admin.csrf, 'GET', `/api/tasks/${task.id}`);
+    const saved = await apiCall<TaskRow & { tags: string[] }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      `/api/tasks/${task.id}`,
+    );
     expect(saved.deadline).toMatchObject({ text: 'quý II/2027', end: '2027-06-30' });
     expect(saved.tags).toEqual(['thể chế']); // the colleague's change survived
     const history = page.getByTestId('task-history');
@@ -278,12 +345,31 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
 
   async function provinces(): Promise<UnitRow[]> {
     const root = await apiCall<{ items: UnitRow[] }>(admin.context.request, admin.csrf, 'GET', '/api/units/tree');
-    return (await apiCall<{ items: UnitRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/units/tree?parentId=${root.items[0].id}`)).items;
+    return (
+      await apiCall<{ items: UnitRow[] }>(
+        admin.context.request,
+        admin.csrf,
+        'GET',
+        `/api/units/tree?parentId=${root.items[0].id}`,
+      )
+    ).items;
   }
   const childrenOf = (parentId: number) =>
-    apiCall<{ items: TaskRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`).then((r) => r.items);
+    apiCall<{ items: TaskRow[] }>(
+      admin.context.request,
+      admin.csrf,
+      'GET',
+      `/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`,
+    ).then((r) => r.items);
   const lastAmendment = async () =>
-    (await apiCall<{ amendments: AmendmentRow[] }>(admin.context.request, admin.csrf, 'GET', `/api/programs/${programId}`)).amendments.at(-1)!;
+    (
+      await apiCall<{ amendments: AmendmentRow[] }>(
+        admin.context.request,
+        admin.csrf,
+        'GET',
+        `/api/programs/${programId}`,
+      )
+    ).amendments.at(-1)!;
 
   it('cascades a task to all provinces with a decision reference, then the Hà Nội task to all its communes', async () => {
     const all = await provinces();
@@ -296,11 +382,22 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await page.getByTestId('cascade-reason').fill('Giao tất cả các tỉnh, thành phố thực hiện.');
     await shot(page, 'cascade-all-provinces', false);
     await page.getByTestId('cascade-submit').click();
-    await eventually(() => page.getByTestId('cascade-result').getAttribute('data-created')).toBe(String(all.length - 2));
+    await eventually(() => page.getByTestId('cascade-result').getAttribute('data-created')).toBe(
+      String(all.length - 2),
+    );
     expect(await page.getByTestId('cascade-result').textContent()).toContain('2 đơn vị đã được giao từ trước'); // Hà Nội and Đà Nẵng had it
     const children = await childrenOf(task.id);
-    expect(children.filter((c) => c.code.startsWith('II.1.a.1@')).map((c) => c.unitId).sort()).toEqual(all.map((p) => p.id).sort());
-    expect(await lastAmendment()).toMatchObject({ kind: 'cascade', decisionRef: 'Quyết định số 25/QĐ-TTg ngày 22/11/2026', reason: 'Giao tất cả các tỉnh, thành phố thực hiện.' });
+    expect(
+      children
+        .filter((c) => c.code.startsWith('II.1.a.1@'))
+        .map((c) => c.unitId)
+        .sort(),
+    ).toEqual(all.map((p) => p.id).sort());
+    expect(await lastAmendment()).toMatchObject({
+      kind: 'cascade',
+      decisionRef: 'Quyết định số 25/QĐ-TTg ngày 22/11/2026',
+      reason: 'Giao tất cả các tỉnh, thành phố thực hiện.',
+    });
 
     // A province's task goes to its communes: the modal starts on "all communes of" this province (its count is the estimate).
     const hanoi = all.find((p) => p.code === '01')!;
@@ -309,10 +406,16 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await eventually(() => page.getByTestId('cascade-estimate').textContent()).toContain(String(hanoi.childCount));
     await phoneShot(page, 'cascade-communes', false);
     await page.getByTestId('cascade-submit').click();
-    await eventually(() => page.getByTestId('cascade-result').getAttribute('data-created'), 60_000).toBe(String(hanoi.childCount));
+    await eventually(() => page.getByTestId('cascade-result').getAttribute('data-created'), 60_000).toBe(
+      String(hanoi.childCount),
+    );
     await eventually(async () => (await childrenOf(hanoiTask.id)).length).toBe(hanoi.childCount);
     // No decision given: the amendment says what was done, with no decision reference.
-    expect(await lastAmendment()).toMatchObject({ kind: 'cascade', decisionRef: null, reason: expect.stringContaining(`${hanoi.childCount}`) });
+    expect(await lastAmendment()).toMatchObject({
+      kind: 'cascade',
+      decisionRef: null,
+      reason: expect.stringContaining(`${hanoi.childCount}`),
+    });
     await shot(page, 'cascade-communes-done');
   });
 
@@ -328,7 +431,14 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     expect(await page.getByTestId('asof-unit-II.1.a.1@01').textContent()).toContain('Hà Nội');
     expect(await page.getByTestId('asof-II.1.a.1').getAttribute('data-in-scope')).toBe('false');
     // Only Hà Nội's own tasks and the items placing them: no other province's task, no other central task.
-    const items = (await apiCall<{ items: { code: string; inScope: boolean; unitName: string | null }[] }>(officer.context.request, officer.csrf, 'GET', `/api/programs/${programId}/as-of`)).items;
+    const items = (
+      await apiCall<{ items: { code: string; inScope: boolean; unitName: string | null }[] }>(
+        officer.context.request,
+        officer.csrf,
+        'GET',
+        `/api/programs/${programId}/as-of`,
+      )
+    ).items;
     expect(items.filter((i) => i.inScope).every((i) => i.code.startsWith('II.1.a.1@01'))).toBe(true);
     expect(items.filter((i) => !i.inScope).map((i) => i.code)).toEqual(expect.arrayContaining(['II.1.a.1']));
     expect(items.some((i) => i.code === 'II.1.a.2' || i.unitName === 'Đà Nẵng')).toBe(false);
@@ -343,7 +453,9 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     const page = await newPage();
     // The earlier tests' pages stay open: the tabs share one live stream (e2e/live.test.ts), so they do not use up the connections.
     await page.goto(`/program/tasks/${hanoiTask.id}`);
-    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(String(hanoiTask.version));
+    await eventually(() => page.getByTestId('task-version').getAttribute('data-version')).toBe(
+      String(hanoiTask.version),
+    );
     await page.getByTestId('task-cancel').click();
     await page.getByTestId('cancel-form').waitFor();
     expect(await page.locator('.ant-modal').textContent()).toContain(`${communes.length} nhiệm vụ trực tiếp`);
@@ -351,16 +463,21 @@ describe.skipIf(skipBrowserTests())('action program administration in a real bro
     await page.getByTestId('amend-reason').fill('Hà Nội thực hiện theo đề án riêng.');
     await shot(page, 'cancel-form', false);
     await page.getByTestId('cancel-submit').click();
-    await eventually(() => page.getByTestId('task-version').getAttribute('data-version'), 60_000).toBe(String(hanoiTask.version + 1));
+    await eventually(() => page.getByTestId('task-version').getAttribute('data-version'), 60_000).toBe(
+      String(hanoiTask.version + 1),
+    );
     expect(await page.getByTestId('task-admin').textContent()).toContain('Đã hủy');
     expect(await page.getByTestId('task-cancel').count()).toBe(0);
     expect(await page.getByTestId('task-cascade').count()).toBe(0);
     expect(new Set((await childrenOf(hanoiTask.id)).map((c) => c.status))).toEqual(new Set(['cancelled']));
-    expect(await lastAmendment()).toMatchObject({ kind: 'cancel', decisionRef: 'Quyết định số 30/QĐ-TTg ngày 22/11/2026' });
+    expect(await lastAmendment()).toMatchObject({
+      kind: 'cancel',
+      decisionRef: 'Quyết định số 30/QĐ-TTg ngày 22/11/2026',
+    });
     await shot(page, 'cancel-done');
   });
 
-  it('shows amendment buttons only to writers, and the server\'s refusal when a province officer tries to import', async () => {
+  it("shows amendment buttons only to writers, and the server's refusal when a province officer tries to import", async () => {
     const task = await taskByCode('II.1.b.3');
     const viewer = await suite.signedIn('demo-viewer', 'demo-viewer-2025');
     const page = await viewer.context.newPage();

@@ -26,7 +26,8 @@ II. NHIỆM VỤ CHỦ YẾU
 function eventually<T>(read: () => Promise<T> | T, timeout = WAIT) {
   return expect.poll(read, { timeout, interval: 100 });
 }
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `program-review-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS, `program-review-${name}.png`), fullPage: true });
 
 describe.skipIf(skipBrowserTests())('official figures, reviews and change requests in a real browser', () => {
   const suite = browserSuite(WAIT);
@@ -38,17 +39,41 @@ describe.skipIf(skipBrowserTests())('official figures, reviews and change reques
     badinh = await suite.signedIn('demo-badinh', 'demo-badinh-2025');
     hanoi = await suite.signedIn('demo-hanoi', 'demo-hanoi-2025');
     viewer = await suite.signedIn('demo-viewer', 'demo-viewer-2025');
-    const api = <T,>(method: 'GET' | 'POST', url: string, data?: unknown) => apiCall<T>(admin.context.request, admin.csrf, method, url, data);
-    programId = (await api<{ program: { id: number } }>('POST', '/api/programs/import', {
-      program: { code: 'CTHD-REVIEW', titleVi: 'Chương trình thử xem xét báo cáo', issuingBody: 'CHÍNH PHỦ', periodStart: '2026-01-01', periodEnd: '2030-12-31' },
-      text: DOCUMENT, language: 'vi', effectiveDate: '2026-01-15',
-    })).program.id;
-    const tasks = async () => (await api<{ items: { id: number; code: string; kind: string }[] }>('GET', `/api/programs/${programId}/tasks?limit=500`)).items;
+    const api = <T>(method: 'GET' | 'POST', url: string, data?: unknown) =>
+      apiCall<T>(admin.context.request, admin.csrf, method, url, data);
+    programId = (
+      await api<{ program: { id: number } }>('POST', '/api/programs/import', {
+        program: {
+          code: 'CTHD-REVIEW',
+          titleVi: 'Chương trình thử xem xét báo cáo',
+          issuingBody: 'CHÍNH PHỦ',
+          periodStart: '2026-01-01',
+          periodEnd: '2030-12-31',
+        },
+        text: DOCUMENT,
+        language: 'vi',
+        effectiveDate: '2026-01-15',
+      })
+    ).program.id;
+    const tasks = async () =>
+      (
+        await api<{ items: { id: number; code: string; kind: string }[] }>(
+          'GET',
+          `/api/programs/${programId}/tasks?limit=500`,
+        )
+      ).items;
     const central = (await tasks()).find((t) => t.kind === 'task')!;
     await api('POST', `/api/tasks/${central.id}/cascade`, { target: { kind: 'all_provinces' } });
     const hanoiTask = (await tasks()).find((t) => t.code === `${central.code}@01`)!;
-    const me = await apiCall<{ user: { grants: { unitId: number }[] } }>(badinh.context.request, badinh.csrf, 'GET', '/api/auth/me');
-    await apiCall(hanoi.context.request, hanoi.csrf, 'POST', `/api/tasks/${hanoiTask.id}/cascade`, { target: { kind: 'units', unitIds: [me.user.grants[0].unitId] } });
+    const me = await apiCall<{ user: { grants: { unitId: number }[] } }>(
+      badinh.context.request,
+      badinh.csrf,
+      'GET',
+      '/api/auth/me',
+    );
+    await apiCall(hanoi.context.request, hanoi.csrf, 'POST', `/api/tasks/${hanoiTask.id}/cascade`, {
+      target: { kind: 'units', unitIds: [me.user.grants[0].unitId] },
+    });
     taskId = (await tasks()).find((t) => t.code === `${central.code}@01@00004`)!.id;
   });
 
@@ -65,7 +90,9 @@ describe.skipIf(skipBrowserTests())('official figures, reviews and change reques
     await chooseOption(page, page.getByTestId('report-status'), 'Đang thực hiện');
     await page.getByTestId('report-narrative').fill('Đã số hóa 40% hồ sơ.');
     await page.getByTestId('report-submit').click();
-    await eventually(() => page.getByTestId('reported-progress').first().textContent()).toContain('Báo cáo 40%, chờ duyệt');
+    await eventually(() => page.getByTestId('reported-progress').first().textContent()).toContain(
+      'Báo cáo 40%, chờ duyệt',
+    );
     expect(await page.getByTestId('official-progress').first().textContent()).toContain('Chính thức 0%');
     expect(await page.getByTestId('report-accept').count(), 'nobody reviews their own report').toBe(0);
 
@@ -73,7 +100,9 @@ describe.skipIf(skipBrowserTests())('official figures, reviews and change reques
     await page.getByTestId('report-edit').first().click();
     await page.getByTestId('report-progress').fill('45');
     await page.getByTestId('report-submit').click();
-    await eventually(() => page.getByTestId('reported-progress').first().textContent()).toContain('Báo cáo 45%, chờ duyệt');
+    await eventually(() => page.getByTestId('reported-progress').first().textContent()).toContain(
+      'Báo cáo 45%, chờ duyệt',
+    );
     await page.getByTestId('report-history-open').click();
     await eventually(() => page.getByTestId('report-version').first().textContent()).toContain('40%');
     await shot(page, 'history');
@@ -90,11 +119,13 @@ describe.skipIf(skipBrowserTests())('official figures, reviews and change reques
     expect(await seen.getByTestId('task-adjust').count()).toBe(0);
   });
 
-  it('Hà Nội sees the count, accepts from its queue, and the official figure moves on the commune\'s open page', async () => {
+  it("Hà Nội sees the count, accepts from its queue, and the official figure moves on the commune's open page", async () => {
     const commune = await badinh.context.newPage();
     await commune.goto(`/program/tasks/${taskId}`);
     await eventually(() => commune.getByTestId('live-indicator').getAttribute('data-status')).toBe('live');
-    await commune.evaluate(() => { (globalThis as unknown as { notReloaded: boolean }).notReloaded = true; });
+    await commune.evaluate(() => {
+      (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
 
     const page = await hanoi.context.newPage();
     await page.goto(`/program?program=${programId}`);
@@ -107,7 +138,9 @@ describe.skipIf(skipBrowserTests())('official figures, reviews and change reques
     expect(await row.getByTestId('queue-official').textContent()).toContain('0%');
     await row.locator('input[type="checkbox"]').check();
     await page.getByTestId('queue-accept-selected').click();
-    await eventually(() => page.getByTestId('queue-results').textContent()).toContain('Đã tiếp nhận 1 báo cáo; 0 báo cáo không tiếp nhận được');
+    await eventually(() => page.getByTestId('queue-results').textContent()).toContain(
+      'Đã tiếp nhận 1 báo cáo; 0 báo cáo không tiếp nhận được',
+    );
     await shot(page, 'queue-accepted');
 
     await eventually(() => commune.getByTestId('official-progress').first().textContent()).toContain('Chính thức 45%');
@@ -125,7 +158,10 @@ describe.skipIf(skipBrowserTests())('official figures, reviews and change reques
     await shot(page, 'request-form');
     await page.getByTestId('change-request-send').click();
     await eventually(() => page.getByTestId('change-request').first().getAttribute('data-state')).toBe('pending');
-    expect(await page.getByTestId('change-request-approve').count(), 'the commune does not decide its own request').toBe(0);
+    expect(
+      await page.getByTestId('change-request-approve').count(),
+      'the commune does not decide its own request',
+    ).toBe(0);
 
     const province = await hanoi.context.newPage();
     await province.goto(`/program/tasks/${taskId}`);

@@ -25,7 +25,9 @@ export interface TestServer {
 }
 
 /** What to load after the reference data and demo users: e.g. loadStaffingDemo, for a test that reads its figures. */
-export interface ServerOptions { seed?: (db: Db) => Promise<unknown> }
+export interface ServerOptions {
+  seed?: (db: Db) => Promise<unknown>;
+}
 
 function newestMtime(file: string): number {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
@@ -85,12 +87,23 @@ async function openDemoDatabase(options: ServerOptions): Promise<DatabaseHandle>
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   // Built once by e2e/global-setup.ts before any test file runs, never here:
   // parallel files building into one folder served each other half-built apps.
-  if (!fs.existsSync(WEB_INDEX)) throw new Error(`${WEB_INDEX} is missing: run the tests through vitest (its global setup builds the web app) or \`npm run build:web\``);
+  if (!fs.existsSync(WEB_INDEX))
+    throw new Error(
+      `${WEB_INDEX} is missing: run the tests through vitest (its global setup builds the web app) or \`npm run build:web\``,
+    );
   const handle = await openDemoDatabase(options);
 
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
   try {
-    const config = loadConfig({ databaseUrl: null, host: '127.0.0.1', port: 0, demo: true, cookieSecure: false, trustProxy: false, loginMaxAttempts: 100 });
+    const config = loadConfig({
+      databaseUrl: null,
+      host: '127.0.0.1',
+      port: 0,
+      demo: true,
+      cookieSecure: false,
+      trustProxy: false,
+      loginMaxAttempts: 100,
+    });
     const server = await buildServer(handle, config, { logger: false });
     app = server;
     await server.listen({ host: '127.0.0.1', port: 0 });

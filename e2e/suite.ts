@@ -46,13 +46,28 @@ export function browserSuite(wait: number, serverOptions: ServerOptions = {}): B
   });
 
   return {
-    get browser() { return browser!; },
-    get server() { return server!; },
+    get browser() {
+      return browser!;
+    },
+    get server() {
+      return server!;
+    },
     async signedIn(username, password) {
-      const session = await signedInContext(browser!, server!.url, username, password, (p) => { if (!tolerated?.test(p)) problems.push(p); }, wait);
+      const session = await signedInContext(
+        browser!,
+        server!.url,
+        username,
+        password,
+        (p) => {
+          if (!tolerated?.test(p)) problems.push(p);
+        },
+        wait,
+      );
       contexts.push(session.context);
       return session;
     },
-    tolerate(expected) { tolerated = expected; },
+    tolerate(expected) {
+      tolerated = expected;
+    },
   };
 }

@@ -17,13 +17,21 @@ import { createUser, authenticate } from './accounts.service.ts';
 const run = (...args: string[]) => runCli(registerAdminCommands, ...args);
 
 describe.each(ENGINES)('accounts CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR, max: process.env.APPARATUS_TOKEN_MAX_DAYS };
+  const saved = {
+    url: process.env.DATABASE_URL,
+    dir: process.env.APPARATUS_DATA_DIR,
+    max: process.env.APPARATUS_TOKEN_MAX_DAYS,
+  };
   let dir = '';
   let pg: TestDb | null = null;
   async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     if (pg) return fn(pg.db);
     const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try { return await fn(h.db); } finally { await h.close(); }
+    try {
+      return await fn(h.db);
+    } finally {
+      await h.close();
+    }
   }
 
   beforeAll(async () => {
@@ -38,13 +46,23 @@ describe.each(ENGINES)('accounts CLI on %s', (engine) => {
     process.env.APPARATUS_TOKEN_MAX_DAYS = '30';
     await withDb(async (db) => {
       await seedMiniRegistry(db);
-      await createUser(db, systemContext('test'), { username: 'hanoi', displayName: 'Hà Nội', password: 'correct horse battery', grants: [{ role: 'province_officer', unitCode: '01' }] });
+      await createUser(db, systemContext('test'), {
+        username: 'hanoi',
+        displayName: 'Hà Nội',
+        password: 'correct horse battery',
+        grants: [{ role: 'province_officer', unitCode: '01' }],
+      });
     });
   });
   afterAll(async () => {
     await pg?.drop();
-    for (const [key, value] of [['DATABASE_URL', saved.url], ['APPARATUS_DATA_DIR', saved.dir], ['APPARATUS_TOKEN_MAX_DAYS', saved.max]] as const) {
-      if (value === undefined) delete process.env[key]; else process.env[key] = value;
+    for (const [key, value] of [
+      ['DATABASE_URL', saved.url],
+      ['APPARATUS_DATA_DIR', saved.dir],
+      ['APPARATUS_TOKEN_MAX_DAYS', saved.max],
+    ] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
     }
   });
 
@@ -57,10 +75,15 @@ describe.each(ENGINES)('accounts CLI on %s', (engine) => {
     const token = JSON.parse(made.out) as { id: number; token: string; readOnly: boolean; expiresAt: string };
     expect(token).toMatchObject({ readOnly: true });
     expect(Date.parse(token.expiresAt) - Date.now()).toBeLessThanOrEqual(30 * 86_400_000); // the default is capped by the maximum
-    expect(await withDb((db) => authenticate(db, { bearerToken: token.token }))).toMatchObject({ via: 'token', readOnly: true });
+    expect(await withDb((db) => authenticate(db, { bearerToken: token.token }))).toMatchObject({
+      via: 'token',
+      readOnly: true,
+    });
 
     const list = await run('tokens', 'list', '--user', 'hanoi', '--json');
-    expect(JSON.parse(list.out).items).toEqual([expect.objectContaining({ id: token.id, username: 'hanoi', status: 'active' })]);
+    expect(JSON.parse(list.out).items).toEqual([
+      expect.objectContaining({ id: token.id, username: 'hanoi', status: 'active' }),
+    ]);
     expect(list.out).not.toContain(token.token);
     const text = await run('tokens', 'list', '--all');
     expect(text.out).toContain('read-only');
@@ -72,15 +95,21 @@ describe.each(ENGINES)('accounts CLI on %s', (engine) => {
   });
 
   it('switches an account off (its tokens die) and grants and takes away roles', async () => {
-    const token = JSON.parse((await run('tokens', 'create', '--user', 'hanoi', '--name', 'y', '--json')).out) as { token: string };
+    const token = JSON.parse((await run('tokens', 'create', '--user', 'hanoi', '--name', 'y', '--json')).out) as {
+      token: string;
+    };
     const off = await run('users', 'deactivate', 'hanoi', '--json');
     expect(JSON.parse(off.out)).toMatchObject({ isActive: false, tokensRevoked: 1 });
     expect(await withDb((db) => authenticate(db, { bearerToken: token.token }))).toBeNull();
     expect(JSON.parse((await run('users', 'reactivate', 'hanoi', '--json')).out)).toMatchObject({ isActive: true });
 
-    const granted = JSON.parse((await run('users', 'grant', 'hanoi', '--role', 'viewer', '--unit', 'VN', '--json')).out);
+    const granted = JSON.parse(
+      (await run('users', 'grant', 'hanoi', '--role', 'viewer', '--unit', 'VN', '--json')).out,
+    );
     expect(granted.grants.map((g: { role: string }) => g.role)).toEqual(['province_officer', 'viewer']);
-    const after = JSON.parse((await run('users', 'revoke-grant', 'hanoi', '--role', 'viewer', '--unit', 'VN', '--json')).out);
+    const after = JSON.parse(
+      (await run('users', 'revoke-grant', 'hanoi', '--role', 'viewer', '--unit', 'VN', '--json')).out,
+    );
     expect(after.grants.map((g: { role: string }) => g.role)).toEqual(['province_officer']);
     const listed = await run('users', 'list', '--json');
     expect(JSON.parse(listed.out).items.map((u: { username: string }) => u.username)).toEqual(['hanoi']);

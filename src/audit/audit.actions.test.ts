@@ -44,12 +44,16 @@ function writtenActions(): { action: string; entity: string; file: string }[] {
   for (const file of sourceFiles(SRC)) {
     const text = fs.readFileSync(file, 'utf8');
     const rel = path.relative(SRC, file);
-    for (const m of text.matchAll(/action: ['`]([a-z_.]+(?:\$\{[a-zA-Z.]+\})?)['`], entity: '([a-z_]+)'/g)) found.push({ action: m[1], entity: m[2], file: rel });
+    for (const m of text.matchAll(/action: ['`]([a-z_.]+(?:\$\{[a-zA-Z.]+\})?)['`], entity: '([a-z_]+)'/g))
+      found.push({ action: m[1], entity: m[2], file: rel });
     // The staffing write functions insert the allocation's audit row with the action they are given.
-    for (const m of text.matchAll(/allocateInTrx\([^;]*?'(staffing\.[a-z_.]+)'\)/g)) found.push({ action: m[1], entity: 'staffing_allocation', file: rel });
+    for (const m of text.matchAll(/allocateInTrx\([^;]*?'(staffing\.[a-z_.]+)'\)/g))
+      found.push({ action: m[1], entity: 'staffing_allocation', file: rel });
     if (file.endsWith('.sql') && text.includes('insert into audit_log')) {
-      for (const m of text.matchAll(/'([a-z_]+\.[a-z_.]+)', '([a-z_]+)'/g)) found.push({ action: m[1], entity: m[2], file: rel });
-      if (text.includes("p_action, 'staffing_allocation'")) found.push({ action: 'staffing.allocate', entity: 'staffing_allocation', file: rel });
+      for (const m of text.matchAll(/'([a-z_]+\.[a-z_.]+)', '([a-z_]+)'/g))
+        found.push({ action: m[1], entity: m[2], file: rel });
+      if (text.includes("p_action, 'staffing_allocation'"))
+        found.push({ action: 'staffing.allocate', entity: 'staffing_allocation', file: rel });
     }
   }
   return found;
@@ -63,10 +67,19 @@ describe('audit actions declared', () => {
       const re = new RegExp(`^${f.action.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-z_]+')}$`);
       return AUDIT_ACTIONS.some((a) => a.entity === f.entity && re.test(a.action));
     };
-    const missing = found.filter((f) => !declared(f)).map((f) => `${f.action} on ${f.entity} (${f.file}): add it to src/audit/audit.actions.ts with its kind`);
+    const missing = found
+      .filter((f) => !declared(f))
+      .map((f) => `${f.action} on ${f.entity} (${f.file}): add it to src/audit/audit.actions.ts with its kind`);
     expect(missing).toEqual([]);
     // And nothing declared that the code no longer writes.
-    const stale = AUDIT_ACTIONS.filter((a) => !found.some((f) => f.entity === a.entity && new RegExp(`^${f.action.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-z_]+')}$`).test(a.action)));
+    const stale = AUDIT_ACTIONS.filter(
+      (a) =>
+        !found.some(
+          (f) =>
+            f.entity === a.entity &&
+            new RegExp(`^${f.action.replace(/\./g, '\\.').replace(/\$\{[^}]+\}/g, '[a-z_]+')}$`).test(a.action),
+        ),
+    );
     expect(stale.map((a) => `${a.action} on ${a.entity}`)).toEqual([]);
   });
 });
@@ -78,33 +91,74 @@ describe.each(ENGINES)('every mutation outside the program module records before
   beforeAll(async () => {
     t = await createTestDb(engine);
     await importVn(t.db, systemContext('test'), VN_DATA);
-    await createUser(t.db, systemContext('test'), { username: 'admin', displayName: 'Admin', password: PASSWORD, grants: [{ role: 'system_admin', unitCode: 'VN' }] });
+    await createUser(t.db, systemContext('test'), {
+      username: 'admin',
+      displayName: 'Admin',
+      password: PASSWORD,
+      grants: [{ role: 'system_admin', unitCode: 'VN' }],
+    });
     // Two failed sign-ins per name and address at most, so that a block (and its audit record) comes quickly.
     app = await buildServer(t, loadConfig({ loginMaxAttempts: 2 }), { logger: false });
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('runs each of them, and each record holds what its kind needs', async () => {
-    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong password' } })).statusCode).toBe(401);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'admin', password: 'wrong password' },
+        })
+      ).statusCode,
+    ).toBe(401);
     // Every request that succeeded, to check below that each mutation route was run.
     const succeeded: string[] = [];
-    const inject = async (o: { method: 'POST' | 'PATCH' | 'DELETE'; url: string; payload?: string | object | Buffer; headers?: Record<string, string> }) => {
+    const inject = async (o: {
+      method: 'POST' | 'PATCH' | 'DELETE';
+      url: string;
+      payload?: string | object | Buffer;
+      headers?: Record<string, string>;
+    }) => {
       const res = await app.inject(o);
       if (res.statusCode < 300) succeeded.push(`${o.method} ${o.url}`);
       return res;
     };
-    const login = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: PASSWORD } });
-    const headers = { cookie: `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`, 'x-csrf-token': login.json().csrfToken };
+    const login = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: PASSWORD },
+    });
+    const headers = {
+      cookie: `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`,
+      'x-csrf-token': login.json().csrfToken,
+    };
     const call = async (method: 'POST' | 'PATCH', url: string, payload: object) => {
       const res = await inject({ method, url, payload, headers });
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
       return res.json();
     };
-    const unit = (code: string) => t.db.selectFrom('units').select('id').where('code', '=', code).where('valid_to', 'is', null).executeTakeFirstOrThrow().then((r) => r.id);
+    const unit = (code: string) =>
+      t.db
+        .selectFrom('units')
+        .select('id')
+        .where('code', '=', code)
+        .where('valid_to', 'is', null)
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
     const [country, hanoi, baDinh] = [await unit('VN'), await unit('01'), await unit('00004')];
-    const P = '2022-2026', C = 'commune_cadre';
+    const P = '2022-2026',
+      C = 'commune_cadre';
 
-    const officer = await call('POST', '/api/users', { username: 'can-bo', displayName: 'Cán bộ', password: 'mat-khau-dai-du', grants: [{ role: 'viewer', unitCode: '01' }] });
+    const officer = await call('POST', '/api/users', {
+      username: 'can-bo',
+      displayName: 'Cán bộ',
+      password: 'mat-khau-dai-du',
+      grants: [{ role: 'viewer', unitCode: '01' }],
+    });
     const granted = await call('POST', `/api/users/${officer.id}/grants`, { role: 'province_officer', unitCode: '46' });
     const grantId = granted.grants.find((g: { unitCode: string }) => g.unitCode === '46').id;
     const revoked = await inject({ method: 'DELETE', url: `/api/users/${officer.id}/grants/${grantId}`, headers });
@@ -114,51 +168,131 @@ describe.each(ENGINES)('every mutation outside the program module records before
     await call('POST', `/api/users/${officer.id}/reactivate`, {});
     const token = await call('POST', '/api/tokens', { name: 'Máy báo cáo' });
     await call('POST', `/api/tokens/${token.id}/revoke`, {});
-    for (let i = 0; i < 3; i++) await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'can-bo', password: 'sai mật khẩu' } });
+    for (let i = 0; i < 3; i++)
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'can-bo', password: 'sai mật khẩu' },
+      });
     await call('PATCH', `/api/units/${baDinh}`, { adminCentre: 'Số 1 Phan Đình Phùng' });
     await call('PATCH', `/api/units/${baDinh}`, { adminCentre: 'Số 12 Phan Đình Phùng', population: 70000 });
     await importVn(t.db, systemContext('test'), VN_DATA, { force: true });
-    await call('POST', '/api/staffing/periods', { code: P, name: 'Thời kỳ 2022–2026', startDate: '2022-01-01', endDate: '2026-07-01' });
+    await call('POST', '/api/staffing/periods', {
+      code: P,
+      name: 'Thời kỳ 2022–2026',
+      startDate: '2022-01-01',
+      endDate: '2026-07-01',
+    });
     await call('POST', '/api/staffing/allocations', { period: P, category: C, unitId: country, quota: 500 });
     await call('POST', '/api/staffing/allocations', { period: P, category: C, unitId: hanoi, quota: 200 });
     await call('POST', '/api/staffing/allocations', { period: P, category: C, unitId: hanoi, quota: 220, reserve: 10 });
-    await call('POST', '/api/staffing/present', { period: P, category: C, unitId: hanoi, asOf: '2022-06-30', present: 180 });
-    await call('POST', '/api/staffing/present', { period: P, category: C, unitId: hanoi, asOf: '2023-06-30', present: 175 });
-    await call('POST', '/api/staffing/targets', { period: P, category: C, unitId: hanoi, share: 5, baselineDate: '2022-06-30', basis: 'Kết luận 40-KL/TW' });
-    await call('POST', '/api/staffing/targets', { period: P, category: C, unitId: hanoi, share: 10, baselineDate: '2022-06-30', basis: 'Kết luận 40-KL/TW, điều chỉnh' });
-    await call('POST', '/api/staffing/merges', { period: P, successorUnitId: baDinh, category: C, quota: 30, decisionRef: 'QĐ 12/2025' });
-    const csv = ['stt,code,name,assigned_total,assigned_civil_servants,assigned_contracts,reserve,present_total,present_civil_servants,present_contracts,plan_total,plan_civil_servants,plan_contracts,change,note',
-      '1,01,Thành phố Hà Nội,230,230,0,10,190,190,0,,,,,'].join('\n');
-    const upload = await multipartBody({ period: P, category: C, asOf: '2024-06-30' }, { name: 'bang.csv', content: csv, type: 'text/csv' });
-    const imported = await inject({ method: 'POST', url: '/api/staffing/tables/import', payload: upload.payload, headers: { ...headers, ...upload.headers } });
+    await call('POST', '/api/staffing/present', {
+      period: P,
+      category: C,
+      unitId: hanoi,
+      asOf: '2022-06-30',
+      present: 180,
+    });
+    await call('POST', '/api/staffing/present', {
+      period: P,
+      category: C,
+      unitId: hanoi,
+      asOf: '2023-06-30',
+      present: 175,
+    });
+    await call('POST', '/api/staffing/targets', {
+      period: P,
+      category: C,
+      unitId: hanoi,
+      share: 5,
+      baselineDate: '2022-06-30',
+      basis: 'Kết luận 40-KL/TW',
+    });
+    await call('POST', '/api/staffing/targets', {
+      period: P,
+      category: C,
+      unitId: hanoi,
+      share: 10,
+      baselineDate: '2022-06-30',
+      basis: 'Kết luận 40-KL/TW, điều chỉnh',
+    });
+    await call('POST', '/api/staffing/merges', {
+      period: P,
+      successorUnitId: baDinh,
+      category: C,
+      quota: 30,
+      decisionRef: 'QĐ 12/2025',
+    });
+    const csv = [
+      'stt,code,name,assigned_total,assigned_civil_servants,assigned_contracts,reserve,present_total,present_civil_servants,present_contracts,plan_total,plan_civil_servants,plan_contracts,change,note',
+      '1,01,Thành phố Hà Nội,230,230,0,10,190,190,0,,,,,',
+    ].join('\n');
+    const upload = await multipartBody(
+      { period: P, category: C, asOf: '2024-06-30' },
+      { name: 'bang.csv', content: csv, type: 'text/csv' },
+    );
+    const imported = await inject({
+      method: 'POST',
+      url: '/api/staffing/tables/import',
+      payload: upload.payload,
+      headers: { ...headers, ...upload.headers },
+    });
     expect(imported.statusCode, imported.body).toBeLessThan(300);
     // Every province's target from the rule set of 2026–2031: Hà Nội, the one with a headcount at the baseline, gets one.
-    await call('POST', '/api/staffing/periods', { code: '2026-2031', name: 'Thời kỳ 2026–2031', startDate: '2026-01-01', endDate: '2031-07-01' });
-    await call('POST', '/api/staffing/present', { period: '2026-2031', category: 'cadre_civil_servant', unitId: hanoi, asOf: '2026-01-01', present: 9000 });
+    await call('POST', '/api/staffing/periods', {
+      code: '2026-2031',
+      name: 'Thời kỳ 2026–2031',
+      startDate: '2026-01-01',
+      endDate: '2031-07-01',
+    });
+    await call('POST', '/api/staffing/present', {
+      period: '2026-2031',
+      category: 'cadre_civil_servant',
+      unitId: hanoi,
+      asOf: '2026-01-01',
+      present: 9000,
+    });
     const fromRules = await call('POST', '/api/staffing/targets/from-rule-set', { period: '2026-2031' });
     expect(fromRules.set.length, JSON.stringify(fromRules).slice(0, 500)).toBe(1);
     expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
 
     // Each mutation route outside the program was run (a route's path parameters match any value).
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
-    const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops)
-      .filter(([method, op]) => method !== 'get' && method !== 'head' && !op.tags?.includes('program')).map(([method]) => `${method.toUpperCase()} ${p}`));
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>;
+    };
+    const routes = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops)
+        .filter(([method, op]) => method !== 'get' && method !== 'head' && !op.tags?.includes('program'))
+        .map(([method]) => `${method.toUpperCase()} ${p}`),
+    );
     expect(routes.length).toBeGreaterThan(15);
     const matches = (route: string) => new RegExp(`^${route.replace(/\{\w+\}/g, '[^/?]+')}(\\?.*)?$`);
-    expect(routes.filter((r) => !NOT_MUTATIONS[r] && !succeeded.some((x) => matches(r).test(x))), 'mutation routes not run by this test').toEqual([]);
+    expect(
+      routes.filter((r) => !NOT_MUTATIONS[r] && !succeeded.some((x) => matches(r).test(x))),
+      'mutation routes not run by this test',
+    ).toEqual([]);
 
-    const rows = await t.db.selectFrom('audit_log').select(['id', 'action', 'entity', 'entity_id', 'before', 'after']).orderBy('id').execute();
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select(['id', 'action', 'entity', 'entity_id', 'before', 'after'])
+      .orderBy('id')
+      .execute();
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const r of rows) {
       const kind = auditActionOf(r.action, r.entity)?.kind;
       const where = `${r.action} on ${r.entity} ${r.entity_id ?? ''}`;
-      if (!kind) { problems.push(`${where}: not declared in audit.actions.ts`); continue; }
+      if (!kind) {
+        problems.push(`${where}: not declared in audit.actions.ts`);
+        continue;
+      }
       const key = `${r.action}|${r.entity}|${r.entity_id}`;
       const isObject = (v: unknown) => v !== null && typeof v === 'object' && Object.keys(v as object).length > 0;
-      if (['change', 'create', 'upsert', 'event', 'summary'].includes(kind) && !isObject(r.after)) problems.push(`${where}: no after`);
+      if (['change', 'create', 'upsert', 'event', 'summary'].includes(kind) && !isObject(r.after))
+        problems.push(`${where}: no after`);
       if ((kind === 'change' || kind === 'delete') && !isObject(r.before)) problems.push(`${where}: no before`);
-      if (kind === 'upsert' && seen.has(key) && !isObject(r.before)) problems.push(`${where}: replaced a previous value without its before`);
+      if (kind === 'upsert' && seen.has(key) && !isObject(r.before))
+        problems.push(`${where}: replaced a previous value without its before`);
       if (kind === 'create' && r.before !== null) problems.push(`${where}: a creation with a before`);
       seen.add(key);
     }
@@ -166,23 +300,36 @@ describe.each(ENGINES)('every mutation outside the program module records before
     // No secret in any record: password hashes, session and API-token hashes, CSRF tokens, the session cookie.
     const secrets = [
       ...(await t.db.selectFrom('users').select('password_hash').execute()).map((r) => r.password_hash),
-      ...(await t.db.selectFrom('sessions').select(['token_hash', 'csrf_token']).execute()).flatMap((r) => [r.token_hash, r.csrf_token]),
+      ...(await t.db.selectFrom('sessions').select(['token_hash', 'csrf_token']).execute()).flatMap((r) => [
+        r.token_hash,
+        r.csrf_token,
+      ]),
       ...(await t.db.selectFrom('api_tokens').select('token_hash').execute()).map((r) => r.token_hash),
-      headers.cookie.split('=')[1], headers['x-csrf-token'], token.token,
+      headers.cookie.split('=')[1],
+      headers['x-csrf-token'],
+      token.token,
     ];
     expect(token.token).toMatch(/^apt_/);
     expect(secrets.every((x) => typeof x === 'string' && x.length >= 16)).toBe(true);
-    expect(rows.filter((r) => secrets.some((x) => JSON.stringify([r.before, r.after]).includes(x))).map((r) => r.action)).toEqual([]);
+    expect(
+      rows.filter((r) => secrets.some((x) => JSON.stringify([r.before, r.after]).includes(x))).map((r) => r.action),
+    ).toEqual([]);
     // The run covered every declared action outside the program module.
     const ran = new Set(rows.map((r) => `${r.action} on ${r.entity}`));
-    const notRun = AUDIT_ACTIONS.filter((a) => !a.action.startsWith('program.')).map((a) => `${a.action} on ${a.entity}`).filter((k) => !ran.has(k));
+    const notRun = AUDIT_ACTIONS.filter((a) => !a.action.startsWith('program.'))
+      .map((a) => `${a.action} on ${a.entity}`)
+      .filter((k) => !ran.has(k));
     expect(notRun).toEqual([]);
     // A replaced value shows what it was: the second allocation and target, and the re-import, carry the first's figures.
     const last = (action: string) => rows.filter((r) => r.action === action).at(-1)!;
     expect(last('staffing.allocate').before).toMatchObject({ quota: 200, reserve: 0 });
-    expect(rows.filter((r) => r.action === 'staffing.target.set' && r.entity_id?.endsWith(`:${C}`)).at(-1)!.before).toMatchObject({ targetHeadcount: 171 });
+    expect(
+      rows.filter((r) => r.action === 'staffing.target.set' && r.entity_id?.endsWith(`:${C}`)).at(-1)!.before,
+    ).toMatchObject({ targetHeadcount: 171 });
     expect(last('units.update').before).toMatchObject({ adminCentre: 'Số 1 Phan Đình Phùng' });
     expect(last('units.import').before).toMatchObject({ checksum: expect.any(String) });
-    expect(rows.find((r) => r.action === 'staffing.merge' && r.entity === 'staffing_node')!.before).toMatchObject({ successor: { quotas: {} } });
+    expect(rows.find((r) => r.action === 'staffing.merge' && r.entity === 'staffing_node')!.before).toMatchObject({
+      successor: { quotas: {} },
+    });
   }, 300_000);
 });

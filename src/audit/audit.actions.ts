@@ -10,7 +10,12 @@
 //             and after (named in `rows`); the summary's after counts them
 export type AuditKind = 'change' | 'create' | 'upsert' | 'delete' | 'event' | 'summary';
 
-export interface AuditAction { action: string; entity: string; kind: AuditKind; rows?: string }
+export interface AuditAction {
+  action: string;
+  entity: string;
+  kind: AuditKind;
+  rows?: string;
+}
 
 export const AUDIT_ACTIONS: AuditAction[] = [
   // accounts
@@ -36,13 +41,23 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'staffing.target.set', entity: 'staffing_target', kind: 'upsert' },
   { action: 'staffing.merge', entity: 'staffing_node', kind: 'change' },
   { action: 'staffing.merge', entity: 'staffing_allocation', kind: 'change' },
-  { action: 'staffing.import', entity: 'staffing_table', kind: 'summary', rows: 'staffing.import on staffing_allocation, staffing.present on staffing_actual' },
+  {
+    action: 'staffing.import',
+    entity: 'staffing_table',
+    kind: 'summary',
+    rows: 'staffing.import on staffing_allocation, staffing.present on staffing_actual',
+  },
   { action: 'staffing.import', entity: 'staffing_allocation', kind: 'change' },
   // program (its mutations are run through the API by audit.program.test.ts)
   { action: 'program.import', entity: 'program', kind: 'create' },
   { action: 'program.annual_report.request', entity: 'program', kind: 'event' },
   { action: 'program.demo.reports', entity: 'program', kind: 'summary', rows: 'demo data only' },
-  { action: 'program.tasklist.import', entity: 'program', kind: 'summary', rows: 'program.task.add and program.task.adjust' },
+  {
+    action: 'program.tasklist.import',
+    entity: 'program',
+    kind: 'summary',
+    rows: 'program.task.add and program.task.adjust',
+  },
   { action: 'program.task.add', entity: 'task', kind: 'create' },
   { action: 'program.task.adjust', entity: 'task', kind: 'change' },
   { action: 'program.task.cancel', entity: 'task', kind: 'change' },
@@ -62,4 +77,5 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'program.notification.read', entity: 'notification', kind: 'change' },
 ];
 
-export const auditActionOf = (action: string, entity: string) => AUDIT_ACTIONS.find((a) => a.action === action && a.entity === entity);
+export const auditActionOf = (action: string, entity: string) =>
+  AUDIT_ACTIONS.find((a) => a.action === action && a.entity === entity);

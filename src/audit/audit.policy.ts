@@ -2,5 +2,10 @@
 import { ADMIN, definePolicy } from '../platform/policy/policy.ts';
 
 export const AUDIT = definePolicy({
-  'audit.read': { who: ADMIN, on: 'none', writes: false, what: { vi: 'Xem nhật ký kiểm tra', en: 'Read the audit log' } },
+  'audit.read': {
+    who: ADMIN,
+    on: 'none',
+    writes: false,
+    what: { vi: 'Xem nhật ký kiểm tra', en: 'Read the audit log' },
+  },
 });

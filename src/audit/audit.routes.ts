@@ -11,9 +11,21 @@ export { AuditQuery };
 export function auditRoutes(db: Db) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
-    app.get('/audit', { config: { policy: AUDIT['audit.read'] }, schema: { tags: ['audit'], summary: 'Audit log, newest first, filtered and paginated (system admin)', querystring: AuditQuery, response: responses({ 200: AuditPageAnswer }) } }, async (req) => {
-      const { page, pageSize, ...filter } = req.query;
-      return browseAudit(db, req.ctx, filter, page, pageSize);
-    });
+    app.get(
+      '/audit',
+      {
+        config: { policy: AUDIT['audit.read'] },
+        schema: {
+          tags: ['audit'],
+          summary: 'Audit log, newest first, filtered and paginated (system admin)',
+          querystring: AuditQuery,
+          response: responses({ 200: AuditPageAnswer }),
+        },
+      },
+      async (req) => {
+        const { page, pageSize, ...filter } = req.query;
+        return browseAudit(db, req.ctx, filter, page, pageSize);
+      },
+    );
   };
 }

@@ -8,11 +8,25 @@ import * as store from './audit.store.ts';
 type Row = Awaited<ReturnType<typeof store.listAudit>>['items'][number];
 
 export const presentAudit = (r: Row) => ({
-  id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, actorId: r.actor_id, ip: r.ip, action: r.action,
-  entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after,
+  id: r.id,
+  at: new Date(r.at).toISOString(),
+  actor: r.actor,
+  actorId: r.actor_id,
+  ip: r.ip,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entity_id,
+  before: r.before,
+  after: r.after,
 });
 
-export async function browseAudit(db: Db, ctx: RequestContext, filter: store.AuditFilter, page: number, pageSize: number) {
+export async function browseAudit(
+  db: Db,
+  ctx: RequestContext,
+  filter: store.AuditFilter,
+  page: number,
+  pageSize: number,
+) {
   checkRole(ctx, AUDIT['audit.read']);
   const { items, total } = await store.listAudit(db, filter, page, pageSize);
   return { items: items.map(presentAudit), total, page, pageSize };

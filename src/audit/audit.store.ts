@@ -2,7 +2,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db/db-schema.ts';
 
-export interface AuditFilter { actor?: string; action?: string; entity?: string; entityId?: string; from?: string; to?: string }
+export interface AuditFilter {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
 
 function filtered(db: Kysely<Database>, f: AuditFilter) {
   let q = db.selectFrom('audit_log');
@@ -18,8 +25,16 @@ function filtered(db: Kysely<Database>, f: AuditFilter) {
 
 export async function listAudit(db: Kysely<Database>, f: AuditFilter, page: number, pageSize: number) {
   const [items, total] = await Promise.all([
-    filtered(db, f).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    filtered(db, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    filtered(db, f)
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }

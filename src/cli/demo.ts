@@ -13,12 +13,54 @@ import { loadProgramDemo } from '../program/program.demo.ts';
 
 export const VN_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/vn');
 
-export const DEMO_USERS: { username: string; displayName: string; password: string; role: Role; unitCode: string; scope: string }[] = [
-  { username: 'demo-admin', displayName: 'Quản trị hệ thống (demo)', password: 'demo-admin-2025', role: 'system_admin', unitCode: 'VN', scope: 'Việt Nam' },
-  { username: 'demo-central', displayName: 'Cán bộ Trung ương (demo)', password: 'demo-central-2025', role: 'central_officer', unitCode: 'VN', scope: 'Việt Nam' },
-  { username: 'demo-hanoi', displayName: 'Cán bộ Thành phố Hà Nội (demo)', password: 'demo-hanoi-2025', role: 'province_officer', unitCode: '01', scope: 'Thành phố Hà Nội' },
-  { username: 'demo-badinh', displayName: 'Cán bộ Phường Ba Đình (demo)', password: 'demo-badinh-2025', role: 'commune_officer', unitCode: '00004', scope: 'Phường Ba Đình, Hà Nội' },
-  { username: 'demo-viewer', displayName: 'Người xem (demo)', password: 'demo-viewer-2025', role: 'viewer', unitCode: 'VN', scope: 'Việt Nam' },
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  unitCode: string;
+  scope: string;
+}[] = [
+  {
+    username: 'demo-admin',
+    displayName: 'Quản trị hệ thống (demo)',
+    password: 'demo-admin-2025',
+    role: 'system_admin',
+    unitCode: 'VN',
+    scope: 'Việt Nam',
+  },
+  {
+    username: 'demo-central',
+    displayName: 'Cán bộ Trung ương (demo)',
+    password: 'demo-central-2025',
+    role: 'central_officer',
+    unitCode: 'VN',
+    scope: 'Việt Nam',
+  },
+  {
+    username: 'demo-hanoi',
+    displayName: 'Cán bộ Thành phố Hà Nội (demo)',
+    password: 'demo-hanoi-2025',
+    role: 'province_officer',
+    unitCode: '01',
+    scope: 'Thành phố Hà Nội',
+  },
+  {
+    username: 'demo-badinh',
+    displayName: 'Cán bộ Phường Ba Đình (demo)',
+    password: 'demo-badinh-2025',
+    role: 'commune_officer',
+    unitCode: '00004',
+    scope: 'Phường Ba Đình, Hà Nội',
+  },
+  {
+    username: 'demo-viewer',
+    displayName: 'Người xem (demo)',
+    password: 'demo-viewer-2025',
+    role: 'viewer',
+    unitCode: 'VN',
+    scope: 'Việt Nam',
+  },
 ];
 
 export async function loadDemo(db: Db) {
@@ -26,7 +68,12 @@ export async function loadDemo(db: Db) {
   const outcome = await ensureReferenceData(db, VN_DATA_DIR);
   for (const u of DEMO_USERS) {
     if (await findUserByName(db, u.username)) continue;
-    await createUser(db, ctx, { username: u.username, displayName: u.displayName, password: u.password, grants: [{ role: u.role, unitCode: u.unitCode }] });
+    await createUser(db, ctx, {
+      username: u.username,
+      displayName: u.displayName,
+      password: u.password,
+      grants: [{ role: u.role, unitCode: u.unitCode }],
+    });
   }
   return outcome;
 }

@@ -10,13 +10,19 @@ import { registerStaffingCommands } from './staffing.commands.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('apparatus')
-  .description('Apparatus: đơn vị hành chính, lịch sử sắp xếp, chương trình hành động / administrative units, reorganisation history, action programs')
+  .description(
+    'Apparatus: đơn vị hành chính, lịch sử sắp xếp, chương trình hành động / administrative units, reorganisation history, action programs',
+  )
   .showHelpAfterError();
 
-program.command('serve').description('Start the web server (API and web app)')
+program
+  .command('serve')
+  .description('Start the web server (API and web app)')
   .option('--demo', 'load the Vietnam reference data and demo users', false)
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT'))
-  .action(async (opts) => { await serve({ demo: Boolean(opts.demo), port: opts.port ? Number(opts.port) : undefined }); });
+  .action(async (opts) => {
+    await serve({ demo: Boolean(opts.demo), port: opts.port ? Number(opts.port) : undefined });
+  });
 
 registerUnitCommands(program);
 registerAdminCommands(program);

@@ -11,9 +11,20 @@ import { xlsxToTaskList } from '../program/parse/tasklist.xlsx.ts';
 import { printJson, reportError } from './output.ts';
 
 export interface ImportOptions {
-  file: string; json: boolean; lang: 'en' | 'vi' | 'auto';
+  file: string;
+  json: boolean;
+  lang: 'en' | 'vi' | 'auto';
   /** What the program is, for saving (ignored by --dry-run). */
-  meta: { code?: string; title?: string; titleEn?: string; resolution?: string; issuingBody?: string; period?: string; effectiveDate?: string; decision?: string };
+  meta: {
+    code?: string;
+    title?: string;
+    titleEn?: string;
+    resolution?: string;
+    issuingBody?: string;
+    period?: string;
+    effectiveDate?: string;
+    decision?: string;
+  };
 }
 
 /** Another module may register `program …` too: share the parent command instead of duplicating it. */
@@ -21,8 +32,13 @@ const group = (program: Command, name: string, description: string) =>
   program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 
 async function readInput(file: string): Promise<Buffer> {
-  try { return await readFile(file); } catch (err) {
-    throw badRequest({ vi: `Không đọc được tệp "${file}" (${(err as Error).message}).`, en: `Cannot read the file "${file}" (${(err as Error).message}).` });
+  try {
+    return await readFile(file);
+  } catch (err) {
+    throw badRequest({
+      vi: `Không đọc được tệp "${file}" (${(err as Error).message}).`,
+      en: `Cannot read the file "${file}" (${(err as Error).message}).`,
+    });
   }
 }
 
@@ -32,7 +48,9 @@ async function preview(o: ImportOptions): Promise<void> {
     const result = await xlsxToTaskList(bytes);
     if (o.json) printJson(result);
     else if (result.ok) console.log(`Danh sách hợp lệ / valid task list: ${result.rows.length} nhiệm vụ/tasks`);
-    else for (const e of result.errors) console.log(`dòng/row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message.vi} / ${e.message.en}`);
+    else
+      for (const e of result.errors)
+        console.log(`dòng/row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message.vi} / ${e.message.en}`);
     if (!result.ok) process.exitCode = 2;
     return;
   }
@@ -45,7 +63,8 @@ async function preview(o: ImportOptions): Promise<void> {
 
 export function registerProgramParseCommands(program: Command, save?: (o: ImportOptions) => Promise<void>) {
   group(program, 'program', 'Action programs: import, warnings, reports')
-    .command('import').description('Import a program document (.txt) or an Excel task list (.xlsx); --dry-run shows what was recognised')
+    .command('import')
+    .description('Import a program document (.txt) or an Excel task list (.xlsx); --dry-run shows what was recognised')
     .argument('<file>', 'program document (plain text, UTF-8) or task list (.xlsx, documented template)')
     .option('--dry-run', 'only show the recognised tree, counts and unrecognised lines', false)
     .option('--lang <lang>', 'en | vi | auto', 'auto')
@@ -59,12 +78,24 @@ export function registerProgramParseCommands(program: Command, save?: (o: Import
     .option('--decision <ref>', 'decision that adopted it')
     .option('--json', 'JSON output', false)
     .action(async (file: string, o) => {
-      const options: ImportOptions = { file, json: o.json, lang: o.lang, meta: {
-        code: o.code, title: o.title, titleEn: o.titleEn, resolution: o.resolution, issuingBody: o.issuingBody,
-        period: o.period, effectiveDate: o.effectiveDate, decision: o.decision,
-      } };
+      const options: ImportOptions = {
+        file,
+        json: o.json,
+        lang: o.lang,
+        meta: {
+          code: o.code,
+          title: o.title,
+          titleEn: o.titleEn,
+          resolution: o.resolution,
+          issuingBody: o.issuingBody,
+          period: o.period,
+          effectiveDate: o.effectiveDate,
+          decision: o.decision,
+        },
+      };
       try {
-        if (!['en', 'vi', 'auto'].includes(o.lang)) throw badRequest({ vi: '--lang phải là en, vi hoặc auto.', en: '--lang must be en, vi or auto.' });
+        if (!['en', 'vi', 'auto'].includes(o.lang))
+          throw badRequest({ vi: '--lang phải là en, vi hoặc auto.', en: '--lang must be en, vi or auto.' });
         if (o.dryRun) return await preview(options);
         if (!save) {
           throw badRequest({
@@ -73,11 +104,14 @@ export function registerProgramParseCommands(program: Command, save?: (o: Import
           });
         }
         await save(options);
-      } catch (err) { reportError(err, o.json); }
+      } catch (err) {
+        reportError(err, o.json);
+      }
     });
 
   group(program, 'deadline', 'Deadline phrases')
-    .command('parse').description('Read a deadline phrase ("quý IV/2026", "June 2026", "2026–2030") into a period')
+    .command('parse')
+    .description('Read a deadline phrase ("quý IV/2026", "June 2026", "2026–2030") into a period')
     .argument('<phrase...>', 'the phrase, in English or Vietnamese')
     .option('--reference-date <date>', 'start of "from now until …" (YYYY-MM-DD, default today)')
     .option('--json', 'JSON output', false)
@@ -86,6 +120,8 @@ export function registerProgramParseCommands(program: Command, save?: (o: Import
         const { kind, start, end } = parseDeadline(words.join(' '), { referenceDate: o.referenceDate });
         if (o.json) printJson({ kind, start, end });
         else console.log(JSON.stringify({ kind, start, end }));
-      } catch (err) { reportError(err, o.json); }
+      } catch (err) {
+        reportError(err, o.json);
+      }
     });
 }

@@ -54,17 +54,28 @@ function intFromEnv(name: string, fallback: number): number {
 
 /** APPARATUS_WEBHOOK_URLS: comma-separated; each must be an http(s) URL, and a secret must sign them. */
 function webhooksFromEnv(): { webhookUrls: string[]; webhookSecret: string | null } {
-  const urls = (process.env.APPARATUS_WEBHOOK_URLS ?? '').split(',').map((u) => u.trim()).filter((u) => u !== '');
+  const urls = (process.env.APPARATUS_WEBHOOK_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
   for (const u of urls) {
     let protocol = '';
-    try { protocol = new URL(u).protocol; } catch { /* reported below */ }
+    try {
+      protocol = new URL(u).protocol;
+    } catch {
+      /* reported below */
+    }
     if (protocol !== 'http:' && protocol !== 'https:') {
-      throw new Error(`Environment variable APPARATUS_WEBHOOK_URLS must list http:// or https:// URLs separated by commas, got "${u}"`);
+      throw new Error(
+        `Environment variable APPARATUS_WEBHOOK_URLS must list http:// or https:// URLs separated by commas, got "${u}"`,
+      );
     }
   }
   const secret = process.env.APPARATUS_WEBHOOK_SECRET || null;
   if (urls.length > 0 && !secret) {
-    throw new Error('APPARATUS_WEBHOOK_URLS is set but APPARATUS_WEBHOOK_SECRET is not: receivers could not check that a webhook came from this platform');
+    throw new Error(
+      'APPARATUS_WEBHOOK_URLS is set but APPARATUS_WEBHOOK_SECRET is not: receivers could not check that a webhook came from this platform',
+    );
   }
   return { webhookUrls: urls, webhookSecret: secret };
 }
@@ -73,7 +84,9 @@ function tokenDaysFromEnv(): { tokenDefaultDays: number; tokenMaxDays: number } 
   const tokenMaxDays = intFromEnv('APPARATUS_TOKEN_MAX_DAYS', 90);
   const tokenDefaultDays = intFromEnv('APPARATUS_TOKEN_DEFAULT_DAYS', Math.min(90, tokenMaxDays));
   if (tokenMaxDays < 1 || tokenDefaultDays < 1 || tokenDefaultDays > tokenMaxDays) {
-    throw new Error(`APPARATUS_TOKEN_DEFAULT_DAYS (${tokenDefaultDays}) must be at least 1 and at most APPARATUS_TOKEN_MAX_DAYS (${tokenMaxDays})`);
+    throw new Error(
+      `APPARATUS_TOKEN_DEFAULT_DAYS (${tokenDefaultDays}) must be at least 1 and at most APPARATUS_TOKEN_MAX_DAYS (${tokenMaxDays})`,
+    );
   }
   return { tokenDefaultDays, tokenMaxDays };
 }

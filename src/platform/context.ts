@@ -3,9 +3,18 @@
 export type Role = 'system_admin' | 'central_officer' | 'province_officer' | 'commune_officer' | 'viewer';
 export const ROLES: Role[] = ['system_admin', 'central_officer', 'province_officer', 'commune_officer', 'viewer'];
 
-export interface Grant { role: Role; unitId: number; unitName: string }
+export interface Grant {
+  role: Role;
+  unitId: number;
+  unitName: string;
+}
 
-export interface AuthUser { id: number; username: string; displayName: string; grants: Grant[] }
+export interface AuthUser {
+  id: number;
+  username: string;
+  displayName: string;
+  grants: Grant[];
+}
 
 export interface RequestContext {
   user: AuthUser | null;

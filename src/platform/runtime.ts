@@ -17,15 +17,18 @@ export interface OpenedDatabase extends DatabaseHandle {
 
 export async function openAndMigrate(config: Config): Promise<OpenedDatabase> {
   if (config.migrateUrl && !config.databaseUrl) {
-    throw new Error('DATABASE_MIGRATE_URL is set but DATABASE_URL is not. The owner/server role separation is for PostgreSQL: set DATABASE_URL to the server role\'s URL, or unset DATABASE_MIGRATE_URL to use the embedded database (PGlite, one user).');
+    throw new Error(
+      "DATABASE_MIGRATE_URL is set but DATABASE_URL is not. The owner/server role separation is for PostgreSQL: set DATABASE_URL to the server role's URL, or unset DATABASE_MIGRATE_URL to use the embedded database (PGlite, one user).",
+    );
   }
   const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     if (!config.migrateUrl) {
       const result = await migrate(handle.db);
-      const note = handle.engine === 'postgres' && await ownsAuditLog(handle)
-        ? `Cảnh báo / warning: the server connects as the owner of audit_log or a superuser (${handle.location}), so it could disable the audit log's triggers. Give the server its own role and set DATABASE_MIGRATE_URL to the owner's URL (README, "PostgreSQL roles").`
-        : null;
+      const note =
+        handle.engine === 'postgres' && (await ownsAuditLog(handle))
+          ? `Cảnh báo / warning: the server connects as the owner of audit_log or a superuser (${handle.location}), so it could disable the audit log's triggers. Give the server its own role and set DATABASE_MIGRATE_URL to the owner's URL (README, "PostgreSQL roles").`
+          : null;
       return { ...handle, migrationsApplied: result.applied.length, auditNote: note };
     }
     const appRole = (await sql<{ r: string }>`select current_user as r`.execute(handle.db)).rows[0].r;
@@ -34,17 +37,27 @@ export async function openAndMigrate(config: Config): Promise<OpenedDatabase> {
     try {
       const ownerRole = (await sql<{ r: string }>`select current_user as r`.execute(owner.db)).rows[0].r;
       if (ownerRole === appRole) {
-        throw new Error(`DATABASE_URL and DATABASE_MIGRATE_URL both connect as "${appRole}": the server's role must be another role than the owner's (README, "PostgreSQL roles").`);
+        throw new Error(
+          `DATABASE_URL and DATABASE_MIGRATE_URL both connect as "${appRole}": the server's role must be another role than the owner's (README, "PostgreSQL roles").`,
+        );
       }
       applied = (await migrate(owner.db)).applied.length;
       await grantAppRole(owner.db, appRole);
       await installJobsSchema(config.migrateUrl, appRole);
     } catch (err) {
-      throw new Error(`Migrating as the owner (${redactUrl(config.migrateUrl)}) failed: ${(err as Error).message}`, { cause: err });
+      throw new Error(`Migrating as the owner (${redactUrl(config.migrateUrl)}) failed: ${(err as Error).message}`, {
+        cause: err,
+      });
     } finally {
       await owner.close();
     }
-    return { ...handle, migrationsApplied: applied, auditNote: await ownsAuditLog(handle) ? `Cảnh báo / warning: the server's role (${handle.location}) is a superuser or a member of the owner's role, so it could still disable the audit log's triggers (README, "PostgreSQL roles").` : null };
+    return {
+      ...handle,
+      migrationsApplied: applied,
+      auditNote: (await ownsAuditLog(handle))
+        ? `Cảnh báo / warning: the server's role (${handle.location}) is a superuser or a member of the owner's role, so it could still disable the audit log's triggers (README, "PostgreSQL roles").`
+        : null,
+    };
   } catch (err) {
     await handle.close();
     throw err;
@@ -52,6 +65,10 @@ export async function openAndMigrate(config: Config): Promise<OpenedDatabase> {
 }
 
 async function ownsAuditLog(handle: DatabaseHandle): Promise<boolean> {
-  const r = await sql<{ owns: boolean }>`select pg_has_role(current_user, c.relowner, 'usage') as owns from pg_class c where c.oid = 'audit_log'::regclass`.execute(handle.db);
+  const r = await sql<{
+    owns: boolean;
+  }>`select pg_has_role(current_user, c.relowner, 'usage') as owns from pg_class c where c.oid = 'audit_log'::regclass`.execute(
+    handle.db,
+  );
   return r.rows[0]?.owns ?? false;
 }

@@ -12,27 +12,40 @@ export const DATE_MAX = '2199-12-31';
 
 /** Why a text is not an acceptable date (YYYY-MM-DD, a real calendar day, within DATE_MIN…DATE_MAX), or null when it is. */
 export function dateProblem(value: string): Message | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { vi: 'ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-07-01)', en: 'a date must be written YYYY-MM-DD (e.g. 2025-07-01)' };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+    return {
+      vi: 'ngày phải viết dạng NNNN-TT-NN (ví dụ 2025-07-01)',
+      en: 'a date must be written YYYY-MM-DD (e.g. 2025-07-01)',
+    };
   const d = new Date(`${value}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) return { vi: `ngày ${value} không có thật`, en: `${value} is not a real date` };
-  if (value < DATE_MIN || value > DATE_MAX) return { vi: `ngày phải trong khoảng ${DATE_MIN} đến ${DATE_MAX}`, en: `a date must lie between ${DATE_MIN} and ${DATE_MAX}` };
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    return { vi: `ngày ${value} không có thật`, en: `${value} is not a real date` };
+  if (value < DATE_MIN || value > DATE_MAX)
+    return {
+      vi: `ngày phải trong khoảng ${DATE_MIN} đến ${DATE_MAX}`,
+      en: `a date must lie between ${DATE_MIN} and ${DATE_MAX}`,
+    };
   return null;
 }
 
 const both = (m: Message) => `${m.vi} / ${m.en}`;
 
 /** The one date type of every request schema. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng NNNN-TT-NN / a date as YYYY-MM-DD').superRefine((s, ctx) => {
-  const problem = dateProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: both(problem) });
-});
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng NNNN-TT-NN / a date as YYYY-MM-DD')
+  .superRefine((s, ctx) => {
+    const problem = dateProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: both(problem) });
+  });
 
 const vi = (n: number) => n.toLocaleString('vi-VN');
 const en = (n: number) => n.toLocaleString('en-US');
 
 /** A whole number from `min` to `max`. */
 export function wholeNumber(min: number, max: number) {
-  return z.number({ error: 'phải là một số / must be a number' })
+  return z
+    .number({ error: 'phải là một số / must be a number' })
     .int('phải là số nguyên / must be a whole number')
     .min(min, `ít nhất ${vi(min)} / at least ${en(min)}`)
     .max(max, `tối đa ${vi(max)} / at most ${en(max)}`);
@@ -45,11 +58,16 @@ export function wholeNumber(min: number, max: number) {
 export function decimal(min: number, max: number, places: number, options: { positive?: boolean } = {}) {
   const step = 10 ** -places;
   const low = options.positive ? Math.max(min, step) : min;
-  return z.number({ error: 'phải là một số / must be a number' })
+  return z
+    .number({ error: 'phải là một số / must be a number' })
     .min(low, `ít nhất ${vi(low)} / at least ${en(low)}`)
     .max(max, `tối đa ${vi(max)} / at most ${en(max)}`)
-    .refine((x) => Number(x.toFixed(places)) === x,
-      places === 0 ? 'phải là số nguyên / must be a whole number' : `tối đa ${places} chữ số thập phân / at most ${places} decimal places`);
+    .refine(
+      (x) => Number(x.toFixed(places)) === x,
+      places === 0
+        ? 'phải là số nguyên / must be a whole number'
+        : `tối đa ${places} chữ số thập phân / at most ${places} decimal places`,
+    );
 }
 
 /**
@@ -75,7 +93,6 @@ export const POPULATION_MAX = 200_000_000;
 /** A task's weight among its siblings: relative, so 1,000 to 0.01 covers any real ratio; two decimals as stored. */
 export const Weight = decimal(0.01, 1000, 2, { positive: true });
 
-
 /** The version a client last read, for optimistic concurrency: an `integer` column in the database. */
 export const Version = wholeNumber(1, 2_147_483_647);
 
@@ -97,7 +114,11 @@ export const MessageOut = z.object({ vi: z.string(), en: z.string() });
  * (errors[], limit, excess, retryAfterSeconds…) vary by problem and pass through unchanged.
  */
 export const Problem = z.looseObject({
-  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), instance: z.string().optional(),
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
   errors: z.array(z.looseObject({ field: z.string(), label: z.string().optional(), message: z.string() })).optional(),
 });
 
@@ -112,14 +133,19 @@ export function responses<const R extends Record<number, z.ZodType>>(success: R)
  */
 export function download(contentType: string | string[], description: string) {
   const types = Array.isArray(contentType) ? contentType : [contentType];
-  const content = Object.fromEntries(types.map((t) => [t, { schema: z.any().meta({ type: 'string', format: 'binary' }) }]));
+  const content = Object.fromEntries(
+    types.map((t) => [t, { schema: z.any().meta({ type: 'string', format: 'binary' }) }]),
+  );
   return { 200: { description, content }, '4XX': Problem };
 }
 
 /** What crosses the wire for a response schema's value: moments become ISO text (JSON.stringify of a Date). */
-export type Wire<T> = T extends Date ? string
-  : T extends readonly (infer U)[] ? Wire<U>[]
-  : T extends object ? { [K in keyof T]: Wire<T[K]> }
-  : T;
+export type Wire<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Wire<U>[]
+    : T extends object
+      ? { [K in keyof T]: Wire<T[K]> }
+      : T;
 /** The JSON a client receives from an operation whose response schema is `S`. */
 export type Answer<S extends z.ZodType> = Wire<z.output<S>>;

@@ -30,25 +30,55 @@ export async function afterTaskChange(trx: Q, programId: number, taskIds: number
   const [rows, parents] = await Promise.all([
     trx.selectFrom('tasks').selectAll().where('id', 'in', taskIds).execute(),
     // A parent whose rollup mode changed recomputes from its children: start from any one of them.
-    trx.selectFrom('tasks').selectAll().where('id', 'in', (eb) => eb.selectFrom('tasks').select((e) => e.fn.min('id').as('id'))
-      .where('parent_id', 'in', taskIds).where('cascaded', '=', true).groupBy('parent_id')).execute(),
+    trx
+      .selectFrom('tasks')
+      .selectAll()
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('tasks')
+          .select((e) => e.fn.min('id').as('id'))
+          .where('parent_id', 'in', taskIds)
+          .where('cascaded', '=', true)
+          .groupBy('parent_id'),
+      )
+      .execute(),
   ]);
   for (const task of [...rows, ...parents]) for (const p of await propagateUp(trx, task, rollups)) touched.add(p);
   const ids = [...touched].sort((a, b) => a - b);
-  const { rows: evaluated, outcome } = await evaluateTasks(trx, ids, asOf, { refreshOpen: true, rollups, withDependents: true });
-  return finishChange(trx, programId, evaluated.map((r) => r.id), outcome, rollups, opts.events);
+  const { rows: evaluated, outcome } = await evaluateTasks(trx, ids, asOf, {
+    refreshOpen: true,
+    rollups,
+    withDependents: true,
+  });
+  return finishChange(
+    trx,
+    programId,
+    evaluated.map((r) => r.id),
+    outcome,
+    rollups,
+    opts.events,
+  );
 }
 
 /**
  * The end of every change: all rollup deltas applied at once, the events queued in one statement
  * (with the change's audit record, when given: one round trip less on a report submit).
  */
-export async function finishChange(trx: Q, programId: number, evaluated: number[], outcome: EvalOutcome, rollups: RollupChange[],
-  events: ChangeOptions['events'] = [], audit?: { ctx: RequestContext; entry: AuditEntry }) {
+export async function finishChange(
+  trx: Q,
+  programId: number,
+  evaluated: number[],
+  outcome: EvalOutcome,
+  rollups: RollupChange[],
+  events: ChangeOptions['events'] = [],
+  audit?: { ctx: RequestContext; entry: AuditEntry },
+) {
   await applyRollupChanges(trx, rollups);
   const all = programEvents([
     { channel: CHANNELS.task, payload: { programId, taskIds: evaluated } },
-    ...(outcome.raised || outcome.resolved ? [{ channel: CHANNELS.warning, payload: { programId, taskIds: outcome.changedTaskIds } }] : []),
+    ...(outcome.raised || outcome.resolved
+      ? [{ channel: CHANNELS.warning, payload: { programId, taskIds: outcome.changedTaskIds } }]
+      : []),
     ...events,
   ]);
   if (audit) await recordAuditWithEvents(trx, audit.ctx, audit.entry, all);

@@ -21,19 +21,46 @@ type Q = Kysely<Database>;
 /** A task row with what the engine derives (read by lockTaskForReport / lockCascadeChain). */
 export type JudgedTaskRow = TaskRow & { start: string | null; kinds: string };
 
-export async function afterReport(trx: Q, leaf: JudgedTaskRow & { cadence: string },
-  opts: Required<Pick<ChangeOptions, 'asOf' | 'events'>> & { rollups: RollupChange[]; pending: PendingWrites; audit: Parameters<typeof finishChange>[6] }) {
+export async function afterReport(
+  trx: Q,
+  leaf: JudgedTaskRow & { cadence: string },
+  opts: Required<Pick<ChangeOptions, 'asOf' | 'events'>> & {
+    rollups: RollupChange[];
+    pending: PendingWrites;
+    audit: Parameters<typeof finishChange>[6];
+  },
+) {
   const { rollups, pending } = opts;
   const chain = leaf.cascaded && leaf.parent_id !== null ? await lockCascadeChain(trx, leaf.parent_id) : [];
-  const facts = await readAfterChainLock(trx, [leaf.id, ...chain.map((c) => c.id)], chain.map((c) => c.id));
-  const changes = planPropagation(leaf, chain, groupBy(facts.children, (c) => c.parent_id!), true);
+  const facts = await readAfterChainLock(
+    trx,
+    [leaf.id, ...chain.map((c) => c.id)],
+    chain.map((c) => c.id),
+  );
+  const changes = planPropagation(
+    leaf,
+    chain,
+    groupBy(facts.children, (c) => c.parent_id!),
+    true,
+  );
   recordPropagation(changes, pending, rollups);
   const judged = evalRowsOf([leaf, ...changes.map((c) => c.parent)], [leaf, ...chain], leaf.cadence, facts);
   const ids = new Set(judged.map((r) => r.id));
   const dependents = facts.dependents.filter((id) => !ids.has(id));
-  const rows = overlayPending([...judged, ...(dependents.length ? await lockEvalRows(trx, dependents, false) : [])], pending);
+  const rows = overlayPending(
+    [...judged, ...(dependents.length ? await lockEvalRows(trx, dependents, false) : [])],
+    pending,
+  );
   const outcome = await evaluateRows(trx, rows, opts.asOf, { refreshOpen: true, rollups, pending });
-  return finishChange(trx, leaf.program_id, rows.map((r) => r.id), outcome, rollups, opts.events, opts.audit);
+  return finishChange(
+    trx,
+    leaf.program_id,
+    rows.map((r) => r.id),
+    outcome,
+    rollups,
+    opts.events,
+    opts.audit,
+  );
 }
 
 /**
@@ -42,7 +69,9 @@ export async function afterReport(trx: Q, leaf: JudgedTaskRow & { cadence: strin
  * children by definition; the leaf has none (checked by the caller under its lock).
  */
 function evalRowsOf(rows: JudgedTaskRow[], path: JudgedTaskRow[], cadence: string, facts: ChainFacts): LockedEvalRow[] {
-  const lines = byTask(facts.funding), deps = byTask(facts.deps), warnings = byTask(facts.openWarnings);
+  const lines = byTask(facts.funding),
+    deps = byTask(facts.deps),
+    warnings = byTask(facts.openWarnings);
   return rows.map((row) => {
     const at = path.findIndex((p) => p.id === row.id);
     const fundingChain: FundingLink[] = [];
@@ -52,11 +81,28 @@ function evalRowsOf(rows: JudgedTaskRow[], path: JudgedTaskRow[], cadence: strin
       if (!t.cascaded) break;
     }
     return {
-      id: row.id, program_id: row.program_id, status: row.status, progress: row.progress, start: row.start, due_date: row.due_date,
-      rating: row.rating, recent_reports: row.recent_reports, cadence, parent_id: row.parent_id, cascaded: row.cascaded, kinds: row.kinds,
-      kind: row.kind, unit_id: row.unit_id, section_id: row.section_id, done_date: row.done_date, warning_kinds: row.warning_kinds,
-      reported_date: row.reported_date, review_due: row.review_due,
-      has_children: at > 0, funding_chain: fundingChain, deps: deps.get(row.id) ?? null,
+      id: row.id,
+      program_id: row.program_id,
+      status: row.status,
+      progress: row.progress,
+      start: row.start,
+      due_date: row.due_date,
+      rating: row.rating,
+      recent_reports: row.recent_reports,
+      cadence,
+      parent_id: row.parent_id,
+      cascaded: row.cascaded,
+      kinds: row.kinds,
+      kind: row.kind,
+      unit_id: row.unit_id,
+      section_id: row.section_id,
+      done_date: row.done_date,
+      warning_kinds: row.warning_kinds,
+      reported_date: row.reported_date,
+      review_due: row.review_due,
+      has_children: at > 0,
+      funding_chain: fundingChain,
+      deps: deps.get(row.id) ?? null,
       open_warnings: warnings.get(row.id)?.map((w) => ({ id: w.id, kind: w.kind })) ?? null,
     };
   });

@@ -35,13 +35,29 @@ export const annualReportJob: JobKind<AnnualReportRequest> = {
   async run({ db, ctx, params, progress }) {
     await progress(0, 3, { vi: 'Đọc số liệu chính thức', en: 'Reading the official figures' });
     const data = await annualReportData(db, ctx, { year: params.year, programCode: params.program });
-    await progress(1, 3, { vi: params.format === 'docx' ? 'Tạo tệp Word' : 'Tạo tệp Excel', en: params.format === 'docx' ? 'Writing the Word file' : 'Writing the Excel file' });
+    await progress(1, 3, {
+      vi: params.format === 'docx' ? 'Tạo tệp Word' : 'Tạo tệp Excel',
+      en: params.format === 'docx' ? 'Writing the Word file' : 'Writing the Excel file',
+    });
     const bytes = params.format === 'docx' ? await annualReportDocx(data) : await annualReportXlsx(data);
     await progress(2, 3, { vi: 'Lưu tệp kết quả', en: 'Storing the result file' });
     return {
-      file: { name: `bao-cao-nam-${params.year}-${data.program.code}.${params.format}`.replace(/[^\w.-]+/g, '-'), type: TYPES[params.format], bytes },
-      summary: { program: data.program.code, year: data.year, asOf: data.asOf, tasks: data.national.total, bytes: bytes.length },
-      phrase: { vi: `Hoàn thành: ${data.national.total.toLocaleString('vi-VN')} nhiệm vụ, số liệu ngày ${data.asOf.split('-').reverse().join('/')}`, en: `Done: ${data.national.total} tasks, figures as of ${data.asOf}` },
+      file: {
+        name: `bao-cao-nam-${params.year}-${data.program.code}.${params.format}`.replace(/[^\w.-]+/g, '-'),
+        type: TYPES[params.format],
+        bytes,
+      },
+      summary: {
+        program: data.program.code,
+        year: data.year,
+        asOf: data.asOf,
+        tasks: data.national.total,
+        bytes: bytes.length,
+      },
+      phrase: {
+        vi: `Hoàn thành: ${data.national.total.toLocaleString('vi-VN')} nhiệm vụ, số liệu ngày ${data.asOf.split('-').reverse().join('/')}`,
+        en: `Done: ${data.national.total} tasks, figures as of ${data.asOf}`,
+      },
     };
   },
 };

@@ -13,7 +13,14 @@ import { loadContent, loadContents, presentTask } from './program.content.ts';
 import { afterTaskChange } from './program.after-change.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
 import { requireAssigner } from './program.rights.ts';
-import { checkEffectiveDate, checkVersion, openAmendment, taskNotFound, type AmendmentInput, type AmendOptions } from './program.amend.ts';
+import {
+  checkEffectiveDate,
+  checkVersion,
+  openAmendment,
+  taskNotFound,
+  type AmendmentInput,
+  type AmendOptions,
+} from './program.amend.ts';
 
 type Q = Kysely<Database>;
 
@@ -22,30 +29,68 @@ export async function cancelTask(db: Db, ctx: RequestContext, id: number, input:
 }
 
 /** cancelTask inside the caller's transaction (an approved change request cancels in its own). */
-export async function cancelTaskIn(trx: Q, ctx: RequestContext, id: number, input: AmendmentInput & { version: number }, opts: AmendOptions = {}) {
+export async function cancelTaskIn(
+  trx: Q,
+  ctx: RequestContext,
+  id: number,
+  input: AmendmentInput & { version: number },
+  opts: AmendOptions = {},
+) {
   const existing = await tasks.findTask(trx, id);
   if (!existing) throw taskNotFound(id);
   // Cancelling is the assigning level's decision, never the assignee's (it would drop out of its parent's average).
   await requireAssigner(trx, ctx, existing);
   const task = (await tasks.lockTask(trx, id))!;
   checkVersion(task, input.version);
-  if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
+  if (task.status === 'cancelled')
+    throw badRequest({ vi: 'Nhiệm vụ đã bị hủy trước đó.', en: 'The task is already cancelled.' });
   await checkEffectiveDate(trx, id, input.effectiveDate);
-  const before = { status: task.status, progress: task.progress, version: task.version, content: await loadContent(trx, task) };
-  const amendment = await openAmendment(trx, ctx, task.program_id, 'cancel', { ...input, changeRequestId: opts.changeRequestId });
+  const before = {
+    status: task.status,
+    progress: task.progress,
+    version: task.version,
+    content: await loadContent(trx, task),
+  };
+  const amendment = await openAmendment(trx, ctx, task.program_id, 'cancel', {
+    ...input,
+    changeRequestId: opts.changeRequestId,
+  });
   const all = [task, ...(await descendants(trx, id))].filter((t) => t.status !== 'cancelled');
-  const byId = await tasks.cancelTasks(trx, all.map((t) => t.id));
+  const byId = await tasks.cancelTasks(
+    trx,
+    all.map((t) => t.id),
+  );
   const cancelled = all.map((t) => byId.get(t.id)!);
-  await applyRollupChanges(trx, all.map((t, i) => ({ before: countedOf(t), after: countedOf(cancelled[i]) })));
+  await applyRollupChanges(
+    trx,
+    all.map((t, i) => ({ before: countedOf(t), after: countedOf(cancelled[i]) })),
+  );
   // In bulk: a task cascaded after the effective date gets its cancelled version from its own start, never
   // a version that ends before it begins (the task itself was checked above).
   const contents = await loadContents(trx, cancelled);
   await writeTaskVersions(trx, task.program_id, amendment.id, input.effectiveDate, contents);
-  await afterTaskChange(trx, task.program_id, all.map((t) => t.id));
+  await afterTaskChange(
+    trx,
+    task.program_id,
+    all.map((t) => t.id),
+  );
   const now = (await tasks.findTask(trx, id))!;
-  await recordAudit(trx, ctx, { action: 'program.task.cancel', entity: 'task', entityId: id, before,
-    after: { amendment: amendment.version_no, ...input, changeRequestId: opts.changeRequestId ?? null,
-      status: now.status, progress: now.progress, version: now.version, content: contents[0].content, cancelledTaskIds: all.map((t) => t.id) } });
+  await recordAudit(trx, ctx, {
+    action: 'program.task.cancel',
+    entity: 'task',
+    entityId: id,
+    before,
+    after: {
+      amendment: amendment.version_no,
+      ...input,
+      changeRequestId: opts.changeRequestId ?? null,
+      status: now.status,
+      progress: now.progress,
+      version: now.version,
+      content: contents[0].content,
+      cancelledTaskIds: all.map((t) => t.id),
+    },
+  });
   return presentTask(now);
 }
 

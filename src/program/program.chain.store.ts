@@ -9,7 +9,14 @@ import type { DependencyFact, FundingFact } from './program.evaluate.store.ts';
 
 type Q = Kysely<Database>;
 
-export interface ChainChild { id: number; parent_id: number | null; status: string; progress: number; weight: number; done_date: string | null }
+export interface ChainChild {
+  id: number;
+  parent_id: number | null;
+  status: string;
+  progress: number;
+  weight: number;
+  done_date: string | null;
+}
 
 export interface ChainFacts {
   children: ChainChild[];
@@ -22,7 +29,13 @@ export interface ChainFacts {
 
 /** `ids`: the task and its chain; `parentIds`: the chain (whose cascaded children are read). */
 export async function readAfterChainLock(trx: Q, ids: number[], parentIds: number[]): Promise<ChainFacts> {
-  const r = await sql<{ children: ChainChild[] | null; funding: ChainFacts['funding'] | null; deps: ChainFacts['deps'] | null; open_warnings: ChainFacts['openWarnings'] | null; dependents: number[] | null }>`/* prepare:chain-read */
+  const r = await sql<{
+    children: ChainChild[] | null;
+    funding: ChainFacts['funding'] | null;
+    deps: ChainFacts['deps'] | null;
+    open_warnings: ChainFacts['openWarnings'] | null;
+    dependents: number[] | null;
+  }>`/* prepare:chain-read */
     select
       (select json_agg(c) from (select id, parent_id, status, progress, weight, done_date
          from tasks where parent_id = any(${parentIds}::bigint[]) and cascaded) c) as children,
@@ -31,7 +44,15 @@ export async function readAfterChainLock(trx: Q, ids: number[], parentIds: numbe
       (select json_agg(x) from (select d.task_id, x.id, x.due_date as due, x.status, x.progress
          from task_dependencies d join tasks x on x.id = d.depends_on_id where d.task_id = any(${ids}::bigint[])) x) as deps,
       (select json_agg(w) from (select task_id, id, kind from program_warnings where task_id = any(${ids}::bigint[]) and resolved_at is null) w) as open_warnings,
-      (select array_agg(distinct d.task_id) from task_dependencies d where d.depends_on_id = any(${ids}::bigint[])) as dependents`.execute(trx);
+      (select array_agg(distinct d.task_id) from task_dependencies d where d.depends_on_id = any(${ids}::bigint[])) as dependents`.execute(
+    trx,
+  );
   const row = r.rows[0];
-  return { children: row.children ?? [], funding: row.funding ?? [], deps: row.deps ?? [], openWarnings: row.open_warnings ?? [], dependents: (row.dependents ?? []).map(Number) };
+  return {
+    children: row.children ?? [],
+    funding: row.funding ?? [],
+    deps: row.deps ?? [],
+    openWarnings: row.open_warnings ?? [],
+    dependents: (row.dependents ?? []).map(Number),
+  };
 }

@@ -9,14 +9,23 @@ const NO_MAIL = { smtpUrl: null, mailFrom: 'test@localhost' };
 
 describe.each(ENGINES)('daily warning run on %s', (engine) => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(engine); await seedMiniRegistry(t.db); });
-  afterAll(async () => { await t?.drop(); });
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+    await seedMiniRegistry(t.db);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('runs once a day and records the result', async () => {
     const first = await runDailyIfDue(t.db, NO_MAIL, '2027-01-10');
     expect(first).not.toBeNull();
     expect(await runDailyIfDue(t.db, NO_MAIL, '2027-01-10')).toBeNull();
-    const row = await t.db.selectFrom('program_daily_runs').selectAll().where('as_of', '=', '2027-01-10').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('program_daily_runs')
+      .selectAll()
+      .where('as_of', '=', '2027-01-10')
+      .executeTakeFirstOrThrow();
     expect(row.finished_at).not.toBeNull();
     expect(row.result).toEqual(JSON.parse(JSON.stringify(first)));
   });

@@ -13,8 +13,12 @@ export const DAILY_RUN_JOB = 'program.daily-run';
 
 /** Claims `asOf` for this process; false when another process already has it. */
 export async function claimDailyRun(db: Db, asOf: string): Promise<boolean> {
-  const row = await db.insertInto('program_daily_runs').values({ as_of: asOf, claimed_at: new Date() })
-    .onConflict((oc) => oc.column('as_of').doNothing()).returning('as_of').executeTakeFirst();
+  const row = await db
+    .insertInto('program_daily_runs')
+    .values({ as_of: asOf, claimed_at: new Date() })
+    .onConflict((oc) => oc.column('as_of').doNothing())
+    .returning('as_of')
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -23,8 +27,11 @@ export async function runDailyIfDue(db: Db, mail: MailConfig, asOf = todayIso())
   const before = await lastDeliveryId(db);
   // The webhook deliveries of escalated warnings are counted from their records (reevaluateAll reports e-mails only).
   const result = { ...(await reevaluateAll(db, asOf, 10000, mail)), ...(await deliveriesSince(db, before)) };
-  await db.updateTable('program_daily_runs').set({ finished_at: new Date(), result: JSON.stringify(result) })
-    .where('as_of', '=', asOf).execute();
+  await db
+    .updateTable('program_daily_runs')
+    .set({ finished_at: new Date(), result: JSON.stringify(result) })
+    .where('as_of', '=', asOf)
+    .execute();
   return result;
 }
 

@@ -40,22 +40,58 @@ export async function provinceSectionCells(db: Q, programId: number, scope: Scop
   return r.rows;
 }
 
-export interface TaskListOptions { programId: number; unitIds: number[] | null; kind: 'overdue' | 'at_risk' | 'mine'; limit: number; offset: number }
+export interface TaskListOptions {
+  programId: number;
+  unitIds: number[] | null;
+  kind: 'overdue' | 'at_risk' | 'mine';
+  limit: number;
+  offset: number;
+}
 
 /** Overdue, at-risk or "my" tasks, in scope, soonest due first. */
 export async function taskList(db: Q, scope: Scope, o: TaskListOptions) {
-  let qb = db.selectFrom('tasks as t').innerJoin('units as u', 'u.id', 't.unit_id')
-    .where('t.program_id', '=', o.programId).where('t.kind', '=', 'task').where(scopeFilter(scope));
+  let qb = db
+    .selectFrom('tasks as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .where('t.program_id', '=', o.programId)
+    .where('t.kind', '=', 'task')
+    .where(scopeFilter(scope));
   if (o.unitIds) qb = qb.where('t.unit_id', 'in', o.unitIds.length ? o.unitIds : [0]);
   if (o.kind === 'overdue') qb = qb.where('t.status', '=', 'overdue');
   else if (o.kind === 'at_risk') qb = qb.where('t.rating', 'in', [...AT_RISK]);
   else qb = qb.where('t.status', 'not in', ['done', 'done_late', 'cancelled']);
   const [items, total] = await Promise.all([
-    qb.select(['t.id', 't.code', 't.title_vi', 't.title_en', 't.unit_id', 'u.name as unit_name', 't.due_date', 't.status', 't.progress', 't.rating',
-      't.warning_kinds', 't.rating_explanation', 't.last_report_date', 't.version',
-      't.pending_report_id', 't.reported_progress', 't.reported_status', 't.reported_date', 't.review_due'])
-      .orderBy(sql`t.due_date nulls last`).orderBy('t.id').limit(o.limit).offset(o.offset).execute(),
-    qb.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow().then((r) => r.n),
+    qb
+      .select([
+        't.id',
+        't.code',
+        't.title_vi',
+        't.title_en',
+        't.unit_id',
+        'u.name as unit_name',
+        't.due_date',
+        't.status',
+        't.progress',
+        't.rating',
+        't.warning_kinds',
+        't.rating_explanation',
+        't.last_report_date',
+        't.version',
+        't.pending_report_id',
+        't.reported_progress',
+        't.reported_status',
+        't.reported_date',
+        't.review_due',
+      ])
+      .orderBy(sql`t.due_date nulls last`)
+      .orderBy('t.id')
+      .limit(o.limit)
+      .offset(o.offset)
+      .execute(),
+    qb
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => r.n),
   ]);
   return { items, total };
 }
@@ -69,7 +105,10 @@ export async function dueTimeline(db: Q, programId: number, unitIds: number[], f
   if (unitIds.length === 0) return [];
   const r = await sql<{ month: string; due: number; atRisk: number; done: number }>`
     select to_char(r.due_month, 'YYYY-MM') as month, sum(r.total - r.cancelled)::int as due,
-           sum(${sql.join(AT_RISK.map((k) => sql`r.${sql.ref(k)}`), sql` + `)})::int as "atRisk", sum(r.done + r.done_late)::int as done
+           sum(${sql.join(
+             AT_RISK.map((k) => sql`r.${sql.ref(k)}`),
+             sql` + `,
+           )})::int as "atRisk", sum(r.done + r.done_late)::int as done
     from program_due_rollups r
     where r.program_id = ${programId} and r.unit_id = any(${unitIds}::bigint[]) and r.due_month between ${fromMonth}::date and ${toMonth}::date
     group by r.due_month having sum(r.total - r.cancelled) > 0 order by r.due_month`.execute(db);

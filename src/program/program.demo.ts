@@ -24,14 +24,24 @@ import { markLatestReported, reviewDueSql } from './program.reports.store.ts';
 import { findProgramByCode } from './program.store.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 
-export const PROGRAM_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/program/action-program-2026-2030.en.txt');
+export const PROGRAM_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../data/program/action-program-2026-2030.en.txt',
+);
 
 export const PROGRAM_2026_META: ProgramMetaInput = {
   code: 'CTHD-XIV-2026-2030',
-  titleVi: 'Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng, giai đoạn 2026–2030',
+  titleVi:
+    'Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng, giai đoạn 2026–2030',
   titleEn: 'Action Program implementing the Resolution of the 14th National Party Congress, 2026–2030',
-  resolutionRef: 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng', issuingBody: 'Ban Chấp hành Trung ương',
-  periodStart: '2026-01-01', periodEnd: '2030-12-31', cadence: 'quarterly', reportGraceDays: 10, escalationDays: 14, reviewDays: 5,
+  resolutionRef: 'Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng',
+  issuingBody: 'Ban Chấp hành Trung ương',
+  periodStart: '2026-01-01',
+  periodEnd: '2030-12-31',
+  cadence: 'quarterly',
+  reportGraceDays: 10,
+  escalationDays: 14,
+  reviewDays: 5,
 };
 
 /** mulberry32: a small, fixed-seed generator, so every demo database is the same. */
@@ -60,21 +70,62 @@ export async function loadProgramDemo(db: Db) {
   const ctx = systemContext('system:demo');
   const rand = random(2026);
   const today = todayIso();
-  const imported = await importDocument(db, ctx, PROGRAM_2026_META, fs.readFileSync(PROGRAM_FILE, 'utf8'),
-    { language: 'en', effectiveDate: '2026-01-01', decisionRef: 'Nghị quyết Đại hội XIV', isDemo: true });
+  const imported = await importDocument(db, ctx, PROGRAM_2026_META, fs.readFileSync(PROGRAM_FILE, 'utf8'), {
+    language: 'en',
+    effectiveDate: '2026-01-01',
+    decisionRef: 'Nghị quyết Đại hội XIV',
+    isDemo: true,
+  });
   const programId = imported.program.id;
-  const byCode = async (code: string) => db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
+  const byCode = async (code: string) =>
+    db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirst();
   let cascaded = 0;
   for (const s of SAMPLE) {
     const task = await byCode(s.code);
     if (!task) continue; // the text changed; the demo skips what it cannot find
-    const funding = s.funding === 'none' ? [] : [{ source: 'central_budget' as const, amountRequired: 50_000, amountAllocated: s.funding === 'full' ? 50_000 : 20_000 }];
-    await adjustTask(db, ctx, task.id, { version: task.version, decisionRef: 'Dữ liệu minh họa / demo', reason: 'Giao thời hạn và kinh phí (minh họa) / demo deadline and funding', effectiveDate: '2026-01-15', changes: { deadline: { phrase: s.deadline }, funding, startDate: '2026-01-15' } });
-    cascaded += (await cascadeTask(db, ctx, task.id, { target: { kind: 'all_provinces' }, asOf: '2026-01-20' }, { isDemo: true, effectiveDate: '2026-01-20' })).created;
+    const funding =
+      s.funding === 'none'
+        ? []
+        : [
+            {
+              source: 'central_budget' as const,
+              amountRequired: 50_000,
+              amountAllocated: s.funding === 'full' ? 50_000 : 20_000,
+            },
+          ];
+    await adjustTask(db, ctx, task.id, {
+      version: task.version,
+      decisionRef: 'Dữ liệu minh họa / demo',
+      reason: 'Giao thời hạn và kinh phí (minh họa) / demo deadline and funding',
+      effectiveDate: '2026-01-15',
+      changes: { deadline: { phrase: s.deadline }, funding, startDate: '2026-01-15' },
+    });
+    cascaded += (
+      await cascadeTask(
+        db,
+        ctx,
+        task.id,
+        { target: { kind: 'all_provinces' }, asOf: '2026-01-20' },
+        { isDemo: true, effectiveDate: '2026-01-20' },
+      )
+    ).created;
     for (const province of s.communes ?? []) {
       const child = await byCode(`${s.code}@${province}`);
-      const unit = await db.selectFrom('units').select('id').where('id', '=', child?.unit_id ?? 0).executeTakeFirst();
-      if (child && unit) cascaded += (await cascadeTask(db, ctx, child.id, { target: { kind: 'communes_of', provinceId: unit.id }, asOf: '2026-01-20' }, { isDemo: true, effectiveDate: '2026-01-20' })).created;
+      const unit = await db
+        .selectFrom('units')
+        .select('id')
+        .where('id', '=', child?.unit_id ?? 0)
+        .executeTakeFirst();
+      if (child && unit)
+        cascaded += (
+          await cascadeTask(
+            db,
+            ctx,
+            child.id,
+            { target: { kind: 'communes_of', provinceId: unit.id }, asOf: '2026-01-20' },
+            { isDemo: true, effectiveDate: '2026-01-20' },
+          )
+        ).created;
     }
   }
   // Leaves (tasks with no cascaded children) get reports: a pace per unit, a report roughly every quarter, some
@@ -83,31 +134,76 @@ export async function loadProgramDemo(db: Db) {
   // its ACCEPTED reports (its official figures) and shows the latest one awaiting review beside them, the cascade
   // parents follow, and every task is judged with its warnings' texts written from the figures just stored, so a
   // warning can never quote a figure the task does not show.
-  const leaves = await db.selectFrom('tasks as t').innerJoin('units as u', 'u.id', 't.unit_id').selectAll('t').select('u.parent_id as unit_parent_id')
-    .where('t.program_id', '=', programId).where('t.cascaded', '=', true)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('tasks as c').select('c.id').whereRef('c.parent_id', '=', 't.id'))))
-    .orderBy('t.id').execute();
+  const leaves = await db
+    .selectFrom('tasks as t')
+    .innerJoin('units as u', 'u.id', 't.unit_id')
+    .selectAll('t')
+    .select('u.parent_id as unit_parent_id')
+    .where('t.program_id', '=', programId)
+    .where('t.cascaded', '=', true)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('tasks as c').select('c.id').whereRef('c.parent_id', '=', 't.id'))),
+    )
+    .orderBy('t.id')
+    .execute();
   const people = await demoOfficers(db);
   const rows = leaves.flatMap((leaf) => demoReports(rand, leaf, people, today));
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('task_reports').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('task_reports')
+        .values(rows.slice(i, i + 500))
+        .execute();
     for (const leaf of leaves) await followReports(trx, leaf);
     await markLatestReported(trx, programId);
     const parents = new Set<number>();
-    for (const leaf of leaves) if (leaf.parent_id && !parents.has(leaf.parent_id)) { parents.add(leaf.parent_id); await propagateUp(trx, leaf); }
-    const all = await trx.selectFrom('tasks').select('id').where('program_id', '=', programId).where('kind', '=', 'task').orderBy('id').execute();
-    await evaluateInSlices(trx, all.map((t) => t.id), today);
-    const states = Object.fromEntries(['accepted', 'submitted', 'returned'].map((st) => [st, rows.filter((r) => r.state === st).length]));
-    await recordAudit(trx, ctx, { action: 'program.demo.reports', entity: 'program', entityId: programId, after: { reports: rows.length, tasks: leaves.length, states } });
+    for (const leaf of leaves)
+      if (leaf.parent_id && !parents.has(leaf.parent_id)) {
+        parents.add(leaf.parent_id);
+        await propagateUp(trx, leaf);
+      }
+    const all = await trx
+      .selectFrom('tasks')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('kind', '=', 'task')
+      .orderBy('id')
+      .execute();
+    await evaluateInSlices(
+      trx,
+      all.map((t) => t.id),
+      today,
+    );
+    const states = Object.fromEntries(
+      ['accepted', 'submitted', 'returned'].map((st) => [st, rows.filter((r) => r.state === st).length]),
+    );
+    await recordAudit(trx, ctx, {
+      action: 'program.demo.reports',
+      entity: 'program',
+      entityId: programId,
+      after: { reports: rows.length, tasks: leaves.length, states },
+    });
   });
   const evaluation = await reevaluateAll(db, today);
-  return { programId, tasks: imported.counts, cascaded, reports: rows.length, evaluation, ms: Math.round(performance.now() - started) };
+  return {
+    programId,
+    tasks: imported.counts,
+    cascaded,
+    reports: rows.length,
+    evaluation,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 /** The demo users granted at a unit, by unit: who writes its reports and who reviews those of the units below. */
 async function demoOfficers(db: Db) {
-  const rows = await db.selectFrom('grants as g').innerJoin('users as u', 'u.id', 'g.user_id').select(['g.unit_id', 'u.id', 'u.username'])
-    .where('g.role', 'in', ['central_officer', 'province_officer', 'commune_officer']).orderBy('u.id').execute();
+  const rows = await db
+    .selectFrom('grants as g')
+    .innerJoin('users as u', 'u.id', 'g.user_id')
+    .select(['g.unit_id', 'u.id', 'u.username'])
+    .where('g.role', 'in', ['central_officer', 'province_officer', 'commune_officer'])
+    .orderBy('u.id')
+    .execute();
   const byUnit = new Map<number, { id: number; username: string }>();
   for (const r of rows) if (!byUnit.has(r.unit_id)) byUnit.set(r.unit_id, { id: r.id, username: r.username });
   return byUnit;
@@ -120,11 +216,19 @@ function demoReports(rand: () => number, leaf: Leaf, people: Awaited<ReturnType<
   const pace = 0.4 + rand() * 1.0; // share of the planned pace
   const span = Math.max(1, (Date.parse(leaf.due_date ?? '2027-12-31') - Date.parse('2026-01-15')) / 86400_000);
   const reviewerUnit = leaf.unit_parent_id ?? leaf.unit_id;
-  const author = people.get(leaf.unit_id), reviewer = people.get(reviewerUnit);
+  const author = people.get(leaf.unit_id),
+    reviewer = people.get(reviewerUnit);
   const out: InsertObject<Database, 'task_reports'>[] = [];
   let progress = 0;
-  for (let date = addDays('2026-03-20', Math.floor(rand() * 30)); date <= today; date = addDays(date, 80 + Math.floor(rand() * 25))) {
-    progress = Math.min(100, Math.max(progress, Math.round(((Date.parse(date) - Date.parse('2026-01-15')) / 86400_000 / span) * 100 * pace)));
+  for (
+    let date = addDays('2026-03-20', Math.floor(rand() * 30));
+    date <= today;
+    date = addDays(date, 80 + Math.floor(rand() * 25))
+  ) {
+    progress = Math.min(
+      100,
+      Math.max(progress, Math.round(((Date.parse(date) - Date.parse('2026-01-15')) / 86400_000 / span) * 100 * pace)),
+    );
     const done = progress >= 100;
     const period = reportingPeriod(date, 'quarterly', PROGRAM_2026_META.reportGraceDays);
     const late = rand() < 0.2 ? 5 + Math.floor(rand() * 20) : 0;
@@ -134,19 +238,47 @@ function demoReports(rand: () => number, leaf: Leaf, people: Awaited<ReturnType<
     // older one mostly was reviewed (the few still waiting are the reviewers' overdue warnings).
     const review = rand();
     const recent = addDays(submittedOn, 15) >= today;
-    const state = !last ? (review < 0.9 ? 'accepted' : 'returned')
-      : recent ? (review < 0.3 ? 'accepted' : review < 0.9 ? 'submitted' : 'returned')
-      : review < 0.75 ? 'accepted' : review < 0.88 ? 'submitted' : 'returned';
-    const reviewedOn = state === 'submitted' ? null : addDays(submittedOn, 2 + Math.floor(rand() * 6)) > today ? today : addDays(submittedOn, 2 + Math.floor(rand() * 6));
+    const state = !last
+      ? review < 0.9
+        ? 'accepted'
+        : 'returned'
+      : recent
+        ? review < 0.3
+          ? 'accepted'
+          : review < 0.9
+            ? 'submitted'
+            : 'returned'
+        : review < 0.75
+          ? 'accepted'
+          : review < 0.88
+            ? 'submitted'
+            : 'returned';
+    const reviewedOn =
+      state === 'submitted'
+        ? null
+        : addDays(submittedOn, 2 + Math.floor(rand() * 6)) > today
+          ? today
+          : addDays(submittedOn, 2 + Math.floor(rand() * 6));
     out.push({
-      task_id: leaf.id, report_date: date, period_label: period.label, period_due: period.due, progress, status: done ? 'done' : 'in_progress',
+      task_id: leaf.id,
+      report_date: date,
+      period_label: period.label,
+      period_due: period.due,
+      progress,
+      status: done ? 'done' : 'in_progress',
       narrative: done ? 'Đã hoàn thành (minh họa).' : `Đang triển khai, đạt ${progress}% (minh họa).`,
       obstacles: pace < 0.7 ? 'Thiếu nhân lực chuyên trách (minh họa).' : null,
       resources_needed: pace < 0.6 && rand() < 0.5 ? 'Đề nghị bổ sung kinh phí (minh họa).' : null,
-      state, review_comment: state === 'returned' ? 'Đề nghị bổ sung minh chứng (minh họa).' : null,
-      reviewed_at: reviewedOn ? `${reviewedOn}T15:00:00+07:00` : null, reviewed_by: reviewedOn ? reviewer?.id ?? null : null,
-      submitted_by: author?.id ?? null, submitted_by_label: author?.username ?? 'system:demo', submitted_at: `${submittedOn}T09:00:00+07:00`,
-      is_late: submittedOn > period.due, is_demo: true, reviewer_unit_id: reviewerUnit,
+      state,
+      review_comment: state === 'returned' ? 'Đề nghị bổ sung minh chứng (minh họa).' : null,
+      reviewed_at: reviewedOn ? `${reviewedOn}T15:00:00+07:00` : null,
+      reviewed_by: reviewedOn ? (reviewer?.id ?? null) : null,
+      submitted_by: author?.id ?? null,
+      submitted_by_label: author?.username ?? 'system:demo',
+      submitted_at: `${submittedOn}T09:00:00+07:00`,
+      is_late: submittedOn > period.due,
+      is_demo: true,
+      reviewer_unit_id: reviewerUnit,
       review_due: reviewDueSql(submittedOn, PROGRAM_2026_META.reviewDays ?? 5),
     });
     if (done) break;

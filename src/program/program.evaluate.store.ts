@@ -14,17 +14,38 @@ import type { PendingTaskWrite } from './program.pending.ts';
 
 type Q = Kysely<Database>;
 
-export interface FundingFact { source: string | null; required: number | null; allocated: number | null }
-export interface DependencyFact { id: number; due: string | null; status: string; progress: number }
+export interface FundingFact {
+  source: string | null;
+  required: number | null;
+  allocated: number | null;
+}
+export interface DependencyFact {
+  id: number;
+  due: string | null;
+  status: string;
+  progress: number;
+}
 /** A task on the way up a cascade: its own funding lines (null: none) and the task it was cascaded from. */
-export interface FundingLink { id: number; parentId: number | null; lines: FundingFact[] | null }
+export interface FundingLink {
+  id: number;
+  parentId: number | null;
+  lines: FundingFact[] | null;
+}
 
 /** What the engine reads of a task (the daily run reads only this: every column parsed costs, a million times). */
 export interface JudgeRow {
-  id: number; program_id: number; status: string; progress: number;
+  id: number;
+  program_id: number;
+  status: string;
+  progress: number;
   /** The task's start, else the program's (a task "due by 2030" runs from the program's start, not from 2030). */
-  start: string | null; due_date: string | null;
-  rating: string | null; recent_reports: unknown; cadence: string; parent_id: number | null; cascaded: boolean;
+  start: string | null;
+  due_date: string | null;
+  rating: string | null;
+  recent_reports: unknown;
+  cadence: string;
+  parent_id: number | null;
+  cascaded: boolean;
   /** The stored warning kinds, sorted and comma-joined (cheaper to read than an array). */
   kinds: string;
   /** The latest report awaiting review (its date) and the oldest one's review deadline; null when none waits. */
@@ -34,7 +55,11 @@ export interface JudgeRow {
 
 /** A task row with what the rollups and the warning sync need besides. */
 export interface EvalRow extends JudgeRow {
-  kind: string; unit_id: number; section_id: number | null; done_date: string | null; warning_kinds: string[];
+  kind: string;
+  unit_id: number;
+  section_id: number | null;
+  done_date: string | null;
+  warning_kinds: string[];
 }
 
 /** A row read for a change: with everything the engine and the warning sync need. */
@@ -47,18 +72,26 @@ export interface LockedEvalRow extends EvalRow {
 }
 
 /** A task's funding lines as a JSON array (null when it has none), in the engine's shape. */
-const fundingLinesOf = (taskId: RawBuilder<unknown>) => sql`(select json_agg(json_build_object('source', f.source, 'required', f.amount_required,
+const fundingLinesOf = (
+  taskId: RawBuilder<unknown>,
+) => sql`(select json_agg(json_build_object('source', f.source, 'required', f.amount_required,
   'allocated', f.amount_allocated) order by f.id) from task_funding f where f.task_id = ${taskId})`;
 
 /** Rows grouped by a key, in their order. */
 export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
   const m = new Map<K, T[]>();
-  for (const r of rows) { const k = key(r); const list = m.get(k); if (list) list.push(r); else m.set(k, [r]); }
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
   return m;
 }
 
 /** Rows grouped by the task they belong to. */
-export const byTask = <T extends { task_id: number }>(rows: readonly T[]): Map<number, T[]> => groupBy(rows, (r) => r.task_id);
+export const byTask = <T extends { task_id: number }>(rows: readonly T[]): Map<number, T[]> =>
+  groupBy(rows, (r) => r.task_id);
 
 /** JudgeRow's derived columns, for a task `t` joined with its program `p`. */
 export const JUDGE_DERIVED = sql`coalesce(t.start_date, least(p.period_start, t.deadline_start)) as start, array_to_string(t.warning_kinds, ',') as kinds`;
@@ -73,9 +106,15 @@ const BASE_COLUMNS = sql`${JUDGE_COLUMNS}, t.kind, t.unit_id, t.section_id, t.do
 export async function lockEvalRows(trx: Q, ids: number[], withDependents: boolean): Promise<LockedEvalRow[]> {
   if (ids.length === 0) return [];
   // A union, not an OR: each side uses its index (an OR over two sources scans the whole task table).
-  const dependents = withDependents ? sql`union select d.task_id from task_dependencies d where d.depends_on_id = any(${ids}::bigint[])` : sql``;
-  const locked = (await sql<{ id: number }>`select t.id from tasks t where t.id in (select unnest(${ids}::bigint[]) ${dependents}) and t.kind = 'task'
-    order by t.id for update`.execute(trx)).rows.map((r) => r.id);
+  const dependents = withDependents
+    ? sql`union select d.task_id from task_dependencies d where d.depends_on_id = any(${ids}::bigint[])`
+    : sql``;
+  const locked = (
+    await sql<{
+      id: number;
+    }>`select t.id from tasks t where t.id in (select unnest(${ids}::bigint[]) ${dependents}) and t.kind = 'task'
+    order by t.id for update`.execute(trx)
+  ).rows.map((r) => r.id);
   return ids.length > PER_ROW_LIMIT ? readEvalRowsInBulk(trx, locked) : readEvalRows(trx, locked);
 }
 
@@ -85,12 +124,16 @@ const PER_ROW_LIMIT = 100;
 /** The same rows as readEvalRows, for thousands of tasks: their cascade parents and their own facts in a few set-based reads. */
 async function readEvalRowsInBulk(trx: Q, ids: number[]): Promise<LockedEvalRow[]> {
   if (ids.length === 0) return [];
-  const rows = (await sql<EvalRow & Pick<LockedEvalRow, 'open_warnings' | 'has_children'>>`select ${BASE_COLUMNS},
+  const rows = (
+    await sql<EvalRow & Pick<LockedEvalRow, 'open_warnings' | 'has_children'>>`select ${BASE_COLUMNS},
       exists(select 1 from tasks c where c.parent_id = t.id and c.cascaded) as has_children,
       (select json_agg(json_build_object('id', w.id, 'kind', w.kind)) from program_warnings w where w.task_id = t.id and w.resolved_at is null) as open_warnings
-    from tasks t join programs p on p.id = t.program_id where t.id = any(${ids}::bigint[]) order by t.id`.execute(trx)).rows;
+    from tasks t join programs p on p.id = t.program_id where t.id = any(${ids}::bigint[]) order by t.id`.execute(trx)
+  ).rows;
   // The tasks these were cascaded from, up to 3 levels, with their funding.
-  const parents = new Map((await sql<CascadeParent>`
+  const parents = new Map(
+    (
+      await sql<CascadeParent>`
     with recursive anc(id, depth) as (
       select distinct parent_id, 1 from tasks where id = any(${ids}::bigint[]) and cascaded and parent_id is not null
       union
@@ -98,11 +141,16 @@ async function readEvalRowsInBulk(trx: Q, ids: number[]): Promise<LockedEvalRow[
     )
     select t.id, case when t.cascaded then t.parent_id end as parent_id,
       ${fundingLinesOf(sql`t.id`)} as lines
-    from tasks t where t.id in (select id from anc)`.execute(trx)).rows.map((p) => [p.id, p]));
+    from tasks t where t.id in (select id from anc)`.execute(trx)
+    ).rows.map((p) => [p.id, p]),
+  );
   const own = await factsOfRows(trx, ids);
-  const ownLines = byTask(own.funding), depsOf = byTask(own.deps);
+  const ownLines = byTask(own.funding),
+    depsOf = byTask(own.deps);
   return rows.map((r) => {
-    const chain: FundingLink[] = [{ id: r.id, parentId: r.cascaded ? r.parent_id : null, lines: ownLines.get(r.id) ?? null }];
+    const chain: FundingLink[] = [
+      { id: r.id, parentId: r.cascaded ? r.parent_id : null, lines: ownLines.get(r.id) ?? null },
+    ];
     for (let up = chain[0].parentId; up != null && chain.length <= 3;) {
       const p = parents.get(up);
       chain.push({ id: up, parentId: p?.parent_id ?? null, lines: p?.lines ?? null });
@@ -133,16 +181,22 @@ async function readEvalRows(trx: Q, ids: number[]) {
 /** Tasks of some units (a subtree), without locks: for reading what the engine would say on a date. */
 export async function evalRowsOfUnits(db: Q, unitIds: number[] | null): Promise<EvalRow[]> {
   const r = await sql<EvalRow>`select ${BASE_COLUMNS} from tasks t join programs p on p.id = t.program_id
-    where t.kind = 'task' ${unitIds ? sql`and t.unit_id = any(${unitIds}::bigint[])` : sql``} order by t.id`.execute(db);
+    where t.kind = 'task' ${unitIds ? sql`and t.unit_id = any(${unitIds}::bigint[])` : sql``} order by t.id`.execute(
+    db,
+  );
   return r.rows;
 }
 
 /** The own funding lines and dependencies of some tasks. */
 export async function factsOfRows(db: Q, ids: number[]) {
   const [funding, deps] = await Promise.all([
-    sql<FundingFact & { task_id: number }>`select task_id, source, amount_required as required, amount_allocated as allocated from task_funding
+    sql<
+      FundingFact & { task_id: number }
+    >`select task_id, source, amount_required as required, amount_allocated as allocated from task_funding
       where task_id = any(${ids}::bigint[]) order by id`.execute(db),
-    sql<DependencyFact & { task_id: number }>`select d.task_id, x.id, x.due_date as due, x.status, x.progress from task_dependencies d
+    sql<
+      DependencyFact & { task_id: number }
+    >`select d.task_id, x.id, x.due_date as due, x.status, x.progress from task_dependencies d
       join tasks x on x.id = d.depends_on_id where d.task_id = any(${ids}::bigint[])`.execute(db),
   ]);
   return { funding: funding.rows, deps: deps.rows };
@@ -150,41 +204,76 @@ export async function factsOfRows(db: Q, ids: number[]) {
 
 /** A keyset page of tasks for the daily run, with the page's own funding lines and dependencies. */
 export async function evalPage(db: Q, afterId: number, limit: number) {
-  const rows = (await sql<JudgeRow>`/* prepare:eval-page */ select ${JUDGE_COLUMNS} from tasks t join programs p on p.id = t.program_id
-    where t.id > ${afterId} and t.kind = 'task' order by t.id limit ${limit}`.execute(db)).rows;
+  const rows = (
+    await sql<JudgeRow>`/* prepare:eval-page */ select ${JUDGE_COLUMNS} from tasks t join programs p on p.id = t.program_id
+    where t.id > ${afterId} and t.kind = 'task' order by t.id limit ${limit}`.execute(db)
+  ).rows;
   if (rows.length === 0) return { rows, funding: [], deps: [] };
   const last = rows[rows.length - 1].id;
   const [funding, deps] = await Promise.all([
-    sql<FundingFact & { task_id: number }>`select task_id, source, amount_required as required, amount_allocated as allocated from task_funding
+    sql<
+      FundingFact & { task_id: number }
+    >`select task_id, source, amount_required as required, amount_allocated as allocated from task_funding
       where task_id > ${afterId} and task_id <= ${last} order by id`.execute(db),
-    sql<DependencyFact & { task_id: number }>`select d.task_id, x.id, x.due_date as due, x.status, x.progress from task_dependencies d
+    sql<
+      DependencyFact & { task_id: number }
+    >`select d.task_id, x.id, x.due_date as due, x.status, x.progress from task_dependencies d
       join tasks x on x.id = d.depends_on_id where d.task_id > ${afterId} and d.task_id <= ${last}`.execute(db),
   ]);
   return { rows, funding: funding.rows, deps: deps.rows };
 }
 
-export interface CascadeParent { id: number; parent_id: number | null; lines: FundingFact[] | null }
+export interface CascadeParent {
+  id: number;
+  parent_id: number | null;
+  lines: FundingFact[] | null;
+}
 
 /** What the daily run loads once: the tasks that have cascaded children, with the task each was cascaded from and its funding. */
 export async function cascadeParents(db: Q): Promise<CascadeParent[]> {
   const r = await sql<CascadeParent>`
     select t.id, case when t.cascaded then t.parent_id end as parent_id,
       ${fundingLinesOf(sql`t.id`)} as lines
-    from tasks t where t.id in (select distinct parent_id from tasks where cascaded and parent_id is not null)`.execute(db);
+    from tasks t where t.id in (select distinct parent_id from tasks where cascaded and parent_id is not null)`.execute(
+    db,
+  );
   return r.rows;
 }
 
 export interface Verdict {
-  id: number; status: string; rating: string | null; explanation: string; kinds: string[];
+  id: number;
+  status: string;
+  rating: string | null;
+  explanation: string;
+  kinds: string[];
   /** Progress figures written with the verdict (program.pending.ts); the stored ones are kept when absent. */
   figures?: PendingTaskWrite;
 }
-export interface NewWarning { taskId: number; kind: string; severity: string; vi: string; en: string; facts: string }
-export interface RefreshedWarning { id: number; severity: string; vi: string; en: string; facts: string }
+export interface NewWarning {
+  taskId: number;
+  kind: string;
+  severity: string;
+  vi: string;
+  en: string;
+  facts: string;
+}
+export interface RefreshedWarning {
+  id: number;
+  severity: string;
+  vi: string;
+  en: string;
+  facts: string;
+}
 
 /** One statement: the tasks' verdicts, the warnings that cleared, the new ones, and the refreshed texts of those that stay. */
-export async function writeVerdicts(trx: Q, verdicts: Verdict[], gone: number[], raised: NewWarning[], refreshed: RefreshedWarning[]) {
-  const col = <T,>(xs: T[], f: (x: T) => unknown) => xs.map(f);
+export async function writeVerdicts(
+  trx: Q,
+  verdicts: Verdict[],
+  gone: number[],
+  raised: NewWarning[],
+  refreshed: RefreshedWarning[],
+) {
+  const col = <T>(xs: T[], f: (x: T) => unknown) => xs.map(f);
   await sql`/* prepare:eval-write */ with v as (
       select * from unnest(${col(verdicts, (u) => u.id)}::bigint[], ${col(verdicts, (u) => u.status)}::text[], ${col(verdicts, (u) => u.rating)}::text[],
         ${col(verdicts, (u) => u.explanation)}::text[], ${col(verdicts, (u) => JSON.stringify(u.kinds))}::text[],
@@ -223,6 +312,7 @@ export async function writeVerdicts(trx: Q, verdicts: Verdict[], gone: number[],
       where w.id = r.id and (w.message_en <> r.en or w.severity <> r.severity)
       returning 1
     )
-    select (select count(*) from upd) + (select count(*) from gone) + (select count(*) from ins) + (select count(*) from ref) as n`.execute(trx);
+    select (select count(*) from upd) + (select count(*) from gone) + (select count(*) from ins) + (select count(*) from ref) as n`.execute(
+    trx,
+  );
 }
-

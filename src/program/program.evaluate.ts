@@ -11,10 +11,28 @@ import { countsInRollup, DEFAULT_RULES, evaluateTask } from './warnings/index.ts
 import { applyRollupChanges, countedOf, type Counted } from './program.rollups.store.ts';
 import type { PendingWrites } from './program.pending.ts';
 import {
-  byTask, cascadeParents, factsOfRows, lockEvalRows, type CascadeParent, writeVerdicts, type DependencyFact, type EvalRow, type FundingFact, type JudgeRow, type LockedEvalRow, type NewWarning, type RefreshedWarning, type Verdict,
+  byTask,
+  cascadeParents,
+  factsOfRows,
+  lockEvalRows,
+  type CascadeParent,
+  writeVerdicts,
+  type DependencyFact,
+  type EvalRow,
+  type FundingFact,
+  type JudgeRow,
+  type LockedEvalRow,
+  type NewWarning,
+  type RefreshedWarning,
+  type Verdict,
 } from './program.evaluate.store.ts';
 
-export { evalRowsOfUnits as loadEvalRowsOfUnits, type EvalRow, type JudgeRow, type LockedEvalRow } from './program.evaluate.store.ts';
+export {
+  evalRowsOfUnits as loadEvalRowsOfUnits,
+  type EvalRow,
+  type JudgeRow,
+  type LockedEvalRow,
+} from './program.evaluate.store.ts';
 
 type Q = Kysely<Database>;
 export type RollupChange = { before: Counted | null; after: Counted | null };
@@ -29,7 +47,11 @@ export interface EvalOptions {
   pending?: PendingWrites;
 }
 
-export interface EvalOutcome { changedTaskIds: number[]; raised: number; resolved: number }
+export interface EvalOutcome {
+  changedTaskIds: number[];
+  raised: number;
+  resolved: number;
+}
 
 /** What the engine needs besides the row: whether it has cascaded children, its funding (own or inherited), its dependencies. */
 export interface EvalFacts {
@@ -43,8 +65,11 @@ export interface EvalFacts {
  * (a commune's by its province task's, else by the central task's): one "no funding source" warning per
  * commune would only repeat the parent's. At most 3 levels up.
  */
-export function inheritedFunding(row: Pick<JudgeRow, 'id' | 'cascaded' | 'parent_id'>, linesOf: (id: number) => FundingFact[] | null | undefined,
-  cascadeParentOf: (id: number) => number | null | undefined): FundingFact[] {
+export function inheritedFunding(
+  row: Pick<JudgeRow, 'id' | 'cascaded' | 'parent_id'>,
+  linesOf: (id: number) => FundingFact[] | null | undefined,
+  cascadeParentOf: (id: number) => number | null | undefined,
+): FundingFact[] {
   const own = linesOf(row.id);
   if (own?.length) return own;
   let ancestor = row.cascaded ? row.parent_id : null;
@@ -57,21 +82,35 @@ export function inheritedFunding(row: Pick<JudgeRow, 'id' | 'cascaded' | 'parent
 }
 
 /** Facts for plain rows: the parents' funding and children loaded once (\`cascadeParents\`), the rows' own from their page. */
-export function factsOfPage(parents: CascadeParent[], own: { funding: (FundingFact & { task_id: number })[]; deps: (DependencyFact & { task_id: number })[] }): EvalFacts {
+export function factsOfPage(
+  parents: CascadeParent[],
+  own: { funding: (FundingFact & { task_id: number })[]; deps: (DependencyFact & { task_id: number })[] },
+): EvalFacts {
   const parentLines = new Map(parents.map((p) => [p.id, p.lines]));
   const parentOf = new Map(parents.map((p) => [p.id, p.parent_id]));
   const ownLines = byTask(own.funding);
   const depsBy = byTask(own.deps);
   return {
     hasChildren: (row) => parentOf.has(row.id),
-    funding: (row) => inheritedFunding(row, (id) => ownLines.get(id) ?? parentLines.get(id), (id) => parentOf.get(id)),
+    funding: (row) =>
+      inheritedFunding(
+        row,
+        (id) => ownLines.get(id) ?? parentLines.get(id),
+        (id) => parentOf.get(id),
+      ),
     dependencies: (row) => depsBy.get(row.id) ?? [],
   };
 }
 
 /** The engine's verdict on plain rows read anywhere (a subtree for the CLI), loading their facts. */
 export async function computeEvaluations(db: Q, rows: EvalRow[], asOf: string) {
-  const [parents, own] = await Promise.all([cascadeParents(db), factsOfRows(db, rows.map((r) => r.id))]);
+  const [parents, own] = await Promise.all([
+    cascadeParents(db),
+    factsOfRows(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   return judgeRows(rows, asOf, factsOfPage(parents, own));
 }
 
@@ -81,7 +120,11 @@ export function factsOfLocked(): EvalFacts {
     hasChildren: (row) => (row as LockedEvalRow).has_children,
     funding: (row) => {
       const chain = new Map(((row as LockedEvalRow).funding_chain ?? []).map((l) => [l.id, l]));
-      return inheritedFunding(row, (id) => chain.get(id)?.lines, (id) => chain.get(id)?.parentId);
+      return inheritedFunding(
+        row,
+        (id) => chain.get(id)?.lines,
+        (id) => chain.get(id)?.parentId,
+      );
     },
     dependencies: (row) => (row as LockedEvalRow).deps ?? [],
   };
@@ -105,13 +148,18 @@ export function judgeRows<R extends JudgeRow>(rows: R[], asOf: string, facts: Ev
   return rows.map((row) => {
     const status = derivedStatus(row.status, row.progress, row.due_date, asOf);
     const task: TaskFacts = {
-      id: row.id, start: row.start, due: row.due_date, status, progress: row.progress,
+      id: row.id,
+      start: row.start,
+      due: row.due_date,
+      status,
+      progress: row.progress,
       // A task whose progress rolls up from its cascaded tasks reports through them: no cadence of its own.
-      cadence: facts.hasChildren(row) ? null : row.cadence as Cadence,
+      cadence: facts.hasChildren(row) ? null : (row.cadence as Cadence),
       // The stores read funding lines and dependencies in the engine's shape already.
       funding: facts.funding(row) as TaskFacts['funding'],
       dependencies: facts.dependencies(row) as TaskFacts['dependencies'],
-      pending: row.reported_date && row.review_due ? { latestDate: row.reported_date, reviewDue: row.review_due } : null,
+      pending:
+        row.reported_date && row.review_due ? { latestDate: row.reported_date, reviewDue: row.review_due } : null,
     };
     const evaluation = evaluateTask(task, row.recent_reports as ReportFacts[], asOf, DEFAULT_RULES, text);
     return { row, status, rating: countsInRollup(status) ? evaluation.rating : null, evaluation };
@@ -121,13 +169,26 @@ export function judgeRows<R extends JudgeRow>(rows: R[], asOf: string, facts: Ev
 export type Judged<R extends JudgeRow = JudgeRow> = ReturnType<typeof judgeRows<R>>[number];
 
 /** The warning kinds as stored: sorted, comma-joined. */
-export const kindsKey = (warnings: readonly Warning[]) => (warnings.length === 0 ? '' : warnings.length === 1 ? warnings[0].kind
-  : warnings.map((w) => w.kind).sort().join(','));
+export const kindsKey = (warnings: readonly Warning[]) =>
+  warnings.length === 0
+    ? ''
+    : warnings.length === 1
+      ? warnings[0].kind
+      : warnings
+          .map((w) => w.kind)
+          .sort()
+          .join(',');
 
-export const verdictDiffers = (v: Judged) => v.rating !== v.row.rating || v.status !== v.row.status || kindsKey(v.evaluation.warnings) !== v.row.kinds;
+export const verdictDiffers = (v: Judged) =>
+  v.rating !== v.row.rating || v.status !== v.row.status || kindsKey(v.evaluation.warnings) !== v.row.kinds;
 
 /** Locks, reads and evaluates these tasks (and those depending on them, when asked), writing what changed. */
-export async function evaluateTasks(trx: Q, ids: number[], asOf: string, opts: EvalOptions & { withDependents?: boolean }) {
+export async function evaluateTasks(
+  trx: Q,
+  ids: number[],
+  asOf: string,
+  opts: EvalOptions & { withDependents?: boolean },
+) {
   const rows = await lockEvalRows(trx, ids, opts.withDependents ?? false);
   return { rows, outcome: await evaluateRows(trx, rows, asOf, opts) };
 }
@@ -142,12 +203,19 @@ export async function evaluateInSlices(trx: Q, ids: number[], asOf: string) {
   }
 }
 
-export async function evaluateRows(trx: Q, rows: LockedEvalRow[], asOf: string, opts: EvalOptions): Promise<EvalOutcome> {
+export async function evaluateRows(
+  trx: Q,
+  rows: LockedEvalRow[],
+  asOf: string,
+  opts: EvalOptions,
+): Promise<EvalOutcome> {
   const pending = opts.pending;
   if (rows.length === 0 && !pending?.size) return { changedTaskIds: [], raised: 0, resolved: 0 };
   const verdicts: Verdict[] = [];
   const rollups: RollupChange[] = [];
-  const raised: NewWarning[] = [], refreshed: RefreshedWarning[] = [], gone: number[] = [];
+  const raised: NewWarning[] = [],
+    refreshed: RefreshedWarning[] = [],
+    gone: number[] = [];
   for (const judged of judgeRows(rows, asOf, factsOfLocked())) {
     const { row, status, rating, evaluation } = judged;
     const figures = pending?.get(row.id);
@@ -162,13 +230,18 @@ export async function evaluateRows(trx: Q, rows: LockedEvalRow[], asOf: string, 
   if (pending?.size) throw new Error(`task figures left unwritten for tasks ${[...pending.keys()].join(', ')}`);
   if (verdicts.length === 0) return { changedTaskIds: [], raised: 0, resolved: 0 };
   await writeVerdicts(trx, verdicts, gone, raised, refreshed);
-  if (opts.rollups) opts.rollups.push(...rollups); else await applyRollupChanges(trx, rollups, opts.chains);
+  if (opts.rollups) opts.rollups.push(...rollups);
+  else await applyRollupChanges(trx, rollups, opts.chains);
   return { changedTaskIds: verdicts.map((u) => u.id), raised: raised.length, resolved: gone.length };
 }
 
 /** Makes a task's open warnings match the engine's: new kinds raised, gone kinds resolved by the system. */
-function syncWarnings(row: LockedEvalRow, warnings: Warning[], refreshOpen: boolean,
-  out: { raised: NewWarning[]; refreshed: RefreshedWarning[]; gone: number[] }) {
+function syncWarnings(
+  row: LockedEvalRow,
+  warnings: Warning[],
+  refreshOpen: boolean,
+  out: { raised: NewWarning[]; refreshed: RefreshedWarning[]; gone: number[] },
+) {
   const open = new Map((row.open_warnings ?? []).map((w) => [w.kind, w.id]));
   for (const w of warnings) {
     const existing = open.get(w.kind);
@@ -180,4 +253,3 @@ function syncWarnings(row: LockedEvalRow, warnings: Warning[], refreshOpen: bool
   }
   out.gone.push(...open.values());
 }
-

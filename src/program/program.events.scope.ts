@@ -9,7 +9,12 @@ import { scopeOf } from './program.scope.ts';
 import { unitsOfTasks } from './program.events.store.ts';
 import { PROGRAM } from './program.policy.ts';
 
-interface Payload { programId?: number; taskId?: number; taskIds?: number[] | null; count?: number }
+interface Payload {
+  programId?: number;
+  taskId?: number;
+  taskIds?: number[] | null;
+  count?: number;
+}
 
 // Every subscriber of this process gets the same parsed payload object: its tasks are looked up once.
 const lookups = new WeakMap<object, Promise<Map<number, number>>>();
@@ -20,7 +25,10 @@ export async function eventSelector(db: Db, ctx: RequestContext): Promise<Select
   const units = new Set(scope.unitIds);
   const unitsOf = (p: Payload, ids: number[]) => {
     let hit = lookups.get(p);
-    if (!hit) { hit = unitsOfTasks(db, ids); lookups.set(p, hit); }
+    if (!hit) {
+      hit = unitsOfTasks(db, ids);
+      lookups.set(p, hit);
+    }
     return hit;
   };
   return async (_channel, payload) => {

@@ -28,25 +28,55 @@ describe.each(ENGINES)('live program events per subscriber on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine);
     const units = await seedMiniRegistry(t.db);
-    for (const [username, role, unitCode] of [['admin', 'system_admin', 'VN'], ['badinh', 'commune_officer', '00004'], ['phongdien', 'commune_officer', '19900']] as const) {
-      await createUser(t.db, ctx, { username, displayName: username, password: PASSWORD, grants: [{ role, unitCode }] });
+    for (const [username, role, unitCode] of [
+      ['admin', 'system_admin', 'VN'],
+      ['badinh', 'commune_officer', '00004'],
+      ['phongdien', 'commune_officer', '19900'],
+    ] as const) {
+      await createUser(t.db, ctx, {
+        username,
+        displayName: username,
+        password: PASSWORD,
+        grants: [{ role, unitCode }],
+      });
     }
-    programId = (await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })).program.id;
-    const code = (c: string) => t.db.selectFrom('tasks').select('id').where('code', '=', c).executeTakeFirstOrThrow().then((r) => r.id);
+    programId = (
+      await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })
+    ).program.id;
+    const code = (c: string) =>
+      t.db
+        .selectFrom('tasks')
+        .select('id')
+        .where('code', '=', c)
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
     await cascadeTask(t.db, ctx, await code('II.1.a.1'), { target: { kind: 'all_provinces' }, asOf: '2026-02-01' });
     ids.hanoi = await code('II.1.a.1@01');
-    await cascadeTask(t.db, ctx, ids.hanoi, { target: { kind: 'communes_of', provinceId: units.hanoi }, asOf: '2026-02-01' });
-    await cascadeTask(t.db, ctx, await code('II.1.a.1@46'), { target: { kind: 'communes_of', provinceId: units.hue }, asOf: '2026-02-01' });
+    await cascadeTask(t.db, ctx, ids.hanoi, {
+      target: { kind: 'communes_of', provinceId: units.hanoi },
+      asOf: '2026-02-01',
+    });
+    await cascadeTask(t.db, ctx, await code('II.1.a.1@46'), {
+      target: { kind: 'communes_of', provinceId: units.hue },
+      asOf: '2026-02-01',
+    });
     ids.baDinh = await code('II.1.a.1@01@00004');
     ids.phongDien = await code('II.1.a.1@46@19900');
     app = await buildServer(t, loadConfig(), { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   async function signIn(username: string) {
-    const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD }),
+    });
     const cookie = res.headers.get('set-cookie')!.split(';')[0];
     return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
   }
@@ -59,24 +89,33 @@ describe.each(ENGINES)('live program events per subscriber on %s', (engine) => {
     void (async () => {
       for (;;) {
         const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) { s.ended = true; return; }
+        if (done) {
+          s.ended = true;
+          return;
+        }
         s.text += new TextDecoder().decode(value);
       }
     })();
-    const until = async (ok: () => boolean) => { const end = Date.now() + 5000; while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 10)); return ok(); };
+    const until = async (ok: () => boolean) => {
+      const end = Date.now() + 5000;
+      while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      return ok();
+    };
     await until(() => s.text.includes(': open'));
     return { s, until, close: () => reader.cancel() };
   }
 
-  it('sends a commune only the events of its own tasks, with other units\' ids removed', async () => {
+  it("sends a commune only the events of its own tasks, with other units' ids removed", async () => {
     const badinh = await open((await signIn('badinh')).cookie);
     const phongdien = await open((await signIn('phongdien')).cookie);
     const admin = await open((await signIn('admin')).cookie);
-    await t.db.transaction().execute((trx) => publishMany(trx, [
-      { channel: CHANNELS.task, payload: { programId, taskIds: [ids.baDinh, ids.phongDien, ids.hanoi] } },
-      { channel: CHANNELS.report, payload: { programId, taskId: ids.phongDien, reportId: 1, state: 'submitted' } },
-      { channel: CHANNELS.warning, payload: { programId, taskIds: [ids.baDinh] } },
-    ]));
+    await t.db.transaction().execute((trx) =>
+      publishMany(trx, [
+        { channel: CHANNELS.task, payload: { programId, taskIds: [ids.baDinh, ids.phongDien, ids.hanoi] } },
+        { channel: CHANNELS.report, payload: { programId, taskId: ids.phongDien, reportId: 1, state: 'submitted' } },
+        { channel: CHANNELS.warning, payload: { programId, taskIds: [ids.baDinh] } },
+      ]),
+    );
     expect(await admin.until(() => admin.s.text.includes('event: program_warning'))).toBe(true);
     expect(await badinh.until(() => badinh.s.text.includes('event: program_warning'))).toBe(true);
     expect(await phongdien.until(() => phongdien.s.text.includes('event: program_report'))).toBe(true);
@@ -93,10 +132,15 @@ describe.each(ENGINES)('live program events per subscriber on %s', (engine) => {
     const session = await signIn('badinh');
     const stream = await open(session.cookie);
     const other = await open((await signIn('badinh')).cookie); // the same user in another browser stays connected
-    const out = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } });
+    const out = await fetch(`${base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+    });
     expect(out.status).toBe(204);
     expect(await stream.until(() => stream.s.ended)).toBe(true);
-    await t.db.transaction().execute((trx) => publishMany(trx, [{ channel: CHANNELS.task, payload: { programId, taskIds: [ids.baDinh] } }]));
+    await t.db
+      .transaction()
+      .execute((trx) => publishMany(trx, [{ channel: CHANNELS.task, payload: { programId, taskIds: [ids.baDinh] } }]));
     expect(await other.until(() => other.s.text.includes('event: program_task'))).toBe(true);
     expect(other.s.ended).toBe(false);
     await other.close();

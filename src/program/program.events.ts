@@ -18,7 +18,11 @@ const MAX_IDS = 200;
 
 function body(payload: Record<string, unknown>) {
   const ids = payload.taskIds as number[] | undefined;
-  return ids && ids.length > MAX_IDS ? { ...payload, taskIds: null, count: ids.length } : ids ? { ...payload, count: ids.length } : payload;
+  return ids && ids.length > MAX_IDS
+    ? { ...payload, taskIds: null, count: ids.length }
+    : ids
+      ? { ...payload, count: ids.length }
+      : payload;
 }
 
 export async function publish(trx: Kysely<Database>, channel: ProgramChannel, payload: Record<string, unknown>) {
@@ -26,7 +30,10 @@ export async function publish(trx: Kysely<Database>, channel: ProgramChannel, pa
 }
 
 /** Several events in one round trip (a report submit queues three). */
-export async function publishMany(trx: Kysely<Database>, events: { channel: ProgramChannel; payload: Record<string, unknown> }[]) {
+export async function publishMany(
+  trx: Kysely<Database>,
+  events: { channel: ProgramChannel; payload: Record<string, unknown> }[],
+) {
   await publishAllAfterCommit(trx, programEvents(events));
 }
 

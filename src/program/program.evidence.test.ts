@@ -25,27 +25,63 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
   let taskId = 0;
   let session = { cookie: '', csrf: '' };
 
-  const submit = (evidence: { fileName: string; mediaType: string; content: Buffer }[], lang: 'vi' | 'en' = 'vi') => app.inject({
-    method: 'POST', url: `/api/tasks/${taskId}/reports`,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-language': lang },
-    payload: { reportDate: '2026-03-01', progress: 10, status: 'in_progress', evidence: evidence.map((e) => ({ fileName: e.fileName, mediaType: e.mediaType, contentBase64: e.content.toString('base64') })) },
-  });
-  const download = (reportId: number, sha: string) => app.inject({ url: `/api/reports/${reportId}/evidence/${sha}`, headers: { cookie: session.cookie } });
+  const submit = (evidence: { fileName: string; mediaType: string; content: Buffer }[], lang: 'vi' | 'en' = 'vi') =>
+    app.inject({
+      method: 'POST',
+      url: `/api/tasks/${taskId}/reports`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-language': lang },
+      payload: {
+        reportDate: '2026-03-01',
+        progress: 10,
+        status: 'in_progress',
+        evidence: evidence.map((e) => ({
+          fileName: e.fileName,
+          mediaType: e.mediaType,
+          contentBase64: e.content.toString('base64'),
+        })),
+      },
+    });
+  const download = (reportId: number, sha: string) =>
+    app.inject({ url: `/api/reports/${reportId}/evidence/${sha}`, headers: { cookie: session.cookie } });
 
   beforeAll(async () => {
     t = await createTestDb(engine);
     const units = await seedMiniRegistry(t.db);
-    await createUser(t.db, ctx, { username: 'badinh', displayName: 'Ba Đình', password: PASSWORD, grants: [{ role: 'commune_officer', unitCode: '00004' }] });
+    await createUser(t.db, ctx, {
+      username: 'badinh',
+      displayName: 'Ba Đình',
+      password: PASSWORD,
+      grants: [{ role: 'commune_officer', unitCode: '00004' }],
+    });
     await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' });
-    const code = (c: string) => t.db.selectFrom('tasks').select('id').where('code', '=', c).executeTakeFirstOrThrow().then((r) => r.id);
+    const code = (c: string) =>
+      t.db
+        .selectFrom('tasks')
+        .select('id')
+        .where('code', '=', c)
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
     await cascadeTask(t.db, ctx, await code('II.1.a.1'), { target: { kind: 'all_provinces' }, asOf: '2026-02-01' });
-    await cascadeTask(t.db, ctx, await code('II.1.a.1@01'), { target: { kind: 'communes_of', provinceId: units.hanoi }, asOf: '2026-02-01' });
+    await cascadeTask(t.db, ctx, await code('II.1.a.1@01'), {
+      target: { kind: 'communes_of', provinceId: units.hanoi },
+      asOf: '2026-02-01',
+    });
     taskId = await code('II.1.a.1@01@00004');
     app = await buildServer(t, loadConfig(), { logger: false });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'badinh', password: PASSWORD } });
-    session = { cookie: `apparatus_session=${res.cookies.find((c) => c.name === 'apparatus_session')!.value}`, csrf: res.json().csrfToken };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'badinh', password: PASSWORD },
+    });
+    session = {
+      cookie: `apparatus_session=${res.cookies.find((c) => c.name === 'apparatus_session')!.value}`,
+      csrf: res.json().csrfToken,
+    };
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('takes a 9.9 MB scan and gives the same bytes back as a PDF attachment', async () => {
     const scan = crypto.randomBytes(Math.round(9.9 * MiB));
@@ -57,35 +93,55 @@ describe.each(ENGINES)('evidence files on %s', (engine) => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
     expect(file.headers['content-disposition']).toMatch(/^attachment;/);
-    expect(file.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('Biên bản nghiệm thu.pdf')}`);
+    expect(file.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('Biên bản nghiệm thu.pdf')}`,
+    );
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.headers['content-security-policy']).toContain('sandbox');
     expect(file.rawPayload.equals(scan)).toBe(true);
   });
 
   it('refuses a 10.1 MB file with a sentence naming the 10 MB limit', async () => {
-    const res = await submit([{ fileName: 'qua-lon.pdf', mediaType: 'application/pdf', content: crypto.randomBytes(Math.round(10.1 * MiB)) }]);
+    const res = await submit([
+      { fileName: 'qua-lon.pdf', mediaType: 'application/pdf', content: crypto.randomBytes(Math.round(10.1 * MiB)) },
+    ]);
     expect([400, 413]).toContain(res.statusCode);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json().detail).toMatch(/10 MB/);
   });
 
-  it('refuses a report whose files together pass 20 MB with 413 naming both limits, in the reader\'s language', async () => {
-    const files = [1, 2, 3].map((i) => ({ fileName: `anh-${i}.jpg`, mediaType: 'image/jpeg', content: crypto.randomBytes(7 * MiB) }));
+  it("refuses a report whose files together pass 20 MB with 413 naming both limits, in the reader's language", async () => {
+    const files = [1, 2, 3].map((i) => ({
+      fileName: `anh-${i}.jpg`,
+      mediaType: 'image/jpeg',
+      content: crypto.randomBytes(7 * MiB),
+    }));
     const vi = await submit(files);
     expect(vi.statusCode).toBe(413);
     expect(vi.json().detail).toMatch(/10 MB.*20 MB/);
     const en = await submit(files, 'en');
-    expect(en.json().detail).toBe('The report is too large: each evidence file may have at most 10 MB, and all files of one report together at most 20 MB.');
+    expect(en.json().detail).toBe(
+      'The report is too large: each evidence file may have at most 10 MB, and all files of one report together at most 20 MB.',
+    );
   });
 
   it('serves a file uploaded as a web page or a script as a plain download', async () => {
     const page = Buffer.from('<html><script>alert(document.cookie)</script></html>');
-    for (const mediaType of ['text/html', 'image/svg+xml', 'application/javascript', 'text/html; charset=utf-8', 'APPLICATION/PDF; x=y']) {
-      const res = await submit([{ fileName: 'bao-cao.html', mediaType, content: Buffer.concat([page, Buffer.from(mediaType)]) }]);
+    for (const mediaType of [
+      'text/html',
+      'image/svg+xml',
+      'application/javascript',
+      'text/html; charset=utf-8',
+      'APPLICATION/PDF; x=y',
+    ]) {
+      const res = await submit([
+        { fileName: 'bao-cao.html', mediaType, content: Buffer.concat([page, Buffer.from(mediaType)]) },
+      ]);
       expect(res.statusCode).toBe(201);
       const file = await download(res.json().id, res.json().evidence[0].sha256);
-      expect(file.headers['content-type'], mediaType).toBe(mediaType.startsWith('APPLICATION/PDF') ? 'application/pdf' : 'application/octet-stream');
+      expect(file.headers['content-type'], mediaType).toBe(
+        mediaType.startsWith('APPLICATION/PDF') ? 'application/pdf' : 'application/octet-stream',
+      );
       expect(file.headers['content-disposition']).toMatch(/^attachment;/);
       expect(file.headers['x-content-type-options']).toBe('nosniff');
     }

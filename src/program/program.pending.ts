@@ -18,7 +18,13 @@ export interface PendingTaskWrite {
 }
 
 /** The latest report awaiting review, and the review deadline of the oldest one (tasks.pending_report_id and the reported_* columns). */
-export interface ReportedFigures { reportId: number; progress: number; status: string; date: string; reviewDue: string }
+export interface ReportedFigures {
+  reportId: number;
+  progress: number;
+  status: string;
+  date: string;
+  reviewDue: string;
+}
 
 /** By task id; filled by followReports and recordPropagation, emptied by evaluateRows as it writes them. */
 export type PendingWrites = Map<number, PendingTaskWrite>;
@@ -28,12 +34,21 @@ export function overlayPending(rows: LockedEvalRow[], pending: PendingWrites | u
   if (!pending || pending.size === 0) return rows;
   return rows.map((row) => {
     const own = pending.get(row.id);
-    const deps = row.deps?.some((d) => pending.has(d.id)) ? row.deps.map((d) => overlayDependency(d, pending.get(d.id))) : row.deps;
+    const deps = row.deps?.some((d) => pending.has(d.id))
+      ? row.deps.map((d) => overlayDependency(d, pending.get(d.id)))
+      : row.deps;
     if (!own && deps === row.deps) return row;
     if (!own) return { ...row, deps };
     return {
-      ...row, deps, progress: own.progress, status: own.status, done_date: own.done_date, ...(own.recent ? { recent_reports: own.recent.list } : {}),
-      ...(own.reported !== undefined ? { reported_date: own.reported?.date ?? null, review_due: own.reported?.reviewDue ?? null } : {}),
+      ...row,
+      deps,
+      progress: own.progress,
+      status: own.status,
+      done_date: own.done_date,
+      ...(own.recent ? { recent_reports: own.recent.list } : {}),
+      ...(own.reported !== undefined
+        ? { reported_date: own.reported?.date ?? null, review_due: own.reported?.reviewDue ?? null }
+        : {}),
     };
   });
 }

@@ -4,7 +4,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../platform/db/db-schema.ts';
 
 type Q = Kysely<Database>;
-export interface ChainUnit { id: number; name: string }
+export interface ChainUnit {
+  id: number;
+  name: string;
+}
 
 /** A unit and its ancestors, nearest first, as JSON [{id, name}] (a fragment for one statement that reads more). */
 export const unitChainSql = (unitId: unknown) => sql<ChainUnit[]>`(with recursive up(id, parent_id, name, depth) as (
@@ -17,7 +20,12 @@ export const unitChainSql = (unitId: unknown) => sql<ChainUnit[]>`(with recursiv
  * for the program's own tasks), and whether the unit has units below it.
  */
 export async function readPlace(db: Q, unitId: number, parentTaskId: number | null) {
-  const r = await sql<{ chain: ChainUnit[] | null; parent_unit: number | null; parent_chain: ChainUnit[] | null; units_below: boolean }>`
+  const r = await sql<{
+    chain: ChainUnit[] | null;
+    parent_unit: number | null;
+    parent_chain: ChainUnit[] | null;
+    units_below: boolean;
+  }>`
     select ${unitChainSql(unitId)} as chain, p.unit_id as parent_unit, ${unitChainSql(sql`p.unit_id`)} as parent_chain,
       exists(select 1 from units b where b.parent_id = ${unitId}) as units_below
     from (select 1) one left join tasks p on p.id = ${parentTaskId}`.execute(db);
@@ -26,6 +34,10 @@ export async function readPlace(db: Q, unitId: number, parentTaskId: number | nu
 
 /** The ids of a unit's subtree (itself included). */
 export async function subtreeIds(db: Q, unitId: number): Promise<number[]> {
-  const r = await sql<{ id: number }>`with recursive d(id) as (select ${unitId}::bigint union select u.id from units u join d on u.parent_id = d.id) select id from d`.execute(db);
+  const r = await sql<{
+    id: number;
+  }>`with recursive d(id) as (select ${unitId}::bigint union select u.id from units u join d on u.parent_id = d.id) select id from d`.execute(
+    db,
+  );
   return r.rows.map((x) => x.id);
 }

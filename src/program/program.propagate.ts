@@ -6,13 +6,22 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../platform/db/db-schema.ts';
 import { applyRollupChanges, countedOf } from './program.rollups.store.ts';
-import { cascadedChildren, cascadedChildrenOf, lockCascadeChain, updateProgress, type TaskRow } from './program.tasks.store.ts';
+import {
+  cascadedChildren,
+  cascadedChildrenOf,
+  lockCascadeChain,
+  updateProgress,
+  type TaskRow,
+} from './program.tasks.store.ts';
 import type { RollupChange } from './program.evaluate.ts';
 import type { PendingWrites } from './program.pending.ts';
 
 type Q = Kysely<Database>;
 /** What a parent's figures are computed from, per cascaded child. */
-type Child = Pick<Awaited<ReturnType<typeof cascadedChildren>>[number], 'id' | 'status' | 'progress' | 'weight' | 'done_date'>;
+type Child = Pick<
+  Awaited<ReturnType<typeof cascadedChildren>>[number],
+  'id' | 'status' | 'progress' | 'weight' | 'done_date'
+>;
 const FINISHED = new Set(['done', 'done_late']);
 
 export function rollupFromChildren(mode: string, due: string | null, children: Child[]) {
@@ -26,10 +35,16 @@ export function rollupFromChildren(mode: string, due: string | null, children: C
     progress = active.reduce((s, c) => s + c.weight * c.progress, 0) / w;
   } else progress = active.reduce((s, c) => s + c.progress, 0) / active.length;
   progress = Math.round(progress * 100) / 100;
-  let status: string, doneDate: string | null = null;
+  let status: string,
+    doneDate: string | null = null;
   if (finished.length === active.length) {
-    doneDate = finished.map((c) => c.done_date ?? '').sort().at(-1) || null;
-    status = finished.some((c) => c.status === 'done_late') || (due && doneDate && doneDate > due) ? 'done_late' : 'done';
+    doneDate =
+      finished
+        .map((c) => c.done_date ?? '')
+        .sort()
+        .at(-1) || null;
+    status =
+      finished.some((c) => c.status === 'done_late') || (due && doneDate && doneDate > due) ? 'done_late' : 'done';
     progress = 100;
   } else if (active.every((c) => c.status === 'suspended')) status = 'suspended';
   else if (active.some((c) => c.progress > 0 || c.status !== 'not_started')) status = 'in_progress';
@@ -49,26 +64,44 @@ export async function propagateUp(trx: Q, task: TaskRow, rollups?: RollupChange[
   if (!task.cascaded || task.parent_id === null) return [];
   const chain = await lockCascadeChain(trx, task.parent_id);
   if (chain.length === 0) return [];
-  const children = await cascadedChildrenOf(trx, chain.map((p) => p.id));
+  const children = await cascadedChildrenOf(
+    trx,
+    chain.map((p) => p.id),
+  );
   const changes = planPropagation(task, chain, children, false);
   if (changes.length === 0) return [];
-  await updateProgress(trx, changes.map((c) => ({ id: c.parent.id, progress: c.progress, status: c.status, doneDate: c.doneDate })));
+  await updateProgress(
+    trx,
+    changes.map((c) => ({ id: c.parent.id, progress: c.progress, status: c.status, doneDate: c.doneDate })),
+  );
   const deltas = changes.map(rollupDelta);
-  if (rollups) rollups.push(...deltas); else await applyRollupChanges(trx, deltas);
+  if (rollups) rollups.push(...deltas);
+  else await applyRollupChanges(trx, deltas);
   return changes.map((c) => c.parent.id);
 }
 
-export interface ParentChange<P> { parent: P; progress: number; status: string; doneDate: string | null }
+export interface ParentChange<P> {
+  parent: P;
+  progress: number;
+  status: string;
+  doneDate: string | null;
+}
 
 /**
  * The parents of the locked `chain` (nearest first) whose figures change, from their children read
  * after the lock; stops at the first parent that does not change. `taskPending`: `task` is not
  * written yet, so its new figures replace the stored ones among its siblings.
  */
-export function planPropagation<P extends TaskRow>(task: TaskRow, chain: P[], children: Map<number, Child[]>, taskPending: boolean): ParentChange<P>[] {
+export function planPropagation<P extends TaskRow>(
+  task: TaskRow,
+  chain: P[],
+  children: Map<number, Child[]>,
+  taskPending: boolean,
+): ParentChange<P>[] {
   const changes: ParentChange<P>[] = [];
   let below: { id: number; progress: number; status: string; done_date: string | null } | null = taskPending
-    ? { id: task.id, progress: task.progress, status: task.status, done_date: task.done_date } : null;
+    ? { id: task.id, progress: task.progress, status: task.status, done_date: task.done_date }
+    : null;
   for (const parent of chain) {
     // The child on the path was just recomputed: use its new figures, not the stored ones.
     const list = (children.get(parent.id) ?? []).map((c) => (below && c.id === below.id ? { ...c, ...below } : c));
@@ -92,4 +125,7 @@ export function recordPropagation(changes: ParentChange<TaskRow>[], pending: Pen
 }
 
 /** A parent's move in the rollups: its counted status changes (its rating follows with its verdict). */
-const rollupDelta = (c: ParentChange<TaskRow>): RollupChange => ({ before: countedOf(c.parent), after: countedOf({ ...c.parent, status: c.status }) });
+const rollupDelta = (c: ParentChange<TaskRow>): RollupChange => ({
+  before: countedOf(c.parent),
+  after: countedOf({ ...c.parent, status: c.status }),
+});

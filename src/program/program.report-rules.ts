@@ -4,7 +4,8 @@
 // 100%; "not started" means 0%.
 import { badRequest, type Message } from '../platform/errors.ts';
 
-const refusal = (field: 'progress' | 'status', m: Message) => badRequest(m, { errors: [{ field, message: `${m.vi} / ${m.en}` }] });
+const refusal = (field: 'progress' | 'status', m: Message) =>
+  badRequest(m, { errors: [{ field, message: `${m.vi} / ${m.en}` }] });
 
 export function checkReportFigures(progress: number, status: string): void {
   if (typeof progress !== 'number' || !Number.isFinite(progress) || progress < 0 || progress > 100) {

@@ -23,11 +23,21 @@ describe.each(ENGINES)('program warnings and annual report on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine);
     const units = await seedMiniRegistry(t.db);
-    const { program } = await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' });
-    const central = await t.db.selectFrom('tasks').select('id').where('program_id', '=', program.id).where('code', '=', 'II.1.a.1').executeTakeFirstOrThrow();
+    const { program } = await createProgramFromTree(t.db, ctx, TEST_META, testTree(), {
+      language: 'vi',
+      effectiveDate: '2026-01-15',
+    });
+    const central = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('program_id', '=', program.id)
+      .where('code', '=', 'II.1.a.1')
+      .executeTakeFirstOrThrow();
     await cascadeTask(t.db, ctx, central.id, { target: { kind: 'units', unitIds: [units.hanoi] }, asOf: '2026-02-01' });
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('lists what the engine says on a date for one unit, without writing', async () => {
     const before = await t.db.selectFrom('program_warnings').select('id').execute();
@@ -41,12 +51,18 @@ describe.each(ENGINES)('program warnings and annual report on %s', (engine) => {
     await expect(warningsAsOf(t.db, '2026-01-20', '99')).rejects.toMatchObject({ status: 404 });
   });
 
-  it('funds a cascaded task by its parent\'s lines, and asks no reports of a task that rolls up from its children', async () => {
-    const kinds = async (unit: string, asOf = '2026-06-01') => (await warningsAsOf(t.db, asOf, unit)).warnings.map((w) => `${w.code}:${w.kind}`);
+  it("funds a cascaded task by its parent's lines, and asks no reports of a task that rolls up from its children", async () => {
+    const kinds = async (unit: string, asOf = '2026-06-01') =>
+      (await warningsAsOf(t.db, asOf, unit)).warnings.map((w) => `${w.code}:${w.kind}`);
     expect(await kinds('01')).toContain('II.1.a.1@01:lacking_resources');
     const central = await t.db.selectFrom('tasks').selectAll().where('code', '=', 'II.1.a.1').executeTakeFirstOrThrow();
-    await adjustTask(t.db, ctx, central.id, { version: central.version, decisionRef: 'QĐ 3', reason: 'cấp kinh phí', effectiveDate: '2026-02-01',
-      changes: { funding: [{ source: 'central_budget', amountRequired: 100, amountAllocated: 100 }] } });
+    await adjustTask(t.db, ctx, central.id, {
+      version: central.version,
+      decisionRef: 'QĐ 3',
+      reason: 'cấp kinh phí',
+      effectiveDate: '2026-02-01',
+      changes: { funding: [{ source: 'central_budget', amountRequired: 100, amountAllocated: 100 }] },
+    });
     expect(await kinds('01')).not.toContain('II.1.a.1@01:lacking_resources');
     const all = await kinds('VN', '2027-02-15');
     expect(all).toContain('II.1.a.1@01:silent'); // the Hà Nội task reports itself
@@ -54,7 +70,11 @@ describe.each(ENGINES)('program warnings and annual report on %s', (engine) => {
   });
 
   it('counts only accepted figures in the annual report (CLI `program report`)', async () => {
-    const hanoi = await t.db.selectFrom('tasks').select('id').where('code', '=', 'II.1.a.1@01').executeTakeFirstOrThrow();
+    const hanoi = await t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('code', '=', 'II.1.a.1@01')
+      .executeTakeFirstOrThrow();
     const before = await annualReportData(t.db, ctx, { year: 2026 });
     const sent = await submitReport(t.db, ctx, hanoi.id, { progress: 100, status: 'done' });
     const waiting = await annualReportData(t.db, ctx, { year: 2026 });
@@ -64,7 +84,10 @@ describe.each(ENGINES)('program warnings and annual report on %s', (engine) => {
     await reviewReport(t.db, systemContext('reviewer'), sent.id, 'accept', { version: sent.version });
     const accepted = await annualReportData(t.db, ctx, { year: 2026 });
     expect(accepted.national.byStatus.done).toBe(before.national.byStatus.done + 2); // Hà Nội's task and the central task it is the only copy of
-    expect(accepted.reports).toMatchObject({ awaiting: before.reports.awaiting, accepted: before.reports.accepted + 1 });
+    expect(accepted.reports).toMatchObject({
+      awaiting: before.reports.awaiting,
+      accepted: before.reports.accepted + 1,
+    });
   });
 
   it('writes the annual report in the official layout as docx and as xlsx', async () => {
@@ -79,9 +102,17 @@ describe.each(ENGINES)('program warnings and annual report on %s', (engine) => {
     expect(text).toContain('01Hà Nội1');
     expect(text).toContain('Thiếu nguồn lực');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await annualReportXlsx(data) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo nội dung', 'Hạn năm 2026', 'Theo địa phương', 'Cảnh báo']);
-    expect(String(wb.getWorksheet('Tổng hợp')!.getCell('A1').value)).toContain('BÁO CÁO Kết quả thực hiện Chương trình hành động năm 2026');
+    await wb.xlsx.load((await annualReportXlsx(data)) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Tổng hợp',
+      'Theo nội dung',
+      'Hạn năm 2026',
+      'Theo địa phương',
+      'Cảnh báo',
+    ]);
+    expect(String(wb.getWorksheet('Tổng hợp')!.getCell('A1').value)).toContain(
+      'BÁO CÁO Kết quả thực hiện Chương trình hành động năm 2026',
+    );
     expect(wb.getWorksheet('Tổng hợp')!.getCell('B5').value).toBe(4); // three central tasks and the Hà Nội task
   });
 });

@@ -10,7 +10,8 @@ import type { PendingWrites } from './program.pending.ts';
 
 /** The reporting period containing `date` and the last day to report on it on time (period end + grace days). */
 export function reportingPeriod(date: string, cadence: string, graceDays: number) {
-  const y = Number(date.slice(0, 4)), m = Number(date.slice(5, 7));
+  const y = Number(date.slice(0, 4)),
+    m = Number(date.slice(5, 7));
   const endMonth = cadence === 'monthly' ? m : Math.ceil(m / 3) * 3;
   const end = new Date(Date.UTC(y, endMonth, 0)).toISOString().slice(0, 10);
   const label = cadence === 'monthly' ? date.slice(0, 7) : `${y}-Q${Math.ceil(m / 3)}`;
@@ -21,7 +22,11 @@ export function reportingPeriod(date: string, cadence: string, graceDays: number
 const RECENT = 6;
 
 type Counted = Awaited<ReturnType<typeof latestCounted>>[number];
-const factOf = (r: Counted) => ({ date: r.report_date, progress: r.progress, resourcesNeeded: !!r.resources_needed?.trim() });
+const factOf = (r: Counted) => ({
+  date: r.report_date,
+  progress: r.progress,
+  resourcesNeeded: !!r.resources_needed?.trim(),
+});
 
 /**
  * Sets the task's progress, status, done date and recent reports from its
@@ -32,9 +37,19 @@ const factOf = (r: Counted) => ({ date: r.report_date, progress: r.progress, res
  * window plus this report is the new window, without reading the reports again.
  * `pending`: the write is left to the verdict statement (program.pending.ts); the task is returned as it will be.
  */
-export async function followReports(trx: Kysely<Database>, task: TaskRow, rollups?: RollupChange[], added?: Counted, pending?: PendingWrites): Promise<TaskRow> {
+export async function followReports(
+  trx: Kysely<Database>,
+  task: TaskRow,
+  rollups?: RollupChange[],
+  added?: Counted,
+  pending?: PendingWrites,
+): Promise<TaskRow> {
   let recent: ReturnType<typeof factOf>[], latest: Counted | undefined;
-  if (added && (!task.last_report_date || added.report_date >= task.last_report_date) && Array.isArray(task.recent_reports)) {
+  if (
+    added &&
+    (!task.last_report_date || added.report_date >= task.last_report_date) &&
+    Array.isArray(task.recent_reports)
+  ) {
     recent = [...(task.recent_reports as ReturnType<typeof factOf>[]), factOf(added)].slice(-RECENT);
     latest = added;
   } else {
@@ -42,7 +57,10 @@ export async function followReports(trx: Kysely<Database>, task: TaskRow, rollup
     recent = reports.slice().reverse().map(factOf);
     latest = reports[0];
   }
-  const set: Parameters<typeof updateTask>[2] = { recent_reports: JSON.stringify(recent), last_report_date: latest?.report_date ?? null };
+  const set: Parameters<typeof updateTask>[2] = {
+    recent_reports: JSON.stringify(recent),
+    last_report_date: latest?.report_date ?? null,
+  };
   if (latest) {
     set.progress = latest.status === 'done' ? 100 : latest.progress;
     if (latest.status === 'done') {
@@ -56,9 +74,15 @@ export async function followReports(trx: Kysely<Database>, task: TaskRow, rollup
   let updated: TaskRow;
   if (pending) {
     updated = { ...task, ...set, recent_reports: recent, last_report_date: set.last_report_date ?? null } as TaskRow;
-    pending.set(task.id, { progress: updated.progress, status: updated.status, done_date: updated.done_date, recent: { list: recent, lastReportDate: updated.last_report_date } });
+    pending.set(task.id, {
+      progress: updated.progress,
+      status: updated.status,
+      done_date: updated.done_date,
+      recent: { list: recent, lastReportDate: updated.last_report_date },
+    });
   } else updated = await updateTask(trx, task.id, set);
   const delta = { before: countedOf(task), after: countedOf(updated) };
-  if (rollups) rollups.push(delta); else await applyRollupChanges(trx, [delta]);
+  if (rollups) rollups.push(delta);
+  else await applyRollupChanges(trx, [delta]);
   return updated;
 }

@@ -22,7 +22,17 @@ import { CHANNELS } from './program.events.ts';
 import { overlayPending, type PendingWrites, type ReportedFigures } from './program.pending.ts';
 import { requireUnitIn } from './program.scope.ts';
 import { PROGRAM } from './program.policy.ts';
-import { chainFrom, placeOf, refusals, refuse, refuseFor, reportRights, userOf, writerAt, writerOver } from './program.rights.ts';
+import {
+  chainFrom,
+  placeOf,
+  refusals,
+  refuse,
+  refuseFor,
+  reportRights,
+  userOf,
+  writerAt,
+  writerOver,
+} from './program.rights.ts';
 import { checkReportFigures } from './program.report-rules.ts';
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -33,22 +43,42 @@ function decodeEvidence(files: ReportInput['evidence']) {
   return (files ?? []).map((f) => {
     const content = Buffer.from(f.contentBase64, 'base64');
     if (content.length === 0 || content.length > MAX_EVIDENCE_BYTES) {
-      throw badRequest({ vi: `Tệp minh chứng "${f.fileName}" rỗng hoặc lớn hơn 10 MB.`, en: `Evidence file "${f.fileName}" is empty or larger than 10 MB.` });
+      throw badRequest({
+        vi: `Tệp minh chứng "${f.fileName}" rỗng hoặc lớn hơn 10 MB.`,
+        en: `Evidence file "${f.fileName}" is empty or larger than 10 MB.`,
+      });
     }
-    return { sha256: crypto.createHash('sha256').update(content).digest('hex'), fileName: f.fileName, mediaType: f.mediaType, content };
+    return {
+      sha256: crypto.createHash('sha256').update(content).digest('hex'),
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      content,
+    };
   });
 }
 
-const titleOf = (t: { title_vi: string | null; title_en: string | null; code: string }) => t.title_vi ?? t.title_en ?? t.code;
+const titleOf = (t: { title_vi: string | null; title_en: string | null; code: string }) =>
+  t.title_vi ?? t.title_en ?? t.code;
 
-export interface SubmitOptions { submittedOn?: string; isDemo?: boolean; clientKey?: string }
+export interface SubmitOptions {
+  submittedOn?: string;
+  isDemo?: boolean;
+  clientKey?: string;
+}
 
-export async function submitReport(db: Db, ctx: RequestContext, taskId: number, input: ReportInput, opts: SubmitOptions = {}) {
+export async function submitReport(
+  db: Db,
+  ctx: RequestContext,
+  taskId: number,
+  input: ReportInput,
+  opts: SubmitOptions = {},
+) {
   checkReportFigures(input.progress, input.status);
   const files = decodeEvidence(input.evidence);
   const submittedOn = opts.submittedOn ?? todayIso();
   const reportDate = input.reportDate ?? submittedOn;
-  if (reportDate > submittedOn) throw badRequest({ vi: 'Ngày báo cáo không được sau hôm nay.', en: 'The report date cannot be in the future.' });
+  if (reportDate > submittedOn)
+    throw badRequest({ vi: 'Ngày báo cáo không được sau hôm nay.', en: 'The report date cannot be in the future.' });
   const user = userOf(ctx);
   const clientKey = opts.clientKey ?? input.clientKey ?? null;
   return db.transaction().execute(async (trx) => {
@@ -56,8 +86,13 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
     const task = await store.lockTaskForReport(trx, taskId);
     if (!task || task.kind !== 'task') throw taskNotFound(taskId);
     // The unit itself reports (no subtree walk: a grant AT the unit, checked in memory).
-    if (!writerAt(user, task.unit_id)) await refuseFor(trx, ctx, task.unit_id, refusals.notAssignee((await placeOf(trx, task)).chain));
-    if (task.status === 'cancelled') throw badRequest({ vi: 'Nhiệm vụ đã hủy, không nhận báo cáo.', en: 'The task is cancelled and takes no reports.' });
+    if (!writerAt(user, task.unit_id))
+      await refuseFor(trx, ctx, task.unit_id, refusals.notAssignee((await placeOf(trx, task)).chain));
+    if (task.status === 'cancelled')
+      throw badRequest({
+        vi: 'Nhiệm vụ đã hủy, không nhận báo cáo.',
+        en: 'The task is cancelled and takes no reports.',
+      });
     if (task.children) {
       throw badRequest({
         vi: `Tiến độ nhiệm vụ này tổng hợp từ ${task.children} nhiệm vụ đã giao cho các đơn vị; hãy báo cáo trên các nhiệm vụ đó.`,
@@ -65,28 +100,63 @@ export async function submitReport(db: Db, ctx: RequestContext, taskId: number, 
       });
     }
     const period = reportingPeriod(reportDate, task.cadence, task.report_grace_days);
-    const report = await store.insertPendingReport(trx, {
-      task_id: taskId, report_date: reportDate, period_label: period.label, period_due: period.due, progress: input.progress, status: input.status,
-      narrative: input.narrative ?? null, obstacles: input.obstacles ?? null, resources_needed: input.resourcesNeeded ?? null,
-      submitted_by: user?.id ?? null, submitted_by_label: user?.username ?? ctx.actorLabel,
-      submitted_at: opts.submittedOn ? `${opts.submittedOn}T09:00:00+07:00` : new Date(), is_late: submittedOn > period.due, is_demo: opts.isDemo ?? false,
-      client_key: clientKey, reviewer_unit_id: task.unit_parent_id ?? task.unit_id, review_days: task.review_days, submitted_on: submittedOn,
-    }, submittedNote(task, period.label));
+    const report = await store.insertPendingReport(
+      trx,
+      {
+        task_id: taskId,
+        report_date: reportDate,
+        period_label: period.label,
+        period_due: period.due,
+        progress: input.progress,
+        status: input.status,
+        narrative: input.narrative ?? null,
+        obstacles: input.obstacles ?? null,
+        resources_needed: input.resourcesNeeded ?? null,
+        submitted_by: user?.id ?? null,
+        submitted_by_label: user?.username ?? ctx.actorLabel,
+        submitted_at: opts.submittedOn ? `${opts.submittedOn}T09:00:00+07:00` : new Date(),
+        is_late: submittedOn > period.due,
+        is_demo: opts.isDemo ?? false,
+        client_key: clientKey,
+        reviewer_unit_id: task.unit_parent_id ?? task.unit_id,
+        review_days: task.review_days,
+        submitted_on: submittedOn,
+      },
+      submittedNote(task, period.label),
+    );
     if (!report) return replay(trx, ctx, taskId, clientKey!);
     await store.storeEvidence(trx, report.id, files);
-    const presented = store.presentReport(report, files.map((f) => ({ sha256: f.sha256, file_name: f.fileName, size_bytes: f.content.length, media_type: f.mediaType })));
+    const presented = store.presentReport(
+      report,
+      files.map((f) => ({
+        sha256: f.sha256,
+        file_name: f.fileName,
+        size_bytes: f.content.length,
+        media_type: f.mediaType,
+      })),
+    );
     // The official figures do not move. Only the engine's "silent" rule reads a report awaiting review (the unit did
     // report), so the task is judged again only when it is silent now.
     const rollups: RollupChange[] = [];
-    const events = [{ channel: CHANNELS.report, payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state } }];
+    const events = [
+      {
+        channel: CHANNELS.report,
+        payload: { programId: task.program_id, taskId, reportId: report.id, state: report.state },
+      },
+    ];
     const outcome = task.kinds.split(',').includes('silent')
       ? await evaluateRows(trx, await lockEvalRows(trx, [taskId], false), submittedOn, { refreshOpen: true, rollups })
       : { changedTaskIds: [], raised: 0, resolved: 0 };
-    await finishChange(trx, task.program_id, [taskId], outcome, rollups, events, { ctx, entry: {
-      action: 'program.report.submit', entity: 'task_report', entityId: report.id,
-      // The report as stored (never the evidence's bytes: their names, sizes and SHA-256 digests).
-      after: { ...presented, clientKey },
-    } });
+    await finishChange(trx, task.program_id, [taskId], outcome, rollups, events, {
+      ctx,
+      entry: {
+        action: 'program.report.submit',
+        entity: 'task_report',
+        entityId: report.id,
+        // The report as stored (never the evidence's bytes: their names, sizes and SHA-256 digests).
+        after: { ...presented, clientKey },
+      },
+    });
     return { ...presented, replayed: false };
   });
 }
@@ -125,10 +195,13 @@ function auditedReport(r: store.ReportRow) {
 
 function staleReport(current: unknown, refused: unknown) {
   const version = (current as { version?: number } | null)?.version;
-  return conflict({
-    vi: `Báo cáo đã được người khác sửa hoặc xét duyệt (phiên bản ${version}). Thay đổi của bạn chưa được lưu và được gửi kèm lại đây; hãy tải lại và áp dụng lại.`,
-    en: `The report was changed or reviewed by someone else (version ${version}). Your change was not saved and is returned here; reload and apply it again.`,
-  }, { current, yourChange: refused });
+  return conflict(
+    {
+      vi: `Báo cáo đã được người khác sửa hoặc xét duyệt (phiên bản ${version}). Thay đổi của bạn chưa được lưu và được gửi kèm lại đây; hãy tải lại và áp dụng lại.`,
+      en: `The report was changed or reviewed by someone else (version ${version}). Your change was not saved and is returned here; reload and apply it again.`,
+    },
+    { current, yourChange: refused },
+  );
 }
 
 /**
@@ -142,12 +215,20 @@ export async function editReport(db: Db, ctx: RequestContext, id: number, patch:
     if (!row) throw reportNotFound(id);
     const report = row.report;
     // Whose report it is first (a stranger learns nothing of its state), then whether it can still change.
-    if (!reportRights(user, row.unit_id, row.chain, { ...report, state: 'submitted' }).edit) await refuseFor(trx, ctx, row.unit_id, refusals.notAuthor());
-    if (report.state === 'accepted') throw badRequest({ vi: 'Báo cáo đã được chấp nhận, không sửa được.', en: 'An accepted report cannot be edited.' });
+    if (!reportRights(user, row.unit_id, row.chain, { ...report, state: 'submitted' }).edit)
+      await refuseFor(trx, ctx, row.unit_id, refusals.notAuthor());
+    if (report.state === 'accepted')
+      throw badRequest({
+        vi: 'Báo cáo đã được chấp nhận, không sửa được.',
+        en: 'An accepted report cannot be edited.',
+      });
     if (report.version !== patch.version) throw staleReport(store.presentReport(report), patch);
     const content: store.ReportContent = {
-      report_date: report.report_date, progress: patch.progress ?? report.progress, status: patch.status ?? report.status,
-      narrative: patch.narrative !== undefined ? patch.narrative : report.narrative, obstacles: patch.obstacles !== undefined ? patch.obstacles : report.obstacles,
+      report_date: report.report_date,
+      progress: patch.progress ?? report.progress,
+      status: patch.status ?? report.status,
+      narrative: patch.narrative !== undefined ? patch.narrative : report.narrative,
+      obstacles: patch.obstacles !== undefined ? patch.obstacles : report.obstacles,
       resources_needed: patch.resourcesNeeded !== undefined ? patch.resourcesNeeded : report.resources_needed,
     };
     checkReportFigures(content.progress, content.status);
@@ -155,8 +236,22 @@ export async function editReport(db: Db, ctx: RequestContext, id: number, patch:
     const updated = await store.editReportVersion(trx, id, patch.version, content, today, row.review_days);
     if (!updated) throw staleReport(store.presentReport(report), patch);
     await judgeReported(trx, row, store.reportedAfter(updated, updated), today, {
-      events: [{ channel: CHANNELS.report, payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state } }],
-      audit: { ctx, entry: { action: 'program.report.edit', entity: 'task_report', entityId: id, before: auditedReport(report), after: auditedReport(updated) } },
+      events: [
+        {
+          channel: CHANNELS.report,
+          payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state },
+        },
+      ],
+      audit: {
+        ctx,
+        entry: {
+          action: 'program.report.edit',
+          entity: 'task_report',
+          entityId: id,
+          before: auditedReport(report),
+          after: auditedReport(updated),
+        },
+      },
     });
     return store.presentReport(updated, await store.evidenceOf(trx, [id]));
   });
@@ -166,9 +261,16 @@ export async function editReport(db: Db, ctx: RequestContext, id: number, patch:
  * The task's reports awaiting review changed but not its official figures (an edit, a return): the task is
  * judged again (silent, review overdue) with its new "reported" figures, written once with its verdict.
  */
-async function judgeReported(trx: Db, task: store.LockedReportTask, reported: ReportedFigures | null, asOf: string,
-  end: { events: Parameters<typeof finishChange>[5]; audit: NonNullable<Parameters<typeof finishChange>[6]> }) {
-  const pending: PendingWrites = new Map([[task.id, { progress: task.progress, status: task.status, done_date: task.done_date, reported }]]);
+async function judgeReported(
+  trx: Db,
+  task: store.LockedReportTask,
+  reported: ReportedFigures | null,
+  asOf: string,
+  end: { events: Parameters<typeof finishChange>[5]; audit: NonNullable<Parameters<typeof finishChange>[6]> },
+) {
+  const pending: PendingWrites = new Map([
+    [task.id, { progress: task.progress, status: task.status, done_date: task.done_date, reported }],
+  ]);
   const rollups: RollupChange[] = [];
   const rows = overlayPending(await lockEvalRows(trx, [task.id], false), pending);
   const outcome = await evaluateRows(trx, rows, asOf, { refreshOpen: true, rollups, pending });
@@ -179,9 +281,16 @@ async function judgeReported(trx: Db, task: store.LockedReportTask, reported: Re
  * Accept or return, by a writer whose grant holds the unit above the task's unit (the country reviews its own),
  * never by the report's author. Accepting makes the report's figures official; a returned report never counts.
  */
-export async function reviewReport(db: Db, ctx: RequestContext, id: number, decision: 'accept' | 'return', input: { version: number; comment?: string },
-  opts: { reviewedOn?: string } = {}) {
-  if (decision === 'return' && !input.comment) throw badRequest({ vi: 'Trả lại báo cáo phải kèm ý kiến.', en: 'Returning a report needs a comment.' });
+export async function reviewReport(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  decision: 'accept' | 'return',
+  input: { version: number; comment?: string },
+  opts: { reviewedOn?: string } = {},
+) {
+  if (decision === 'return' && !input.comment)
+    throw badRequest({ vi: 'Trả lại báo cáo phải kèm ý kiến.', en: 'Returning a report needs a comment.' });
   const user = userOf(ctx);
   const asOf = opts.reviewedOn ?? todayIso();
   return db.transaction().execute(async (trx) => {
@@ -193,11 +302,19 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: number, deci
     if (user && report.submitted_by === user.id) throw refuse(refusals.ownReport());
     if (report.version !== input.version) throw staleReport(store.presentReport(report), { decision, ...input });
     if (report.state !== 'submitted') {
-      throw conflict({ vi: 'Báo cáo này đã được xét duyệt rồi; chỉ báo cáo đang chờ duyệt mới chấp nhận hoặc trả lại được.', en: 'This report was already reviewed; only a report awaiting review can be accepted or returned.' },
-        { current: store.presentReport(report) });
+      throw conflict(
+        {
+          vi: 'Báo cáo này đã được xét duyệt rồi; chỉ báo cáo đang chờ duyệt mới chấp nhận hoặc trả lại được.',
+          en: 'This report was already reviewed; only a report awaiting review can be accepted or returned.',
+        },
+        { current: store.presentReport(report) },
+      );
     }
     if (decision === 'accept' && row.status === 'cancelled') {
-      throw badRequest({ vi: 'Nhiệm vụ đã bị hủy nên báo cáo không còn được tính; chỉ có thể trả lại báo cáo này.', en: 'The task was cancelled, so the report no longer counts; it can only be returned.' });
+      throw badRequest({
+        vi: 'Nhiệm vụ đã bị hủy nên báo cáo không còn được tính; chỉ có thể trả lại báo cáo này.',
+        en: 'The task was cancelled, so the report no longer counts; it can only be returned.',
+      });
     }
     if (decision === 'accept' && row.children) {
       throw badRequest({
@@ -205,13 +322,35 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: number, deci
         en: `The task was assigned on to ${row.children} units, so its progress rolls up from theirs; this report can only be returned.`,
       });
     }
-    const updated = await store.reviewUpdate(trx, id, input.version,
-      { state: decision === 'accept' ? 'accepted' : 'returned', comment: input.comment ?? null, reviewedBy: user?.id ?? null }, reviewNote(row, report, decision, input.comment));
+    const updated = await store.reviewUpdate(
+      trx,
+      id,
+      input.version,
+      {
+        state: decision === 'accept' ? 'accepted' : 'returned',
+        comment: input.comment ?? null,
+        reviewedBy: user?.id ?? null,
+      },
+      reviewNote(row, report, decision, input.comment),
+    );
     if (!updated) throw staleReport(store.presentReport((await store.findReport(trx, id))!), { decision, ...input });
     const reported = store.reportedAfter(updated);
-    const events = [{ channel: CHANNELS.report, payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state } }];
-    const audit = { ctx, entry: { action: `program.report.${decision}`, entity: 'task_report', entityId: id,
-      before: auditedReport(report), after: { ...auditedReport(updated), comment: input.comment ?? null } } };
+    const events = [
+      {
+        channel: CHANNELS.report,
+        payload: { programId: row.program_id, taskId: row.id, reportId: id, state: updated.state },
+      },
+    ];
+    const audit = {
+      ctx,
+      entry: {
+        action: `program.report.${decision}`,
+        entity: 'task_report',
+        entityId: id,
+        before: auditedReport(report),
+        after: { ...auditedReport(updated), comment: input.comment ?? null },
+      },
+    };
     if (decision === 'return') await judgeReported(trx, row, reported, asOf, { events, audit });
     else {
       // The accepted report becomes the task's official figures: the short path of a change on a leaf (program.after-report.ts).
@@ -219,7 +358,11 @@ export async function reviewReport(db: Db, ctx: RequestContext, id: number, deci
       const pending: PendingWrites = new Map();
       const followed = await followReports(trx, row, rollups, updated, pending);
       pending.get(row.id)!.reported = reported;
-      await afterReport(trx, { ...followed, cadence: row.cadence, start: row.start, kinds: row.kinds }, { asOf, rollups, pending, events, audit });
+      await afterReport(
+        trx,
+        { ...followed, cadence: row.cadence, start: row.start, kinds: row.kinds },
+        { asOf, rollups, pending, events, audit },
+      );
     }
     return store.presentReport(updated);
   });
@@ -229,7 +372,10 @@ function reviewNote(task: store.LockedReportTask, r: store.ReportRow, decision: 
   const title = titleOf(task);
   return {
     kind: decision === 'accept' ? 'report_accepted' : 'report_returned',
-    title: decision === 'accept' ? { vi: 'Báo cáo được chấp nhận', en: 'Report accepted' } : { vi: 'Báo cáo bị trả lại', en: 'Report returned' },
+    title:
+      decision === 'accept'
+        ? { vi: 'Báo cáo được chấp nhận', en: 'Report accepted' }
+        : { vi: 'Báo cáo bị trả lại', en: 'Report returned' },
     body: {
       vi: `Báo cáo kỳ ${r.period_label} của nhiệm vụ ${task.code} (${title})${comment ? `: ${comment}` : '.'}`,
       en: `The ${r.period_label} report on task ${task.code} (${title})${comment ? `: ${comment}` : '.'}`,
@@ -253,8 +399,12 @@ export async function listReports(db: Db, ctx: RequestContext, taskId: number) {
   const [evidence, versions] = await Promise.all([store.evidenceOf(db, ids), store.versionCounts(db, ids)]);
   return {
     items: rows.map((r) => ({
-      ...store.presentReport(r, evidence.filter((e) => e.report_id === r.id)),
-      earlierVersions: versions.get(r.id) ?? 0, can: reportRights(user, task.unit_id, place.chain, r),
+      ...store.presentReport(
+        r,
+        evidence.filter((e) => e.report_id === r.id),
+      ),
+      earlierVersions: versions.get(r.id) ?? 0,
+      can: reportRights(user, task.unit_id, place.chain, r),
     })),
   };
 }
@@ -264,7 +414,10 @@ export async function getReport(db: Db, ctx: RequestContext, id: number) {
   if (!report) throw reportNotFound(id);
   const task = await taskInReadScope(db, ctx, report.task_id);
   const place = await placeOf(db, task);
-  return { ...store.presentReport(report, await store.evidenceOf(db, [id])), can: reportRights(userOf(ctx), task.unit_id, place.chain, report) };
+  return {
+    ...store.presentReport(report, await store.evidenceOf(db, [id])),
+    can: reportRights(userOf(ctx), task.unit_id, place.chain, report),
+  };
 }
 
 /** The versions an author's edits replaced, newest first (the current one is GET /reports/:id). */
@@ -276,7 +429,12 @@ export async function reportVersions(db: Db, ctx: RequestContext, id: number) {
 /** An evidence file, only through a report the caller may read. */
 export async function getEvidence(db: Db, ctx: RequestContext, reportId: number, sha256: string) {
   await getReport(db, ctx, reportId);
-  const link = await db.selectFrom('report_evidence').select('file_name').where('report_id', '=', reportId).where('sha256', '=', sha256).executeTakeFirst();
+  const link = await db
+    .selectFrom('report_evidence')
+    .select('file_name')
+    .where('report_id', '=', reportId)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   const blob = link ? await store.evidenceBlob(db, sha256) : undefined;
   if (!link || !blob) throw notFound({ vi: 'tệp minh chứng', en: 'Evidence file' });
   return { fileName: link.file_name, mediaType: blob.media_type, content: blob.content };

@@ -15,16 +15,30 @@ import { PROGRAM } from './program.policy.ts';
 import { reportRights, userOf } from './program.rights.ts';
 import { subtreeIds } from './program.places.store.ts';
 
-export interface QueueQuery { programId?: number; unitId?: number; period?: string; lateness?: 'submission' | 'review'; scope: 'mine' | 'all'; limit: number; offset: number }
+export interface QueueQuery {
+  programId?: number;
+  unitId?: number;
+  period?: string;
+  lateness?: 'submission' | 'review';
+  scope: 'mine' | 'all';
+  limit: number;
+  offset: number;
+}
 
-async function filterFor(db: Db, ctx: RequestContext, q: Omit<QueueQuery, 'limit' | 'offset'>): Promise<Omit<store.QueueFilter, 'limit' | 'offset'>> {
+async function filterFor(
+  db: Db,
+  ctx: RequestContext,
+  q: Omit<QueueQuery, 'limit' | 'offset'>,
+): Promise<Omit<store.QueueFilter, 'limit' | 'offset'>> {
   const user = userOf(ctx);
   let reviewerUnits: number[] | null = null;
   if (user) {
     const writerGrants = ownGrantUnits(ctx, PROGRAM['report.review']);
     if (q.scope === 'mine') reviewerUnits = [...new Set(writerGrants)];
     else {
-      const scope = writerGrants.length ? await scopeOf(db, ctx, PROGRAM['report.review']) : { all: false as const, unitIds: [] };
+      const scope = writerGrants.length
+        ? await scopeOf(db, ctx, PROGRAM['report.review'])
+        : { all: false as const, unitIds: [] };
       reviewerUnits = scope.all ? null : scope.unitIds;
     }
   }
@@ -33,7 +47,15 @@ async function filterFor(db: Db, ctx: RequestContext, q: Omit<QueueQuery, 'limit
     await requireUnitIn(db, ctx, q.unitId, PROGRAM['task.read']);
     unitIds = await subtreeIds(db, q.unitId);
   }
-  return { reviewerUnits, notBy: user?.id ?? null, programId: q.programId, unitIds, period: q.period, lateness: q.lateness, today: todayIso() };
+  return {
+    reviewerUnits,
+    notBy: user?.id ?? null,
+    programId: q.programId,
+    unitIds,
+    period: q.period,
+    lateness: q.lateness,
+    today: todayIso(),
+  };
 }
 
 export async function reviewQueue(db: Db, ctx: RequestContext, q: QueueQuery) {
@@ -41,12 +63,21 @@ export async function reviewQueue(db: Db, ctx: RequestContext, q: QueueQuery) {
   const page = await store.queuePage(db, { ...f, limit: q.limit, offset: q.offset });
   const user = userOf(ctx);
   return {
-    total: page.total, overdue: page.overdue,
+    total: page.total,
+    overdue: page.overdue,
     items: page.items.map((r) => ({
       ...presentReport(r),
-      task: { id: r.task_id, code: r.task_code, title: { vi: r.task_title_vi, en: r.task_title_en }, unitId: r.unit_id, unitName: r.unit_name, programId: r.program_id,
-        official: { progress: r.official_progress, status: r.official_status } },
-      waitingWorkingDays: r.waiting_days, reviewOverdue: r.review_overdue,
+      task: {
+        id: r.task_id,
+        code: r.task_code,
+        title: { vi: r.task_title_vi, en: r.task_title_en },
+        unitId: r.unit_id,
+        unitName: r.unit_name,
+        programId: r.program_id,
+        official: { progress: r.official_progress, status: r.official_status },
+      },
+      waitingWorkingDays: r.waiting_days,
+      reviewOverdue: r.review_overdue,
       can: reportRights(user, r.unit_id, r.chain, r),
     })),
   };
@@ -62,11 +93,22 @@ export async function reviewCount(db: Db, ctx: RequestContext, q: { programId?: 
  * review it, did not write it, it still awaits review at the version shown). Per-item results: one stale or
  * refused report does not hold back the others, and nothing is half-accepted.
  */
-export async function acceptMany(db: Db, ctx: RequestContext, items: { id: number; version: number }[], comment?: string) {
-  const results: ({ id: number; ok: true; state: string; version: number } | { id: number; ok: false; status: number; error: { vi: string; en: string } })[] = [];
+export async function acceptMany(
+  db: Db,
+  ctx: RequestContext,
+  items: { id: number; version: number }[],
+  comment?: string,
+) {
+  const results: (
+    | { id: number; ok: true; state: string; version: number }
+    | { id: number; ok: false; status: number; error: { vi: string; en: string } }
+  )[] = [];
   for (const item of items) {
     try {
-      const r = await reviewReport(db, ctx, item.id, 'accept', { version: item.version, ...(comment ? { comment } : {}) });
+      const r = await reviewReport(db, ctx, item.id, 'accept', {
+        version: item.version,
+        ...(comment ? { comment } : {}),
+      });
       results.push({ id: item.id, ok: true, state: r.state, version: r.version });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

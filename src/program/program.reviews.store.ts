@@ -20,25 +20,38 @@ export interface QueueFilter {
   /** 'submission': sent after the period's deadline; 'review': waiting past the review deadline. */
   lateness?: 'submission' | 'review';
   today: string;
-  limit: number; offset: number;
+  limit: number;
+  offset: number;
 }
 
 export type QueueRow = ReportRow & {
-  task_code: string; task_title_vi: string | null; task_title_en: string | null; unit_id: number; unit_name: string;
-  program_id: number; official_progress: number; official_status: string; waiting_days: number; review_overdue: boolean; chain: ChainUnit[];
+  task_code: string;
+  task_title_vi: string | null;
+  task_title_en: string | null;
+  unit_id: number;
+  unit_name: string;
+  program_id: number;
+  official_progress: number;
+  official_status: string;
+  waiting_days: number;
+  review_overdue: boolean;
+  chain: ChainUnit[];
 };
 
 function conditions(f: Omit<QueueFilter, 'limit' | 'offset'>) {
-  return sql.join([
-    sql`r.state = 'submitted'`,
-    ...(f.reviewerUnits ? [sql`r.reviewer_unit_id = any(${f.reviewerUnits}::bigint[])`] : []),
-    ...(f.notBy !== null ? [sql`r.submitted_by is distinct from ${f.notBy}`] : []),
-    ...(f.programId !== undefined ? [sql`t.program_id = ${f.programId}`] : []),
-    ...(f.unitIds ? [sql`t.unit_id = any(${f.unitIds}::bigint[])`] : []),
-    ...(f.period ? [sql`r.period_label = ${f.period}`] : []),
-    ...(f.lateness === 'submission' ? [sql`r.is_late`] : []),
-    ...(f.lateness === 'review' ? [sql`r.review_due < ${f.today}::date`] : []),
-  ], sql` and `);
+  return sql.join(
+    [
+      sql`r.state = 'submitted'`,
+      ...(f.reviewerUnits ? [sql`r.reviewer_unit_id = any(${f.reviewerUnits}::bigint[])`] : []),
+      ...(f.notBy !== null ? [sql`r.submitted_by is distinct from ${f.notBy}`] : []),
+      ...(f.programId !== undefined ? [sql`t.program_id = ${f.programId}`] : []),
+      ...(f.unitIds ? [sql`t.unit_id = any(${f.unitIds}::bigint[])`] : []),
+      ...(f.period ? [sql`r.period_label = ${f.period}`] : []),
+      ...(f.lateness === 'submission' ? [sql`r.is_late`] : []),
+      ...(f.lateness === 'review' ? [sql`r.review_due < ${f.today}::date`] : []),
+    ],
+    sql` and `,
+  );
 }
 
 /** A page of the queue, the longest overdue first, with the task's official figures beside the reported ones. */
@@ -57,7 +70,10 @@ export async function queuePage(db: Q, f: QueueFilter): Promise<{ items: QueueRo
 }
 
 export async function queueCounts(db: Q, f: Omit<QueueFilter, 'limit' | 'offset'>) {
-  const r = await sql<{ total: number; overdue: number }>`select count(*)::int as total, count(*) filter (where r.review_due < ${f.today}::date)::int as overdue
+  const r = await sql<{
+    total: number;
+    overdue: number;
+  }>`select count(*)::int as total, count(*) filter (where r.review_due < ${f.today}::date)::int as overdue
     from task_reports r join tasks t on t.id = r.task_id where ${conditions(f)}`.execute(db);
   return r.rows[0];
 }

@@ -38,20 +38,30 @@ export interface TaskPlace {
   unitsBelow: boolean;
 }
 
-export interface PlacedTask { id: number; unit_id: number; cascaded: boolean; parent_id: number | null }
+export interface PlacedTask {
+  id: number;
+  unit_id: number;
+  cascaded: boolean;
+  parent_id: number | null;
+}
 
 /** Where a task sits, in one statement. */
 export async function placeOf(db: Q, task: PlacedTask): Promise<TaskPlace> {
   const row = await readPlace(db, task.unit_id, task.cascaded ? task.parent_id : null);
   const chain = row.chain ?? [];
-  return { chain, assigner: assignerChain(chain, row.parent_unit, row.parent_chain), reviewer: reviewerChain(chain), unitsBelow: row.units_below };
+  return {
+    chain,
+    assigner: assignerChain(chain, row.parent_unit, row.parent_chain),
+    reviewer: reviewerChain(chain),
+    unitsBelow: row.units_below,
+  };
 }
 
 /** The assigner: the parent task's unit (usually an ancestor of the task's), else the root of the chain (the country). */
 function assignerChain(chain: ChainUnit[], parentUnit: number | null, parentChain: ChainUnit[] | null): ChainUnit[] {
   if (parentUnit === null) return chain.slice(-1);
   const at = chain.findIndex((u) => u.id === parentUnit);
-  return at >= 0 ? chain.slice(at) : parentChain ?? [];
+  return at >= 0 ? chain.slice(at) : (parentChain ?? []);
 }
 
 /** The unit above the task's unit reviews; the country reviews its own. */
@@ -67,11 +77,17 @@ export const chainFrom = (chain: ChainUnit[], unitId: number | null): ChainUnit[
 // The writer roles of the rules these checks implement (program.policy.ts: report.submit, task.define, report.review, change.*).
 const isWriter = (role: string) => (WRITERS as readonly string[]).includes(role);
 /** A writer granted exactly at this unit (the unit itself speaks, not a level above it). */
-export const writerAt = (user: Who, unitId: number) => !user || user.grants.some((g) => isWriter(g.role) && g.unitId === unitId);
+export const writerAt = (user: Who, unitId: number) =>
+  !user || user.grants.some((g) => isWriter(g.role) && g.unitId === unitId);
 /** A writer whose granted subtree holds the first unit of `chain` (a grant on it or on any ancestor). */
-export const writerOver = (user: Who, chain: ChainUnit[]) => !user || (chain.length > 0 && user.grants.some((g) => isWriter(g.role) && chain.some((u) => u.id === g.unitId)));
+export const writerOver = (user: Who, chain: ChainUnit[]) =>
+  !user || (chain.length > 0 && user.grants.some((g) => isWriter(g.role) && chain.some((u) => u.id === g.unitId)));
 
-export interface TaskState { status: string; kind: string; cascadedChildren: number }
+export interface TaskState {
+  status: string;
+  kind: string;
+  cascadedChildren: number;
+}
 
 /** What the caller may do on a task: the `can` of GET /api/tasks/:id. */
 export function taskRights(user: Who, task: PlacedTask & TaskState, place: TaskPlace) {
@@ -89,14 +105,21 @@ export function taskRights(user: Who, task: PlacedTask & TaskState, place: TaskP
 }
 export type TaskRights = ReturnType<typeof taskRights>;
 
-export interface ReportFacts { state: string; submitted_by: number | null; reviewer_unit_id: number | null }
+export interface ReportFacts {
+  state: string;
+  submitted_by: number | null;
+  reviewer_unit_id: number | null;
+}
 
 /** What the caller may do on one report: the `can` of each report in GET /api/tasks/:id/reports. */
 export function reportRights(user: Who, unitId: number, chain: ChainUnit[], r: ReportFacts) {
   const author = !user || (r.submitted_by !== null && r.submitted_by === user.id);
   return {
     edit: r.state !== 'accepted' && author && writerAt(user, unitId),
-    review: r.state === 'submitted' && !(user && r.submitted_by === user.id) && writerOver(user, chainFrom(chain, r.reviewer_unit_id)),
+    review:
+      r.state === 'submitted' &&
+      !(user && r.submitted_by === user.id) &&
+      writerOver(user, chainFrom(chain, r.reviewer_unit_id)),
   };
 }
 

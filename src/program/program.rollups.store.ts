@@ -16,17 +16,47 @@ type Counter = (typeof COUNTERS)[number];
  * `dueMonth` is the first day of the due date's month ('YYYY-MM-01'), null without a due date: a task whose
  * deadline moves leaves one month's row and joins another's.
  */
-export interface Counted { programId: number; unitId: number; sectionId: number; status: string; rating: string | null; dueMonth: string | null }
+export interface Counted {
+  programId: number;
+  unitId: number;
+  sectionId: number;
+  status: string;
+  rating: string | null;
+  dueMonth: string | null;
+}
 
 export const dueMonthOf = (due: string | null) => (due ? `${due.slice(0, 7)}-01` : null);
 
-export function countedOf(t: { kind: string; program_id: number; unit_id: number; section_id: number | null; status: string; rating: string | null; due_date: string | null }): Counted | null {
+export function countedOf(t: {
+  kind: string;
+  program_id: number;
+  unit_id: number;
+  section_id: number | null;
+  status: string;
+  rating: string | null;
+  due_date: string | null;
+}): Counted | null {
   if (t.kind !== 'task' || t.section_id === null) return null;
-  return { programId: t.program_id, unitId: t.unit_id, sectionId: t.section_id, status: t.status, rating: t.rating, dueMonth: dueMonthOf(t.due_date) };
+  return {
+    programId: t.program_id,
+    unitId: t.unit_id,
+    sectionId: t.section_id,
+    status: t.status,
+    rating: t.rating,
+    dueMonth: dueMonthOf(t.due_date),
+  };
 }
 
-const same = (a: Counted | null, b: Counted | null) => a === b || (!!a && !!b && a.programId === b.programId
-  && a.unitId === b.unitId && a.sectionId === b.sectionId && a.status === b.status && a.rating === b.rating && a.dueMonth === b.dueMonth);
+const same = (a: Counted | null, b: Counted | null) =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.programId === b.programId &&
+    a.unitId === b.unitId &&
+    a.sectionId === b.sectionId &&
+    a.status === b.status &&
+    a.rating === b.rating &&
+    a.dueMonth === b.dueMonth);
 
 /** Chains from a preloaded parent map (the daily run loads all units once). */
 export function chainFromParents(parents: Map<number, number | null>, unitId: number): number[] {
@@ -36,12 +66,31 @@ export function chainFromParents(parents: Map<number, number | null>, unitId: nu
 }
 
 /** One rollup table: its name, the column that splits a unit's counts (besides the program) and its SQL type. */
-interface Target { table: 'program_rollups' | 'program_due_rollups'; key: 'section_id' | 'due_month'; keyType: 'bigint' | 'date'; keyOf: (c: Counted) => number | string | null }
-const BY_SECTION: Target = { table: 'program_rollups', key: 'section_id', keyType: 'bigint', keyOf: (c) => c.sectionId };
-const BY_DUE_MONTH: Target = { table: 'program_due_rollups', key: 'due_month', keyType: 'date', keyOf: (c) => c.dueMonth };
+interface Target {
+  table: 'program_rollups' | 'program_due_rollups';
+  key: 'section_id' | 'due_month';
+  keyType: 'bigint' | 'date';
+  keyOf: (c: Counted) => number | string | null;
+}
+const BY_SECTION: Target = {
+  table: 'program_rollups',
+  key: 'section_id',
+  keyType: 'bigint',
+  keyOf: (c) => c.sectionId,
+};
+const BY_DUE_MONTH: Target = {
+  table: 'program_due_rollups',
+  key: 'due_month',
+  keyType: 'date',
+  keyOf: (c) => c.dueMonth,
+};
 type Delta = { program_id: number; unit_id: number; key: number | string } & Record<Counter, number>;
 
-export async function applyRollupChanges(trx: Q, changes: { before: Counted | null; after: Counted | null }[], chains?: Map<number, number[]>) {
+export async function applyRollupChanges(
+  trx: Q,
+  changes: { before: Counted | null; after: Counted | null }[],
+  chains?: Map<number, number[]>,
+) {
   const real = changes.filter((c) => !same(c.before, c.after));
   if (real.length === 0) return;
   const targets = [BY_SECTION, BY_DUE_MONTH].map((target) => ({ target, rows: deltasFor(target, real, chains) }));
@@ -68,14 +117,33 @@ export async function applyRollupChanges(trx: Q, changes: { before: Counted | nu
 
 const cols = sql.join(COUNTERS.map((k) => sql.ref(k)));
 const arr = (values: unknown[], type: string): RawBuilder<unknown> => sql`${values}::${sql.raw(type)}[]`;
-const unnest = (target: Target, part: Delta[]) => sql`unnest(${arr(part.map((r) => r.program_id), 'bigint')}, ${arr(part.map((r) => r.unit_id), 'bigint')},
-  ${arr(part.map((r) => r.key), target.keyType)}, ${sql.join(COUNTERS.map((k) => arr(part.map((r) => r[k]), 'int')))})
+const unnest = (target: Target, part: Delta[]) => sql`unnest(${arr(
+  part.map((r) => r.program_id),
+  'bigint',
+)}, ${arr(
+  part.map((r) => r.unit_id),
+  'bigint',
+)},
+  ${arr(
+    part.map((r) => r.key),
+    target.keyType,
+  )}, ${sql.join(
+    COUNTERS.map((k) =>
+      arr(
+        part.map((r) => r[k]),
+        'int',
+      ),
+    ),
+  )})
   as d(program_id, unit_id, k, ${cols})`;
 const onConflict = (target: Target) => sql`on conflict (program_id, unit_id, ${sql.ref(target.key)}) do update set
   ${sql.join(COUNTERS.map((k) => sql`${sql.ref(k)} = ${sql.table(target.table)}.${sql.ref(k)} + excluded.${sql.ref(k)}`))}`;
 
 /** Adds deltas `d` (keyed by the task's own unit) to the unit and each of its ancestors (`up`). */
-const spreadInsert = (target: Target, d: RawBuilder<unknown>) => sql`insert into ${sql.table(target.table)} (program_id, unit_id, ${sql.ref(target.key)}, ${cols})
+const spreadInsert = (
+  target: Target,
+  d: RawBuilder<unknown>,
+) => sql`insert into ${sql.table(target.table)} (program_id, unit_id, ${sql.ref(target.key)}, ${cols})
     select d.program_id, up.id, d.k, ${sql.join(COUNTERS.map((k) => sql`sum(d.${sql.ref(k)})`))}
     from ${d} d join up on up.start_id = d.unit_id
     group by d.program_id, up.id, d.k order by d.program_id, up.id, d.k
@@ -90,17 +158,26 @@ async function insertPreSpread(trx: Q, target: Target, rows: Delta[]) {
 }
 
 /** The non-zero count deltas for one rollup table, sorted by key. */
-function deltasFor(target: Target, real: { before: Counted | null; after: Counted | null }[], chains?: Map<number, number[]>): Delta[] {
+function deltasFor(
+  target: Target,
+  real: { before: Counted | null; after: Counted | null }[],
+  chains?: Map<number, number[]>,
+): Delta[] {
   const deltas = new Map<string, Delta>();
   const add = (c: Counted, sign: number) => {
     const key = target.keyOf(c);
     if (key === null) return; // no due date: not on the timeline
     // Without preloaded chains the deltas are keyed by the task's own unit; SQL spreads them up the tree.
-    for (const unitId of chains ? chains.get(c.unitId) ?? [c.unitId] : [c.unitId]) {
+    for (const unitId of chains ? (chains.get(c.unitId) ?? [c.unitId]) : [c.unitId]) {
       const id = `${c.programId}:${unitId}:${key}`;
       let d = deltas.get(id);
       if (!d) {
-        d = { program_id: c.programId, unit_id: unitId, key, ...Object.fromEntries(COUNTERS.map((k) => [k, 0])) } as Delta;
+        d = {
+          program_id: c.programId,
+          unit_id: unitId,
+          key,
+          ...Object.fromEntries(COUNTERS.map((k) => [k, 0])),
+        } as Delta;
         deltas.set(id, d);
       }
       d.total += sign;
@@ -114,7 +191,9 @@ function deltasFor(target: Target, real: { before: Counted | null; after: Counte
   }
   const rows = [...deltas.values()].filter((d) => COUNTERS.some((k) => d[k] !== 0));
   // Sorted keys: concurrent transactions lock rollup rows in the same order, so they cannot deadlock.
-  return rows.sort((a, b) => a.program_id - b.program_id || a.unit_id - b.unit_id || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return rows.sort(
+    (a, b) => a.program_id - b.program_id || a.unit_id - b.unit_id || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
 }
 
 /** Rebuilds a program's rollups from the tasks (after a bulk load, and to check the maintained rows). */
@@ -132,7 +211,7 @@ export async function rebuildRollups(trx: Q, programId: number) {
       )
       select t.program_id, up.unit_id, ${key}, count(*),
         ${sql.join(ROLLUP_STATUS.map((s) => sql`count(*) filter (where t.status = ${s})`))},
-        ${sql.join(ROLLUP_RATING.map((r) => r === 'unrated' ? sql`count(*) filter (where t.rating is null)` : sql`count(*) filter (where t.rating = ${r})`))}
+        ${sql.join(ROLLUP_RATING.map((r) => (r === 'unrated' ? sql`count(*) filter (where t.rating is null)` : sql`count(*) filter (where t.rating = ${r})`)))}
       from tasks t join up on up.task_unit = t.unit_id
       where t.program_id = ${programId} and t.kind = 'task' and t.section_id is not null
         ${target === BY_DUE_MONTH ? sql`and t.due_date is not null` : sql``}

@@ -3,22 +3,50 @@ import { z } from 'zod';
 import { IsoDate, MoneyVnd, Version, Weight } from '../platform/schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-export const OUTPUT_KINDS = ['law', 'resolution', 'decree', 'regulation', 'scheme', 'project', 'program', 'plan', 'report', 'system', 'other'] as const;
+export const OUTPUT_KINDS = [
+  'law',
+  'resolution',
+  'decree',
+  'regulation',
+  'scheme',
+  'project',
+  'program',
+  'plan',
+  'report',
+  'system',
+  'other',
+] as const;
 export const FUNDING_SOURCES = ['central_budget', 'local_budget', 'oda', 'private', 'other'] as const;
-export const STATUSES = ['not_started', 'in_progress', 'done', 'done_late', 'overdue', 'suspended', 'cancelled'] as const;
+export const STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+  'done_late',
+  'overdue',
+  'suspended',
+  'cancelled',
+] as const;
 export const RATING_VALUES = ['green', 'amber_green', 'amber', 'amber_red', 'red'] as const;
 
-export const ProgramMeta = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9._-]{2,60}$/, 'mã chỉ gồm chữ, số, . _ - / letters, digits, . _ - only'),
-  titleVi: text(500), titleEn: text(500).optional(),
-  resolutionRef: text(300).optional(), issuingBody: text(300),
-  periodStart: IsoDate, periodEnd: IsoDate,
-  cadence: z.enum(['monthly', 'quarterly']).default('quarterly'),
-  reportGraceDays: z.number().int().min(0).max(60).default(10),
-  escalationDays: z.number().int().min(1).max(365).default(14),
-  /** Working days (weekends and public holidays excluded) the level above has to review a report; 5 when not given. */
-  reviewDays: z.number().int().min(1).max(60).optional(),
-}).refine((p) => p.periodEnd >= p.periodStart, 'periodEnd trước periodStart / periodEnd is before periodStart');
+export const ProgramMeta = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{2,60}$/, 'mã chỉ gồm chữ, số, . _ - / letters, digits, . _ - only'),
+    titleVi: text(500),
+    titleEn: text(500).optional(),
+    resolutionRef: text(300).optional(),
+    issuingBody: text(300),
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    cadence: z.enum(['monthly', 'quarterly']).default('quarterly'),
+    reportGraceDays: z.number().int().min(0).max(60).default(10),
+    escalationDays: z.number().int().min(1).max(365).default(14),
+    /** Working days (weekends and public holidays excluded) the level above has to review a report; 5 when not given. */
+    reviewDays: z.number().int().min(1).max(60).optional(),
+  })
+  .refine((p) => p.periodEnd >= p.periodStart, 'periodEnd trước periodStart / periodEnd is before periodStart');
 export type ProgramMetaInput = z.infer<typeof ProgramMeta>;
 
 export const ProgramSettingsBody = z.object({ reviewDays: z.number().int().min(1).max(60) }).strict();
@@ -26,24 +54,40 @@ export const ProgramSettingsBody = z.object({ reviewDays: z.number().int().min(1
 // The text's length is checked by the parse (DOCUMENT_MAX_CHARS), whose refusal names the limit and the document's figure.
 export const PreviewBody = z.object({ text: z.string().min(1) });
 export const ImportBody = z.object({
-  program: ProgramMeta, text: z.string().min(1), language: z.enum(['vi', 'en']).default('vi'),
-  effectiveDate: IsoDate, decisionRef: text(300).optional(),
+  program: ProgramMeta,
+  text: z.string().min(1),
+  language: z.enum(['vi', 'en']).default('vi'),
+  effectiveDate: IsoDate,
+  decisionRef: text(300).optional(),
 });
 
-export const PeriodInput = z.object({
-  kind: z.enum(['year', 'half', 'quarter', 'month', 'date', 'range']), start: IsoDate, end: IsoDate, text: z.string().max(300).optional(),
-}).refine((p) => p.end >= p.start, 'end trước start / end is before start');
+export const PeriodInput = z
+  .object({
+    kind: z.enum(['year', 'half', 'quarter', 'month', 'date', 'range']),
+    start: IsoDate,
+    end: IsoDate,
+    text: z.string().max(300).optional(),
+  })
+  .refine((p) => p.end >= p.start, 'end trước start / end is before start');
 export const DeadlineInput = z.union([PeriodInput, z.object({ phrase: text(300) })]);
 
 export const FundingInput = z.object({
-  source: z.enum(FUNDING_SOURCES).nullable(), amountRequired: MoneyVnd.nullable().default(null),
-  amountAllocated: MoneyVnd.nullable().default(null), note: z.string().max(500).optional(),
+  source: z.enum(FUNDING_SOURCES).nullable(),
+  amountRequired: MoneyVnd.nullable().default(null),
+  amountAllocated: MoneyVnd.nullable().default(null),
+  note: z.string().max(500).optional(),
 });
 
 const TaskFields = {
-  code: z.string().trim().regex(/^[A-Za-z0-9.@_~-]{1,80}$/).optional(),
-  titleVi: text(2000).optional(), titleEn: text(2000).optional(),
-  descriptionVi: z.string().max(20000).nullable().optional(), descriptionEn: z.string().max(20000).nullable().optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.@_~-]{1,80}$/)
+    .optional(),
+  titleVi: text(2000).optional(),
+  titleEn: text(2000).optional(),
+  descriptionVi: z.string().max(20000).nullable().optional(),
+  descriptionEn: z.string().max(20000).nullable().optional(),
   leadAgencyId: z.number().int().positive().nullable().optional(),
   coordinatingAgencyIds: z.array(z.number().int().positive()).max(100).optional(),
   deadline: DeadlineInput.nullable().optional(),
@@ -59,43 +103,72 @@ export const TaskChanges = z.object(TaskFields).strict();
 export type TaskChangesInput = z.infer<typeof TaskChanges>;
 
 const Amendment = { decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate };
-export const AddTaskBody = z.object({
-  ...Amendment, parentId: z.number().int().positive(), kind: z.enum(['section', 'group', 'task']).default('task'), task: TaskChanges,
-}).strict();
+export const AddTaskBody = z
+  .object({
+    ...Amendment,
+    parentId: z.number().int().positive(),
+    kind: z.enum(['section', 'group', 'task']).default('task'),
+    task: TaskChanges,
+  })
+  .strict();
 export const AdjustTaskBody = z.object({ ...Amendment, version: Version, changes: TaskChanges }).strict();
 export const CancelTaskBody = z.object({ ...Amendment, version: Version }).strict();
 
-export const CascadeBody = z.object({
-  target: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('all_provinces') }),
-    z.object({ kind: z.literal('communes_of'), provinceId: z.number().int().positive() }),
-    z.object({ kind: z.literal('units'), unitIds: z.array(z.number().int().positive()).min(1).max(5000) }),
-  ]),
-  rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
-  asOf: IsoDate.optional(),
-  // Optional, so existing callers keep working: the decision that orders the assignment and why (else a generated reason).
-  decisionRef: text(300).optional(), reason: text(2000).optional(),
-}).strict();
+export const CascadeBody = z
+  .object({
+    target: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('all_provinces') }),
+      z.object({ kind: z.literal('communes_of'), provinceId: z.number().int().positive() }),
+      z.object({ kind: z.literal('units'), unitIds: z.array(z.number().int().positive()).min(1).max(5000) }),
+    ]),
+    rollupMode: z.enum(['average', 'weighted', 'all_must_finish']).optional(),
+    asOf: IsoDate.optional(),
+    // Optional, so existing callers keep working: the decision that orders the assignment and why (else a generated reason).
+    decisionRef: text(300).optional(),
+    reason: text(2000).optional(),
+  })
+  .strict();
 export type CascadeInput = z.infer<typeof CascadeBody>;
 
 export const EvidenceInput = z.object({
-  fileName: text(255), mediaType: z.string().trim().max(120).default('application/octet-stream'),
+  fileName: text(255),
+  mediaType: z.string().trim().max(120).default('application/octet-stream'),
   contentBase64: z.string().max(14_000_000, 'tệp minh chứng tối đa 10 MB / an evidence file may have at most 10 MB'),
 });
 const PROGRESS_RANGE = 'Tiến độ phải từ 0 đến 100 (%) / progress must be between 0 and 100 (%)';
 const ReportFields = {
-  progress: z.number().min(0, PROGRESS_RANGE).max(100, PROGRESS_RANGE), status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
-  narrative: z.string().max(20000).nullable().optional(), obstacles: z.string().max(20000).nullable().optional(),
+  progress: z.number().min(0, PROGRESS_RANGE).max(100, PROGRESS_RANGE),
+  status: z.enum(['not_started', 'in_progress', 'done', 'suspended']),
+  narrative: z.string().max(20000).nullable().optional(),
+  obstacles: z.string().max(20000).nullable().optional(),
   resourcesNeeded: z.string().max(20000).nullable().optional(),
 };
 /** A client key (or the Idempotency-Key header) makes a submission idempotent: the same key on the task returns the first report. */
-export const ClientKey = z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'khóa chỉ gồm ký tự ASCII in được / printable ASCII only');
-export const ReportBody = z.object({ reportDate: IsoDate.optional(), ...ReportFields, evidence: z.array(EvidenceInput).max(10).optional(), clientKey: ClientKey.optional() }).strict();
+export const ClientKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, 'khóa chỉ gồm ký tự ASCII in được / printable ASCII only');
+export const ReportBody = z
+  .object({
+    reportDate: IsoDate.optional(),
+    ...ReportFields,
+    evidence: z.array(EvidenceInput).max(10).optional(),
+    clientKey: ClientKey.optional(),
+  })
+  .strict();
 export type ReportInput = z.infer<typeof ReportBody>;
-export const ReportPatchBody = z.object({
-  version: Version, progress: ReportFields.progress.optional(), status: ReportFields.status.optional(),
-  narrative: ReportFields.narrative, obstacles: ReportFields.obstacles, resourcesNeeded: ReportFields.resourcesNeeded,
-}).strict();
+export const ReportPatchBody = z
+  .object({
+    version: Version,
+    progress: ReportFields.progress.optional(),
+    status: ReportFields.status.optional(),
+    narrative: ReportFields.narrative,
+    obstacles: ReportFields.obstacles,
+    resourcesNeeded: ReportFields.resourcesNeeded,
+  })
+  .strict();
 export type ReportPatch = z.infer<typeof ReportPatchBody>;
 export const ReviewBody = z.object({ version: Version, comment: z.string().trim().max(5000).optional() }).strict();
 /** The assignee's request to the assigning level: a later deadline, funding, a cancellation or another change, with its reason. */
@@ -107,44 +180,88 @@ export const ChangeRequestBody = z.discriminatedUnion('kind', [
 ]);
 export type ChangeRequestInput = z.infer<typeof ChangeRequestBody>;
 /** Approve (decisionRef required; `changes` only for an "other" request), refuse (comment required) or withdraw. */
-export const DecideRequestBody = z.object({
-  version: Version, decisionRef: text(300).optional(), comment: z.string().trim().max(5000).optional(),
-  effectiveDate: IsoDate.optional(), changes: TaskChanges.optional(),
-}).strict();
+export const DecideRequestBody = z
+  .object({
+    version: Version,
+    decisionRef: text(300).optional(),
+    comment: z.string().trim().max(5000).optional(),
+    effectiveDate: IsoDate.optional(),
+    changes: TaskChanges.optional(),
+  })
+  .strict();
 export type DecideRequestInput = z.infer<typeof DecideRequestBody>;
 export const ChangeRequestListQuery = z.object({
-  programId: z.coerce.number().int().positive().optional(), side: z.enum(['to_decide', 'mine', 'all']).default('all'),
+  programId: z.coerce.number().int().positive().optional(),
+  side: z.enum(['to_decide', 'mine', 'all']).default('all'),
   state: z.enum(['pending', 'approved', 'refused', 'withdrawn', 'all']).default('pending'),
-  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export const ReviewQueueQuery = z.object({
-  programId: z.coerce.number().int().positive().optional(), unitId: z.coerce.number().int().positive().optional(),
-  period: z.string().trim().regex(/^\d{4}-(Q[1-4]|\d{2})$/, 'kỳ dạng 2026-Q1 hoặc 2026-03 / period like 2026-Q1 or 2026-03').optional(),
-  lateness: z.enum(['submission', 'review']).optional(), scope: z.enum(['mine', 'all']).default('mine'),
-  limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0),
+  programId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  period: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(Q[1-4]|\d{2})$/, 'kỳ dạng 2026-Q1 hoặc 2026-03 / period like 2026-Q1 or 2026-03')
+    .optional(),
+  lateness: z.enum(['submission', 'review']).optional(),
+  scope: z.enum(['mine', 'all']).default('mine'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
 });
-export const BulkAcceptBody = z.object({
-  items: z.array(z.object({ id: z.number().int().positive(), version: Version }).strict()).min(1).max(200),
-  comment: z.string().trim().max(5000).optional(),
-}).strict();
+export const BulkAcceptBody = z
+  .object({
+    items: z
+      .array(z.object({ id: z.number().int().positive(), version: Version }).strict())
+      .min(1)
+      .max(200),
+    comment: z.string().trim().max(5000).optional(),
+  })
+  .strict();
 export const WarningActionBody = z.object({ comment: z.string().trim().max(2000).optional() }).strict();
 
 export const IdParams = z.object({ id: z.coerce.number().int().positive() });
 export const AsOfQuery = z.object({ asOf: IsoDate.optional() });
-const Page = { limit: z.coerce.number().int().min(1).max(500).default(50), offset: z.coerce.number().int().min(0).default(0) };
+const Page = {
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
 export const TaskListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(), parentId: z.coerce.number().int().positive().optional(),
-  roots: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), status: z.enum(STATUSES).optional(), rating: z.enum(RATING_VALUES).optional(),
-  q: z.string().trim().max(200).optional(), ...Page,
+  unitId: z.coerce.number().int().positive().optional(),
+  parentId: z.coerce.number().int().positive().optional(),
+  roots: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  status: z.enum(STATUSES).optional(),
+  rating: z.enum(RATING_VALUES).optional(),
+  q: z.string().trim().max(200).optional(),
+  ...Page,
 });
 export const WarningListQuery = z.object({
-  unitId: z.coerce.number().int().positive().optional(), open: z.enum(['true', 'false']).default('true'), ...Page,
+  unitId: z.coerce.number().int().positive().optional(),
+  open: z.enum(['true', 'false']).default('true'),
+  ...Page,
 });
 export const DashboardQuery = z.object({ unitId: z.coerce.number().int().positive().optional() });
-export const ListQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), asOf: IsoDate.optional(), ...Page });
-export const TimelineQuery = z.object({ unitId: z.coerce.number().int().positive().optional(), from: IsoDate.optional(), to: IsoDate.optional() });
+export const ListQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  asOf: IsoDate.optional(),
+  ...Page,
+});
+export const TimelineQuery = z.object({
+  unitId: z.coerce.number().int().positive().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
 
 /** POST /programs/:id/tasklist (multipart/form-data): the form's fields beside the Excel task list in the part "file". */
-export const TaskListImportFields = z.object({
-  decisionRef: text(300), reason: text(2000), effectiveDate: IsoDate.optional(), dryRun: z.stringbool().default(false).describe('"true": apply and roll back, to see what would change'),
-}).strict();
+export const TaskListImportFields = z
+  .object({
+    decisionRef: text(300),
+    reason: text(2000),
+    effectiveDate: IsoDate.optional(),
+    dryRun: z.stringbool().default(false).describe('"true": apply and roll back, to see what would change'),
+  })
+  .strict();

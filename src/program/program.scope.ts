@@ -20,7 +20,12 @@ export async function scopeOf(db: Db, ctx: RequestContext, rule: Rule = PROGRAM[
   if (grants.length === 0) return { all: false, unitIds: [] };
   // A grant on the country covers everything: answer before walking ~14,000 units
   // (that walk made every national dashboard request take 130-330 ms on PGlite).
-  const national = await db.selectFrom('units').select('id').where('id', 'in', grants).where('level', '=', 0).executeTakeFirst();
+  const national = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', 'in', grants)
+    .where('level', '=', 0)
+    .executeTakeFirst();
   if (national) return { all: true };
   const rows = await sql<{ id: number }>`
     with recursive down(id) as (
@@ -38,7 +43,12 @@ export function inScope(scope: Scope, unitId: number): boolean {
 const TASK_OR_UNIT = { vi: 'Nhiệm vụ hoặc đơn vị này', en: 'This task or unit' };
 
 /** Refuses unless the unit lies inside the caller's scope for this rule. */
-export function requireUnitIn(db: Db, ctx: RequestContext, unitId: number, rule: Rule = PROGRAM['task.read']): Promise<void> {
+export function requireUnitIn(
+  db: Db,
+  ctx: RequestContext,
+  unitId: number,
+  rule: Rule = PROGRAM['task.read'],
+): Promise<void> {
   return requireGrantOver(db, ctx, rule, unitId, TASK_OR_UNIT);
 }
 
@@ -48,6 +58,10 @@ export const ownGrantUnits = (ctx: RequestContext, rule: Rule = PROGRAM['task.re
 /** The country unit (level 0): central tasks belong to it. */
 export async function countryUnitId(db: Db): Promise<number> {
   const row = await countryUnit(db);
-  if (!row) throw badRequest({ vi: 'Chưa có danh mục đơn vị hành chính: hãy nhập dữ liệu đơn vị trước.', en: 'The unit registry is empty: import the units first.' });
+  if (!row)
+    throw badRequest({
+      vi: 'Chưa có danh mục đơn vị hành chính: hãy nhập dữ liệu đơn vị trước.',
+      en: 'The unit registry is empty: import the units first.',
+    });
   return row.id;
 }

@@ -29,7 +29,11 @@ describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
   async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     if (pg) return fn(pg.db);
     const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try { return await fn(h.db); } finally { await h.close(); }
+    try {
+      return await fn(h.db);
+    } finally {
+      await h.close();
+    }
   }
 
   beforeAll(async () => {
@@ -44,13 +48,18 @@ describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
     dir = engine === 'postgres' ? dir : path.join(dir, 'db');
     await withDb(async (db) => {
       await seedMiniRegistry(db);
-      await createProgramFromTree(db, systemContext('test'), TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' });
+      await createProgramFromTree(db, systemContext('test'), TEST_META, testTree(), {
+        language: 'vi',
+        effectiveDate: '2026-01-15',
+      });
     });
   });
   afterAll(async () => {
     await pg?.drop();
-    if (saved.url === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = saved.url;
-    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR; else process.env.APPARATUS_DATA_DIR = saved.dir;
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved.url;
+    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
+    else process.env.APPARATUS_DATA_DIR = saved.dir;
   });
 
   it('exports, then imports an edited file: a dry run first, then the amendment', async () => {
@@ -60,15 +69,38 @@ describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
     expect(JSON.parse(exported.out)).toMatchObject({ program: 'CT-TEST', rows: 8 });
 
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile(file) as unknown as ArrayBuffer);
-    wb.getWorksheet(TASKS_SHEET)!.eachRow((r) => { if (r.getCell(1).value === 'II.2.1') r.getCell(COLUMNS.findIndex((c) => c.key === 'tags') + 1).value = 'tăng trưởng xanh'; });
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    wb.getWorksheet(TASKS_SHEET)!.eachRow((r) => {
+      if (r.getCell(1).value === 'II.2.1')
+        r.getCell(COLUMNS.findIndex((c) => c.key === 'tags') + 1).value = 'tăng trưởng xanh';
+    });
     await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
 
-    const args = ['program', 'tasklist', 'import', file, '--program', 'CT-TEST', '--decision', 'QĐ 7', '--reason', 'Bổ sung nhãn', '--effective-date', '2026-05-01'];
+    const args = [
+      'program',
+      'tasklist',
+      'import',
+      file,
+      '--program',
+      'CT-TEST',
+      '--decision',
+      'QĐ 7',
+      '--reason',
+      'Bổ sung nhãn',
+      '--effective-date',
+      '2026-05-01',
+    ];
     const dry = await run(...args, '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, changed: [{ code: 'II.2.1', fields: ['Nhãn / Tags'] }], unchanged: 7 });
-    const tagsOf = () => withDb((db) => db.selectFrom('tasks').select(['tags', 'version']).where('code', '=', 'II.2.1').executeTakeFirstOrThrow());
+    expect(JSON.parse(dry.out)).toMatchObject({
+      dryRun: true,
+      changed: [{ code: 'II.2.1', fields: ['Nhãn / Tags'] }],
+      unchanged: 7,
+    });
+    const tagsOf = () =>
+      withDb((db) =>
+        db.selectFrom('tasks').select(['tags', 'version']).where('code', '=', 'II.2.1').executeTakeFirstOrThrow(),
+      );
     expect(await tagsOf()).toEqual({ tags: [], version: 1 });
 
     const saved = await run(...args);
@@ -81,10 +113,25 @@ describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'apparatus-xlsx-')), 'bad.xlsx');
     await run('program', 'tasklist', 'export', '--program', 'CT-TEST', '--out', file);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await readFile(file) as unknown as ArrayBuffer);
-    wb.getWorksheet(TASKS_SHEET)!.getRow(3).getCell(COLUMNS.findIndex((c) => c.key === 'deadlinePhrase') + 1).value = 'tháng 13/2026';
+    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    wb
+      .getWorksheet(TASKS_SHEET)!
+      .getRow(3)
+      .getCell(COLUMNS.findIndex((c) => c.key === 'deadlinePhrase') + 1).value = 'tháng 13/2026';
     await writeFile(file, Buffer.from(await wb.xlsx.writeBuffer()));
-    const bad = await run('program', 'tasklist', 'import', file, '--program', 'CT-TEST', '--decision', 'QĐ 8', '--reason', 'x', '--json');
+    const bad = await run(
+      'program',
+      'tasklist',
+      'import',
+      file,
+      '--program',
+      'CT-TEST',
+      '--decision',
+      'QĐ 8',
+      '--reason',
+      'x',
+      '--json',
+    );
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).errors).toEqual([expect.objectContaining({ row: 3, column: 'Thời hạn / Deadline' })]);
     const missing = await run('program', 'tasklist', 'export', '--program', 'NOPE', '--out', file);

@@ -8,15 +8,23 @@ type Q = Kysely<Database>;
 
 /** The program's content rows in document order, with their parent's code. */
 export async function contentTasks(db: Q, programId: number) {
-  const rows = await db.selectFrom('tasks as t').leftJoin('tasks as p', 'p.id', 't.parent_id')
+  const rows = await db
+    .selectFrom('tasks as t')
+    .leftJoin('tasks as p', 'p.id', 't.parent_id')
     .leftJoin('agencies as a', 'a.id', 't.lead_agency_id')
-    .selectAll('t').select(['p.code as parent_code', 'a.name as lead_agency_name'])
-    .where('t.program_id', '=', programId).where('t.cascaded', '=', false)
-    .orderBy('t.position').orderBy('t.id').execute();
+    .selectAll('t')
+    .select(['p.code as parent_code', 'a.name as lead_agency_name'])
+    .where('t.program_id', '=', programId)
+    .where('t.cascaded', '=', false)
+    .orderBy('t.position')
+    .orderBy('t.id')
+    .execute();
   const ids = rows.map((r) => r.id);
   const [coordinators, funding] = await Promise.all([coordinatorsOf(db, ids), fundingOf(db, ids)]);
   return rows.map((r) => ({
-    ...(r as TaskRow), parentCode: r.parent_code, leadAgencyName: r.lead_agency_name,
+    ...(r as TaskRow),
+    parentCode: r.parent_code,
+    leadAgencyName: r.lead_agency_name,
     coordinators: coordinators.filter((c) => c.task_id === r.id).map((c) => ({ id: c.id, name: c.name })),
     funding: funding.filter((f) => f.task_id === r.id),
   }));
@@ -31,7 +39,13 @@ export async function agenciesNamed(db: Q, names: string[]) {
   if (names.length === 0) return [];
   const exact = [...new Set(names)];
   const folded = [...new Set(names.map((n) => n.toLowerCase()))];
-  const r = await sql<{ id: number; name: string; name_en: string | null; valid_from: string | null; valid_to: string | null }>`
+  const r = await sql<{
+    id: number;
+    name: string;
+    name_en: string | null;
+    valid_from: string | null;
+    valid_to: string | null;
+  }>`
     select id, name, name_en, valid_from, valid_to from agencies
     where name = any(${exact}::text[]) or name_en = any(${exact}::text[])
        or lower(name) = any(${folded}::text[]) or lower(name_en) = any(${folded}::text[]) order by id`.execute(db);

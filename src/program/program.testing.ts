@@ -9,10 +9,22 @@ import type { ReportInput } from './program.schemas.ts';
 /** The maintained rollups (by section and by due month) must equal a rebuild from the task table. */
 export async function expectRollupsConsistent(t: TestDb, programId: number) {
   const read = async () => ({
-    bySection: await t.db.selectFrom('program_rollups').selectAll().where('program_id', '=', programId).where('total', '<>', 0)
-      .orderBy('unit_id').orderBy('section_id').execute(),
-    byDueMonth: await t.db.selectFrom('program_due_rollups').selectAll().where('program_id', '=', programId).where('total', '<>', 0)
-      .orderBy('unit_id').orderBy('due_month').execute(),
+    bySection: await t.db
+      .selectFrom('program_rollups')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('total', '<>', 0)
+      .orderBy('unit_id')
+      .orderBy('section_id')
+      .execute(),
+    byDueMonth: await t.db
+      .selectFrom('program_due_rollups')
+      .selectAll()
+      .where('program_id', '=', programId)
+      .where('total', '<>', 0)
+      .orderBy('unit_id')
+      .orderBy('due_month')
+      .execute(),
   });
   const maintained = await read();
   await t.db.transaction().execute((trx) => rebuildRollups(trx, programId));
@@ -21,7 +33,12 @@ export async function expectRollupsConsistent(t: TestDb, programId: number) {
 
 /** A task of the program by its code, as stored. */
 export const taskByCode = (t: TestDb, programId: number, code: string) =>
-  t.db.selectFrom('tasks').selectAll().where('program_id', '=', programId).where('code', '=', code).executeTakeFirstOrThrow();
+  t.db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('program_id', '=', programId)
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
 
 /**
  * A report submitted and accepted by the level above (as the system, which holds every right): the figures
@@ -29,5 +46,12 @@ export const taskByCode = (t: TestDb, programId: number, code: string) =>
  */
 export async function reportAccepted(t: TestDb, taskId: number, input: ReportInput, opts: SubmitOptions = {}) {
   const report = await submitReport(t.db, systemContext('test:unit'), taskId, input, opts);
-  return reviewReport(t.db, systemContext('test:reviewer'), report.id, 'accept', { version: report.version }, { reviewedOn: opts.submittedOn });
+  return reviewReport(
+    t.db,
+    systemContext('test:reviewer'),
+    report.id,
+    'accept',
+    { version: report.version },
+    { reviewedOn: opts.submittedOn },
+  );
 }

@@ -18,7 +18,8 @@ import { expectRollupsConsistent, taskByCode, reportAccepted } from './program.t
 import { createUser } from '../accounts/accounts.service.ts';
 
 const ctx = systemContext('test');
-const FROM = '2026-01-01', TO = '2030-12-31';
+const FROM = '2026-01-01',
+  TO = '2030-12-31';
 const amend = { decisionRef: 'QĐ 12/QĐ-TTg', reason: 'Điều chỉnh thời hạn', effectiveDate: '2026-03-01' };
 
 describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
@@ -39,7 +40,8 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
       group by 1 order by 1`.execute(t.db);
     return r.rows;
   }
-  const fromRollups = async (unitId?: number, as: RequestContext = ctx) => (await timeline(t.db, as, programId, { unitId, from: FROM, to: TO })).months;
+  const fromRollups = async (unitId?: number, as: RequestContext = ctx) =>
+    (await timeline(t.db, as, programId, { unitId, from: FROM, to: TO })).months;
 
   async function expectSame() {
     await expectRollupsConsistent(t, programId);
@@ -51,37 +53,109 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
   beforeAll(async () => {
     t = await createTestDb(engine);
     units = await seedMiniRegistry(t.db);
-    await t.db.insertInto('agencies').values([
-      { key: 'pc:01', unit_id: units.hanoi, kind: 'peoples_committee', name: 'UBND Thành phố Hà Nội', code: null, name_en: null, parent_agency_id: null, valid_from: null, valid_to: null, source: 'test' },
-      { key: 'pc:46', unit_id: units.hue, kind: 'peoples_committee', name: 'UBND Thành phố Huế', code: null, name_en: null, parent_agency_id: null, valid_from: null, valid_to: null, source: 'test' },
-      { key: 'pc:00004', unit_id: units.baDinh, kind: 'peoples_committee', name: 'UBND Phường Ba Đình', code: null, name_en: null, parent_agency_id: null, valid_from: null, valid_to: null, source: 'test' },
-      { key: 'pc:19900', unit_id: units.hueCommune, kind: 'peoples_committee', name: 'UBND Xã Phong Điền', code: null, name_en: null, parent_agency_id: null, valid_from: null, valid_to: null, source: 'test' },
-    ]).execute();
-    programId = (await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })).program.id;
+    await t.db
+      .insertInto('agencies')
+      .values([
+        {
+          key: 'pc:01',
+          unit_id: units.hanoi,
+          kind: 'peoples_committee',
+          name: 'UBND Thành phố Hà Nội',
+          code: null,
+          name_en: null,
+          parent_agency_id: null,
+          valid_from: null,
+          valid_to: null,
+          source: 'test',
+        },
+        {
+          key: 'pc:46',
+          unit_id: units.hue,
+          kind: 'peoples_committee',
+          name: 'UBND Thành phố Huế',
+          code: null,
+          name_en: null,
+          parent_agency_id: null,
+          valid_from: null,
+          valid_to: null,
+          source: 'test',
+        },
+        {
+          key: 'pc:00004',
+          unit_id: units.baDinh,
+          kind: 'peoples_committee',
+          name: 'UBND Phường Ba Đình',
+          code: null,
+          name_en: null,
+          parent_agency_id: null,
+          valid_from: null,
+          valid_to: null,
+          source: 'test',
+        },
+        {
+          key: 'pc:19900',
+          unit_id: units.hueCommune,
+          kind: 'peoples_committee',
+          name: 'UBND Xã Phong Điền',
+          code: null,
+          name_en: null,
+          parent_agency_id: null,
+          valid_from: null,
+          valid_to: null,
+          source: 'test',
+        },
+      ])
+      .execute();
+    programId = (
+      await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })
+    ).program.id;
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('starts equal to the task table after the import', async () => {
     const months = await fromRollups();
-    expect(months.map((m) => [m.month, m.due])).toEqual([['2026-12', 2], ['2030-12', 1]]);
+    expect(months.map((m) => [m.month, m.due])).toEqual([
+      ['2026-12', 2],
+      ['2030-12', 1],
+    ]);
     await expectSame();
   });
 
   it('stays equal through cascade, reports, a moved deadline, a cancellation, an added task and the daily run', async () => {
     const central = await task('II.1.a.1');
     await cascadeTask(t.db, ctx, central.id, { target: { kind: 'all_provinces' }, asOf: '2026-02-01' });
-    await cascadeTask(t.db, ctx, (await task('II.1.a.1@01')).id, { target: { kind: 'communes_of', provinceId: units.hanoi }, asOf: '2026-02-01' });
-    await cascadeTask(t.db, ctx, (await task('II.1.a.1@46')).id, { target: { kind: 'communes_of', provinceId: units.hue }, asOf: '2026-02-01' });
+    await cascadeTask(t.db, ctx, (await task('II.1.a.1@01')).id, {
+      target: { kind: 'communes_of', provinceId: units.hanoi },
+      asOf: '2026-02-01',
+    });
+    await cascadeTask(t.db, ctx, (await task('II.1.a.1@46')).id, {
+      target: { kind: 'communes_of', provinceId: units.hue },
+      asOf: '2026-02-01',
+    });
     await expectSame();
 
-    await reportAccepted(t, (await task('II.1.a.1@46@19900')).id, { reportDate: '2026-03-01', progress: 100, status: 'done' });
-    await reportAccepted(t, (await task('II.1.a.1@01@00004')).id, { reportDate: '2026-03-01', progress: 5, status: 'in_progress' });
+    await reportAccepted(t, (await task('II.1.a.1@46@19900')).id, {
+      reportDate: '2026-03-01',
+      progress: 100,
+      status: 'done',
+    });
+    await reportAccepted(t, (await task('II.1.a.1@01@00004')).id, {
+      reportDate: '2026-03-01',
+      progress: 5,
+      status: 'in_progress',
+    });
     await expectSame();
-    expect((await fromRollups(units.hueCommune))).toEqual([{ month: '2026-12', due: 1, atRisk: 0, done: 1 }]);
+    expect(await fromRollups(units.hueCommune)).toEqual([{ month: '2026-12', due: 1, atRisk: 0, done: 1 }]);
 
     // The central deadline moves from Q4 2026 to June 2027; every cascaded copy moves with it.
     const moved = await task('II.1.a.1');
-    await adjustTask(t.db, ctx, moved.id, { ...amend, version: moved.version, changes: { deadline: { phrase: 'tháng 6/2027' } } });
+    await adjustTask(t.db, ctx, moved.id, {
+      ...amend,
+      version: moved.version,
+      changes: { deadline: { phrase: 'tháng 6/2027' } },
+    });
     await expectSame();
     expect((await fromRollups(units.baDinh)).map((m) => m.month)).toEqual(['2027-06']);
 
@@ -92,7 +166,12 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
 
     // A task added under a lettered group counts under its section, on the dashboards and the timeline.
     const group = await task('II.1.a');
-    const added = await addTask(t.db, ctx, { ...amend, parentId: group.id, kind: 'task', task: { titleVi: 'Nhiệm vụ mới', deadline: { phrase: 'quý III/2026' } } });
+    const added = await addTask(t.db, ctx, {
+      ...amend,
+      parentId: group.id,
+      kind: 'task',
+      task: { titleVi: 'Nhiệm vụ mới', deadline: { phrase: 'quý III/2026' } },
+    });
     expect(added.sectionId).toBe((await task('II.1')).id);
     await expectSame();
 
@@ -108,21 +187,52 @@ describe.each(ENGINES)('due-date timeline from rollups on %s', (engine) => {
     expect(overdue.total).toBeGreaterThan(0);
     const added = await task('II.1.a.3');
     expect(overdue.items.find((i) => i.taskId === added.id)).toEqual({
-      taskId: added.id, taskCode: 'II.1.a.3', title: { vi: 'Nhiệm vụ mới', en: null }, unitId: units.vn, unitName: 'Việt Nam',
-      dueDate: '2026-09-30', status: 'overdue', progress: 0, rating: added.rating, warningKinds: added.warning_kinds,
-      ratingExplanation: added.rating_explanation, lastReportDate: null, version: added.version, reported: null,
+      taskId: added.id,
+      taskCode: 'II.1.a.3',
+      title: { vi: 'Nhiệm vụ mới', en: null },
+      unitId: units.vn,
+      unitName: 'Việt Nam',
+      dueDate: '2026-09-30',
+      status: 'overdue',
+      progress: 0,
+      rating: added.rating,
+      warningKinds: added.warning_kinds,
+      ratingExplanation: added.rating_explanation,
+      lastReportDate: null,
+      version: added.version,
+      reported: null,
     });
     const atRisk = await taskList(t.db, ctx, programId, 'at_risk', { unitId: units.hanoi, limit: 50, offset: 0 });
-    expect(atRisk.items.every((i) => ['amber_red', 'red'].includes(i.rating!) && typeof i.unitName === 'string')).toBe(true);
+    expect(atRisk.items.every((i) => ['amber_red', 'red'].includes(i.rating!) && typeof i.unitName === 'string')).toBe(
+      true,
+    );
     const mine = await myTasks(t.db, ctx, programId, { limit: 50, offset: 0 });
     expect(mine.items.map((i) => i.taskCode)).toContain('II.1.a.3');
     expect(Object.keys(mine.items[0]).filter((k) => k.includes('_'))).toEqual([]);
   });
 
   it('shows a commune officer only their own commune, and limits by whole months', async () => {
-    await createUser(t.db, ctx, { username: 'phongdien', displayName: 'Phong Điền', password: 'correct horse battery', grants: [{ role: 'commune_officer', unitCode: '19900' }] });
-    const user = await t.db.selectFrom('users').select('id').where('username', '=', 'phongdien').executeTakeFirstOrThrow();
-    const officer: RequestContext = { ...ctx, via: 'session', user: { id: user.id, username: 'phongdien', displayName: 'Phong Điền', grants: [{ role: 'commune_officer', unitId: units.hueCommune, unitName: 'Phong Điền' }] } };
+    await createUser(t.db, ctx, {
+      username: 'phongdien',
+      displayName: 'Phong Điền',
+      password: 'correct horse battery',
+      grants: [{ role: 'commune_officer', unitCode: '19900' }],
+    });
+    const user = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'phongdien')
+      .executeTakeFirstOrThrow();
+    const officer: RequestContext = {
+      ...ctx,
+      via: 'session',
+      user: {
+        id: user.id,
+        username: 'phongdien',
+        displayName: 'Phong Điền',
+        grants: [{ role: 'commune_officer', unitId: units.hueCommune, unitName: 'Phong Điền' }],
+      },
+    };
     expect(await fromRollups(undefined, officer)).toEqual(await live([units.hueCommune]));
     await expect(fromRollups(units.hanoi, officer)).rejects.toMatchObject({ status: 403 });
     const june = await timeline(t.db, ctx, programId, { from: '2027-06-15', to: '2027-06-16' });

@@ -15,7 +15,18 @@ export interface Period {
 
 export type TaskStatus = 'not_started' | 'in_progress' | 'done' | 'done_late' | 'overdue' | 'suspended' | 'cancelled';
 export type FundingSource = 'central_budget' | 'local_budget' | 'oda' | 'private' | 'other';
-export type OutputKind = 'law' | 'resolution' | 'decree' | 'regulation' | 'scheme' | 'project' | 'program' | 'plan' | 'report' | 'system' | 'other';
+export type OutputKind =
+  | 'law'
+  | 'resolution'
+  | 'decree'
+  | 'regulation'
+  | 'scheme'
+  | 'project'
+  | 'program'
+  | 'plan'
+  | 'report'
+  | 'system'
+  | 'other';
 export type RollupMode = 'average' | 'weighted' | 'all_must_finish';
 export type Cadence = 'monthly' | 'quarterly';
 
@@ -23,18 +34,19 @@ export type Cadence = 'monthly' | 'quarterly';
 export type Rating = 'green' | 'amber_green' | 'amber' | 'amber_red' | 'red';
 export const RATINGS: Rating[] = ['green', 'amber_green', 'amber', 'amber_red', 'red'];
 
-export type WarningKind = 'overdue' | 'at_risk' | 'due_soon_low_progress' | 'silent' | 'lacking_resources' | 'blocked' | 'review_overdue';
+export type WarningKind =
+  'overdue' | 'at_risk' | 'due_soon_low_progress' | 'silent' | 'lacking_resources' | 'blocked' | 'review_overdue';
 /** Kinds about the level above, not the task's own delivery: listed, escalated, but left out of the task's rating. */
 export const UNRATED_KINDS: ReadonlySet<WarningKind> = new Set(['review_overdue']);
 
 /** What the warning engine needs to know about one task, on one date. */
 export interface TaskFacts {
   id: number;
-  start: string | null;          // 'YYYY-MM-DD'
-  due: string | null;            // 'YYYY-MM-DD' (inclusive last day)
+  start: string | null; // 'YYYY-MM-DD'
+  due: string | null; // 'YYYY-MM-DD' (inclusive last day)
   status: TaskStatus;
-  progress: number;              // 0..100, official (accepted reports only)
-  cadence: Cadence | null;       // reporting cadence set by the program
+  progress: number; // 0..100, official (accepted reports only)
+  cadence: Cadence | null; // reporting cadence set by the program
   funding: { source: FundingSource | null; required: number | null; allocated: number | null }[];
   /** Dependencies' due dates and statuses (a late dependency blocks). */
   dependencies: { id: number; due: string | null; status: TaskStatus; progress: number }[];
@@ -48,9 +60,9 @@ export interface TaskFacts {
 
 /** An accepted progress report as the engine sees it (reports awaiting review or returned do not count). */
 export interface ReportFacts {
-  date: string;                  // 'YYYY-MM-DD' of the report
-  progress: number;              // 0..100
-  resourcesNeeded: boolean;      // the report flags a resource need
+  date: string; // 'YYYY-MM-DD' of the report
+  progress: number; // 0..100
+  resourcesNeeded: boolean; // the report flags a resource need
 }
 
 export interface Warning {
@@ -62,4 +74,8 @@ export interface Warning {
   facts: Record<string, number | string | null>;
 }
 
-export interface Evaluation { rating: Rating; warnings: Warning[]; explanation: { vi: string; en: string } }
+export interface Evaluation {
+  rating: Rating;
+  warnings: Warning[];
+  explanation: { vi: string; en: string };
+}

@@ -14,7 +14,8 @@ import { computeRestructuring, restructuring } from './restructuring/restructuri
 import { checkLineage } from './registry/registry.check.ts';
 
 const ctx = systemContext('test');
-const idOf = async (db: Db, key: string) => (await db.selectFrom('units').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
+const idOf = async (db: Db, key: string) =>
+  (await db.selectFrom('units').select('id').where('key', '=', key).executeTakeFirstOrThrow()).id;
 
 describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => {
   let t: TestDb;
@@ -22,7 +23,9 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     t = await createTestDb(engine);
     await importVn(t.db, ctx, VN_DATA_DIR);
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('holds the official totals on 30 June and 1 July 2025', async () => {
     const before = await units.stats(t.db, '2025-06-30');
@@ -42,7 +45,11 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     const hanoiNew = await idOf(t.db, 'new:p:01');
     const oldChildren = (await units.tree(t.db, ctx, hanoiOld, '2025-06-30')).items;
     expect(oldChildren).toHaveLength(30); // 30 district-level units of Hà Nội
-    expect(oldChildren.find((d) => d.code === '001')).toMatchObject({ fullName: 'Quận Ba Đình', type: 'urban_district', childCount: 13 });
+    expect(oldChildren.find((d) => d.code === '001')).toMatchObject({
+      fullName: 'Quận Ba Đình',
+      type: 'urban_district',
+      childCount: 13,
+    });
     expect((await units.tree(t.db, ctx, hanoiNew, '2025-07-01')).items).toHaveLength(126);
     expect((await units.tree(t.db, ctx, hanoiOld, '2025-07-01')).items).toHaveLength(0);
   });
@@ -52,16 +59,25 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
       const root = await units.tree(t.db, ctx, null, day);
       expect(root.items, day).toEqual([expect.objectContaining({ code: 'VN', childCount: 0 })]);
       expect(root.noDataBefore, day).toBe('2025-06-30');
-      expect(await units.tree(t.db, ctx, root.items[0].id, day), day).toMatchObject({ items: [], noDataBefore: '2025-06-30' });
+      expect(await units.tree(t.db, ctx, root.items[0].id, day), day).toMatchObject({
+        items: [],
+        noDataBefore: '2025-06-30',
+      });
       // Below a province too: Hà Nội's districts are not drawn on a day before the registry's data.
-      expect(await units.tree(t.db, ctx, await idOf(t.db, 'old:p:01'), day), day).toMatchObject({ items: [], noDataBefore: '2025-06-30' });
+      expect(await units.tree(t.db, ctx, await idOf(t.db, 'old:p:01'), day), day).toMatchObject({
+        items: [],
+        noDataBefore: '2025-06-30',
+      });
     }
     const onTheDay = await units.tree(t.db, ctx, null, '2025-06-30');
     expect(onTheDay).toMatchObject({ noDataBefore: null, items: [expect.objectContaining({ childCount: 63 })] });
     expect((await units.tree(t.db, ctx, onTheDay.items[0].id, '2025-06-30')).items).toHaveLength(63);
     // Every date the registry holds for a province names its source; the start of the 63 is given by none.
-    const provinces = await t.db.selectFrom('units').select(['key', 'valid_from', 'valid_to', 'attested_from', 'validity_source'])
-      .where('level', '=', 1).execute();
+    const provinces = await t.db
+      .selectFrom('units')
+      .select(['key', 'valid_from', 'valid_to', 'attested_from', 'validity_source'])
+      .where('level', '=', 1)
+      .execute();
     const old = provinces.filter((p) => p.key.startsWith('old:'));
     expect(old).toHaveLength(63);
     for (const p of old) {
@@ -82,7 +98,9 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     const r = await searchUnits(t.db, 'Trúc Bạch', today, 20, true);
     const trucBach = r.items.find((i) => i.fullName === 'Phường Trúc Bạch');
     expect(trucBach).toMatchObject({ inForce: false, validTo: '2025-07-01', districtName: 'Quận Ba Đình' });
-    expect(trucBach!.successors.map((s) => [s.unit.fullName, s.linkKind, s.effectiveDate])).toEqual([['Phường Ba Đình', 'whole', '2025-07-01']]);
+    expect(trucBach!.successors.map((s) => [s.unit.fullName, s.linkKind, s.effectiveDate])).toEqual([
+      ['Phường Ba Đình', 'whole', '2025-07-01'],
+    ]);
     // Units in force on the day come first, ended ones after them.
     const baDinh = await searchUnits(t.db, 'Ba Đình', today, 20, true);
     const firstEnded = baDinh.items.findIndex((i) => !i.inForce);
@@ -90,7 +108,11 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     expect(baDinh.items.slice(firstEnded).every((i) => !i.inForce)).toBe(true);
     expect(baDinh.items.find((i) => i.fullName === 'Quận Ba Đình')).toMatchObject({ inForce: false });
     // On a day it was in force it is simply found, first.
-    expect((await searchUnits(t.db, 'truc bach', '2025-06-30', 20, true)).items[0]).toMatchObject({ fullName: 'Phường Trúc Bạch', inForce: true, successors: [] });
+    expect((await searchUnits(t.db, 'truc bach', '2025-06-30', 20, true)).items[0]).toMatchObject({
+      fullName: 'Phường Trúc Bạch',
+      inForce: true,
+      successors: [],
+    });
   });
 
   it('follows lineage both ways: Trúc Bạch went whole into Ba Đình, Ngọc Hà only in part', async () => {
@@ -111,8 +133,16 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
       const hit = r.items.find((i) => i.unit.fullName === 'Phường Trúc Bạch');
       expect(hit, q).toBeDefined();
       expect(hit!.current).toBe(false);
-      expect(hit!.successors).toEqual([expect.objectContaining({ linkKind: 'whole', province: { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' } })]);
-      expect(hit!.successors[0].unit).toMatchObject({ fullName: 'Phường Ba Đình', adminCentre: 'Số 2, phố Trúc Bạch, phường Ba Đình' });
+      expect(hit!.successors).toEqual([
+        expect.objectContaining({
+          linkKind: 'whole',
+          province: { code: '01', name: 'Hà Nội', fullName: 'Thành phố Hà Nội' },
+        }),
+      ]);
+      expect(hit!.successors[0].unit).toMatchObject({
+        fullName: 'Phường Ba Đình',
+        adminCentre: 'Số 2, phố Trúc Bạch, phường Ba Đình',
+      });
     }
     // 'Hoà' and 'Hòa' place the tone mark differently; both must find Yên Hoà (Cầu Giấy).
     const a = await publicLookup(t.db, 'Yên Hòa Cầu Giấy', 3, '2026-01-01');
@@ -137,7 +167,10 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
     // Other date pairs are computed live and give the same national picture.
     expect((await restructuring(t.db, '2025-06-30', '2026-01-01')).national).toEqual(r.national);
     // Before the sources attest the old units, there is nothing to count: a clear refusal, not the 63 provinces of 2008–2025 (issue 15).
-    await expect(restructuring(t.db, '2025-01-01', '2026-01-01')).rejects.toMatchObject({ status: 400, extra: { noDataBefore: '2025-06-30' } });
+    await expect(restructuring(t.db, '2025-01-01', '2026-01-01')).rejects.toMatchObject({
+      status: 400,
+      extra: { noDataBefore: '2025-06-30' },
+    });
     const y1990 = await units.stats(t.db, '1990-01-01');
     expect(y1990).toMatchObject({ noDataBefore: '2025-06-30', byLevel: { provinces: 0, districts: 0, communes: 0 } });
     expect((await units.stats(t.db, '2025-06-30')).byLevel).toMatchObject({ provinces: 63, communes: 10035 });
@@ -146,8 +179,11 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
   it('is idempotent: the same files import to the same rows with the same ids', async () => {
     const again = await importVn(t.db, ctx, VN_DATA_DIR);
     expect(again.skipped).toBe(true);
-    const count = async () => (await sql<{ u: number; l: number; a: number }>`select (select count(*)::int from units) u,
-      (select count(*)::int from lineage_links) l, (select count(*)::int from agencies) a`.execute(t.db)).rows[0];
+    const count = async () =>
+      (
+        await sql<{ u: number; l: number; a: number }>`select (select count(*)::int from units) u,
+      (select count(*)::int from lineage_links) l, (select count(*)::int from agencies) a`.execute(t.db)
+      ).rows[0];
     const before = await count();
     const baDinh = await idOf(t.db, 'new:c:00004');
     const forced = await importVn(t.db, ctx, VN_DATA_DIR, { force: true });
@@ -171,18 +207,25 @@ describe.each(ENGINES)('unit registry with the Vietnam data on %s', (engine) => 
 
 describe.each(ENGINES)('a failed import on %s', (engine) => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(engine); });
-  afterAll(async () => { await t?.drop(); });
+  beforeAll(async () => {
+    t = await createTestDb(engine);
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('leaves no partial data when the database refuses part of it', async () => {
     // Fails the first insert into lineage_links, after every unit was written in the same transaction.
     const failLinks: KyselyPlugin = {
       transformQuery(args) {
         const node = args.node as { kind: string; into?: { table: { identifier: { name: string } } } };
-        if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'lineage_links') throw new Error('disk full (simulated)');
+        if (node.kind === 'InsertQueryNode' && node.into?.table.identifier.name === 'lineage_links')
+          throw new Error('disk full (simulated)');
         return args.node;
       },
-      async transformResult(args) { return args.result; },
+      async transformResult(args) {
+        return args.result;
+      },
     };
     await expect(importVn(t.db.withPlugin(failLinks), ctx, VN_DATA_DIR)).rejects.toThrow('disk full (simulated)');
     const n = await sql<{ u: number; d: number; a: number }>`select (select count(*)::int from units) u,

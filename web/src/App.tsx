@@ -43,18 +43,102 @@ export default function App() {
                   <Route path="/lookup" element={<LookupPage />} />
                   <Route path="/login" element={<LoginPage />} />
                   <Route path="/stats" element={<StatsPage />} />
-                  <Route path="/units" element={<RequireAuth><UnitsPage /></RequireAuth>} />
-                  <Route path="/units/:id" element={<RequireAuth><UnitsPage /></RequireAuth>} />
-                  <Route path="/audit" element={<RequireAuth><AuditPage /></RequireAuth>} />
-                  <Route path="/program" element={<RequireAuth><ProgramDashboardPage /></RequireAuth>} />
-                  <Route path="/program/tasks/:id" element={<RequireAuth><ProgramTaskPage /></RequireAuth>} />
-                  <Route path="/program/inbox" element={<RequireAuth><ProgramInboxPage /></RequireAuth>} />
-                  <Route path="/program/reviews" element={<RequireAuth><ProgramReviewQueuePage /></RequireAuth>} />
-                  <Route path="/program/import" element={<RequireAuth><ProgramImportPage /></RequireAuth>} />
-                  <Route path="/staffing" element={<RequireAuth><StaffingPage /></RequireAuth>} />
-                  <Route path="/tokens" element={<RequireAuth><TokensPage /></RequireAuth>} />
-                  <Route path="/admin/users" element={<RequireAuth><AdminUsersPage /></RequireAuth>} />
-                  <Route path="/admin/tokens" element={<RequireAuth><TokensPage all /></RequireAuth>} />
+                  <Route
+                    path="/units"
+                    element={
+                      <RequireAuth>
+                        <UnitsPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/units/:id"
+                    element={
+                      <RequireAuth>
+                        <UnitsPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/audit"
+                    element={
+                      <RequireAuth>
+                        <AuditPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/program"
+                    element={
+                      <RequireAuth>
+                        <ProgramDashboardPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/program/tasks/:id"
+                    element={
+                      <RequireAuth>
+                        <ProgramTaskPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/program/inbox"
+                    element={
+                      <RequireAuth>
+                        <ProgramInboxPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/program/reviews"
+                    element={
+                      <RequireAuth>
+                        <ProgramReviewQueuePage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/program/import"
+                    element={
+                      <RequireAuth>
+                        <ProgramImportPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/staffing"
+                    element={
+                      <RequireAuth>
+                        <StaffingPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/tokens"
+                    element={
+                      <RequireAuth>
+                        <TokensPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/admin/users"
+                    element={
+                      <RequireAuth>
+                        <AdminUsersPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/admin/tokens"
+                    element={
+                      <RequireAuth>
+                        <TokensPage all />
+                      </RequireAuth>
+                    }
+                  />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

@@ -55,12 +55,7 @@ async function readProblem(res: Response): Promise<Problem | null> {
   }
 }
 
-export async function request<T>(
-  method: string,
-  path: string,
-  body?: unknown,
-  signal?: AbortSignal,
-): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     // The server words its problem details in both languages; ask for the user's.

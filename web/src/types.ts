@@ -3,8 +3,20 @@ import type { Answer } from '../../src/platform/schemas.ts';
 import type { SessionAnswer } from '../../src/accounts/accounts.schemas.ts';
 import type { AuditEntryOut, AuditPageAnswer } from '../../src/audit/audit.schemas.ts';
 import type {
-  EventKind as EventKindSchema, HistoryAnswer, LevelCountsOut, LinkKind as LinkKindSchema, LookupAnswer, LookupResultOut, LookupSuccessorOut,
-  ProvinceRestructuringOut, RelatedUnitOut, RestructuringAnswer, SearchAnswer, TreeAnswer, UnitDetailAnswer, UnitSummaryOut,
+  EventKind as EventKindSchema,
+  HistoryAnswer,
+  LevelCountsOut,
+  LinkKind as LinkKindSchema,
+  LookupAnswer,
+  LookupResultOut,
+  LookupSuccessorOut,
+  ProvinceRestructuringOut,
+  RelatedUnitOut,
+  RestructuringAnswer,
+  SearchAnswer,
+  TreeAnswer,
+  UnitDetailAnswer,
+  UnitSummaryOut,
 } from '../../src/units/units.schemas.ts';
 
 export type UnitType =

@@ -7,7 +7,11 @@ import { publishAfterCommit } from '../../platform/realtime/realtime.ts';
 
 export const SIGN_IN_ENDED = 'auth_sign_in_ended';
 
-export interface SignInEnded { sessionId?: number; tokenId?: number; userId?: number }
+export interface SignInEnded {
+  sessionId?: number;
+  tokenId?: number;
+  userId?: number;
+}
 
 export function announceSignInEnded(trx: Kysely<Database>, ended: SignInEnded): Promise<void> {
   return publishAfterCommit(trx, SIGN_IN_ENDED, ended);
@@ -17,7 +21,9 @@ export function announceSignInEnded(trx: Kysely<Database>, ended: SignInEnded): 
 export function endsSignIn(payload: unknown, ctx: RequestContext): boolean {
   const p = payload as SignInEnded | null;
   if (!p || !ctx.user) return false;
-  return (p.userId !== undefined && p.userId === ctx.user.id)
-    || (p.sessionId !== undefined && p.sessionId === ctx.signIn?.sessionId)
-    || (p.tokenId !== undefined && p.tokenId === ctx.signIn?.tokenId);
+  return (
+    (p.userId !== undefined && p.userId === ctx.user.id) ||
+    (p.sessionId !== undefined && p.sessionId === ctx.signIn?.sessionId) ||
+    (p.tokenId !== undefined && p.tokenId === ctx.signIn?.tokenId)
+  );
 }

@@ -64,12 +64,24 @@ describe.each(ENGINES)('sign-in limits on %s', (engine) => {
     await seedMiniRegistry(t.db);
     const ctx = systemContext('test');
     for (const username of ['target', 'colleague', 'neighbour', 'sleeper']) {
-      await createUser(t.db, ctx, { username, displayName: username, password: PASSWORD, grants: [{ role: 'viewer', unitCode: 'VN' }] });
+      await createUser(t.db, ctx, {
+        username,
+        displayName: username,
+        password: PASSWORD,
+        grants: [{ role: 'viewer', unitCode: 'VN' }],
+      });
     }
     await t.db.updateTable('users').set({ is_active: false }).where('username', '=', 'sleeper').execute();
-    app = await buildServer(t, loadConfig({ loginMaxAttempts: 10, loginMaxAttemptsPerAddress: 12, loginWindowMinutes: WINDOW_MINUTES }), { logger: false });
+    app = await buildServer(
+      t,
+      loadConfig({ loginMaxAttempts: 10, loginMaxAttemptsPerAddress: 12, loginWindowMinutes: WINDOW_MINUTES }),
+      { logger: false },
+    );
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   const attempt = (username: string, password: string, ip: string) =>
     app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
@@ -77,7 +89,12 @@ describe.each(ENGINES)('sign-in limits on %s', (engine) => {
   it('refuses the right password sent while 40 wrong ones are in flight: only 10 passwords are ever checked', async () => {
     const before = passwordVerifications();
     let answered = 0;
-    const wrong = Array.from({ length: 40 }, (_, i) => attempt('target', `wrong guess ${i}`, '10.1.1.1').then((r) => { answered++; return r; }));
+    const wrong = Array.from({ length: 40 }, (_, i) =>
+      attempt('target', `wrong guess ${i}`, '10.1.1.1').then((r) => {
+        answered++;
+        return r;
+      }),
+    );
     // Every wrong guess is either answered or has its password being checked: none has been counted
     // as a failure yet if counting came after the check.
     await until(() => answered + (passwordVerifications() - before) >= 40, 'the 40 guesses to pass the limit check');
@@ -106,8 +123,14 @@ describe.each(ENGINES)('sign-in limits on %s', (engine) => {
     for (let i = 0; i < 12; i++) expect((await attempt(`nobody-${i}`, 'guess', '10.3.3.3')).statusCode).toBe(401);
     expect((await attempt('neighbour', PASSWORD, '10.3.3.3')).statusCode).toBe(429);
     expect((await attempt('neighbour', PASSWORD, '10.3.3.4')).statusCode).toBe(200);
-    const blocked = await t.db.selectFrom('audit_log').select(['action', 'after']).where('action', '=', 'auth.login_blocked').execute();
-    expect(blocked.map((b) => (b.after as { scope: string; ip: string }).ip)).toEqual(expect.arrayContaining(['10.1.1.1', '10.2.2.2', '10.3.3.3']));
+    const blocked = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('action', '=', 'auth.login_blocked')
+      .execute();
+    expect(blocked.map((b) => (b.after as { scope: string; ip: string }).ip)).toEqual(
+      expect.arrayContaining(['10.1.1.1', '10.2.2.2', '10.3.3.3']),
+    );
   });
 
   it('answers a user name with a NUL byte or a control character with 400, not 500', async () => {
@@ -122,13 +145,19 @@ describe.each(ENGINES)('sign-in limits on %s', (engine) => {
     const cost = async (username: string, password: string) => {
       const before = passwordVerifications();
       const res = await attempt(username, password, '10.4.4.4');
-      return { status: res.statusCode, verifications: passwordVerifications() - before, detail: res.statusCode === 401 ? res.json().detail : null };
+      return {
+        status: res.statusCode,
+        verifications: passwordVerifications() - before,
+        detail: res.statusCode === 401 ? res.json().detail : null,
+      };
     };
     const real = await cost('neighbour', 'wrong password');
     const unknown = await cost('no-such-user', 'wrong password');
     const inactive = await cost('sleeper', PASSWORD); // the right password of a switched-off account
     const right = await cost('neighbour', PASSWORD);
-    expect([real.verifications, unknown.verifications, inactive.verifications, right.verifications]).toEqual([1, 1, 1, 1]);
+    expect([real.verifications, unknown.verifications, inactive.verifications, right.verifications]).toEqual([
+      1, 1, 1, 1,
+    ]);
     expect([real.status, unknown.status, inactive.status, right.status]).toEqual([401, 401, 401, 200]);
     // The same words for all three refusals: nothing tells which names exist or are switched off.
     expect(new Set([real.detail, unknown.detail, inactive.detail]).size).toBe(1);

@@ -24,54 +24,85 @@ export interface ThrottleLimits {
   windowMinutes: number;
 }
 
-export interface Counter { failures: number; windowStart: Date; blockedUntil: Date | null; strikes: number }
+export interface Counter {
+  failures: number;
+  windowStart: Date;
+  blockedUntil: Date | null;
+  strikes: number;
+}
 
 const MAX_BLOCK_MS = 24 * 3600_000;
 
 export type Step =
-  | { refused: true; counter: Counter; retryAt: Date; blockStarted: boolean }
-  | { refused: false; counter: Counter };
+  { refused: true; counter: Counter; retryAt: Date; blockStarted: boolean } | { refused: false; counter: Counter };
 
 /** One attempt against one counter: refused while blocked; else counted, and blocked when over the limit. */
 export function step(c: Counter, max: number, windowMs: number, now: Date): Step {
-  if (c.blockedUntil && c.blockedUntil > now) return { refused: true, counter: c, retryAt: c.blockedUntil, blockStarted: false };
+  if (c.blockedUntil && c.blockedUntil > now)
+    return { refused: true, counter: c, retryAt: c.blockedUntil, blockStarted: false };
   const fresh = now.getTime() - c.windowStart.getTime() >= windowMs;
   const failures = (fresh ? 0 : c.failures) + 1;
   const windowStart = fresh ? now : c.windowStart;
   if (failures <= max) return { refused: false, counter: { ...c, failures, windowStart, blockedUntil: null } };
   const retryAt = new Date(now.getTime() + Math.min(windowMs * 2 ** c.strikes, MAX_BLOCK_MS));
-  return { refused: true, retryAt, blockStarted: true, counter: { failures: 0, windowStart: now, blockedUntil: retryAt, strikes: c.strikes + 1 } };
+  return {
+    refused: true,
+    retryAt,
+    blockStarted: true,
+    counter: { failures: 0, windowStart: now, blockedUntil: retryAt, strikes: c.strikes + 1 },
+  };
 }
 
 const tooMany = (retryAt: Date, now: Date) => {
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
   const minutes = Math.ceil(seconds / 60);
-  return tooManyRequests({
-    vi: `Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`,
-    en: `Too many failed sign-ins from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-  }, seconds);
+  return tooManyRequests(
+    {
+      vi: `Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`,
+      en: `Too many failed sign-ins from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    },
+    seconds,
+  );
 };
 
 /**
  * Reserves one attempt for `username` from the caller's address, or throws 429.
  * Runs in its own short transaction: the locks are not held while the password is checked.
  */
-export async function reserveAttempt(db: Db, ctx: RequestContext, username: string, limits: ThrottleLimits): Promise<void> {
+export async function reserveAttempt(
+  db: Db,
+  ctx: RequestContext,
+  username: string,
+  limits: ThrottleLimits,
+): Promise<void> {
   const ip = ctx.ip ?? 'unknown';
   const name = username.toLowerCase();
   const windowMs = limits.windowMinutes * 60_000;
   const refusal = await db.transaction().execute(async (trx) => {
     const now = new Date();
     const rows = await store.lockCounters(trx, ip, name);
-    const steps = rows.map((row) => ({ row, s: step(row, row.username === '' ? limits.maxAttemptsPerAddress : limits.maxAttempts, windowMs, now) }));
+    const steps = rows.map((row) => ({
+      row,
+      s: step(row, row.username === '' ? limits.maxAttemptsPerAddress : limits.maxAttempts, windowMs, now),
+    }));
     const refused = steps.filter((x) => x.s.refused);
     // A refusal on one counter is not an attempt on the other: only a checked password counts on both.
     const toSave = refused.length > 0 ? refused : steps;
     for (const { row, s } of toSave) await store.saveCounter(trx, row.ip, row.username, s.counter, now);
     for (const { row, s } of refused) {
       if (s.refused && s.blockStarted) {
-        await recordAudit(trx, ctx, { action: 'auth.login_blocked', entity: 'login', entityId: row.username === '' ? `address ${ip}` : `${row.username} @ ${ip}`,
-          after: { username: name, ip, scope: row.username === '' ? 'address' : 'address+name', blockedUntil: s.counter.blockedUntil, blockNumber: s.counter.strikes } });
+        await recordAudit(trx, ctx, {
+          action: 'auth.login_blocked',
+          entity: 'login',
+          entityId: row.username === '' ? `address ${ip}` : `${row.username} @ ${ip}`,
+          after: {
+            username: name,
+            ip,
+            scope: row.username === '' ? 'address' : 'address+name',
+            blockedUntil: s.counter.blockedUntil,
+            blockNumber: s.counter.strikes,
+          },
+        });
       }
     }
     if (refused.length === 0) return null;

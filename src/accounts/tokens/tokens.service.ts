@@ -14,22 +14,35 @@ import { findUserByName } from '../accounts.store.ts';
 import { randomToken, sha256 } from '../accounts.passwords.ts';
 import * as store from './tokens.store.ts';
 
-export interface TokenPolicy { defaultDays: number; maxDays: number }
+export interface TokenPolicy {
+  defaultDays: number;
+  maxDays: number;
+}
 
 export type TokenStatus = 'active' | 'expired' | 'revoked';
 
 export function presentToken(r: store.TokenRow, now = new Date()) {
   const status: TokenStatus = r.revoked_at ? 'revoked' : new Date(r.expires_at) <= now ? 'expired' : 'active';
   return {
-    id: r.id, name: r.name, userId: r.user_id, username: r.username, displayName: r.display_name, readOnly: r.read_only,
-    createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, status,
+    id: r.id,
+    name: r.name,
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    readOnly: r.read_only,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+    status,
   };
 }
 
-const byTokenRefused = () => forbidden({
-  vi: 'Mã truy cập API không được dùng để tạo hay thu hồi mã truy cập. Hãy đăng nhập bằng tài khoản để làm việc này.',
-  en: 'An API token cannot create or revoke API tokens. Sign in with your account to do this.',
-});
+const byTokenRefused = () =>
+  forbidden({
+    vi: 'Mã truy cập API không được dùng để tạo hay thu hồi mã truy cập. Hãy đăng nhập bằng tài khoản để làm việc này.',
+    en: 'An API token cannot create or revoke API tokens. Sign in with your account to do this.',
+  });
 
 const tokenNotFound = (id: number) => notFound({ vi: `mã truy cập số ${id}`, en: `API token ${id}` });
 
@@ -38,14 +51,24 @@ async function ownerOf(db: Db, ctx: RequestContext, username: string | undefined
   if (ctx.via === 'token') throw byTokenRefused();
   const user = requireUser(ctx);
   if (user) return { id: user.id, username: user.username };
-  if (!username) throw badRequest({ vi: 'Hãy cho biết mã truy cập cấp cho người dùng nào (--user).', en: 'Say which user the token is for (--user).' });
+  if (!username)
+    throw badRequest({
+      vi: 'Hãy cho biết mã truy cập cấp cho người dùng nào (--user).',
+      en: 'Say which user the token is for (--user).',
+    });
   const found = await findUserByName(db, username);
   if (!found) throw notFound({ vi: `người dùng "${username}"`, en: `User "${username}"` });
-  if (!found.is_active) throw badRequest({ vi: `Tài khoản "${username}" đang bị khóa.`, en: `The account "${username}" is switched off.` });
+  if (!found.is_active)
+    throw badRequest({ vi: `Tài khoản "${username}" đang bị khóa.`, en: `The account "${username}" is switched off.` });
   return { id: found.id, username: found.username };
 }
 
-export interface NewTokenInput { name: string; expiresInDays?: number; readOnly?: boolean; username?: string }
+export interface NewTokenInput {
+  name: string;
+  expiresInDays?: number;
+  readOnly?: boolean;
+  username?: string;
+}
 
 /** The value is returned once; only its hash is stored. */
 export async function createApiToken(db: Db, ctx: RequestContext, input: NewTokenInput, policy: TokenPolicy) {
@@ -61,7 +84,13 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: NewToke
   const expiresAt = new Date(now.getTime() + days * 86_400_000);
   const token = randomToken('apt_');
   return db.transaction().execute(async (trx) => {
-    const { id } = await store.insertApiToken(trx, { userId: owner.id, name: input.name, tokenHash: sha256(token), expiresAt, readOnly: input.readOnly ?? false });
+    const { id } = await store.insertApiToken(trx, {
+      userId: owner.id,
+      name: input.name,
+      tokenHash: sha256(token),
+      expiresAt,
+      readOnly: input.readOnly ?? false,
+    });
     const row = (await store.findApiToken(trx, id))!;
     const presented = presentToken(row, now);
     await recordAudit(trx, ctx, { action: 'tokens.create', entity: 'api_token', entityId: id, after: presented });
@@ -69,7 +98,11 @@ export async function createApiToken(db: Db, ctx: RequestContext, input: NewToke
   });
 }
 
-export interface TokenListQuery { all?: boolean; includeEnded?: boolean; username?: string }
+export interface TokenListQuery {
+  all?: boolean;
+  includeEnded?: boolean;
+  username?: string;
+}
 
 /** Your own tokens; with `all`, everyone's (system administrators and the CLI). */
 export async function listApiTokens(db: Db, ctx: RequestContext, query: TokenListQuery) {
@@ -84,7 +117,11 @@ export async function listApiTokens(db: Db, ctx: RequestContext, query: TokenLis
     } else userId = null;
   } else {
     const user = requireUser(ctx);
-    if (!user) throw badRequest({ vi: 'Từ dòng lệnh, hãy dùng --all hoặc --user.', en: 'From the command line, use --all or --user.' });
+    if (!user)
+      throw badRequest({
+        vi: 'Từ dòng lệnh, hãy dùng --all hoặc --user.',
+        en: 'From the command line, use --all or --user.',
+      });
     userId = user.id;
   }
   const rows = await store.listApiTokens(db, { userId, includeEnded: query.includeEnded ?? false, now });

@@ -25,22 +25,48 @@ async function grantsOf(db: Q, userIds: number[]) {
   const rows = await store.grantRowsOfUsers(db, userIds);
   const byUser = new Map<number, { id: number; role: Role; unitId: number; unitCode: string; unitName: string }[]>();
   for (const r of rows) {
-    byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), { id: r.id, role: r.role as Role, unitId: r.unit_id, unitCode: r.code, unitName: r.full_name }]);
+    byUser.set(r.user_id, [
+      ...(byUser.get(r.user_id) ?? []),
+      { id: r.id, role: r.role as Role, unitId: r.unit_id, unitCode: r.code, unitName: r.full_name },
+    ]);
   }
   return byUser;
 }
 
-export interface UserPageQuery { q?: string; active?: boolean; limit: number; offset: number }
+export interface UserPageQuery {
+  q?: string;
+  active?: boolean;
+  limit: number;
+  offset: number;
+}
 
 export async function listUsers(db: Db, ctx: RequestContext, query: UserPageQuery) {
   checkRole(ctx, ACCOUNTS['users.read']);
-  const page = await store.pageUsers(db, { q: query.q?.trim() || null, active: query.active ?? null, limit: query.limit, offset: query.offset, now: new Date() });
-  const grants = await grantsOf(db, page.items.map((u) => u.id));
+  const page = await store.pageUsers(db, {
+    q: query.q?.trim() || null,
+    active: query.active ?? null,
+    limit: query.limit,
+    offset: query.offset,
+    now: new Date(),
+  });
+  const grants = await grantsOf(
+    db,
+    page.items.map((u) => u.id),
+  );
   return {
-    total: page.total, limit: query.limit, offset: query.offset,
+    total: page.total,
+    limit: query.limit,
+    offset: query.offset,
     items: page.items.map((u) => ({
-      id: u.id, username: u.username, displayName: u.display_name, email: u.email, isActive: u.is_active, createdAt: u.created_at,
-      liveSessions: u.live_sessions ?? 0, liveTokens: u.live_tokens ?? 0, grants: grants.get(u.id) ?? [],
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      email: u.email,
+      isActive: u.is_active,
+      createdAt: u.created_at,
+      liveSessions: u.live_sessions ?? 0,
+      liveTokens: u.live_tokens ?? 0,
+      grants: grants.get(u.id) ?? [],
     })),
   };
 }
@@ -50,11 +76,22 @@ async function snapshot(trx: Q, id: number) {
   const user = await store.findUserById(trx, id);
   if (!user) throw userNotFound(id);
   const grants = (await grantsOf(trx, [id])).get(id) ?? [];
-  return { id, username: user.username, displayName: user.display_name, isActive: user.is_active, grants: grants.map((g) => ({ id: g.id, role: g.role, unitCode: g.unitCode, unitName: g.unitName })) };
+  return {
+    id,
+    username: user.username,
+    displayName: user.display_name,
+    isActive: user.is_active,
+    grants: grants.map((g) => ({ id: g.id, role: g.role, unitCode: g.unitCode, unitName: g.unitName })),
+  };
 }
 
 /** Runs `change` on a locked user; refuses if it would take away the last active system administrator. */
-async function changeUser<T>(db: Db, ctx: RequestContext, id: number, change: (trx: Q, user: NonNullable<Awaited<ReturnType<typeof store.lockUser>>>) => Promise<T>) {
+async function changeUser<T>(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  change: (trx: Q, user: NonNullable<Awaited<ReturnType<typeof store.lockUser>>>) => Promise<T>,
+) {
   checkRole(ctx, ACCOUNTS['users.write']);
   return db.transaction().execute(async (trx) => {
     await store.lockAdministrators(trx);
@@ -75,7 +112,10 @@ async function changeUser<T>(db: Db, ctx: RequestContext, id: number, change: (t
 
 export async function deactivateUser(db: Db, ctx: RequestContext, id: number) {
   if (ctx.user?.id === id) {
-    throw forbidden({ vi: 'Bạn không thể tự khóa tài khoản của mình; hãy nhờ một quản trị viên khác.', en: 'You cannot switch off your own account; ask another administrator.' });
+    throw forbidden({
+      vi: 'Bạn không thể tự khóa tài khoản của mình; hãy nhờ một quản trị viên khác.',
+      en: 'You cannot switch off your own account; ask another administrator.',
+    });
   }
   return changeUser(db, ctx, id, async (trx, user) => {
     const before = await snapshot(trx, id);
@@ -87,8 +127,14 @@ export async function deactivateUser(db: Db, ctx: RequestContext, id: number) {
     const tokens = await revokeTokensOfUser(trx, id, now);
     // Live streams of every server process close too, when this commits.
     await announceSignInEnded(trx, { userId: id });
-    const after = { ...await snapshot(trx, id), sessionsEnded: sessions.length, tokensRevoked: tokens.length };
-    await recordAudit(trx, ctx, { action: 'users.deactivate', entity: 'user', entityId: id, before, after: { ...after, revokedTokenIds: tokens } });
+    const after = { ...(await snapshot(trx, id)), sessionsEnded: sessions.length, tokensRevoked: tokens.length };
+    await recordAudit(trx, ctx, {
+      action: 'users.deactivate',
+      entity: 'user',
+      entityId: id,
+      before,
+      after: { ...after, revokedTokenIds: tokens },
+    });
     return after;
   });
 }
@@ -105,17 +151,34 @@ export async function reactivateUser(db: Db, ctx: RequestContext, id: number) {
   });
 }
 
-export async function addGrant(db: Db, ctx: RequestContext, id: number, input: { role: Role; unitId?: number; unitCode?: string }) {
+export async function addGrant(
+  db: Db,
+  ctx: RequestContext,
+  id: number,
+  input: { role: Role; unitId?: number; unitCode?: string },
+) {
   return changeUser(db, ctx, id, async (trx) => {
-    const unit = input.unitId !== undefined ? await findUnitById(trx, input.unitId) : input.unitCode ? await findUnitByCode(trx, input.unitCode) : undefined;
+    const unit =
+      input.unitId !== undefined
+        ? await findUnitById(trx, input.unitId)
+        : input.unitCode
+          ? await findUnitByCode(trx, input.unitCode)
+          : undefined;
     if (!unit) {
-      if (input.unitId === undefined && !input.unitCode) throw badRequest({ vi: 'Hãy chọn đơn vị của vai trò.', en: 'Choose the unit the role covers.' });
-      throw notFound({ vi: `đơn vị ${input.unitCode ?? `số ${input.unitId}`}`, en: `Unit ${input.unitCode ?? input.unitId}` });
+      if (input.unitId === undefined && !input.unitCode)
+        throw badRequest({ vi: 'Hãy chọn đơn vị của vai trò.', en: 'Choose the unit the role covers.' });
+      throw notFound({
+        vi: `đơn vị ${input.unitCode ?? `số ${input.unitId}`}`,
+        en: `Unit ${input.unitCode ?? input.unitId}`,
+      });
     }
     const before = await snapshot(trx, id);
     const inserted = await store.insertGrant(trx, id, input.role, unit.id);
     if (!inserted) {
-      throw conflict({ vi: `Tài khoản đã có vai trò ${ROLE_NAMES[input.role].vi} tại ${unit.full_name}.`, en: `The account already holds the role ${ROLE_NAMES[input.role].en} at ${unit.full_name}.` });
+      throw conflict({
+        vi: `Tài khoản đã có vai trò ${ROLE_NAMES[input.role].vi} tại ${unit.full_name}.`,
+        en: `The account already holds the role ${ROLE_NAMES[input.role].en} at ${unit.full_name}.`,
+      });
     }
     const after = await snapshot(trx, id);
     await recordAudit(trx, ctx, { action: 'grants.create', entity: 'user', entityId: id, before, after });
@@ -127,7 +190,8 @@ export async function revokeGrant(db: Db, ctx: RequestContext, id: number, grant
   return changeUser(db, ctx, id, async (trx) => {
     const before = await snapshot(trx, id);
     const removed = await store.deleteGrant(trx, id, grantId);
-    if (!removed) throw notFound({ vi: `vai trò số ${grantId} của người dùng này`, en: `Grant ${grantId} of this user` });
+    if (!removed)
+      throw notFound({ vi: `vai trò số ${grantId} của người dùng này`, en: `Grant ${grantId} of this user` });
     const after = await snapshot(trx, id);
     await recordAudit(trx, ctx, { action: 'grants.revoke', entity: 'user', entityId: id, before, after });
     return after;
@@ -137,7 +201,10 @@ export async function revokeGrant(db: Db, ctx: RequestContext, id: number, grant
 /** An administrator sets a new password (the user forgot theirs): every session of the account ends. */
 export async function resetPassword(db: Db, ctx: RequestContext, id: number, password: string) {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw badRequest({ vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.` });
+    throw badRequest({
+      vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
+      en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`,
+    });
   }
   checkRole(ctx, ACCOUNTS['users.write']);
   const hash = await hashPassword(password);
@@ -147,7 +214,13 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: number, pas
     const sessions = await store.deleteSessionsOfUser(trx, id);
     for (const session of sessions) await announceSignInEnded(trx, { sessionId: session.id });
     // The hash itself never goes into the audit log.
-    await recordAudit(trx, ctx, { action: 'users.password_reset', entity: 'user', entityId: id, before, after: { ...before, passwordChanged: true, sessionsEnded: sessions.length } });
+    await recordAudit(trx, ctx, {
+      action: 'users.password_reset',
+      entity: 'user',
+      entityId: id,
+      before,
+      after: { ...before, passwordChanged: true, sessionsEnded: sessions.length },
+    });
     return before;
   });
 }

@@ -26,21 +26,45 @@ describe.each(ENGINES)('user administration on %s', (engine) => {
     sessions[username] = { cookie: `apparatus_session=${cookie.value}`, csrf: res.json().csrfToken };
   }
   const call = (user: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, payload: payload as object, headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf } });
-  const lastAudit = (action: string) => t.db.selectFrom('audit_log').select(['actor', 'entity_id', 'before', 'after'])
-    .where('action', '=', action).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf },
+    });
+  const lastAudit = (action: string) =>
+    t.db
+      .selectFrom('audit_log')
+      .select(['actor', 'entity_id', 'before', 'after'])
+      .where('action', '=', action)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
 
   beforeAll(async () => {
     t = await createTestDb(engine);
     units = await seedMiniRegistry(t.db);
     const ctx = systemContext('test');
-    for (const [username, role, unitCode] of [['admin', 'system_admin', 'VN'], ['hanoi', 'province_officer', '01'], ['badinh', 'commune_officer', '00004']] as const) {
-      ids[username] = (await createUser(t.db, ctx, { username, displayName: `Cán bộ ${username}`, password: PASSWORD, grants: [{ role, unitCode }] })).id;
+    for (const [username, role, unitCode] of [
+      ['admin', 'system_admin', 'VN'],
+      ['hanoi', 'province_officer', '01'],
+      ['badinh', 'commune_officer', '00004'],
+    ] as const) {
+      ids[username] = (
+        await createUser(t.db, ctx, {
+          username,
+          displayName: `Cán bộ ${username}`,
+          password: PASSWORD,
+          grants: [{ role, unitCode }],
+        })
+      ).id;
     }
     app = await buildServer(t, loadConfig(), { logger: false });
     for (const u of ['admin', 'hanoi', 'badinh']) await login(u);
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('lists users a page at a time with their grants and a search, for system admins only', async () => {
     const page = await call('admin', 'GET', '/api/users?limit=2&offset=0');
@@ -49,7 +73,12 @@ describe.each(ENGINES)('user administration on %s', (engine) => {
     expect(page.json().items.map((u: { username: string }) => u.username)).toEqual(['admin', 'badinh']);
     const found = (await call('admin', 'GET', '/api/users?q=HANOI')).json();
     expect(found.items).toHaveLength(1);
-    expect(found.items[0]).toMatchObject({ username: 'hanoi', isActive: true, liveSessions: 1, grants: [{ role: 'province_officer', unitCode: '01', unitName: 'Thành phố Hà Nội' }] });
+    expect(found.items[0]).toMatchObject({
+      username: 'hanoi',
+      isActive: true,
+      liveSessions: 1,
+      grants: [{ role: 'province_officer', unitCode: '01', unitName: 'Thành phố Hà Nội' }],
+    });
     expect((await call('admin', 'GET', '/api/users?q=%00')).statusCode).toBe(400);
     expect((await call('hanoi', 'GET', '/api/users')).statusCode).toBe(403);
     expect((await call('hanoi', 'POST', `/api/users/${ids.badinh}/deactivate`)).statusCode).toBe(403);
@@ -69,12 +98,17 @@ describe.each(ENGINES)('user administration on %s', (engine) => {
 
     const twice = await call('admin', 'POST', `/api/users/${ids.badinh}/grants`, { role: 'viewer', unitCode: '46' });
     expect(twice.statusCode).toBe(409);
-    const unknownUnit = await call('admin', 'POST', `/api/users/${ids.badinh}/grants`, { role: 'viewer', unitCode: '99999' });
+    const unknownUnit = await call('admin', 'POST', `/api/users/${ids.badinh}/grants`, {
+      role: 'viewer',
+      unitCode: '99999',
+    });
     expect(unknownUnit.statusCode).toBe(404);
 
     const removed = await call('admin', 'DELETE', `/api/users/${ids.badinh}/grants/${grant.id}`);
     expect(removed.statusCode).toBe(200);
-    expect((await call('badinh', 'GET', '/api/auth/me')).json().user.grants.map((g: { role: string }) => g.role)).toEqual(['commune_officer']);
+    expect(
+      (await call('badinh', 'GET', '/api/auth/me')).json().user.grants.map((g: { role: string }) => g.role),
+    ).toEqual(['commune_officer']);
     const revokeAudit = await lastAudit('grants.revoke');
     expect((revokeAudit.before as { grants: unknown[] }).grants).toHaveLength(2);
     expect((revokeAudit.after as { grants: unknown[] }).grants).toHaveLength(1);
@@ -103,22 +137,37 @@ describe.each(ENGINES)('user administration on %s', (engine) => {
     expect(last.json().detail).toMatch(/quản trị viên hệ thống cuối cùng/);
     expect((await call('admin', 'GET', '/api/users')).statusCode).toBe(200); // still an admin: the change was rolled back
     // With a second admin, the first may hand over.
-    expect((await call('admin', 'POST', `/api/users/${ids.hanoi}/grants`, { role: 'system_admin', unitCode: 'VN' })).statusCode).toBe(201);
+    expect(
+      (await call('admin', 'POST', `/api/users/${ids.hanoi}/grants`, { role: 'system_admin', unitCode: 'VN' }))
+        .statusCode,
+    ).toBe(201);
     expect((await call('admin', 'DELETE', `/api/users/${ids.admin}/grants/${adminGrant.id}`)).statusCode).toBe(200);
     expect((await call('admin', 'GET', '/api/users')).statusCode).toBe(403);
     await login('hanoi');
-    expect((await call('hanoi', 'POST', `/api/users/${ids.admin}/grants`, { role: 'system_admin', unitCode: 'VN' })).statusCode).toBe(201);
+    expect(
+      (await call('hanoi', 'POST', `/api/users/${ids.admin}/grants`, { role: 'system_admin', unitCode: 'VN' }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('resets a forgotten password: the old one stops working and the sessions end; the hash is not audited', async () => {
-    const reset = await call('admin', 'POST', `/api/users/${ids.badinh}/password`, { password: 'a brand new passphrase' });
+    const reset = await call('admin', 'POST', `/api/users/${ids.badinh}/password`, {
+      password: 'a brand new passphrase',
+    });
     expect(reset.statusCode).toBe(200);
     expect((await call('badinh', 'GET', '/api/auth/me')).statusCode).toBe(401);
-    const old = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'badinh', password: PASSWORD }, remoteAddress: '10.5.5.5' });
+    const old = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'badinh', password: PASSWORD },
+      remoteAddress: '10.5.5.5',
+    });
     expect(old.statusCode).toBe(401);
     await login('badinh', 'a brand new passphrase');
     const audit = await lastAudit('users.password_reset');
     expect(JSON.stringify(audit)).not.toMatch(/argon2|passphrase/);
-    expect((await call('admin', 'POST', `/api/users/${ids.badinh}/password`, { password: 'short' })).statusCode).toBe(400);
+    expect((await call('admin', 'POST', `/api/users/${ids.badinh}/password`, { password: 'short' })).statusCode).toBe(
+      400,
+    );
   });
 });

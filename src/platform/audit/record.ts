@@ -21,10 +21,23 @@ export async function recordAudit(trx: Kysely<Database>, ctx: RequestContext, en
  * The audit record and events to send when the transaction commits (publishAllAfterCommit), in one
  * statement: on a hot path (a report submit) it saves a round trip.
  */
-export async function recordAuditWithEvents(trx: Kysely<Database>, ctx: RequestContext, entry: AuditEntry, events: { channel: string; payload: unknown }[]): Promise<void> {
+export async function recordAuditWithEvents(
+  trx: Kysely<Database>,
+  ctx: RequestContext,
+  entry: AuditEntry,
+  events: { channel: string; payload: unknown }[],
+): Promise<void> {
   if (events.length === 0) return recordAudit(trx, ctx, entry);
-  await trx.with('a', (db) => db.insertInto('audit_log').values(auditRow(ctx, entry)).returning(sql<number>`1`.as('one')))
-    .selectFrom('a').select(sql`${notifyCalls(events)}`.as('notified')).execute();
+  await trx
+    .with('a', (db) =>
+      db
+        .insertInto('audit_log')
+        .values(auditRow(ctx, entry))
+        .returning(sql<number>`1`.as('one')),
+    )
+    .selectFrom('a')
+    .select(sql`${notifyCalls(events)}`.as('notified'))
+    .execute();
 }
 
 function auditRow(ctx: RequestContext, entry: AuditEntry) {

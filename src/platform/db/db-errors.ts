@@ -19,13 +19,25 @@ export function databaseRefusal(err: unknown): AppError | null {
   const code = inputSqlState(err);
   if (!code) return null;
   if (code.startsWith('22') || code === '23502') {
-    return new AppError(400, 'database-invalid-value', { vi: 'Giá trị không lưu được', en: 'Value cannot be stored' }, {
-      vi: 'Một giá trị gửi lên nằm ngoài những gì cơ sở dữ liệu lưu được (số quá lớn, ngày không hợp lệ hoặc ký tự không lưu được); không có gì được lưu. Hãy kiểm tra lại các số và ngày đã nhập.',
-      en: 'A value sent is outside what the database can store (a number too large, an invalid date or a character that cannot be stored); nothing was saved. Check the numbers and dates you entered.',
-    }, { sqlState: code });
+    return new AppError(
+      400,
+      'database-invalid-value',
+      { vi: 'Giá trị không lưu được', en: 'Value cannot be stored' },
+      {
+        vi: 'Một giá trị gửi lên nằm ngoài những gì cơ sở dữ liệu lưu được (số quá lớn, ngày không hợp lệ hoặc ký tự không lưu được); không có gì được lưu. Hãy kiểm tra lại các số và ngày đã nhập.',
+        en: 'A value sent is outside what the database can store (a number too large, an invalid date or a character that cannot be stored); nothing was saved. Check the numbers and dates you entered.',
+      },
+      { sqlState: code },
+    );
   }
-  return new AppError(409, 'database-conflict', { vi: 'Xung đột dữ liệu', en: 'Conflict' }, {
-    vi: 'Thay đổi này mâu thuẫn với dữ liệu đã có (trùng lặp, tham chiếu tới mục không tồn tại, hoặc trái một quy tắc của dữ liệu); không có gì được lưu. Hãy tải lại trang rồi thử lại.',
-    en: 'This change conflicts with the data already there (a duplicate, a reference to something that does not exist, or a broken data rule); nothing was saved. Reload and try again.',
-  }, { sqlState: code });
+  return new AppError(
+    409,
+    'database-conflict',
+    { vi: 'Xung đột dữ liệu', en: 'Conflict' },
+    {
+      vi: 'Thay đổi này mâu thuẫn với dữ liệu đã có (trùng lặp, tham chiếu tới mục không tồn tại, hoặc trái một quy tắc của dữ liệu); không có gì được lưu. Hãy tải lại trang rồi thử lại.',
+      en: 'This change conflicts with the data already there (a duplicate, a reference to something that does not exist, or a broken data rule); nothing was saved. Reload and try again.',
+    },
+    { sqlState: code },
+  );
 }

@@ -11,7 +11,10 @@ describe.each(ENGINES)('table types on %s', (engine) => {
   it('db.generated.ts matches the migrated database', async () => {
     const fresh = await generateDbTypes(engine);
     const committed = fs.readFileSync(GENERATED_FILE, 'utf8');
-    const diff = fresh === committed ? '' : new DiffChecker().diff(committed, fresh) ?? '(whitespace only)';
-    expect(fresh === committed, `src/platform/db/db.generated.ts is stale: run \`${REGENERATE_COMMAND}\` and commit the result.\n${diff}`).toBe(true);
+    const diff = fresh === committed ? '' : (new DiffChecker().diff(committed, fresh) ?? '(whitespace only)');
+    expect(
+      fresh === committed,
+      `src/platform/db/db.generated.ts is stale: run \`${REGENERATE_COMMAND}\` and commit the result.\n${diff}`,
+    ).toBe(true);
   });
 });

@@ -25,7 +25,9 @@ export interface DatabaseHandle {
 
 // Same JavaScript values on both engines: counts and ids as numbers, dates as
 // 'YYYY-MM-DD' strings (a Date object would shift with the time zone).
-const INT8 = 20, NUMERIC = 1700, DATE = 1082;
+const INT8 = 20,
+  NUMERIC = 1700,
+  DATE = 1082;
 const toNumber = (v: string) => (v === null ? null : Number(v));
 const keepString = (v: string) => v;
 
@@ -58,18 +60,36 @@ async function openPGlite(dataDir: string): Promise<DatabaseHandle> {
     throw err;
   }
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pgl) });
-  return { db, engine: 'pglite', location: inMemory ? 'memory' : dataDir, raw: { engine: 'pglite', pglite: pgl }, close: async () => { await db.destroy(); unlock(); } };
+  return {
+    db,
+    engine: 'pglite',
+    location: inMemory ? 'memory' : dataDir,
+    raw: { engine: 'pglite', pglite: pgl },
+    close: async () => {
+      await db.destroy();
+      unlock();
+    },
+  };
 }
 
 // Arrays follow their elements: pg would give bigint[] as strings and date[] as Date objects, where PGlite applies
 // the element parsers above. Both are read as text arrays and converted like single values.
-const INT8_ARRAY = 1016, NUMERIC_ARRAY = 1231, DATE_ARRAY = 1182, TEXT_ARRAY = 1009;
-const textArray = (v: string) => pg.types.getTypeParser(TEXT_ARRAY as Parameters<typeof pg.types.getTypeParser>[0])(v) as (string | null)[];
+const INT8_ARRAY = 1016,
+  NUMERIC_ARRAY = 1231,
+  DATE_ARRAY = 1182,
+  TEXT_ARRAY = 1009;
+const textArray = (v: string) =>
+  pg.types.getTypeParser(TEXT_ARRAY as Parameters<typeof pg.types.getTypeParser>[0])(v) as (string | null)[];
 const numberArray = (v: string) => textArray(v).map((x) => (x === null ? null : Number(x)));
 
 async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
   const parsers: Record<number, (v: string) => unknown> = {
-    [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: keepString, [INT8_ARRAY]: numberArray, [NUMERIC_ARRAY]: numberArray, [DATE_ARRAY]: textArray,
+    [INT8]: toNumber,
+    [NUMERIC]: toNumber,
+    [DATE]: keepString,
+    [INT8_ARRAY]: numberArray,
+    [NUMERIC_ARRAY]: numberArray,
+    [DATE_ARRAY]: textArray,
   };
   const pool = new pg.Pool({
     connectionString: url,
@@ -82,7 +102,9 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
   // An idle connection can be cut by the server (restart, failover, a dropped
   // database); pg reports it on the pool, and unhandled it would crash the process.
   // The pool replaces the connection on next use, so a log line is enough.
-  pool.on('error', (err) => { console.error(`PostgreSQL connection lost (${redactUrl(url)}): ${err.message}`); });
+  pool.on('error', (err) => {
+    console.error(`PostgreSQL connection lost (${redactUrl(url)}): ${err.message}`);
+  });
   // Fail fast with a readable message when the server is not there.
   try {
     const client = await pool.connect();
@@ -92,7 +114,13 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     throw new Error(`Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(err as Error).message}`, { cause: err });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-  return { db, engine: 'postgres', location: redactUrl(url), raw: { engine: 'postgres', url }, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    location: redactUrl(url),
+    raw: { engine: 'postgres', url },
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -121,7 +149,11 @@ function preparingPool(pool: pg.Pool): PostgresPool {
         (client as { query: unknown }).query = (text: unknown, values?: unknown) => {
           const m = typeof text === 'string' ? PREPARE.exec(text) : null;
           if (!m) return query(text, values);
-          const name = `${m[1]}.${crypto.createHash('sha1').update(text as string).digest('hex').slice(0, 16)}`;
+          const name = `${m[1]}.${crypto
+            .createHash('sha1')
+            .update(text as string)
+            .digest('hex')
+            .slice(0, 16)}`;
           return query({ name, text, values });
         };
       }

@@ -18,14 +18,23 @@ export function lockDataDir(dir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => { try { if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file); } catch { /* already gone */ } };
+      return () => {
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          /* already gone */
+        }
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = Number(fs.readFileSync(file, 'utf8'));
       if (owner && owner !== process.pid && alive(owner)) {
-        throw new Error(`The embedded database in ${dir} is in use by process ${owner} (a running server?). ` +
-          'Stop that process first, or set DATABASE_URL to a PostgreSQL server so several processes can share one database. ' +
-          `/ Cơ sở dữ liệu nhúng ở ${dir} đang được tiến trình ${owner} sử dụng; hãy dừng tiến trình đó hoặc dùng PostgreSQL (DATABASE_URL).`, { cause: err });
+        throw new Error(
+          `The embedded database in ${dir} is in use by process ${owner} (a running server?). ` +
+            'Stop that process first, or set DATABASE_URL to a PostgreSQL server so several processes can share one database. ' +
+            `/ Cơ sở dữ liệu nhúng ở ${dir} đang được tiến trình ${owner} sử dụng; hãy dừng tiến trình đó hoặc dùng PostgreSQL (DATABASE_URL).`,
+          { cause: err },
+        );
       }
       fs.unlinkSync(file); // left behind by a process that died
     }

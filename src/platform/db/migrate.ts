@@ -9,8 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from './db.ts';
 
-export interface MigrationFile { version: number; name: string; file: string; sql: string; checksum: string }
-export interface MigrationResult { applied: MigrationFile[]; alreadyApplied: number }
+export interface MigrationFile {
+  version: number;
+  name: string;
+  file: string;
+  sql: string;
+  checksum: string;
+}
+export interface MigrationResult {
+  applied: MigrationFile[];
+  alreadyApplied: number;
+}
 
 const SRC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FILE_PATTERN = /^(\d{4})_([a-z0-9_]+)\.sql$/;
@@ -30,7 +39,10 @@ export function readMigrationFiles(srcDir = SRC_DIR): MigrationFile[] {
       if (!match) throw new MigrationError(`Migration file ${file} must be named NNNN_name.sql`);
       const text = fs.readFileSync(path.join(dir, name), 'utf8');
       files.push({
-        version: Number(match[1]), name: match[2], file, sql: text,
+        version: Number(match[1]),
+        name: match[2],
+        file,
+        sql: text,
         checksum: crypto.createHash('sha256').update(text).digest('hex'),
       });
     }
@@ -38,7 +50,9 @@ export function readMigrationFiles(srcDir = SRC_DIR): MigrationFile[] {
   files.sort((a, b) => a.version - b.version);
   for (let i = 1; i < files.length; i++) {
     if (files[i].version === files[i - 1].version) {
-      throw new MigrationError(`Two migrations share number ${files[i].version}: ${files[i - 1].file} and ${files[i].file}`);
+      throw new MigrationError(
+        `Two migrations share number ${files[i].version}: ${files[i - 1].file} and ${files[i].file}`,
+      );
     }
   }
   return files;
@@ -60,12 +74,15 @@ export async function migrate(db: Db, files = readMigrationFiles()): Promise<Mig
     for (const row of applied) {
       const file = byVersion.get(row.version);
       if (!file) {
-        throw new MigrationError(`The database has migration ${row.version} (${row.name}) but no such file exists: this code is older than the database.`);
+        throw new MigrationError(
+          `The database has migration ${row.version} (${row.name}) but no such file exists: this code is older than the database.`,
+        );
       }
       if (file.checksum !== row.checksum) {
         throw new MigrationError(
           `Migration ${file.file} was edited after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ` +
-          `${file.checksum.slice(0, 12)}… on disk). Restore the file and add the change as a new migration.`);
+            `${file.checksum.slice(0, 12)}… on disk). Restore the file and add the change as a new migration.`,
+        );
       }
     }
     const done = new Set(applied.map((r) => r.version));
@@ -75,10 +92,14 @@ export async function migrate(db: Db, files = readMigrationFiles()): Promise<Mig
         await sql.raw(file.sql).execute(trx);
       } catch (err) {
         const hint = /permission denied|must be owner/.test((err as Error).message)
-          ? ' This role may not change the schema: run migrations as the owner (DATABASE_MIGRATE_URL, README "PostgreSQL roles").' : '';
-        throw new MigrationError(`Migration ${file.file} failed, nothing was applied: ${(err as Error).message}.${hint}`);
+          ? ' This role may not change the schema: run migrations as the owner (DATABASE_MIGRATE_URL, README "PostgreSQL roles").'
+          : '';
+        throw new MigrationError(
+          `Migration ${file.file} failed, nothing was applied: ${(err as Error).message}.${hint}`,
+        );
       }
-      await trx.insertInto('schema_migrations')
+      await trx
+        .insertInto('schema_migrations')
         .values({ version: file.version, name: file.name, checksum: file.checksum, applied_at: new Date() })
         .execute();
     }

@@ -3,8 +3,15 @@
 // a transaction holds the connection until it commits, and other queries wait.
 import type { PGlite } from '@electric-sql/pglite';
 import {
-  CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
-  type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
 } from 'kysely';
 
 class PGliteConnection implements DatabaseConnection {
@@ -13,14 +20,14 @@ class PGliteConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Parameterless SQL (migrations, BEGIN/COMMIT) may hold several statements,
     // which only the simple protocol (exec) accepts; its last result is the answer.
-    const result = query.parameters.length === 0
-      ? (await this.pg.exec(query.sql)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 }
-      : await this.pg.query<R>(query.sql, [...query.parameters]);
+    const result =
+      query.parameters.length === 0
+        ? ((await this.pg.exec(query.sql)).at(-1) ?? { rows: [], fields: [], affectedRows: 0 })
+        : await this.pg.query<R>(query.sql, [...query.parameters]);
     const affected = result.affectedRows;
     return {
       rows: result.rows as R[],
-      ...(affected !== undefined && result.fields.length === 0
-        ? { numAffectedRows: BigInt(affected) } : {}),
+      ...(affected !== undefined && result.fields.length === 0 ? { numAffectedRows: BigInt(affected) } : {}),
     };
   }
 
@@ -36,7 +43,9 @@ class ConnectionLock {
 
   acquire(): Promise<() => void> {
     let release!: () => void;
-    const next = new Promise<void>((resolve) => { release = resolve; });
+    const next = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const ready = this.tail.then(() => release);
     this.tail = this.tail.then(() => next);
     return ready;
@@ -52,7 +61,9 @@ class PGliteDriver implements Driver {
     this.connection = new PGliteConnection(pg);
   }
 
-  async init(): Promise<void> { await this.pg.waitReady; }
+  async init(): Promise<void> {
+    await this.pg.waitReady;
+  }
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.lock.acquire();
@@ -79,14 +90,24 @@ class PGliteDriver implements Driver {
     release?.();
   }
 
-  async destroy(): Promise<void> { await this.pg.close(); }
+  async destroy(): Promise<void> {
+    await this.pg.close();
+  }
 }
 
 export class PGliteDialect implements Dialect {
   constructor(private readonly pg: PGlite) {}
-  createAdapter() { return new PostgresAdapter(); }
-  createDriver(): Driver { return new PGliteDriver(this.pg); }
+  createAdapter() {
+    return new PostgresAdapter();
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pg);
+  }
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Dialect interface takes Kysely<any>
-  createIntrospector(db: Kysely<any>) { return new PostgresIntrospector(db); }
-  createQueryCompiler() { return new PostgresQueryCompiler(); }
+  createIntrospector(db: Kysely<any>) {
+    return new PostgresIntrospector(db);
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler();
+  }
 }

@@ -8,7 +8,10 @@ import { migrate } from './migrate.ts';
 
 export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-export interface TestDb extends DatabaseHandle { drop(): Promise<void>; url: string | null }
+export interface TestDb extends DatabaseHandle {
+  drop(): Promise<void>;
+  url: string | null;
+}
 
 export async function createTestDb(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDb> {
   const doMigrate = options.migrate ?? true;

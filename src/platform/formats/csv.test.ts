@@ -16,7 +16,13 @@ describe('parseCsv', () => {
 
   it('reports an unclosed quote at its line instead of throwing, keeping the records before it', () => {
     const { records, problems } = parseCsv('a,b\n1,"open\n2,3');
-    expect(problems).toEqual([{ line: 2, message: expect.stringContaining('never closed'), messageVi: expect.stringContaining('không bao giờ đóng') }]);
+    expect(problems).toEqual([
+      {
+        line: 2,
+        message: expect.stringContaining('never closed'),
+        messageVi: expect.stringContaining('không bao giờ đóng'),
+      },
+    ]);
     expect(records).toEqual([{ line: 1, cells: ['a', 'b'] }]);
     expect(parseCsv('a,b\n"x\ny",1\n\n\n3,"open').problems[0].line).toBe(6);
   });
@@ -28,7 +34,10 @@ describe('parseCsv', () => {
   });
 
   it('reads a Buffer as UTF-8', () => {
-    expect(parseCsv(Buffer.from('mã,tên\n00004,Phường Trúc Bạch\n')).records[1].cells).toEqual(['00004', 'Phường Trúc Bạch']);
+    expect(parseCsv(Buffer.from('mã,tên\n00004,Phường Trúc Bạch\n')).records[1].cells).toEqual([
+      '00004',
+      'Phường Trúc Bạch',
+    ]);
   });
 
   it('stops at the record and column limits, saying where and how many', () => {
@@ -43,7 +52,10 @@ describe('parseCsv', () => {
 
 describe('parseCsv line of an unclosed quote', () => {
   it.each([
-    ['a,b\n1,"open\n', 2], ['a,b\n1,"open\r\nmore\r\n', 2], ['"open', 1], ['a\n\n\n"x', 4],
+    ['a,b\n1,"open\n', 2],
+    ['a,b\n1,"open\r\nmore\r\n', 2],
+    ['"open', 1],
+    ['a\n\n\n"x', 4],
   ])('%j → line %i', (text, line) => {
     expect(parseCsv(text).problems[0]?.line).toBe(line);
   });

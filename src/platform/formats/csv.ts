@@ -37,17 +37,26 @@ export interface CsvParse {
 }
 
 const MESSAGES: Record<string, Message> = {
-  CSV_QUOTE_NOT_CLOSED: { vi: 'ô mở dấu ngoặc kép nhưng không bao giờ đóng; đọc đến hết tệp', en: 'quoted cell is never closed; read to end of file' },
-  CSV_INVALID_CLOSING_QUOTE: { vi: 'sau dấu ngoặc kép đóng ô còn ký tự khác trước dấu phẩy', en: 'text follows the closing quote of a cell before the comma' },
+  CSV_QUOTE_NOT_CLOSED: {
+    vi: 'ô mở dấu ngoặc kép nhưng không bao giờ đóng; đọc đến hết tệp',
+    en: 'quoted cell is never closed; read to end of file',
+  },
+  CSV_INVALID_CLOSING_QUOTE: {
+    vi: 'sau dấu ngoặc kép đóng ô còn ký tự khác trước dấu phẩy',
+    en: 'text follows the closing quote of a cell before the comma',
+  },
   CSV_QUOTE_NOT_CLOSED_EOF: { vi: 'ô mở dấu ngoặc kép nhưng không bao giờ đóng', en: 'quoted cell is never closed' },
   CSV_MAX_RECORD_SIZE: { vi: 'một dòng dài hơn giới hạn cho phép', en: 'a record is longer than allowed' },
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: { vi: 'sau dấu ngoặc kép đóng ô còn ký tự khác', en: 'text follows the closing quote of a cell' },
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: {
+    vi: 'sau dấu ngoặc kép đóng ô còn ký tự khác',
+    en: 'text follows the closing quote of a cell',
+  },
 };
 
 /** Stops csv-parse from inside on_record when a limit is crossed. */
 class Stop extends Error {}
 
-const lineBreaks = (s: string) => (s.match(/\r\n|\r|\n/g)?.length ?? 0);
+const lineBreaks = (s: string) => s.match(/\r\n|\r|\n/g)?.length ?? 0;
 
 export function parseCsv(input: string | Buffer, limits: CsvLimits = {}): CsvParse {
   const records: CsvRecord[] = [];
@@ -63,7 +72,8 @@ export function parseCsv(input: string | Buffer, limits: CsvLimits = {}): CsvPar
       max_record_size: limits.maxRecordChars ?? 0,
       on_record: (cells: string[], context: { lines: number }) => {
         // csv-parse counts the line a record ends on; a quoted cell may span lines before it.
-        const line = context.lines - cells.reduce((n, c) => n + (c.includes('\n') || c.includes('\r') ? lineBreaks(c) : 0), 0);
+        const line =
+          context.lines - cells.reduce((n, c) => n + (c.includes('\n') || c.includes('\r') ? lineBreaks(c) : 0), 0);
         if (limits.maxColumns !== undefined && cells.length > limits.maxColumns) {
           overLimit = { limit: 'columns', line, figure: cells.length };
           throw new Stop();
@@ -84,7 +94,10 @@ export function parseCsv(input: string | Buffer, limits: CsvLimits = {}): CsvPar
     // The error's line is where reading stopped; an unclosed quote is reported where its record starts.
     const e = err as CsvError & { lines: number };
     // csv-parse names the line where reading stopped (the file's end for an open quote): say where the record starts.
-    const line = err.code === 'CSV_QUOTE_NOT_CLOSED' ? recordStartAfter(typeof input === 'string' ? input : input.toString('utf8'), lastEnd) : e.lines;
+    const line =
+      err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? recordStartAfter(typeof input === 'string' ? input : input.toString('utf8'), lastEnd)
+        : e.lines;
     problems.push({ line, message: m.en, messageVi: m.vi });
   }
   return { records, problems };
@@ -100,11 +113,16 @@ function recordStartAfter(text: string, after: number): number {
 }
 
 /** Records as objects keyed by a header row's names (trimmed); extra cells get `#n` keys. */
-export function recordsToObjects(header: string[], records: CsvRecord[]): { line: number; cells: Record<string, string> }[] {
+export function recordsToObjects(
+  header: string[],
+  records: CsvRecord[],
+): { line: number; cells: Record<string, string> }[] {
   const names = header.map((h, i) => h.trim() || `#${i}`);
   return records.map((r) => {
     const cells: Record<string, string> = {};
-    r.cells.forEach((value, i) => { cells[names[i] ?? `#${i}`] = value; });
+    r.cells.forEach((value, i) => {
+      cells[names[i] ?? `#${i}`] = value;
+    });
     for (const name of names) if (!(name in cells)) cells[name] = '';
     return { line: r.line, cells };
   });

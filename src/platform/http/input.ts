@@ -6,11 +6,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, type Message } from '../errors.ts';
 
-export interface UnsafeText { field: string; kind: 'nul' | 'surrogate' }
+export interface UnsafeText {
+  field: string;
+  kind: 'nul' | 'surrogate';
+}
 
 // A high surrogate not followed by a low one, or a low one not preceded by a high one (String.isWellFormed is ES2024).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const kindOf = (s: string): UnsafeText['kind'] | null => (s.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(s) ? 'surrogate' : null);
+const kindOf = (s: string): UnsafeText['kind'] | null =>
+  s.includes('\u0000') ? 'nul' : LONE_SURROGATE.test(s) ? 'surrogate' : null;
 
 /**
  * The first string (value or key) in `value` that carries a NUL or a lone surrogate, with its
@@ -39,16 +43,23 @@ export function findUnsafeText(value: unknown, root = ''): UnsafeText | null {
 }
 
 /** The field's path as it can be shown: a NUL or a lone surrogate in a key is written as its escape. */
-// eslint-disable-next-line no-control-regex -- a NUL is exactly what must be escaped here
-const printable = (s: string) => s.replace(/\u0000/g, '\\u0000').replace(new RegExp(LONE_SURROGATE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const printable = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex -- a NUL is exactly what must be escaped here
+    .replace(/\u0000/g, '\\u0000')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export function unsafeTextMessage(found: UnsafeText): Message {
   const field = printable(found.field);
   return found.kind === 'nul'
-    ? { vi: `Trường "${field}" chứa ký tự NUL (mã 0), không lưu được. Hãy xoá ký tự đó rồi gửi lại.`,
-      en: `The field "${field}" contains a NUL character (code 0), which cannot be stored. Remove it and send again.` }
-    : { vi: `Trường "${field}" chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16 đứng một mình, thường do chép từ tệp hỏng). Hãy gõ lại đoạn đó rồi gửi lại.`,
-      en: `The field "${field}" contains an invalid character (a lone UTF-16 surrogate, usually pasted from a damaged file). Retype that part and send again.` };
+    ? {
+        vi: `Trường "${field}" chứa ký tự NUL (mã 0), không lưu được. Hãy xoá ký tự đó rồi gửi lại.`,
+        en: `The field "${field}" contains a NUL character (code 0), which cannot be stored. Remove it and send again.`,
+      }
+    : {
+        vi: `Trường "${field}" chứa ký tự không hợp lệ (nửa cặp thay thế UTF-16 đứng một mình, thường do chép từ tệp hỏng). Hãy gõ lại đoạn đó rồi gửi lại.`,
+        en: `The field "${field}" contains an invalid character (a lone UTF-16 surrogate, usually pasted from a damaged file). Retype that part and send again.`,
+      };
 }
 
 export function registerInputGuard(app: FastifyInstance) {

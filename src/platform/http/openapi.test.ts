@@ -76,14 +76,19 @@ const STAFFING_DEBT = [
 ];
 const ALLOWED = new Set([...PROGRAM_DEBT, ...STAFFING_DEBT]);
 
-interface Operation { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
 
 function undeclared(doc: { paths: Record<string, Record<string, Operation>> }): string[] {
   const out: string[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
-      const ok = Object.entries(op.responses ?? {}).some(([status, r]) => /^2\d\d$/.test(status)
-        && (status === '204' || Object.values(r.content ?? {}).some((c) => c.schema !== undefined)));
+      const ok = Object.entries(op.responses ?? {}).some(
+        ([status, r]) =>
+          /^2\d\d$/.test(status) &&
+          (status === '204' || Object.values(r.content ?? {}).some((c) => c.schema !== undefined)),
+      );
       if (!ok) out.push(`${method.toUpperCase()} ${path}`);
     }
   }
@@ -99,30 +104,43 @@ describe('OpenAPI: every operation declares its answer', () => {
     app = await buildServer(t, loadConfig(), { logger: false });
     doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('lists no operation without a 2xx response schema, except the named debt', () => {
     const missing = undeclared(doc);
-    expect(missing.filter((op) => !ALLOWED.has(op)), 'operations without a response schema').toEqual([]);
+    expect(
+      missing.filter((op) => !ALLOWED.has(op)),
+      'operations without a response schema',
+    ).toEqual([]);
   });
 
   it('keeps the debt list honest: an operation on it that now has a schema (or no longer exists) must come off', () => {
     const missing = new Set(undeclared(doc));
-    expect([...ALLOWED].filter((op) => !missing.has(op)), 'remove these from the allowlist').toEqual([]);
+    expect(
+      [...ALLOWED].filter((op) => !missing.has(op)),
+      'remove these from the allowlist',
+    ).toEqual([]);
   });
 
   it('declares problem+json for refusals on every operation that declares its answer', () => {
     const missing = new Set(undeclared(doc));
-    const without = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods)
-      .filter(([method, op]) => !missing.has(`${method.toUpperCase()} ${path}`) && !op.responses?.['4XX'])
-      .map(([method]) => `${method.toUpperCase()} ${path}`));
+    const without = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([method, op]) => !missing.has(`${method.toUpperCase()} ${path}`) && !op.responses?.['4XX'])
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
     expect(without).toEqual([]);
   });
 });
 
 describe('strict responses under test', () => {
   it('names a field the schema would drop', () => {
-    expect(droppedPaths({ a: 1, b: { c: 2, d: 3 }, e: [{ f: 1, g: 2 }] }, { a: 1, b: { c: 2 }, e: [{ f: 1 }] })).toEqual(['b.d', 'e[0].g']);
+    expect(
+      droppedPaths({ a: 1, b: { c: 2, d: 3 }, e: [{ f: 1, g: 2 }] }, { a: 1, b: { c: 2 }, e: [{ f: 1 }] }),
+    ).toEqual(['b.d', 'e[0].g']);
     expect(droppedPaths({ a: 1 }, { a: 1 })).toEqual([]);
   });
 });

@@ -35,7 +35,10 @@ describe('security headers', () => {
     await seedMiniRegistry(t.db);
     app = await buildServer(t, loadConfig(), { logger: false });
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('are on answers, refusals, errors and pages alike', async () => {
     const answers = await Promise.all([
@@ -60,16 +63,26 @@ describe('security headers', () => {
       const res = await secure.inject({ url: '/health' });
       expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
       expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
-    } finally { await secure.close(); }
+    } finally {
+      await secure.close();
+    }
   });
 });
 
 describe('database errors that mean "unavailable"', () => {
   it('are recognised for pg, PGlite and Kysely, and nothing else is', () => {
     const coded = (code: string) => Object.assign(new Error('x'), { code });
-    for (const e of [coded('ECONNREFUSED'), coded('57P01'), coded('08006'), coded('53300'), new Error('Connection terminated unexpectedly'),
-      new Error('PGlite is closed'), new Error('driver has already been destroyed'), new AggregateError([coded('ECONNREFUSED')], ''),
-      new Error('wrapped', { cause: coded('ECONNRESET') })]) {
+    for (const e of [
+      coded('ECONNREFUSED'),
+      coded('57P01'),
+      coded('08006'),
+      coded('53300'),
+      new Error('Connection terminated unexpectedly'),
+      new Error('PGlite is closed'),
+      new Error('driver has already been destroyed'),
+      new AggregateError([coded('ECONNREFUSED')], ''),
+      new Error('wrapped', { cause: coded('ECONNRESET') }),
+    ]) {
       expect(isDatabaseUnavailable(e), String(e)).toBe(true);
     }
     for (const e of [coded('23505'), coded('22P02'), new Error('invalid input syntax'), null, 'ECONNREFUSED']) {
@@ -83,13 +96,21 @@ async function relay(target: { host: string; port: number }, port = 0) {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
-    for (const s of [client, upstream]) { sockets.add(s); s.on('close', () => sockets.delete(s)); s.on('error', () => {}); }
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => {});
+    }
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    stop: () => new Promise<void>((resolve) => { server.close(() => resolve()); for (const s of sockets) s.destroy(); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      }),
   };
 }
 
@@ -103,7 +124,12 @@ describe.each(ENGINES)('a database outage under a running server on %s', (engine
   beforeAll(async () => {
     t = await createTestDb(engine);
     await seedMiniRegistry(t.db);
-    await createUser(t.db, systemContext('test'), { username: 'viewer', displayName: 'Viewer', password: PASSWORD, grants: [{ role: 'viewer', unitCode: 'VN' }] });
+    await createUser(t.db, systemContext('test'), {
+      username: 'viewer',
+      displayName: 'Viewer',
+      password: PASSWORD,
+      grants: [{ role: 'viewer', unitCode: 'VN' }],
+    });
     if (engine === 'postgres') {
       const url = new URL(t.url!);
       plug = await relay({ host: url.hostname, port: Number(url.port || 5432) });
@@ -112,7 +138,11 @@ describe.each(ENGINES)('a database outage under a running server on %s', (engine
       handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
     } else handle = t;
     app = await buildServer(handle, loadConfig(), { logger: false });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: PASSWORD } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'viewer', password: PASSWORD },
+    });
     cookie = `apparatus_session=${login.cookies.find((c) => c.name === 'apparatus_session')!.value}`;
   });
   afterAll(async () => {
@@ -132,7 +162,12 @@ describe.each(ENGINES)('a database outage under a running server on %s', (engine
     for (const res of [
       await app.inject({ url: '/api/public/lookup?q=ba%20dinh' }),
       await app.inject({ url: '/api/units/tree', headers: { cookie } }), // fails in the sign-in hook already
-      await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: PASSWORD }, headers: { 'accept-language': 'en' } }),
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'viewer', password: PASSWORD },
+        headers: { 'accept-language': 'en' },
+      }),
     ]) {
       expect(res.statusCode, res.body).toBe(503);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -9,7 +9,8 @@ export const strictResponses = () => process.env.VITEST !== undefined || process
 
 /** The paths present in `sent` (plain JSON) and missing from `kept` (what the schema let through). */
 export function droppedPaths(sent: unknown, kept: unknown, at = ''): string[] {
-  if (Array.isArray(sent) && Array.isArray(kept)) return sent.flatMap((v, i) => droppedPaths(v, kept[i], `${at}[${i}]`)).slice(0, 10);
+  if (Array.isArray(sent) && Array.isArray(kept))
+    return sent.flatMap((v, i) => droppedPaths(v, kept[i], `${at}[${i}]`)).slice(0, 10);
   if (!sent || typeof sent !== 'object' || !kept || typeof kept !== 'object' || Array.isArray(sent)) return [];
   const out: string[] = [];
   for (const [key, value] of Object.entries(sent)) {
@@ -28,7 +29,10 @@ export function responseSerializer(strict = strictResponses()): FastifySerialize
     return (data) => {
       const text = serialize(data);
       const dropped = droppedPaths(JSON.parse(JSON.stringify(data) ?? 'null'), JSON.parse(text));
-      if (dropped.length > 0) throw new Error(`${route.method} ${route.url} ${route.httpStatus}: the response schema drops ${dropped.join(', ')}`);
+      if (dropped.length > 0)
+        throw new Error(
+          `${route.method} ${route.url} ${route.httpStatus}: the response schema drops ${dropped.join(', ')}`,
+        );
       return text;
     };
   };

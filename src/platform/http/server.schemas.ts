@@ -2,4 +2,8 @@
 import { z } from 'zod';
 
 export const HealthAnswer = z.object({ status: z.literal('ok') });
-export const ReadyAnswer = z.object({ status: z.literal('ready'), engine: z.enum(['pglite', 'postgres']), migrations: z.number().int() });
+export const ReadyAnswer = z.object({
+  status: z.literal('ready'),
+  engine: z.enum(['pglite', 'postgres']),
+  migrations: z.number().int(),
+});

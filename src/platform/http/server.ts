@@ -32,17 +32,28 @@ import { annualReportJob } from '../../program/program.annual.job.ts';
 import { dailyRunJob } from '../../program/program.daily.ts';
 
 declare module 'fastify' {
-  interface FastifyInstance { routeRules: RouteRule[]; jobs: Jobs }
+  interface FastifyInstance {
+    routeRules: RouteRule[];
+    jobs: Jobs;
+  }
 }
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
 /** The background jobs of every module; a server process runs them once `app.jobs.start()` is called (serve does). */
-export function createJobs(handle: DatabaseHandle, config: Config, options: { tuning?: Partial<QueueTuning>; log?: (msg: string) => void } = {}) {
+export function createJobs(
+  handle: DatabaseHandle,
+  config: Config,
+  options: { tuning?: Partial<QueueTuning>; log?: (msg: string) => void } = {},
+) {
   return new Jobs(handle, [annualReportJob], [dailyRunJob(config)], options);
 }
 
-export async function buildServer(handle: DatabaseHandle, config: Config, options: { logger?: boolean; jobs?: Jobs } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  handle: DatabaseHandle,
+  config: Config,
+  options: { logger?: boolean; jobs?: Jobs } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     // Behind a reverse proxy set APPARATUS_TRUST_PROXY=1 so rate limits and the audit see the client's address.
@@ -63,10 +74,16 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   app.decorate('routeRules', routeRules);
   const jobs = options.jobs ?? createJobs(handle, config, { log: (msg) => app.log.warn(msg) });
   app.decorate('jobs', jobs);
-  app.addHook('onClose', async () => { await jobs.stop(); });
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+  });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Apparatus API', version: '0.1.0', description: 'Đơn vị hành chính, lịch sử sắp xếp và tra cứu. Errors are application/problem+json.' },
+      info: {
+        title: 'Apparatus API',
+        version: '0.1.0',
+        description: 'Đơn vị hành chính, lịch sử sắp xếp và tra cứu. Errors are application/problem+json.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'apparatus_session' },
@@ -81,7 +98,9 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
   await registerUploads(app);
 
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  typed.get('/health', { schema: { hide: true, response: { 200: HealthAnswer } } }, async () => ({ status: 'ok' as const }));
+  typed.get('/health', { schema: { hide: true, response: { 200: HealthAnswer } } }, async () => ({
+    status: 'ok' as const,
+  }));
   typed.get('/ready', { schema: { hide: true, response: { 200: ReadyAnswer, 503: Problem } } }, async (req, reply) => {
     try {
       const row = await sql<{ n: number }>`select count(*)::int as n from schema_migrations`.execute(handle.db);
@@ -89,7 +108,10 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
     } catch (err) {
       // The cause stays in the server's log: anyone may call /ready, and a database error tells too much.
       req.log.error({ err }, 'not ready: the database does not answer');
-      return reply.status(503).header('retry-after', '5').type('application/problem+json')
+      return reply
+        .status(503)
+        .header('retry-after', '5')
+        .type('application/problem+json')
         .send({ type: 'about:blank', title: 'Not ready', status: 503, detail: 'not ready' });
     }
   });
@@ -107,8 +129,13 @@ export async function buildServer(handle: DatabaseHandle, config: Config, option
 /** Serves the built web app; unknown non-API paths get index.html so client routes work on reload. */
 function registerWeb(app: FastifyInstance) {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html; charset=utf-8').send(
-      '<!doctype html><meta charset="utf-8"><title>Apparatus</title><p>Ứng dụng web chưa được build. Chạy <code>npm run build:web</code> (hoặc <code>npm start</code>). The web app is not built: run <code>npm run build:web</code>. API: <a href="/api/docs">/api/docs</a>.</p>'));
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>Apparatus</title><p>Ứng dụng web chưa được build. Chạy <code>npm run build:web</code> (hoặc <code>npm start</code>). The web app is not built: run <code>npm run build:web</code>. API: <a href="/api/docs">/api/docs</a>.</p>',
+        ),
+    );
     return;
   }
   void app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
@@ -116,7 +143,8 @@ function registerWeb(app: FastifyInstance) {
     const url = request.url.split('?')[0];
     if (url.startsWith('/api/')) return notFoundHandler(request, reply);
     const file = path.join(WEB_DIST, path.normalize(url));
-    if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(WEB_DIST, file));
+    if (file.startsWith(WEB_DIST) && fs.existsSync(file) && fs.statSync(file).isFile())
+      return reply.sendFile(path.relative(WEB_DIST, file));
     return reply.sendFile('index.html');
   });
 }

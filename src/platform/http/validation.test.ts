@@ -13,18 +13,37 @@ import { fieldProblems, issueMessage, validationDetail } from './validation.ts';
 function itemsOf(schema: z.ZodType, value: unknown) {
   const result = schema.safeParse(value);
   if (result.success) throw new Error('expected a refusal');
-  return result.error.issues.map(({ code, path, message, ...params }) => ({ keyword: code, instancePath: `/${path.join('/')}`, message, params }));
+  return result.error.issues.map(({ code, path, message, ...params }) => ({
+    keyword: code,
+    instancePath: `/${path.join('/')}`,
+    message,
+    params,
+  }));
 }
 
 describe('validation messages', () => {
   it('say what is wrong in Vietnamese and in English, with the figures in each language', () => {
     const schema = z.object({
-      q: z.string().max(200), name: z.string().min(1), funding: z.number().max(1_000_000), weight: z.number().int(),
-      kind: z.enum(['task', 'section']), tags: z.array(z.string()).max(2), period: z.string().regex(/^\d{4}$/, 'năm dạng NNNN / a year as YYYY'),
+      q: z.string().max(200),
+      name: z.string().min(1),
+      funding: z.number().max(1_000_000),
+      weight: z.number().int(),
+      kind: z.enum(['task', 'section']),
+      tags: z.array(z.string()).max(2),
+      period: z.string().regex(/^\d{4}$/, 'năm dạng NNNN / a year as YYYY'),
     });
-    const problems = fieldProblems(itemsOf(schema, {
-      q: 'x'.repeat(201), name: '', funding: 2_000_000, weight: 1.5, kind: 'poem', tags: ['a', 'b', 'c'], period: '26',
-    }), 'body');
+    const problems = fieldProblems(
+      itemsOf(schema, {
+        q: 'x'.repeat(201),
+        name: '',
+        funding: 2_000_000,
+        weight: 1.5,
+        kind: 'poem',
+        tags: ['a', 'b', 'c'],
+        period: '26',
+      }),
+      'body',
+    );
     const byField = Object.fromEntries(problems.map((p) => [p.field, p.message]));
     expect(byField.q).toEqual({ vi: 'dài quá 200 ký tự', en: 'longer than 200 characters' });
     expect(byField.name).toEqual({ vi: 'không được để trống', en: 'must not be empty' });
@@ -37,13 +56,25 @@ describe('validation messages', () => {
   });
 
   it('name a missing field as required and an element of a list by its position counted from 1', () => {
-    const problems = fieldProblems(itemsOf(z.object({ rows: z.array(z.object({ title: z.string() })) }), { rows: [{ title: 'a' }, {}] }), 'body');
-    expect(problems).toEqual([{ field: 'rows.1.title', label: 'rows[2].title', message: { vi: 'bắt buộc, chưa có giá trị', en: 'is required' } }]);
+    const problems = fieldProblems(
+      itemsOf(z.object({ rows: z.array(z.object({ title: z.string() })) }), { rows: [{ title: 'a' }, {}] }),
+      'body',
+    );
+    expect(problems).toEqual([
+      {
+        field: 'rows.1.title',
+        label: 'rows[2].title',
+        message: { vi: 'bắt buộc, chưa có giá trị', en: 'is required' },
+      },
+    ]);
     expect(validationDetail(problems).vi).toBe('Vui lòng sửa: «rows[2].title» bắt buộc, chưa có giá trị.');
   });
 
   it('keep an unknown code readable rather than inventing words for it', () => {
-    expect(issueMessage({ keyword: 'something_new', message: 'Odd input' })).toEqual({ vi: 'không hợp lệ', en: 'Odd input' });
+    expect(issueMessage({ keyword: 'something_new', message: 'Odd input' })).toEqual({
+      vi: 'không hợp lệ',
+      en: 'Odd input',
+    });
   });
 });
 
@@ -55,7 +86,10 @@ describe('a refused request over HTTP', () => {
     await seedMiniRegistry(t.db);
     app = await buildServer(t, loadConfig(), { logger: false });
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('answers in Vietnamese by default, naming the field, and in English when asked', async () => {
     const url = `/api/public/lookup?q=${'a'.repeat(201)}`;

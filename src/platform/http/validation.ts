@@ -13,7 +13,11 @@ export interface ValidationItem {
 }
 
 /** `field` is the path a form matches to its input (`tasks.2.title`, as before); `label` is how a person reads it. */
-export interface FieldProblem { field: string; label: string; message: Message }
+export interface FieldProblem {
+  field: string;
+  label: string;
+  message: Message;
+}
 
 const TYPE_WORDS: Record<string, Message> = {
   string: { vi: 'một chuỗi chữ', en: 'text' },
@@ -34,8 +38,10 @@ const FORMAT_WORDS: Record<string, Message> = {
   uuid: { vi: 'một mã UUID', en: 'a UUID' },
 };
 
-const vn = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? Number(n).toLocaleString('vi-VN') : String(n));
-const en = (n: unknown) => (typeof n === 'number' || typeof n === 'bigint' ? Number(n).toLocaleString('en-US') : String(n));
+const vn = (n: unknown) =>
+  typeof n === 'number' || typeof n === 'bigint' ? Number(n).toLocaleString('vi-VN') : String(n);
+const en = (n: unknown) =>
+  typeof n === 'number' || typeof n === 'bigint' ? Number(n).toLocaleString('en-US') : String(n);
 
 /** The field as a person reads it: `body.tasks.3.title` → `tasks[3].title`, the request part dropped. */
 export function fieldName(path: string, context?: string): string {
@@ -56,16 +62,22 @@ export function issueMessage(item: ValidationItem): Message {
     case 'too_big': {
       const max = p.maximum;
       if (origin === 'string') return { vi: `dài quá ${vn(max)} ký tự`, en: `longer than ${en(max)} characters` };
-      if (origin === 'array' || origin === 'set') return { vi: `nhiều hơn ${vn(max)} mục`, en: `more than ${en(max)} items` };
-      return inclusive ? { vi: `không được lớn hơn ${vn(max)}`, en: `must be at most ${en(max)}` }
+      if (origin === 'array' || origin === 'set')
+        return { vi: `nhiều hơn ${vn(max)} mục`, en: `more than ${en(max)} items` };
+      return inclusive
+        ? { vi: `không được lớn hơn ${vn(max)}`, en: `must be at most ${en(max)}` }
         : { vi: `phải nhỏ hơn ${vn(max)}`, en: `must be less than ${en(max)}` };
     }
     case 'too_small': {
       const min = p.minimum;
-      if (origin === 'string') return Number(min) <= 1 ? { vi: 'không được để trống', en: 'must not be empty' }
-        : { vi: `phải có ít nhất ${vn(min)} ký tự`, en: `must have at least ${en(min)} characters` };
-      if (origin === 'array' || origin === 'set') return { vi: `phải có ít nhất ${vn(min)} mục`, en: `must have at least ${en(min)} items` };
-      return inclusive ? { vi: `không được nhỏ hơn ${vn(min)}`, en: `must be at least ${en(min)}` }
+      if (origin === 'string')
+        return Number(min) <= 1
+          ? { vi: 'không được để trống', en: 'must not be empty' }
+          : { vi: `phải có ít nhất ${vn(min)} ký tự`, en: `must have at least ${en(min)} characters` };
+      if (origin === 'array' || origin === 'set')
+        return { vi: `phải có ít nhất ${vn(min)} mục`, en: `must have at least ${en(min)} items` };
+      return inclusive
+        ? { vi: `không được nhỏ hơn ${vn(min)}`, en: `must be at least ${en(min)}` }
         : { vi: `phải lớn hơn ${vn(min)}`, en: `must be greater than ${en(min)}` };
     }
     case 'invalid_type': {
@@ -79,7 +91,8 @@ export function issueMessage(item: ValidationItem): Message {
     }
     case 'invalid_format': {
       const words = FORMAT_WORDS[String(p.format)];
-      return words ? { vi: `phải là ${words.vi}`, en: `must be ${words.en}` }
+      return words
+        ? { vi: `phải là ${words.vi}`, en: `must be ${words.en}` }
         : { vi: 'sai định dạng', en: 'has the wrong format' };
     }
     case 'not_multiple_of':
@@ -96,7 +109,11 @@ export function issueMessage(item: ValidationItem): Message {
 export function fieldProblems(items: ValidationItem[], context?: string): FieldProblem[] {
   return items.map((item) => {
     const path = (item.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    return { field: path || context || 'input', label: fieldName(item.instancePath ?? '', context), message: issueMessage(item) };
+    return {
+      field: path || context || 'input',
+      label: fieldName(item.instancePath ?? '', context),
+      message: issueMessage(item),
+    };
   });
 }
 

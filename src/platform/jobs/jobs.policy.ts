@@ -2,5 +2,13 @@
 import { definePolicy } from '../policy/policy.ts';
 
 export const JOBS = definePolicy({
-  'jobs.read': { who: 'signed-in', on: 'self', writes: false, what: { vi: 'Xem tiến độ và tải kết quả công việc nền của chính mình', en: 'See the progress of one\'s own background jobs and download their results' } },
+  'jobs.read': {
+    who: 'signed-in',
+    on: 'self',
+    writes: false,
+    what: {
+      vi: 'Xem tiến độ và tải kết quả công việc nền của chính mình',
+      en: "See the progress of one's own background jobs and download their results",
+    },
+  },
 });

@@ -20,4 +20,10 @@ export const JobStatus = z.object({
 });
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export const JobIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53 - 1) });
+export const JobIdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53 - 1),
+});

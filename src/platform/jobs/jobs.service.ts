@@ -23,7 +23,11 @@ import { findUserById, grantsOf } from '../../accounts/accounts.store.ts';
 import * as store from './jobs.store.ts';
 import { databaseStorage, type ResultStorage } from './jobs.storage.ts';
 
-export interface JobFile { name: string; type: string; bytes: Buffer }
+export interface JobFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
 export interface JobInput<P> {
   db: Db;
   /** The requester, as at run time. */
@@ -35,7 +39,11 @@ export interface JobInput<P> {
   /** Records how far the job has got (kept across a restart until the next report). */
   progress(done: number, total: number, phrase: Message): Promise<void>;
 }
-export interface JobOutcome { file?: JobFile; summary?: unknown; phrase?: Message }
+export interface JobOutcome {
+  file?: JobFile;
+  summary?: unknown;
+  phrase?: Message;
+}
 
 export interface JobKind<P = unknown> {
   /** Queue name and the `kind` column: '<module>.<what>'. */
@@ -69,10 +77,18 @@ export interface QueueTuning {
   superviseIntervalSeconds: number;
 }
 
-export const DEFAULT_TUNING: QueueTuning = { expireInSeconds: 30 * 60, retryLimit: 2, retryDelay: 5, retryBackoff: true, pollingIntervalSeconds: 2, superviseIntervalSeconds: 60 };
+export const DEFAULT_TUNING: QueueTuning = {
+  expireInSeconds: 30 * 60,
+  retryLimit: 2,
+  retryDelay: 5,
+  retryBackoff: true,
+  pollingIntervalSeconds: 2,
+  superviseIntervalSeconds: 60,
+};
 
 const VN_TZ = 'Asia/Ho_Chi_Minh';
-const isAdmin = (ctx: RequestContext) => ctx.via === 'cli' || ctx.via === 'system' || (ctx.user?.grants.some((g) => g.role === 'system_admin') ?? false);
+const isAdmin = (ctx: RequestContext) =>
+  ctx.via === 'cli' || ctx.via === 'system' || (ctx.user?.grants.some((g) => g.role === 'system_admin') ?? false);
 
 export class Jobs {
   private boss: PgBoss | null = null;
@@ -90,14 +106,22 @@ export class Jobs {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind has its own parameters
     kinds: JobKind<any>[],
     private readonly scheduled: ScheduledKind[] = [],
-    private readonly options: { storage?: ResultStorage; tuning?: Partial<QueueTuning>; log?: (msg: string) => void } = {},
+    private readonly options: {
+      storage?: ResultStorage;
+      tuning?: Partial<QueueTuning>;
+      log?: (msg: string) => void;
+    } = {},
   ) {
     for (const k of kinds) this.kinds.set(k.kind, k as unknown as JobKind<unknown>);
     this.tuning = { ...DEFAULT_TUNING, ...options.tuning };
   }
 
-  private get storage() { return this.options.storage ?? databaseStorage; }
-  private log(msg: string) { (this.options.log ?? ((m) => console.warn(m)))(msg); }
+  private get storage() {
+    return this.options.storage ?? databaseStorage;
+  }
+  private log(msg: string) {
+    (this.options.log ?? ((m) => console.warn(m)))(msg);
+  }
 
   /** pg-boss's connection to our database: its own pool on PostgreSQL, the shared connection lock on PGlite. */
   private adapter() {
@@ -138,15 +162,21 @@ export class Jobs {
     if (this.boss) return this.boss;
     this.starting ??= (async () => {
       const boss = new PgBoss({
-        ...this.adapter(), schema: 'pgboss', application_name: 'apparatus-jobs',
-        superviseIntervalSeconds: this.tuning.superviseIntervalSeconds, monitorIntervalSeconds: this.tuning.superviseIntervalSeconds,
+        ...this.adapter(),
+        schema: 'pgboss',
+        application_name: 'apparatus-jobs',
+        superviseIntervalSeconds: this.tuning.superviseIntervalSeconds,
+        monitorIntervalSeconds: this.tuning.superviseIntervalSeconds,
         schedule: this.scheduled.length > 0,
       });
       boss.on('error', (err) => this.log(`jobs: ${(err as Error).message}`));
       await boss.start();
       for (const kind of [...this.kinds.keys(), ...this.scheduled.map((s) => s.kind)]) {
         await boss.createQueue(kind, {
-          expireInSeconds: this.tuning.expireInSeconds, retryLimit: this.tuning.retryLimit, retryDelay: this.tuning.retryDelay, retryBackoff: this.tuning.retryBackoff,
+          expireInSeconds: this.tuning.expireInSeconds,
+          retryLimit: this.tuning.retryLimit,
+          retryDelay: this.tuning.retryDelay,
+          retryBackoff: this.tuning.retryBackoff,
         });
       }
       this.boss = boss;
@@ -175,11 +205,14 @@ export class Jobs {
         try {
           await s.run(this.handle.db, (m) => this.log(m));
         } catch (err) {
-          this.log(`${s.kind} failed (pg-boss retries it; \`apparatus program reevaluate\` runs it now): ${(err as Error).message}`);
+          this.log(
+            `${s.kind} failed (pg-boss retries it; \`apparatus program reevaluate\` runs it now): ${(err as Error).message}`,
+          );
           throw err;
         }
       });
-      if (s.catchUpKey) await boss.send(s.kind, {}, { singletonKey: `${s.kind}:${s.catchUpKey()}`, singletonSeconds: 24 * 3600 });
+      if (s.catchUpKey)
+        await boss.send(s.kind, {}, { singletonKey: `${s.kind}:${s.catchUpKey()}`, singletonSeconds: 24 * 3600 });
     }
   }
 
@@ -189,33 +222,71 @@ export class Jobs {
     this.boss = null;
     this.starting = null;
     this.working = false;
-    if (boss) await boss.stop({ graceful: options.graceful, timeout: options.graceful ? 30_000 : 1, close: true, wait: true } as never);
+    if (boss)
+      await boss.stop({
+        graceful: options.graceful,
+        timeout: options.graceful ? 30_000 : 1,
+        close: true,
+        wait: true,
+      } as never);
   }
 
   /** Queues a job for the requester, with its audit record, in one transaction; returns its row. */
-  async enqueue<P>(ctx: RequestContext, kind: string, params: P, scope: { unitId: number | null; entity: string; entityId: string | number | null }) {
+  async enqueue<P>(
+    ctx: RequestContext,
+    kind: string,
+    params: P,
+    scope: { unitId: number | null; entity: string; entityId: string | number | null },
+  ) {
     const def = this.kinds.get(kind);
     if (!def) throw new Error(`jobs: unknown kind ${kind}`);
     const checked = def.params.parse(params);
     const boss = await this.ensureBoss();
-    return this.handle.db.transaction().execute((trx) => this.inTrx.run({ trx, open: true }, async () => {
-      const held = this.inTrx.getStore()!;
-      try {
-        return await this.insertAndSend(trx, ctx, def, boss, checked, scope);
-      } finally {
-        held.open = false;
-      }
-    }));
+    return this.handle.db.transaction().execute((trx) =>
+      this.inTrx.run({ trx, open: true }, async () => {
+        const held = this.inTrx.getStore()!;
+        try {
+          return await this.insertAndSend(trx, ctx, def, boss, checked, scope);
+        } finally {
+          held.open = false;
+        }
+      }),
+    );
   }
 
-  private async insertAndSend(trx: Db, ctx: RequestContext, def: JobKind<unknown>, boss: PgBoss, checked: unknown, scope: { unitId: number | null; entity: string; entityId: string | number | null }) {
+  private async insertAndSend(
+    trx: Db,
+    ctx: RequestContext,
+    def: JobKind<unknown>,
+    boss: PgBoss,
+    checked: unknown,
+    scope: { unitId: number | null; entity: string; entityId: string | number | null },
+  ) {
     const kind = def.kind;
     const row = await store.insertJob(trx, {
-      kind, requestedBy: ctx.user?.id ?? null, requestedLabel: ctx.user?.username ?? ctx.actorLabel, unitId: scope.unitId, params: checked, phrase: def.queuedPhrase,
+      kind,
+      requestedBy: ctx.user?.id ?? null,
+      requestedLabel: ctx.user?.username ?? ctx.actorLabel,
+      unitId: scope.unitId,
+      params: checked,
+      phrase: def.queuedPhrase,
     });
-    const bossId = await boss.send(kind, { jobId: row.id }, { db: { executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])) } });
+    const bossId = await boss.send(
+      kind,
+      { jobId: row.id },
+      {
+        db: {
+          executeSql: (text: string, values?: unknown[]) => trx.executeQuery(CompiledQuery.raw(text, values ?? [])),
+        },
+      },
+    );
     if (bossId) await store.setBossJobId(trx, row.id, bossId);
-    await recordAudit(trx, ctx, { action: def.auditAction, entity: scope.entity, entityId: scope.entityId, after: { job: row.id, kind, params: checked } });
+    await recordAudit(trx, ctx, {
+      action: def.auditAction,
+      entity: scope.entity,
+      entityId: scope.entityId,
+      after: { job: row.id, kind, params: checked },
+    });
     return { ...row, boss_job_id: bossId };
   }
 
@@ -225,17 +296,39 @@ export class Jobs {
     if (!row || row.state === 'done' || row.state === 'failed') return;
     const def = this.kinds.get(row.kind)!;
     const attempt = job.retryCount + 1;
-    await store.markRunning(db, row.id, attempt > 1
-      ? { vi: `Chạy lại (lần ${attempt})`, en: `Running again (attempt ${attempt})` }
-      : { vi: 'Bắt đầu', en: 'Started' });
+    await store.markRunning(
+      db,
+      row.id,
+      attempt > 1
+        ? { vi: `Chạy lại (lần ${attempt})`, en: `Running again (attempt ${attempt})` }
+        : { vi: 'Bắt đầu', en: 'Started' },
+    );
     try {
       const ctx = await requesterContext(db, row);
       const outcome = await def.run({
-        db, ctx, params: def.params.parse(row.params), jobId: row.id, attempt,
-        progress: async (done, total, phrase) => { await store.setProgress(db, row.id, done, total, phrase); await this.watchers.get(row.id)?.(); },
+        db,
+        ctx,
+        params: def.params.parse(row.params),
+        jobId: row.id,
+        attempt,
+        progress: async (done, total, phrase) => {
+          await store.setProgress(db, row.id, done, total, phrase);
+          await this.watchers.get(row.id)?.();
+        },
       });
-      const file = outcome.file ? { name: outcome.file.name, type: outcome.file.type, size: outcome.file.bytes.length, ...(await this.storage.put(row.id, outcome.file.bytes)) } : null;
-      await store.markDone(db, row.id, { phrase: outcome.phrase ?? { vi: 'Hoàn thành', en: 'Done' }, summary: outcome.summary, file });
+      const file = outcome.file
+        ? {
+            name: outcome.file.name,
+            type: outcome.file.type,
+            size: outcome.file.bytes.length,
+            ...(await this.storage.put(row.id, outcome.file.bytes)),
+          }
+        : null;
+      await store.markDone(db, row.id, {
+        phrase: outcome.phrase ?? { vi: 'Hoàn thành', en: 'Done' },
+        summary: outcome.summary,
+        file,
+      });
     } catch (err) {
       // A refusal (no access, no such program, too large) will not change on a retry: fail now, say why.
       if (err instanceof AppError && err.status < 500) {
@@ -245,7 +338,8 @@ export class Jobs {
       const last = job.retryCount >= this.tuning.retryLimit;
       const msg = (err as Error).message;
       await store.markFailed(db, row.id, last ? 'failed' : 'retrying', {
-        vi: `Lỗi khi chạy${last ? '' : ', sẽ thử lại'}: ${msg}`, en: `Failed${last ? '' : ', will retry'}: ${msg}`,
+        vi: `Lỗi khi chạy${last ? '' : ', sẽ thử lại'}: ${msg}`,
+        en: `Failed${last ? '' : ', will retry'}: ${msg}`,
       });
       throw err;
     }
@@ -262,12 +356,21 @@ export class Jobs {
   }
 
   /** The result file of a finished job, to its requester or an administrator. */
-  async result(ctx: RequestContext, id: number): Promise<{ fileName: string; mediaType: string | null; content: Buffer }> {
+  async result(
+    ctx: RequestContext,
+    id: number,
+  ): Promise<{ fileName: string; mediaType: string | null; content: Buffer }> {
     const row = await this.status(ctx, id);
     if (row.state !== 'done' || !row.result_name) {
-      throw new AppError(409, 'job-not-done', { vi: 'Chưa có kết quả', en: 'No result yet' }, {
-        vi: `Công việc số ${id} chưa xong (${row.state}) hoặc không có tệp kết quả.`, en: `Job ${id} is not done (${row.state}) or has no result file.`,
-      });
+      throw new AppError(
+        409,
+        'job-not-done',
+        { vi: 'Chưa có kết quả', en: 'No result yet' },
+        {
+          vi: `Công việc số ${id} chưa xong (${row.state}) hoặc không có tệp kết quả.`,
+          en: `Job ${id} is not done (${row.state}) or has no result file.`,
+        },
+      );
     }
     const content = await this.storage.get(this.handle.db, id, { storage: row.result_storage, ref: row.result_ref });
     if (!content) throw notFound({ vi: `tệp kết quả của công việc số ${id}`, en: `The result file of job ${id}` });
@@ -284,10 +387,15 @@ export class Jobs {
     const look = async () => {
       const row = (await store.findJob(this.handle.db, id))!;
       const key = `${row.state}|${row.progress_done}|${row.progress_total}|${row.phrase_vi}`;
-      if (key !== last) { last = key; onChange(row); }
+      if (key !== last) {
+        last = key;
+        onChange(row);
+      }
       return row;
     };
-    this.watchers.set(id, async () => { await look(); });
+    this.watchers.set(id, async () => {
+      await look();
+    });
     try {
       for (;;) {
         const row = await look();
@@ -307,7 +415,14 @@ export class Jobs {
  * later is an insert the server's role may do.
  */
 export async function installJobsSchema(ownerUrl: string, appRole: string): Promise<void> {
-  const boss = new PgBoss({ connectionString: ownerUrl, max: 1, schema: 'pgboss', supervise: false, schedule: false, application_name: 'apparatus-migrate' });
+  const boss = new PgBoss({
+    connectionString: ownerUrl,
+    max: 1,
+    schema: 'pgboss',
+    supervise: false,
+    schedule: false,
+    application_name: 'apparatus-migrate',
+  });
   boss.on('error', () => {});
   await boss.start();
   await boss.stop({ graceful: true, close: true, wait: true } as never);
@@ -328,24 +443,44 @@ export async function installJobsSchema(ownerUrl: string, appRole: string): Prom
 /** The requester as they are now: their grants read again (a revoked grant stops a queued job). */
 async function requesterContext(db: Db, row: store.JobRow): Promise<RequestContext> {
   const base = { ip: null, userAgent: null };
-  if (row.requested_by === null) return { ...base, user: null, actorLabel: row.requested_label, via: row.requested_label.startsWith('cli') ? 'cli' : 'system' };
+  if (row.requested_by === null)
+    return {
+      ...base,
+      user: null,
+      actorLabel: row.requested_label,
+      via: row.requested_label.startsWith('cli') ? 'cli' : 'system',
+    };
   const user = await findUserById(db, row.requested_by);
   if (!user || !user.is_active) {
-    throw forbidden({ vi: 'Người yêu cầu công việc không còn hoạt động.', en: 'The user who requested this job is no longer active.' });
+    throw forbidden({
+      vi: 'Người yêu cầu công việc không còn hoạt động.',
+      en: 'The user who requested this job is no longer active.',
+    });
   }
   return {
-    ...base, user: { id: user.id, username: user.username, displayName: user.display_name, grants: await grantsOf(db, user.id) },
-    actorLabel: user.username, via: 'session',
+    ...base,
+    user: { id: user.id, username: user.username, displayName: user.display_name, grants: await grantsOf(db, user.id) },
+    actorLabel: user.username,
+    via: 'session',
   };
 }
 
 /** What the API and the CLI show of a job. */
 export function presentJob(row: store.JobRow) {
   return {
-    id: row.id, kind: row.kind, state: row.state as store.JobState, requestedBy: row.requested_label,
-    progress: { done: row.progress_done, total: row.progress_total, phrase: row.phrase_vi === null ? null : { vi: row.phrase_vi, en: row.phrase_en ?? row.phrase_vi } },
+    id: row.id,
+    kind: row.kind,
+    state: row.state as store.JobState,
+    requestedBy: row.requested_label,
+    progress: {
+      done: row.progress_done,
+      total: row.progress_total,
+      phrase: row.phrase_vi === null ? null : { vi: row.phrase_vi, en: row.phrase_en ?? row.phrase_vi },
+    },
     attempts: row.attempts,
-    result: row.result_name ? { fileName: row.result_name, mediaType: row.result_type, size: row.result_size ?? 0 } : null,
+    result: row.result_name
+      ? { fileName: row.result_name, mediaType: row.result_type, size: row.result_size ?? 0 }
+      : null,
     error: row.error_vi === null ? null : { vi: row.error_vi, en: row.error_en ?? row.error_vi },
     createdAt: new Date(row.created_at).toISOString(),
     startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,

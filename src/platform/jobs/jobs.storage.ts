@@ -10,7 +10,11 @@ import { resultBytes } from './jobs.store.ts';
 
 export const DB_RESULT_LIMIT = 20 * 1024 * 1024;
 
-export interface StoredResult { storage: 'db' | 'object'; ref: string | null; bytes: Buffer | null }
+export interface StoredResult {
+  storage: 'db' | 'object';
+  ref: string | null;
+  bytes: Buffer | null;
+}
 
 export interface ResultStorage {
   /** Takes the file of job `jobId`; what it returns is written to the job's row. */
@@ -22,10 +26,15 @@ export interface ResultStorage {
 export const databaseStorage: ResultStorage = {
   async put(_jobId, bytes) {
     if (bytes.length > DB_RESULT_LIMIT) {
-      throw new AppError(413, 'result-too-large', { vi: 'Tệp kết quả quá lớn', en: 'Result too large' }, {
-        vi: `Tệp kết quả (${bytes.length.toLocaleString('vi-VN')} byte) vượt giới hạn ${DB_RESULT_LIMIT.toLocaleString('vi-VN')} byte khi lưu trong cơ sở dữ liệu.`,
-        en: `The result file (${bytes.length} bytes) is over the ${DB_RESULT_LIMIT}-byte limit of database storage.`,
-      });
+      throw new AppError(
+        413,
+        'result-too-large',
+        { vi: 'Tệp kết quả quá lớn', en: 'Result too large' },
+        {
+          vi: `Tệp kết quả (${bytes.length.toLocaleString('vi-VN')} byte) vượt giới hạn ${DB_RESULT_LIMIT.toLocaleString('vi-VN')} byte khi lưu trong cơ sở dữ liệu.`,
+          en: `The result file (${bytes.length} bytes) is over the ${DB_RESULT_LIMIT}-byte limit of database storage.`,
+        },
+      );
     }
     return { storage: 'db', ref: null, bytes };
   },

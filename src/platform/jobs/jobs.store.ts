@@ -9,16 +9,57 @@ export type JobState = 'queued' | 'running' | 'retrying' | 'done' | 'failed';
 
 /** Every column but the result's bytes: a job's status is read often, its file once. */
 const STATUS = [
-  'id', 'kind', 'requested_by', 'requested_label', 'unit_id', 'params', 'state', 'progress_done', 'progress_total',
-  'phrase_vi', 'phrase_en', 'attempts', 'result_name', 'result_type', 'result_size', 'result_storage', 'result_ref',
-  'summary', 'error_vi', 'error_en', 'boss_job_id', 'created_at', 'started_at', 'finished_at', 'updated_at',
+  'id',
+  'kind',
+  'requested_by',
+  'requested_label',
+  'unit_id',
+  'params',
+  'state',
+  'progress_done',
+  'progress_total',
+  'phrase_vi',
+  'phrase_en',
+  'attempts',
+  'result_name',
+  'result_type',
+  'result_size',
+  'result_storage',
+  'result_ref',
+  'summary',
+  'error_vi',
+  'error_en',
+  'boss_job_id',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
 ] as const;
 
-export async function insertJob(db: Q, j: { kind: string; requestedBy: number | null; requestedLabel: string; unitId: number | null; params: unknown; phrase: Message }) {
-  return db.insertInto('jobs').values({
-    kind: j.kind, requested_by: j.requestedBy, requested_label: j.requestedLabel, unit_id: j.unitId,
-    params: JSON.stringify(j.params ?? {}), phrase_vi: j.phrase.vi, phrase_en: j.phrase.en,
-  }).returning(STATUS).executeTakeFirstOrThrow();
+export async function insertJob(
+  db: Q,
+  j: {
+    kind: string;
+    requestedBy: number | null;
+    requestedLabel: string;
+    unitId: number | null;
+    params: unknown;
+    phrase: Message;
+  },
+) {
+  return db
+    .insertInto('jobs')
+    .values({
+      kind: j.kind,
+      requested_by: j.requestedBy,
+      requested_label: j.requestedLabel,
+      unit_id: j.unitId,
+      params: JSON.stringify(j.params ?? {}),
+      phrase_vi: j.phrase.vi,
+      phrase_en: j.phrase.en,
+    })
+    .returning(STATUS)
+    .executeTakeFirstOrThrow();
 }
 
 export function setBossJobId(db: Q, id: number, bossJobId: string) {
@@ -38,36 +79,95 @@ export function listJobsOf(db: Q, userId: number | null, limit: number) {
 
 /** An attempt starts: counted, and the progress of an earlier attempt is kept until this one reports. */
 export function markRunning(db: Q, id: number, phrase: Message) {
-  return db.updateTable('jobs').set((eb) => ({
-    state: 'running', attempts: eb('attempts', '+', 1), started_at: new Date(), updated_at: new Date(),
-    phrase_vi: phrase.vi, phrase_en: phrase.en, error_vi: null, error_en: null,
-  })).where('id', '=', id).where('state', 'in', ['queued', 'running', 'retrying']).returning(['attempts']).executeTakeFirst();
+  return db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'running',
+      attempts: eb('attempts', '+', 1),
+      started_at: new Date(),
+      updated_at: new Date(),
+      phrase_vi: phrase.vi,
+      phrase_en: phrase.en,
+      error_vi: null,
+      error_en: null,
+    }))
+    .where('id', '=', id)
+    .where('state', 'in', ['queued', 'running', 'retrying'])
+    .returning(['attempts'])
+    .executeTakeFirst();
 }
 
 export function setProgress(db: Q, id: number, done: number, total: number, phrase: Message) {
-  return db.updateTable('jobs').set({ progress_done: done, progress_total: total, phrase_vi: phrase.vi, phrase_en: phrase.en, updated_at: new Date() })
-    .where('id', '=', id).where('state', '=', 'running').execute();
+  return db
+    .updateTable('jobs')
+    .set({
+      progress_done: done,
+      progress_total: total,
+      phrase_vi: phrase.vi,
+      phrase_en: phrase.en,
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .execute();
 }
 
-export function markDone(db: Q, id: number, r: {
-  phrase: Message; summary: unknown;
-  file: { name: string; type: string; size: number; storage: 'db' | 'object'; ref: string | null; bytes: Buffer | null } | null;
-}) {
-  return db.updateTable('jobs').set((eb) => ({
-    progress_done: eb.ref('progress_total'),
-    state: 'done', finished_at: new Date(), updated_at: new Date(), phrase_vi: r.phrase.vi, phrase_en: r.phrase.en,
-    summary: r.summary === undefined ? null : JSON.stringify(r.summary),
-    result_name: r.file?.name ?? null, result_type: r.file?.type ?? null, result_size: r.file?.size ?? null,
-    result_storage: r.file?.storage ?? null, result_ref: r.file?.ref ?? null, result_bytes: r.file?.bytes ?? null,
-  })).where('id', '=', id).execute();
+export function markDone(
+  db: Q,
+  id: number,
+  r: {
+    phrase: Message;
+    summary: unknown;
+    file: {
+      name: string;
+      type: string;
+      size: number;
+      storage: 'db' | 'object';
+      ref: string | null;
+      bytes: Buffer | null;
+    } | null;
+  },
+) {
+  return db
+    .updateTable('jobs')
+    .set((eb) => ({
+      progress_done: eb.ref('progress_total'),
+      state: 'done',
+      finished_at: new Date(),
+      updated_at: new Date(),
+      phrase_vi: r.phrase.vi,
+      phrase_en: r.phrase.en,
+      summary: r.summary === undefined ? null : JSON.stringify(r.summary),
+      result_name: r.file?.name ?? null,
+      result_type: r.file?.type ?? null,
+      result_size: r.file?.size ?? null,
+      result_storage: r.file?.storage ?? null,
+      result_ref: r.file?.ref ?? null,
+      result_bytes: r.file?.bytes ?? null,
+    }))
+    .where('id', '=', id)
+    .execute();
 }
 
 export function markFailed(db: Q, id: number, state: 'retrying' | 'failed', error: Message) {
-  return db.updateTable('jobs').set({
-    state, error_vi: error.vi, error_en: error.en, updated_at: new Date(), ...(state === 'failed' ? { finished_at: new Date() } : {}),
-  }).where('id', '=', id).execute();
+  return db
+    .updateTable('jobs')
+    .set({
+      state,
+      error_vi: error.vi,
+      error_en: error.en,
+      updated_at: new Date(),
+      ...(state === 'failed' ? { finished_at: new Date() } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 export function resultBytes(db: Q, id: number) {
-  return db.selectFrom('jobs').select(['result_bytes']).where('id', '=', id).executeTakeFirst().then((r) => r?.result_bytes ?? null);
+  return db
+    .selectFrom('jobs')
+    .select(['result_bytes'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((r) => r?.result_bytes ?? null);
 }

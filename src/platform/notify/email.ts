@@ -39,11 +39,17 @@ function transportFor(url: string): Transporter {
   return t;
 }
 
-export async function sendEmail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, message: EmailMessage, options: { log?: Log } = {}): Promise<EmailResult> {
+export async function sendEmail(
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  message: EmailMessage,
+  options: { log?: Log } = {},
+): Promise<EmailResult> {
   const log = options.log ?? console;
   if (!config.smtpUrl) {
     if (!warnedDisabled) {
-      log.warn('E-mail notifications are off: set APPARATUS_SMTP_URL (and APPARATUS_MAIL_FROM) to send them. / Chưa cấu hình máy chủ thư (APPARATUS_SMTP_URL): không gửi thư thông báo.');
+      log.warn(
+        'E-mail notifications are off: set APPARATUS_SMTP_URL (and APPARATUS_MAIL_FROM) to send them. / Chưa cấu hình máy chủ thư (APPARATUS_SMTP_URL): không gửi thư thông báo.',
+      );
       warnedDisabled = true;
     }
     return { status: 'disabled' };
@@ -54,10 +60,20 @@ export async function sendEmail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, me
   }
   try {
     const info = await transportFor(config.smtpUrl).sendMail({
-      from: config.mailFrom, to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}),
+      from: config.mailFrom,
+      to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
     });
-    const addresses = (list: unknown[] | undefined) => (list ?? []).map((a) => (typeof a === 'string' ? a : (a as { address: string }).address));
-    return { status: 'sent', messageId: info.messageId, accepted: addresses(info.accepted), rejected: addresses(info.rejected) };
+    const addresses = (list: unknown[] | undefined) =>
+      (list ?? []).map((a) => (typeof a === 'string' ? a : (a as { address: string }).address));
+    return {
+      status: 'sent',
+      messageId: info.messageId,
+      accepted: addresses(info.accepted),
+      rejected: addresses(info.rejected),
+    };
   } catch (err) {
     return { status: 'failed', error: (err as Error).message };
   }

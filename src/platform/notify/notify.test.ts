@@ -9,12 +9,24 @@ import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, deliverWebhook, ve
 
 // Any promise left to reject unhandled fails the test that caused it.
 const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => { unhandled.push(reason); };
-beforeAll(() => { process.on('unhandledRejection', onUnhandled); });
-afterAll(() => { process.off('unhandledRejection', onUnhandled); });
-afterEach(() => { expect(unhandled).toEqual([]); });
+const onUnhandled = (reason: unknown) => {
+  unhandled.push(reason);
+};
+beforeAll(() => {
+  process.on('unhandledRejection', onUnhandled);
+});
+afterAll(() => {
+  process.off('unhandledRejection', onUnhandled);
+});
+afterEach(() => {
+  expect(unhandled).toEqual([]);
+});
 
-interface Caught { from: string; to: string[]; raw: string }
+interface Caught {
+  from: string;
+  to: string[];
+  raw: string;
+}
 
 describe('e-mail over SMTP', () => {
   const caught: Caught[] = [];
@@ -28,9 +40,15 @@ describe('e-mail over SMTP', () => {
     onData(stream, session, callback) {
       let raw = '';
       stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => { raw += chunk; });
+      stream.on('data', (chunk: string) => {
+        raw += chunk;
+      });
       stream.on('end', () => {
-        caught.push({ from: (session.envelope.mailFrom || { address: '' }).address, to: session.envelope.rcptTo.map((r) => r.address), raw });
+        caught.push({
+          from: (session.envelope.mailFrom || { address: '' }).address,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
         callback();
       });
     },
@@ -40,17 +58,30 @@ describe('e-mail over SMTP', () => {
     await new Promise<void>((resolve) => catcher.listen(0, '127.0.0.1', resolve));
     smtpUrl = `smtp://127.0.0.1:${(catcher.server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => { closeEmailTransports(); await new Promise<void>((resolve) => catcher.close(resolve)); });
-  beforeEach(() => { caught.length = 0; rejectRecipients = false; });
+  afterAll(async () => {
+    closeEmailTransports();
+    await new Promise<void>((resolve) => catcher.close(resolve));
+  });
+  beforeEach(() => {
+    caught.length = 0;
+    rejectRecipients = false;
+  });
 
   it('sends text and HTML to the configured server, from the configured sender', async () => {
-    const result = await sendEmail({ smtpUrl, mailFrom: 'Apparatus <canhbao@example.gov.vn>' }, {
-      to: ['officer@example.gov.vn', 'lead@example.gov.vn'],
-      subject: 'Cảnh báo: nhiệm vụ 1.2 quá hạn',
-      text: 'Task 1.2 is overdue by 3 days.',
-      html: '<p>Task 1.2 is <b>overdue</b> by 3 days.</p>',
+    const result = await sendEmail(
+      { smtpUrl, mailFrom: 'Apparatus <canhbao@example.gov.vn>' },
+      {
+        to: ['officer@example.gov.vn', 'lead@example.gov.vn'],
+        subject: 'Cảnh báo: nhiệm vụ 1.2 quá hạn',
+        text: 'Task 1.2 is overdue by 3 days.',
+        html: '<p>Task 1.2 is <b>overdue</b> by 3 days.</p>',
+      },
+    );
+    expect(result).toMatchObject({
+      status: 'sent',
+      accepted: ['officer@example.gov.vn', 'lead@example.gov.vn'],
+      rejected: [],
     });
-    expect(result).toMatchObject({ status: 'sent', accepted: ['officer@example.gov.vn', 'lead@example.gov.vn'], rejected: [] });
     expect(caught).toHaveLength(1);
     expect(caught[0].from).toBe('canhbao@example.gov.vn');
     expect(caught[0].to).toEqual(['officer@example.gov.vn', 'lead@example.gov.vn']);
@@ -61,7 +92,11 @@ describe('e-mail over SMTP', () => {
 
   it('is off without APPARATUS_SMTP_URL, saying so once in the log', async () => {
     const logged: string[] = [];
-    const log = { warn: (m: string) => { logged.push(m); } };
+    const log = {
+      warn: (m: string) => {
+        logged.push(m);
+      },
+    };
     const message = { to: 'a@example.gov.vn', subject: 's', text: 't' };
     expect(await sendEmail({ smtpUrl: null, mailFrom: 'x@y' }, message, { log })).toEqual({ status: 'disabled' });
     expect(await sendEmail({ smtpUrl: null, mailFrom: 'x@y' }, message, { log })).toEqual({ status: 'disabled' });
@@ -72,32 +107,51 @@ describe('e-mail over SMTP', () => {
 
   it('records a refused recipient, an unreachable server and a bad address as failures, without throwing', async () => {
     rejectRecipients = true;
-    const refused = await sendEmail({ smtpUrl, mailFrom: 'x@example.gov.vn' }, { to: 'gone@example.gov.vn', subject: 's', text: 't' });
+    const refused = await sendEmail(
+      { smtpUrl, mailFrom: 'x@example.gov.vn' },
+      { to: 'gone@example.gov.vn', subject: 's', text: 't' },
+    );
     expect(refused.status).toBe('failed');
     expect((refused as { error: string }).error).toMatch(/Mailbox unavailable|550/);
     const closedPort = await new Promise<number>((resolve) => {
-      const s = http.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => resolve(p)); });
+      const s = http.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as AddressInfo).port;
+        s.close(() => resolve(p));
+      });
     });
-    const unreachable = await sendEmail({ smtpUrl: `smtp://127.0.0.1:${closedPort}`, mailFrom: 'x@example.gov.vn' }, { to: 'a@example.gov.vn', subject: 's', text: 't' });
+    const unreachable = await sendEmail(
+      { smtpUrl: `smtp://127.0.0.1:${closedPort}`, mailFrom: 'x@example.gov.vn' },
+      { to: 'a@example.gov.vn', subject: 's', text: 't' },
+    );
     expect(unreachable).toMatchObject({ status: 'failed', error: expect.stringMatching(/ECONNREFUSED/) });
-    expect(await sendEmail({ smtpUrl, mailFrom: 'x@y' }, { to: 'not-an-address', subject: 's', text: 't' })).toMatchObject({ status: 'failed' });
+    expect(
+      await sendEmail({ smtpUrl, mailFrom: 'x@y' }, { to: 'not-an-address', subject: 's', text: 't' }),
+    ).toMatchObject({ status: 'failed' });
     expect(caught).toHaveLength(0);
   });
 });
 
 describe('webhooks', () => {
-  interface Received { headers: http.IncomingHttpHeaders; body: string }
+  interface Received {
+    headers: http.IncomingHttpHeaders;
+    body: string;
+  }
   const received: Received[] = [];
   /** What the receiver answers to each request in turn; the last answer repeats. 'hang' never answers. */
   let script: (number | 'hang')[] = [200];
   const hanging: http.ServerResponse[] = [];
   const receiver = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => { body += c; });
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       received.push({ headers: req.headers, body });
       const answer = script[Math.min(received.length - 1, script.length - 1)];
-      if (answer === 'hang') { hanging.push(res); return; }
+      if (answer === 'hang') {
+        hanging.push(res);
+        return;
+      }
       res.writeHead(answer).end();
     });
   });
@@ -108,8 +162,15 @@ describe('webhooks', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
   });
-  afterAll(async () => { for (const r of hanging) r.destroy(); receiver.closeAllConnections(); await new Promise((r) => receiver.close(r)); });
-  beforeEach(() => { received.length = 0; script = [200]; });
+  afterAll(async () => {
+    for (const r of hanging) r.destroy();
+    receiver.closeAllConnections();
+    await new Promise((r) => receiver.close(r));
+  });
+  beforeEach(() => {
+    received.length = 0;
+    script = [200];
+  });
 
   it('posts the event as JSON with a verifiable HMAC-SHA256 signature', async () => {
     const event = { type: 'warning.raised', taskId: 12, kind: 'overdue' };
@@ -160,7 +221,10 @@ describe('webhooks', () => {
     const slow = await deliverWebhook(url, secret, {}, { backoffMs: 10, timeoutMs: 100, maxAttempts: 2 });
     expect(slow).toMatchObject({ ok: false, error: '2 attempts, last: timeout after 100 ms' });
     const closedPort = await new Promise<number>((resolve) => {
-      const s = http.createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as AddressInfo).port; s.close(() => resolve(p)); });
+      const s = http.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as AddressInfo).port;
+        s.close(() => resolve(p));
+      });
     });
     const refused = await deliverWebhook(`http://127.0.0.1:${closedPort}/`, secret, {}, { ...fast, maxAttempts: 2 });
     expect(refused).toMatchObject({ ok: false, error: '2 attempts, last: ECONNREFUSED' });

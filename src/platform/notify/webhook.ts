@@ -19,7 +19,12 @@ export interface WebhookOptions {
   maxBackoffMs?: number;
 }
 
-export interface WebhookAttempt { at: string; status: number | null; error: string | null; ms: number }
+export interface WebhookAttempt {
+  at: string;
+  status: number | null;
+  error: string | null;
+  ms: number;
+}
 export interface WebhookResult {
   ok: boolean;
   /** Same on every attempt, so a receiver can drop duplicates. */
@@ -38,7 +43,14 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 }
 
 /** For receivers (and tests): constant-time check of the signature and the timestamp's freshness. */
-export function verifyWebhook(secret: string, signature: string, timestamp: number, body: string, toleranceSeconds = 300, now = Date.now()): boolean {
+export function verifyWebhook(
+  secret: string,
+  signature: string,
+  timestamp: number,
+  body: string,
+  toleranceSeconds = 300,
+  now = Date.now(),
+): boolean {
   if (!Number.isFinite(timestamp) || Math.abs(now / 1000 - timestamp) > toleranceSeconds) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, body));
   const given = Buffer.from(signature);
@@ -48,7 +60,12 @@ export function verifyWebhook(secret: string, signature: string, timestamp: numb
 /** Worth another try: the network, a timeout, a server error, 408 and 429. Other answers will not change. */
 const transient = (status: number | null) => status === null || status >= 500 || status === 408 || status === 429;
 
-export async function deliverWebhook(url: string, secret: string, event: unknown, options: WebhookOptions = {}): Promise<WebhookResult> {
+export async function deliverWebhook(
+  url: string,
+  secret: string,
+  event: unknown,
+  options: WebhookOptions = {},
+): Promise<WebhookResult> {
   const { maxAttempts = 4, timeoutMs = 5000, backoffMs = 500, maxBackoffMs = 30_000 } = options;
   const deliveryId = crypto.randomUUID();
   const attempts: WebhookAttempt[] = [];
@@ -61,24 +78,41 @@ export async function deliverWebhook(url: string, secret: string, event: unknown
     return fail(`Địa chỉ webhook không hợp lệ / Invalid webhook URL "${url}": ${(err as Error).message}`);
   }
   let body: string;
-  try { body = JSON.stringify(event); } catch (err) { return fail(`Event is not JSON: ${(err as Error).message}`); }
+  try {
+    body = JSON.stringify(event);
+  } catch (err) {
+    return fail(`Event is not JSON: ${(err as Error).message}`);
+  }
 
   for (let n = 1; n <= Math.max(1, maxAttempts); n++) {
     if (n > 1) await new Promise((r) => setTimeout(r, Math.min(backoffMs * 2 ** (n - 2), maxBackoffMs)));
     const attempt = await postOnce(target, secret, body, deliveryId, timeoutMs);
     attempts.push(attempt);
-    if (attempt.status !== null && attempt.status >= 200 && attempt.status < 300) return { ok: true, deliveryId, attempts, error: null };
+    if (attempt.status !== null && attempt.status >= 200 && attempt.status < 300)
+      return { ok: true, deliveryId, attempts, error: null };
     if (!transient(attempt.status)) break;
   }
   const last = attempts[attempts.length - 1];
-  return fail(`${attempts.length} attempt${attempts.length === 1 ? '' : 's'}, last: ${last.error ?? `HTTP ${last.status}`}`);
+  return fail(
+    `${attempts.length} attempt${attempts.length === 1 ? '' : 's'}, last: ${last.error ?? `HTTP ${last.status}`}`,
+  );
 }
 
-async function postOnce(url: URL, secret: string, body: string, deliveryId: string, timeoutMs: number): Promise<WebhookAttempt> {
+async function postOnce(
+  url: URL,
+  secret: string,
+  body: string,
+  deliveryId: string,
+  timeoutMs: number,
+): Promise<WebhookAttempt> {
   const started = Date.now();
   const timestamp = Math.floor(started / 1000); // signed per attempt, so a late retry is still fresh
-  const record = (status: number | null, error: string | null): WebhookAttempt =>
-    ({ at: new Date(started).toISOString(), status, error, ms: Date.now() - started });
+  const record = (status: number | null, error: string | null): WebhookAttempt => ({
+    at: new Date(started).toISOString(),
+    status,
+    error,
+    ms: Date.now() - started,
+  });
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -94,10 +128,13 @@ async function postOnce(url: URL, secret: string, body: string, deliveryId: stri
       },
     });
     await res.arrayBuffer().catch(() => {}); // drain, so the connection is reused or freed
-    return record(res.status, res.status >= 300 && res.status < 400 ? `redirect to ${res.headers.get('location')} not followed` : null);
+    return record(
+      res.status,
+      res.status >= 300 && res.status < 400 ? `redirect to ${res.headers.get('location')} not followed` : null,
+    );
   } catch (err) {
     const e = err as Error & { cause?: { code?: string } };
-    const reason = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : e.cause?.code ?? e.message;
+    const reason = e.name === 'TimeoutError' ? `timeout after ${timeoutMs} ms` : (e.cause?.code ?? e.message);
     return record(null, reason);
   }
 }

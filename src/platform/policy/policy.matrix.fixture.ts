@@ -40,25 +40,61 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   const codes: Record<string, string> = { vn: 'VN', hanoi: '01', baDinh: '00004' };
   const userIds: Record<string, number> = {};
   for (const u of USERS.filter((x) => x.role)) {
-    userIds[u.name] = (await createUser(t.db, ctx, { username: u.name, displayName: u.name, password: PASSWORD, grants: [{ role: u.role!, unitCode: codes[u.unit!] }] })).id;
+    userIds[u.name] = (
+      await createUser(t.db, ctx, {
+        username: u.name,
+        displayName: u.name,
+        password: PASSWORD,
+        grants: [{ role: u.role!, unitCode: codes[u.unit!] }],
+      })
+    ).id;
   }
   // Huế's commune officer: the author of the out-of-scope report.
-  userIds.phongdien = (await createUser(t.db, ctx, { username: 'phongdien', displayName: 'phongdien', password: PASSWORD, grants: [{ role: 'commune_officer', unitCode: '19900' }] })).id;
-  userIds.loginonly = (await createUser(t.db, ctx, { username: 'loginonly', displayName: 'loginonly', password: PASSWORD, grants: [{ role: 'viewer', unitCode: 'VN' }] })).id;
+  userIds.phongdien = (
+    await createUser(t.db, ctx, {
+      username: 'phongdien',
+      displayName: 'phongdien',
+      password: PASSWORD,
+      grants: [{ role: 'commune_officer', unitCode: '19900' }],
+    })
+  ).id;
+  userIds.loginonly = (
+    await createUser(t.db, ctx, {
+      username: 'loginonly',
+      displayName: 'loginonly',
+      password: PASSWORD,
+      grants: [{ role: 'viewer', unitCode: 'VN' }],
+    })
+  ).id;
 
-  const program = (await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })).program;
-  const code = (c: string) => t.db.selectFrom('tasks').select('id').where('code', '=', c).executeTakeFirstOrThrow().then((r) => r.id);
+  const program = (
+    await createProgramFromTree(t.db, ctx, TEST_META, testTree(), { language: 'vi', effectiveDate: '2026-01-15' })
+  ).program;
+  const code = (c: string) =>
+    t.db
+      .selectFrom('tasks')
+      .select('id')
+      .where('code', '=', c)
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
   const central = await code('II.1.a.1');
   await cascadeTask(t.db, ctx, central, { target: { kind: 'all_provinces' }, asOf: '2026-02-01' });
-  const hanoiTask = await code('II.1.a.1@01'), hueTask = await code('II.1.a.1@46');
-  await cascadeTask(t.db, ctx, hanoiTask, { target: { kind: 'communes_of', provinceId: units.hanoi }, asOf: '2026-02-01' });
+  const hanoiTask = await code('II.1.a.1@01'),
+    hueTask = await code('II.1.a.1@46');
+  await cascadeTask(t.db, ctx, hanoiTask, {
+    target: { kind: 'communes_of', provinceId: units.hanoi },
+    asOf: '2026-02-01',
+  });
   await cascadeTask(t.db, ctx, hueTask, { target: { kind: 'communes_of', provinceId: units.hue }, asOf: '2026-02-01' });
-  const baDinhTask = await code('II.1.a.1@01@00004'), phongDienTask = await code('II.1.a.1@46@19900');
+  const baDinhTask = await code('II.1.a.1@01@00004'),
+    phongDienTask = await code('II.1.a.1@46@19900');
 
   // An API token for each user, so "one's own" token can be told from someone else's.
   const tokens: Record<string, number> = {};
   for (const name of [...USERS.filter((x) => x.role).map((x) => x.name), 'phongdien']) {
-    tokens[name] = (await createApiToken(t.db, ctx, { name: 'matrix', username: name }, { defaultDays: 30, maxDays: 30 })).id;
+    tokens[name] = (
+      await createApiToken(t.db, ctx, { name: 'matrix', username: name }, { defaultDays: 30, maxDays: 30 })
+    ).id;
   }
 
   const sessions: Record<string, { cookie: string; csrf: string }> = {};
@@ -70,57 +106,144 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   };
   for (const u of [...USERS.filter((x) => x.role).map((x) => x.name), 'phongdien']) sessions[u] = await login(u);
 
-  const evidence = { fileName: 'bien-ban.txt', mediaType: 'text/plain', contentBase64: Buffer.from('Biên bản').toString('base64') };
+  const evidence = {
+    fileName: 'bien-ban.txt',
+    mediaType: 'text/plain',
+    contentBase64: Buffer.from('Biên bản').toString('base64'),
+  };
   const report = async (user: string, task: number) => {
-    const res = await app.inject({ method: 'POST', url: `/api/tasks/${task}/reports`, payload: { reportDate: '2026-03-01', progress: 40, status: 'in_progress', evidence: [evidence] },
-      headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf } });
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/tasks/${task}/reports`,
+      payload: { reportDate: '2026-03-01', progress: 40, status: 'in_progress', evidence: [evidence] },
+      headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf },
+    });
     if (res.statusCode !== 201) throw new Error(`matrix: report by ${user} refused (${res.statusCode} ${res.body})`);
     return { id: res.json().id as number, sha: res.json().evidence[0].sha256 as string };
   };
-  const reportIn = await report('badinh', baDinhTask), reportOut = await report('phongdien', phongDienTask);
+  const reportIn = await report('badinh', baDinhTask),
+    reportOut = await report('phongdien', phongDienTask);
   // A change request of each commune on its task, for the assigning province to decide.
   const ask = async (user: string, task: number) => {
-    const res = await app.inject({ method: 'POST', url: `/api/tasks/${task}/change-requests`, payload: { kind: 'other', reason: 'Đề nghị thử' },
-      headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf } });
-    if (res.statusCode !== 201) throw new Error(`matrix: change request by ${user} refused (${res.statusCode} ${res.body})`);
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/tasks/${task}/change-requests`,
+      payload: { kind: 'other', reason: 'Đề nghị thử' },
+      headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf },
+    });
+    if (res.statusCode !== 201)
+      throw new Error(`matrix: change request by ${user} refused (${res.statusCode} ${res.body})`);
     return res.json().id as number;
   };
   const requests = { in: await ask('badinh', baDinhTask), out: await ask('phongdien', phongDienTask) };
 
   // Every task overdue: an open warning on each commune's task.
   await reevaluateAll(t.db, '2031-06-30');
-  const warningOf = (task: number) => t.db.selectFrom('program_warnings').select('id').where('task_id', '=', task).where('resolved_at', 'is', null)
-    .orderBy('id').executeTakeFirstOrThrow().then((w) => w.id);
-  const warningIn = await warningOf(baDinhTask), warningOut = await warningOf(phongDienTask);
+  const warningOf = (task: number) =>
+    t.db
+      .selectFrom('program_warnings')
+      .select('id')
+      .where('task_id', '=', task)
+      .where('resolved_at', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+      .then((w) => w.id);
+  const warningIn = await warningOf(baDinhTask),
+    warningOut = await warningOf(phongDienTask);
 
   // A notification for each user, so "one's own" can be told from "someone else's".
   const notes: Record<string, number> = {};
   for (const [name, id] of Object.entries(userIds)) {
-    await notifyUser(t.db, id, { kind: 'test', entity: 'task', entityId: central, title: { vi: 't', en: 't' }, body: { vi: 'b', en: 'b' } });
-    notes[name] = (await t.db.selectFrom('notifications').select('id').where('user_id', '=', id).orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    await notifyUser(t.db, id, {
+      kind: 'test',
+      entity: 'task',
+      entityId: central,
+      title: { vi: 't', en: 't' },
+      body: { vi: 'b', en: 'b' },
+    });
+    notes[name] = (
+      await t.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('user_id', '=', id)
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
 
   // A finished background job of each user's, with a result file, so "one's own" job can be told from someone else's.
   const jobs: Record<string, number> = {};
   for (const name of Object.keys(tokens)) {
-    const job = await insertJob(t.db, { kind: 'matrix', requestedBy: userIds[name], requestedLabel: name, unitId: null, params: {}, phrase: { vi: 'x', en: 'x' } });
-    await markDone(t.db, job.id, { phrase: { vi: 'xong', en: 'done' }, summary: null, file: { name: 'ket-qua.txt', type: 'text/plain', size: 2, storage: 'db', ref: null, bytes: Buffer.from('ok') } });
+    const job = await insertJob(t.db, {
+      kind: 'matrix',
+      requestedBy: userIds[name],
+      requestedLabel: name,
+      unitId: null,
+      params: {},
+      phrase: { vi: 'x', en: 'x' },
+    });
+    await markDone(t.db, job.id, {
+      phrase: { vi: 'xong', en: 'done' },
+      summary: null,
+      file: { name: 'ket-qua.txt', type: 'text/plain', size: 2, storage: 'db', ref: null, bytes: Buffer.from('ok') },
+    });
     jobs[name] = job.id;
   }
 
-  await createPeriod(t.db, ctx, { code: PERIOD, name: 'Thời kỳ 2022–2026', startDate: '2022-01-01', endDate: '2026-07-01' });
-  for (const [unitId, quota] of [[units.vn, 10_000], [units.hanoi, 1000], [units.hue, 1000], [units.baDinh, 100], [units.hueCommune, 100]] as const) {
+  await createPeriod(t.db, ctx, {
+    code: PERIOD,
+    name: 'Thời kỳ 2022–2026',
+    startDate: '2022-01-01',
+    endDate: '2026-07-01',
+  });
+  for (const [unitId, quota] of [
+    [units.vn, 10_000],
+    [units.hanoi, 1000],
+    [units.hue, 1000],
+    [units.baDinh, 100],
+    [units.hueCommune, 100],
+  ] as const) {
     await allocate(t.db, ctx, { period: PERIOD, category: 'commune_cadre', unitId, quota });
   }
-  await recordPresent(t.db, ctx, { period: PERIOD, category: 'commune_cadre', unitId: units.baDinh, asOf: '2025-12-31', present: 90 });
-  await recordPresent(t.db, ctx, { period: PERIOD, category: 'commune_cadre', unitId: units.hueCommune, asOf: '2025-12-31', present: 90 });
-  const table = async (unitId: number) => (await exportXlsx(await tableRows(t.db, ctx, PERIOD, unitId, 'commune_cadre'), { period: PERIOD, unitName: 'x', year: 2025 })).toString('base64');
+  await recordPresent(t.db, ctx, {
+    period: PERIOD,
+    category: 'commune_cadre',
+    unitId: units.baDinh,
+    asOf: '2025-12-31',
+    present: 90,
+  });
+  await recordPresent(t.db, ctx, {
+    period: PERIOD,
+    category: 'commune_cadre',
+    unitId: units.hueCommune,
+    asOf: '2025-12-31',
+    present: 90,
+  });
+  const table = async (unitId: number) =>
+    (
+      await exportXlsx(await tableRows(t.db, ctx, PERIOD, unitId, 'commune_cadre'), {
+        period: PERIOD,
+        unitName: 'x',
+        year: 2025,
+      })
+    ).toString('base64');
   const tasklist = (await exportTaskList(t.db, ctx, program.id)).content.toString('base64');
 
   return {
-    units, userIds, sessions, login, program: program.id,
+    units,
+    userIds,
+    sessions,
+    login,
+    program: program.id,
     tasks: { central, hanoiTask, hueTask, baDinhTask, phongDienTask },
-    reports: { in: reportIn, out: reportOut }, requests, warnings: { in: warningIn, out: warningOut }, notes, tokens, jobs, programCode: program.code,
-    tables: { in: await table(units.baDinh), out: await table(units.hueCommune) }, tasklist,
+    reports: { in: reportIn, out: reportOut },
+    requests,
+    warnings: { in: warningIn, out: warningOut },
+    notes,
+    tokens,
+    jobs,
+    programCode: program.code,
+    tables: { in: await table(units.baDinh), out: await table(units.hueCommune) },
+    tasklist,
   };
 }

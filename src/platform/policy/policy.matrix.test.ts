@@ -26,12 +26,19 @@ describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
     t = await createTestDb(engine);
     app = await buildServer(t, loadConfig(), { logger: false });
     w = await buildWorld(t, app);
-    for (const u of await t.db.selectFrom('units').select(['id', 'parent_id']).execute()) parents.set(u.id, u.parent_id);
+    for (const u of await t.db.selectFrom('units').select(['id', 'parent_id']).execute())
+      parents.set(u.id, u.parent_id);
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   const unitOf = (u: (typeof USERS)[number]) => (u.unit ? w.units[u.unit] : null);
-  const within = (unit: number, top: number) => { for (let u: number | null | undefined = unit; u != null; u = parents.get(u)) if (u === top) return true; return false; };
+  const within = (unit: number, top: number) => {
+    for (let u: number | null | undefined = unit; u != null; u = parents.get(u)) if (u === top) return true;
+    return false;
+  };
 
   /** What the rule allows this user on a resource with these facts. */
   function allowed(rule: NamedRule, user: (typeof USERS)[number], facts: Facts): boolean {
@@ -49,9 +56,16 @@ describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
     const operations = app.routeRules.filter((r) => !r.url.startsWith('/api/docs/'));
     const missing = operations.map((r) => `${r.method} ${r.url}`).filter((k) => !CASES[k]);
     expect(missing, 'operations without a case in policy.matrix.cases.ts').toEqual([]);
-    const openapi = (await app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(openapi.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
-    expect(documented.filter((k) => !CASES[k]), 'documented operations without a case').toEqual([]);
+    const openapi = (await app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(openapi.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(
+      documented.filter((k) => !CASES[k]),
+      'documented operations without a case',
+    ).toEqual([]);
 
     const wrong: string[] = [];
     let calls = 0;
@@ -65,7 +79,10 @@ describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
           // Someone else's own things (a notification) may be answered "not found": their existence is not the caller's to know.
           const refusals = !user.role ? [401] : rule.on === 'self' ? [403, 404] : [403];
           const ok = expectAllowed ? status < 500 && status !== 401 && status !== 403 : refusals.includes(status);
-          if (!ok) wrong.push(`${method} ${url} as ${user.name} (${side}): got ${status}, the rule (${rule.action}) ${expectAllowed ? 'allows it' : 'refuses it'}`);
+          if (!ok)
+            wrong.push(
+              `${method} ${url} as ${user.name} (${side}): got ${status}, the rule (${rule.action}) ${expectAllowed ? 'allows it' : 'refuses it'}`,
+            );
         }
       }
     }
@@ -73,12 +90,20 @@ describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
     expect(calls).toBe(operations.length * USERS.length * 2);
   });
 
-  async function call(user: string, req: { method: string; url: string; payload?: unknown; upload?: Upload; fresh?: boolean }): Promise<number> {
+  async function call(
+    user: string,
+    req: { method: string; url: string; payload?: unknown; upload?: Upload; fresh?: boolean },
+  ): Promise<number> {
     const session = user === 'anonymous' ? null : req.fresh ? await w.login(user) : w.sessions[user];
     const headers: Record<string, string> = session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
     if (req.url === '/api/programs/events') return streamStatus(headers);
-    const form = req.upload && await multipartBody(req.upload.fields, req.upload.file);
-    const res = await app.inject({ method: req.method as 'GET', url: req.url, payload: form ? form.payload : req.payload as object, headers: { ...headers, ...form?.headers } });
+    const form = req.upload && (await multipartBody(req.upload.fields, req.upload.file));
+    const res = await app.inject({
+      method: req.method as 'GET',
+      url: req.url,
+      payload: form ? form.payload : (req.payload as object),
+      headers: { ...headers, ...form?.headers },
+    });
     return res.statusCode;
   }
 
@@ -87,8 +112,13 @@ describe.each(ENGINES)('access-policy matrix on %s', (engine) => {
     if (!app.server.listening) await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     return new Promise((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port, path: '/api/programs/events', headers }, (res) => { resolve(res.statusCode ?? 0); req.destroy(); });
-      req.on('error', (err) => { if (!('code' in err && err.code === 'ECONNRESET')) reject(err); });
+      const req = http.get({ host: '127.0.0.1', port, path: '/api/programs/events', headers }, (res) => {
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      });
+      req.on('error', (err) => {
+        if (!('code' in err && err.code === 'ECONNRESET')) reject(err);
+      });
     });
   }
 });

@@ -13,13 +13,18 @@ const ON: Record<string, string> = {
   giver: 'cấp giao biên chế / the giving level',
 };
 
-const who = (r: RouteRule['rule']) => r.who === 'anyone' ? 'mọi người / anyone'
-  : r.who === 'signed-in' ? 'đã đăng nhập / signed in'
-    : r.who.map((role) => ROLE_NAMES[role].vi).join(', ');
+const who = (r: RouteRule['rule']) =>
+  r.who === 'anyone'
+    ? 'mọi người / anyone'
+    : r.who === 'signed-in'
+      ? 'đã đăng nhập / signed in'
+      : r.who.map((role) => ROLE_NAMES[role].vi).join(', ');
 
 export function renderPolicyTable(routes: RouteRule[]): string {
   // The documentation viewer's own files (scripts, styles) are one entry: GET /api/docs.
-  const sorted = routes.filter((r) => !r.url.startsWith('/api/docs/')).sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
+  const sorted = routes
+    .filter((r) => !r.url.startsWith('/api/docs/'))
+    .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
   const lines = [
     '# Access policy / Chính sách truy cập',
     '',
@@ -33,7 +38,9 @@ export function renderPolicyTable(routes: RouteRule[]): string {
     '|---|---|---|---|---|---|',
   ];
   for (const r of sorted) {
-    lines.push(`| \`${r.method} ${r.url}\` | \`${r.rule.action}\` | ${who(r.rule)} | ${ON[r.rule.on]} | ${r.rule.writes ? 'yes' : ''} | ${r.rule.what.vi} / ${r.rule.what.en} |`);
+    lines.push(
+      `| \`${r.method} ${r.url}\` | \`${r.rule.action}\` | ${who(r.rule)} | ${ON[r.rule.on]} | ${r.rule.writes ? 'yes' : ''} | ${r.rule.what.vi} / ${r.rule.what.en} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

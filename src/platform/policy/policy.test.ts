@@ -20,10 +20,18 @@ describe('access policy', () => {
   beforeAll(async () => {
     t = await createTestDb('pglite');
     await seedMiniRegistry(t.db);
-    await createUser(t.db, systemContext('test'), { username: 'viewer', displayName: 'v', password: 'correct horse battery', grants: [{ role: 'viewer', unitCode: 'VN' }] });
+    await createUser(t.db, systemContext('test'), {
+      username: 'viewer',
+      displayName: 'v',
+      password: 'correct horse battery',
+      grants: [{ role: 'viewer', unitCode: 'VN' }],
+    });
     app = await buildServer(t, loadConfig(), { logger: false });
   });
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('refuses to start with an /api route that declares no rule', async () => {
     const bare = Fastify();
@@ -32,13 +40,31 @@ describe('access policy', () => {
     expect(() => bare.get('/health', async () => 'ok')).not.toThrow(); // only the API is bound by the policy
   });
 
-  it('refuses a role before reading the body: a viewer\'s upload is 403 even when the body is not JSON at all', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'viewer', password: 'correct horse battery' } });
-    const headers = { cookie: `apparatus_session=${login.cookies[0].value}`, 'x-csrf-token': login.json().csrfToken, 'content-type': 'application/json' };
-    const res = await app.inject({ method: 'POST', url: '/api/staffing/tables/import', payload: '{ this is not json', headers });
+  it("refuses a role before reading the body: a viewer's upload is 403 even when the body is not JSON at all", async () => {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'viewer', password: 'correct horse battery' },
+    });
+    const headers = {
+      cookie: `apparatus_session=${login.cookies[0].value}`,
+      'x-csrf-token': login.json().csrfToken,
+      'content-type': 'application/json',
+    };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/staffing/tables/import',
+      payload: '{ this is not json',
+      headers,
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().detail).toMatch(/cần vai trò/);
-    const anonymous = await app.inject({ method: 'POST', url: '/api/staffing/tables/import', payload: '{ nor this', headers: { 'content-type': 'application/json' } });
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/api/staffing/tables/import',
+      payload: '{ nor this',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 
@@ -47,7 +73,19 @@ describe('access policy', () => {
       'x.read': { who: 'signed-in', on: 'none', writes: false, what: { vi: 'đọc', en: 'read' } },
       'x.write': { who: WRITERS, on: 'none', writes: true, what: { vi: 'ghi', en: 'write' } },
     });
-    const ctx = { user: { id: 1, username: 'a', displayName: 'a', grants: [{ role: 'system_admin' as const, unitId: 1, unitName: 'VN' }] }, actorLabel: 'a', ip: null, userAgent: null, via: 'token' as const, readOnly: true };
+    const ctx = {
+      user: {
+        id: 1,
+        username: 'a',
+        displayName: 'a',
+        grants: [{ role: 'system_admin' as const, unitId: 1, unitName: 'VN' }],
+      },
+      actorLabel: 'a',
+      ip: null,
+      userAgent: null,
+      via: 'token' as const,
+      readOnly: true,
+    };
     expect(() => checkRole(ctx, rules['x.read'])).not.toThrow();
     expect(() => checkRole(ctx, rules['x.write'])).toThrow(/may only read/);
     expect(() => checkRole({ ...ctx, readOnly: false }, rules['x.write'])).not.toThrow();
@@ -61,9 +99,25 @@ describe('access policy', () => {
     const bare = Fastify();
     bare.setErrorHandler(problemHandler);
     bare.decorateRequest('ctx', null as never);
-    bare.addHook('onRequest', async (req) => { (req as unknown as { ctx: unknown }).ctx = { user: null, actorLabel: 'anonymous', ip: null, userAgent: null, via: 'anonymous' }; });
+    bare.addHook('onRequest', async (req) => {
+      (req as unknown as { ctx: unknown }).ctx = {
+        user: null,
+        actorLabel: 'anonymous',
+        ip: null,
+        userAgent: null,
+        via: 'anonymous',
+      };
+    });
     registerPolicy(bare);
-    bare.get('/api/thing', { config: { policy: { action: 'thing.read', who: 'signed-in', on: 'none', writes: false, what: { vi: 'x', en: 'x' } } } }, async () => 'x');
+    bare.get(
+      '/api/thing',
+      {
+        config: {
+          policy: { action: 'thing.read', who: 'signed-in', on: 'none', writes: false, what: { vi: 'x', en: 'x' } },
+        },
+      },
+      async () => 'x',
+    );
     const res = await bare.inject({ url: '/api/thing' });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toMatch(/problem\+json/);

@@ -39,12 +39,16 @@ export interface Rule {
   what: Message;
 }
 
-export interface NamedRule extends Rule { action: string }
+export interface NamedRule extends Rule {
+  action: string;
+}
 export type Policy<K extends string> = { readonly [P in K]: NamedRule };
 
 /** A module's rules, keyed by action name ('program.report.review'); the key is kept on each rule. */
 export function definePolicy<K extends string>(rules: Record<K, Rule>): Policy<K> {
-  return Object.fromEntries(Object.entries(rules).map(([action, r]) => [action, { ...(r as Rule), action }])) as Policy<K>;
+  return Object.fromEntries(
+    Object.entries(rules).map(([action, r]) => [action, { ...(r as Rule), action }]),
+  ) as Policy<K>;
 }
 
 export const ALL_ROLES = ROLES;
@@ -53,14 +57,26 @@ export const CENTRAL: readonly Role[] = ['system_admin', 'central_officer'];
 export const ADMIN: readonly Role[] = ['system_admin'];
 
 declare module 'fastify' {
-  interface FastifyContextConfig { policy?: NamedRule }
+  interface FastifyContextConfig {
+    policy?: NamedRule;
+  }
 }
 
 /** Documentation routes added by plugins (no config of ours): public, like the API they describe. */
 const PUBLIC_DOCS = /^\/api\/(docs($|\/)|openapi\.json$)/;
-const PUBLIC_DOC_RULE: NamedRule = { action: 'api.docs', who: 'anyone', on: 'none', writes: false, what: { vi: 'Tài liệu API', en: 'API documentation' } };
+const PUBLIC_DOC_RULE: NamedRule = {
+  action: 'api.docs',
+  who: 'anyone',
+  on: 'none',
+  writes: false,
+  what: { vi: 'Tài liệu API', en: 'API documentation' },
+};
 
-export interface RouteRule { method: string; url: string; rule: NamedRule }
+export interface RouteRule {
+  method: string;
+  url: string;
+  rule: NamedRule;
+}
 
 /**
  * Refuses to start with an /api route that names no rule, and checks the role half of each rule before
@@ -74,7 +90,10 @@ export function registerPolicy(app: FastifyInstance): RouteRule[] {
     if (PUBLIC_DOCS.test(opts.url)) opts.config = { ...(opts.config ?? {}), policy: PUBLIC_DOC_RULE };
     const rule = (opts.config as { policy?: NamedRule } | undefined)?.policy;
     const methods = ([] as string[]).concat(opts.method as string | string[]);
-    if (!rule) throw new Error(`${methods.join(',')} ${opts.url} has no access policy: add config.policy (see src/platform/policy/policy.ts)`);
+    if (!rule)
+      throw new Error(
+        `${methods.join(',')} ${opts.url} has no access policy: add config.policy (see src/platform/policy/policy.ts)`,
+      );
     for (const method of methods) if (method !== 'HEAD') routes.push({ method, url: opts.url, rule });
   });
   // Every /api route has a rule (checked above), so a request without one is not an /api operation.
@@ -91,10 +110,15 @@ const bypasses = (ctx: RequestContext) => ctx.via === 'cli' || ctx.via === 'syst
 /** The role half of a rule: signed in, holding one of its roles, and not a read-only token for a write. */
 export function checkRole(ctx: RequestContext, rule: Rule): void {
   if (rule.writes && ctx.readOnly) {
-    throw new AppError(403, 'read-only-token', { vi: 'Mã truy cập chỉ đọc', en: 'Read-only token' }, {
-      vi: 'Mã truy cập API này chỉ được đọc dữ liệu, không được thay đổi. Hãy dùng một mã truy cập có quyền ghi.',
-      en: 'This API token may only read data, not change it. Use a token that may write.',
-    });
+    throw new AppError(
+      403,
+      'read-only-token',
+      { vi: 'Mã truy cập chỉ đọc', en: 'Read-only token' },
+      {
+        vi: 'Mã truy cập API này chỉ được đọc dữ liệu, không được thay đổi. Hãy dùng một mã truy cập có quyền ghi.',
+        en: 'This API token may only read data, not change it. Use a token that may write.',
+      },
+    );
   }
   if (rule.who === 'anyone' || bypasses(ctx)) return;
   if (!ctx.user) throw unauthenticated();
@@ -104,7 +128,12 @@ export function checkRole(ctx: RequestContext, rule: Rule): void {
 
 /** Does the caller's role allow this rule (before any resource is known)? The web shows menus by it. */
 export function roleAllows(ctx: RequestContext, rule: Rule): boolean {
-  try { checkRole(ctx, rule); return true; } catch { return false; }
+  try {
+    checkRole(ctx, rule);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const ROLE_NAMES: Record<Role, Message> = {
@@ -123,10 +152,11 @@ export function needsRole(roles: readonly Role[]) {
   });
 }
 
-export const outOfScope = (what: Message = { vi: 'Đơn vị này', en: 'This unit' }) => forbidden({
-  vi: `${what.vi} nằm ngoài phạm vi được giao cho tài khoản của bạn.`,
-  en: `${what.en} is outside the scope granted to your account.`,
-});
+export const outOfScope = (what: Message = { vi: 'Đơn vị này', en: 'This unit' }) =>
+  forbidden({
+    vi: `${what.vi} nằm ngoài phạm vi được giao cho tài khoản của bạn.`,
+    en: `${what.en} is outside the scope granted to your account.`,
+  });
 
 /** The units of the caller's grants whose role the rule admits. */
 export function grantUnits(ctx: RequestContext, rule: Rule): number[] {
@@ -163,7 +193,13 @@ export async function unitsReachable(db: Db, ctx: RequestContext, rule: Rule, un
 }
 
 /** The rule, with the unit half: a grant of one of its roles whose subtree holds `unitId`. */
-export async function requireGrantOver(db: Db, ctx: RequestContext, rule: Rule, unitId: number, what?: Message): Promise<void> {
+export async function requireGrantOver(
+  db: Db,
+  ctx: RequestContext,
+  rule: Rule,
+  unitId: number,
+  what?: Message,
+): Promise<void> {
   checkRole(ctx, rule);
   if (bypasses(ctx) || rule.who === 'anyone') return;
   if (!(await unitWithinAny(db, unitId, grantUnits(ctx, rule)))) throw outOfScope(what);

@@ -15,9 +15,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Starting PGlite takes seconds on a small machine: the PGlite suites share one database.
 let sharedPglite: Promise<TestDb> | null = null;
 const pgliteDb = () => (sharedPglite ??= createTestDb('pglite', { migrate: false }));
-afterAll(async () => { if (sharedPglite) await (await sharedPglite).drop(); });
-const testDb = (engine: 'pglite' | 'postgres') => (engine === 'pglite' ? pgliteDb() : createTestDb(engine, { migrate: false }));
-const dropUnlessShared = async (db: TestDb) => { if (db.engine !== 'pglite') await db.drop(); };
+afterAll(async () => {
+  if (sharedPglite) await (await sharedPglite).drop();
+});
+const testDb = (engine: 'pglite' | 'postgres') =>
+  engine === 'pglite' ? pgliteDb() : createTestDb(engine, { migrate: false });
+const dropUnlessShared = async (db: TestDb) => {
+  if (db.engine !== 'pglite') await db.drop();
+};
 
 /** Collects what arrives on a channel, with the arrival time. */
 async function collect(rt: Realtime, channel: string) {
@@ -34,8 +39,14 @@ async function collect(rt: Realtime, channel: string) {
 describe.each(ENGINES)('realtime bus on %s', (engine) => {
   let db: TestDb;
   let rt: Realtime;
-  beforeAll(async () => { db = await testDb(engine); rt = createRealtime(db, { log: quiet }); });
-  afterAll(async () => { await rt.close(); await dropUnlessShared(db); });
+  beforeAll(async () => {
+    db = await testDb(engine);
+    rt = createRealtime(db, { log: quiet });
+  });
+  afterAll(async () => {
+    await rt.close();
+    await dropUnlessShared(db);
+  });
 
   it('delivers a published event to a subscriber, and stops after unsubscribe', async () => {
     const c = await collect(rt, 'task');
@@ -55,10 +66,13 @@ describe.each(ENGINES)('realtime bus on %s', (engine) => {
       expect(c.got).toHaveLength(0); // still inside the transaction
     });
     expect((await c.waitFor(1)).map((g) => g.payload)).toEqual([{ id: 10 }]);
-    await db.db.transaction().execute(async (trx) => {
-      await publishAfterCommit(trx, 'report', { id: 11 });
-      throw new Error('roll back');
-    }).catch(() => {});
+    await db.db
+      .transaction()
+      .execute(async (trx) => {
+        await publishAfterCommit(trx, 'report', { id: 11 });
+        throw new Error('roll back');
+      })
+      .catch(() => {});
     await rt.publish('report', { id: 12 });
     expect((await c.waitFor(2)).map((g) => g.payload)).toEqual([{ id: 10 }, { id: 12 }]);
     await c.stop();
@@ -93,7 +107,12 @@ describe.skipIf(!process.env.DATABASE_URL)('realtime across two server processes
     a = createRealtime(db, { log: quiet });
     b = createRealtime(other, { log: quiet, maxBackoffMs: 200 });
   });
-  afterAll(async () => { await a.close(); await b.close(); await other.close(); await db.drop(); });
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await other.close();
+    await db.drop();
+  });
 
   it('an event published by one reaches a subscriber of the other within 1 s', async () => {
     const c = await collect(b, 'warning');
@@ -106,7 +125,9 @@ describe.skipIf(!process.env.DATABASE_URL)('realtime across two server processes
     }
     expect(c.got.map((g) => (g.payload as { taskId: number }).taskId)).toEqual([...Array(20).keys()]);
     latencies.sort((x, y) => x - y);
-    console.info(`realtime cross-process latency over 20 events: median ${latencies[10].toFixed(1)} ms, max ${latencies[19].toFixed(1)} ms`);
+    console.info(
+      `realtime cross-process latency over 20 events: median ${latencies[10].toFixed(1)} ms, max ${latencies[19].toFixed(1)} ms`,
+    );
     expect(latencies[19]).toBeLessThan(1000);
     await c.stop();
   });
@@ -114,7 +135,9 @@ describe.skipIf(!process.env.DATABASE_URL)('realtime across two server processes
   it('reconnects when its listening connection is killed, and asks clients to resync', async () => {
     const c = await collect(b, 'task');
     let resynced = 0;
-    b.onResync(() => { resynced++; });
+    b.onResync(() => {
+      resynced++;
+    });
     await sql`select pg_terminate_backend(pid) from pg_stat_activity
       where application_name = 'apparatus-realtime' and datname = current_database()`.execute(db.db);
     const until = Date.now() + 5000;
@@ -136,15 +159,22 @@ describe('server-sent events route', () => {
     rt = createRealtime(db, { log: quiet });
     app.setErrorHandler(problemHandler);
     sseRoute(app, '/events', {
-      realtime: rt, channels: ['task', 'warning'], heartbeatMs: 50,
-      authorize: (req) => { if (req.headers['x-deny']) throw forbidden({ vi: 'Không được xem.', en: 'Not for you.' }); },
+      realtime: rt,
+      channels: ['task', 'warning'],
+      heartbeatMs: 50,
+      authorize: (req) => {
+        if (req.headers['x-deny']) throw forbidden({ vi: 'Không được xem.', en: 'Not for you.' });
+      },
       policy: { action: 'test.events', who: 'anyone', on: 'none', writes: false, what: { vi: 'thử', en: 'test' } },
       select: () => async (_channel, payload) => ((payload as { unitId: number }).unitId === 99 ? null : payload),
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => { await app.close(); await rt.close(); });
+  afterAll(async () => {
+    await app.close();
+    await rt.close();
+  });
 
   it('streams the events this requester may see, with heartbeats', async () => {
     let text = '';
@@ -152,7 +182,9 @@ describe('server-sent events route', () => {
     const res = await new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; });
+    res.on('data', (chunk: string) => {
+      text += chunk;
+    });
     while (!text.includes(': open')) await sleep(5);
     await rt.publish('task', { id: 1, unitId: 1 });
     await rt.publish('warning', { id: 2, unitId: 99 }); // filtered out

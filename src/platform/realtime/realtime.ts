@@ -30,12 +30,16 @@ const CHANNEL = /^[a-z][a-z0-9_.:-]{0,62}$/;
 
 export function encodeEvent(channel: string, payload: unknown): string {
   if (!CHANNEL.test(channel)) {
-    throw new Error(`Tên kênh không hợp lệ / Invalid channel name "${channel}": lowercase letters, digits and _ . : -, at most 63`);
+    throw new Error(
+      `Tên kênh không hợp lệ / Invalid channel name "${channel}": lowercase letters, digits and _ . : -, at most 63`,
+    );
   }
   const text = JSON.stringify(payload ?? null);
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_PAYLOAD_BYTES) {
-    throw new Error(`Sự kiện quá lớn (${bytes} byte) / Event too large (${bytes} bytes, max ${MAX_PAYLOAD_BYTES}) on "${channel}": send ids, not documents`);
+    throw new Error(
+      `Sự kiện quá lớn (${bytes} byte) / Event too large (${bytes} bytes, max ${MAX_PAYLOAD_BYTES}) on "${channel}": send ids, not documents`,
+    );
   }
   return text;
 }
@@ -49,7 +53,10 @@ export async function publishAfterCommit(trx: Kysely<Database>, channel: string,
 }
 
 /** Several events in one statement (fewer round trips in a busy transaction); order is kept. */
-export async function publishAllAfterCommit(trx: Kysely<Database>, events: { channel: string; payload: unknown }[]): Promise<void> {
+export async function publishAllAfterCommit(
+  trx: Kysely<Database>,
+  events: { channel: string; payload: unknown }[],
+): Promise<void> {
   if (events.length === 0) return;
   await sql`select ${notifyCalls(events)}`.execute(trx);
 }
@@ -73,20 +80,37 @@ export function createRealtime(handle: DatabaseHandle, options: { log?: Log; max
     const set = listeners.get(channel);
     if (!set || set.size === 0) return;
     let payload: unknown;
-    try { payload = JSON.parse(text); } catch { payload = text; } // a NOTIFY sent by hand (psql) need not be JSON
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      payload = text;
+    } // a NOTIFY sent by hand (psql) need not be JSON
     for (const listener of [...set]) {
-      try { listener(payload, channel); } catch (err) { log.error(`realtime: listener on "${channel}" failed: ${(err as Error).message}`); }
+      try {
+        listener(payload, channel);
+      } catch (err) {
+        log.error(`realtime: listener on "${channel}" failed: ${(err as Error).message}`);
+      }
     }
   };
-  const resync = () => { for (const l of resyncListeners) { try { l(); } catch { /* a listener's problem, not the bus's */ } } };
+  const resync = () => {
+    for (const l of resyncListeners) {
+      try {
+        l();
+      } catch {
+        /* a listener's problem, not the bus's */
+      }
+    }
+  };
 
   const raw = handle.raw;
   const local = !raw;
-  const transport: Transport = raw?.engine === 'postgres'
-    ? postgresTransport(raw.url, dispatch, resync, log, options.maxBackoffMs ?? 5000)
-    : raw?.engine === 'pglite'
-      ? pgliteTransport(handle.db, raw.pglite, dispatch)
-      : { listen: async () => {}, unlisten: async () => {}, close: async () => {} };
+  const transport: Transport =
+    raw?.engine === 'postgres'
+      ? postgresTransport(raw.url, dispatch, resync, log, options.maxBackoffMs ?? 5000)
+      : raw?.engine === 'pglite'
+        ? pgliteTransport(handle.db, raw.pglite, dispatch)
+        : { listen: async () => {}, unlisten: async () => {}, close: async () => {} };
 
   // LISTEN/UNLISTEN run one at a time and bring the listening state in line with the
   // listeners map, so a subscribe racing an unsubscribe on the same channel ends up right.
@@ -95,8 +119,14 @@ export function createRealtime(handle: DatabaseHandle, options: { log?: Log; max
   const sync = (channel: string) => {
     const run = queue.then(async () => {
       const wanted = (listeners.get(channel)?.size ?? 0) > 0;
-      if (wanted && !listening.has(channel)) { await transport.listen(channel); listening.add(channel); }
-      if (!wanted && listening.has(channel)) { listening.delete(channel); await transport.unlisten(channel); }
+      if (wanted && !listening.has(channel)) {
+        await transport.listen(channel);
+        listening.add(channel);
+      }
+      if (!wanted && listening.has(channel)) {
+        listening.delete(channel);
+        await transport.unlisten(channel);
+      }
     });
     queue = run.catch(() => {});
     return run;
@@ -106,7 +136,10 @@ export function createRealtime(handle: DatabaseHandle, options: { log?: Log; max
   return {
     async publish(channel, payload) {
       const text = encodeEvent(channel, payload);
-      if (local) { queueMicrotask(() => dispatch(channel, text)); return; }
+      if (local) {
+        queueMicrotask(() => dispatch(channel, text));
+        return;
+      }
       await sql`select pg_notify(${channel}, ${text})`.execute(handle.db);
     },
     async subscribe(channel, listener) {
@@ -128,7 +161,9 @@ export function createRealtime(handle: DatabaseHandle, options: { log?: Log; max
     },
     onResync(listener) {
       resyncListeners.add(listener);
-      return () => { resyncListeners.delete(listener); };
+      return () => {
+        resyncListeners.delete(listener);
+      };
     },
     async close() {
       if (closed) return;
@@ -148,7 +183,11 @@ export function createRealtime(handle: DatabaseHandle, options: { log?: Log; max
  */
 const pgliteListens = new WeakMap<PGlite, Map<string, number>>();
 
-function pgliteTransport(db: Kysely<Database>, pglite: PGlite, dispatch: (channel: string, text: string) => void): Transport {
+function pgliteTransport(
+  db: Kysely<Database>,
+  pglite: PGlite,
+  dispatch: (channel: string, text: string) => void,
+): Transport {
   const stop = pglite.onNotification(dispatch);
   let counts = pgliteListens.get(pglite);
   if (!counts) pgliteListens.set(pglite, (counts = new Map()));
@@ -156,7 +195,10 @@ function pgliteTransport(db: Kysely<Database>, pglite: PGlite, dispatch: (channe
   const mine = new Set<string>();
   const release = async (channel: string) => {
     const left = (session.get(channel) ?? 1) - 1;
-    if (left > 0) { session.set(channel, left); return; }
+    if (left > 0) {
+      session.set(channel, left);
+      return;
+    }
     session.delete(channel);
     await sql`unlisten ${sql.id(channel)}`.execute(db);
   };
@@ -183,7 +225,13 @@ function pgliteTransport(db: Kysely<Database>, pglite: PGlite, dispatch: (channe
  * handed to other queries and its LISTENs lost. When it drops, it reconnects with doubling
  * waits (100 ms up to maxBackoffMs, for as long as it takes), LISTENs again and calls resync.
  */
-function postgresTransport(url: string, dispatch: (channel: string, text: string) => void, resync: () => void, log: Log, maxBackoffMs: number): Transport {
+function postgresTransport(
+  url: string,
+  dispatch: (channel: string, text: string) => void,
+  resync: () => void,
+  log: Log,
+  maxBackoffMs: number,
+): Transport {
   const channels = new Set<string>();
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client> | null = null;
@@ -196,7 +244,10 @@ function postgresTransport(url: string, dispatch: (channel: string, text: string
   async function connect(): Promise<pg.Client> {
     const c = new pg.Client({ connectionString: url, application_name: 'apparatus-realtime' });
     c.on('notification', (msg) => dispatch(msg.channel, msg.payload ?? ''));
-    c.on('error', (err) => { log.warn(`realtime: listener connection error: ${err.message}`); lost(c); });
+    c.on('error', (err) => {
+      log.warn(`realtime: listener connection error: ${err.message}`);
+      lost(c);
+    });
     c.on('end', () => lost(c));
     await c.connect();
     for (const channel of channels) await c.query(`listen ${quote(channel)}`);
@@ -230,7 +281,14 @@ function postgresTransport(url: string, dispatch: (channel: string, text: string
   async function ready(): Promise<pg.Client | null> {
     if (client) return client;
     if (retryTimer) return null; // reconnecting: the new connection will LISTEN to every channel
-    connecting ??= connect().then((c) => { client = c; return c; }).finally(() => { connecting = null; });
+    connecting ??= connect()
+      .then((c) => {
+        client = c;
+        return c;
+      })
+      .finally(() => {
+        connecting = null;
+      });
     return connecting;
   }
 

@@ -24,7 +24,11 @@ export interface SseOptions {
    * Ends the stream when the requester's sign-in ends: a channel announcing ended sessions and whether an
    * announcement concerns this requester, and when the sign-in expires by itself.
    */
-  session?: { channel: string; ended: (payload: unknown, request: FastifyRequest) => boolean; expiresAt: (request: FastifyRequest) => Date | null };
+  session?: {
+    channel: string;
+    ended: (payload: unknown, request: FastifyRequest) => boolean;
+    expiresAt: (request: FastifyRequest) => Date | null;
+  };
   /** Comment line every N ms, well under the 60 s idle timeout of common proxies. Default 15 000. */
   heartbeatMs?: number;
 }
@@ -36,7 +40,9 @@ export interface SseOptions {
 export function sseRoute(app: FastifyInstance, path: string, options: SseOptions): void {
   const open = new Set<() => void>();
   // Streams never go idle, so the server would wait for them forever on close: end them first.
-  app.addHook('onClose', async () => { for (const end of [...open]) end(); });
+  app.addHook('onClose', async () => {
+    for (const end of [...open]) end();
+  });
   app.get(path, { config: { policy: options.policy }, schema: { hide: true } }, async (request, reply) => {
     await options.authorize?.(request);
     const channels = typeof options.channels === 'function' ? await options.channels(request) : options.channels;
@@ -51,16 +57,25 @@ export function sseRoute(app: FastifyInstance, path: string, options: SseOptions
     });
     res.write('retry: 3000\n\n');
     let id = 0;
-    const send = (event: string, payload: unknown) => { if (!res.destroyed) res.write(`id: ${++id}\nevent: ${event}\ndata: ${JSON.stringify(payload)}\n\n`); };
+    const send = (event: string, payload: unknown) => {
+      if (!res.destroyed) res.write(`id: ${++id}\nevent: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+    };
     // Events are decided one after the other, so an async selection cannot reorder them.
     let queue: Promise<void> = Promise.resolve();
     const listener: Listener = (payload, channel) => {
-      queue = queue.then(async () => {
-        const shown = select ? await select(channel, payload) : payload;
-        if (shown !== null && shown !== undefined) send(channel, shown);
-      }).catch((err: Error) => { request.log.error({ err }, 'sse: selecting an event failed; the stream asks for a re-read'); send('resync', {}); });
+      queue = queue
+        .then(async () => {
+          const shown = select ? await select(channel, payload) : payload;
+          if (shown !== null && shown !== undefined) send(channel, shown);
+        })
+        .catch((err: Error) => {
+          request.log.error({ err }, 'sse: selecting an event failed; the stream asks for a re-read');
+          send('resync', {});
+        });
     };
-    const ended: Listener = (payload) => { if (options.session!.ended(payload, request)) end(); };
+    const ended: Listener = (payload) => {
+      if (options.session!.ended(payload, request)) end();
+    };
     const unsubscribes = await Promise.all([
       ...channels.map((c) => options.realtime.subscribe(c, listener)),
       ...(options.session ? [options.realtime.subscribe(options.session.channel, ended)] : []),

@@ -15,45 +15,73 @@ import { closeHeavyPool } from './pool.ts';
 import { requestLang } from '../http/problem.ts';
 import { fieldProblems, validationDetail } from '../http/validation.ts';
 
-export interface UploadedFile { fileName: string; mediaType: string; bytes: Buffer }
+export interface UploadedFile {
+  fileName: string;
+  mediaType: string;
+  bytes: Buffer;
+}
 
 /** Registers the multipart parser once for the app and closes the worker pool with it. */
 export async function registerUploads(app: FastifyInstance): Promise<void> {
   // Route limits are passed per request (readUpload); these are the ceiling for any other multipart body.
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 30, fieldSize: 100_000, parts: 31 } });
-  app.addHook('onClose', async () => { await closeHeavyPool(); });
+  await app.register(multipart, {
+    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 30, fieldSize: 100_000, parts: 31 },
+  });
+  app.addHook('onClose', async () => {
+    await closeHeavyPool();
+  });
 }
 
 /** What OpenAPI says of every upload: the limits and the answers a client must handle. */
 export function limitsDoc(l: UploadLimits): string {
   const mb = (n: number) => `${n / (1024 * 1024)} MB`;
-  return `Limits: ${mb(l.bytes)} per file, ${l.rows.toLocaleString('en')} rows, ${l.cells.toLocaleString('en')} cells holding a value, `
-    + `${l.columns} cells in a CSV row, ${mb(l.unpackedBytes)} once an .xlsx is unzipped, ${l.entries} files inside it. `
-    + 'Over a limit: 413 problem+json with `limit`, `max` and the file\'s `figure` (`atLeast` when reading stopped there). '
-    + 'A second heavy upload by the same user while one runs: 429 with Retry-After; the server busy with others: 503 with Retry-After.';
+  return (
+    `Limits: ${mb(l.bytes)} per file, ${l.rows.toLocaleString('en')} rows, ${l.cells.toLocaleString('en')} cells holding a value, ` +
+    `${l.columns} cells in a CSV row, ${mb(l.unpackedBytes)} once an .xlsx is unzipped, ${l.entries} files inside it. ` +
+    "Over a limit: 413 problem+json with `limit`, `max` and the file's `figure` (`atLeast` when reading stopped there). " +
+    'A second heavy upload by the same user while one runs: 429 with Retry-After; the server busy with others: 503 with Retry-After.'
+  );
 }
 
 // The body of an upload route is read by its handler, not by Fastify: only querystring and params are validated up front.
-const headersAndParamsOnly: FastifySchemaCompiler<unknown> = (route) => (route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never));
+const headersAndParamsOnly: FastifySchemaCompiler<unknown> = (route) =>
+  route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as never);
 
 /**
  * Route options of an upload: OpenAPI shows a multipart body with the file and
  * `fields`; Fastify does not validate that body (readUpload does, as it streams).
  */
-export function uploadRoute<F extends z.ZodObject, X extends object = object>(fields: F, docs: { tags: string[]; summary: string; file: string; limits: UploadLimits }, extra?: X) {
+export function uploadRoute<F extends z.ZodObject, X extends object = object>(
+  fields: F,
+  docs: { tags: string[]; summary: string; file: string; limits: UploadLimits },
+  extra?: X,
+) {
   const { file, limits, ...rest } = docs;
   return {
-    schema: { ...rest, description: limitsDoc(limits), ...(extra as X), consumes: ['multipart/form-data'], body: fields.extend({ file: z.file().describe(file) }) },
+    schema: {
+      ...rest,
+      description: limitsDoc(limits),
+      ...(extra as X),
+      consumes: ['multipart/form-data'],
+      body: fields.extend({ file: z.file().describe(file) }),
+    },
     validatorCompiler: headersAndParamsOnly,
   };
 }
 
-const notMultipart = () => new AppError(415, 'unsupported-media-type', { vi: 'Sai kiểu dữ liệu gửi lên', en: 'Unsupported media type' }, {
-  vi: 'Hãy gửi tệp dạng multipart/form-data, với tệp ở trường "file" (như một biểu mẫu tải tệp lên).',
-  en: 'Send the file as multipart/form-data, with the file in the field "file" (as an upload form does).',
-});
+const notMultipart = () =>
+  new AppError(
+    415,
+    'unsupported-media-type',
+    { vi: 'Sai kiểu dữ liệu gửi lên', en: 'Unsupported media type' },
+    {
+      vi: 'Hãy gửi tệp dạng multipart/form-data, với tệp ở trường "file" (như một biểu mẫu tải tệp lên).',
+      en: 'Send the file as multipart/form-data, with the file in the field "file" (as an upload form does).',
+    },
+  );
 
-const noFile = () => badRequest({ vi: 'Chưa có tệp: hãy gửi tệp ở trường "file".', en: 'No file: send the file in the field "file".' });
+const noFile = () =>
+  badRequest({ vi: 'Chưa có tệp: hãy gửi tệp ở trường "file".', en: 'No file: send the file in the field "file".' });
 
 function requestSize(req: FastifyRequest): number | null {
   const n = Number(req.headers['content-length']);
@@ -90,7 +118,11 @@ function discardRest(req: FastifyRequest): void {
 }
 
 /** Reads the multipart body: the one file (at most `limits.bytes`) and the fields, checked with `fields`. */
-export async function readUpload<F extends z.ZodObject>(req: FastifyRequest, fields: F, limits: Pick<UploadLimits, 'bytes'>): Promise<{ fields: z.infer<F>; file: UploadedFile }> {
+export async function readUpload<F extends z.ZodObject>(
+  req: FastifyRequest,
+  fields: F,
+  limits: Pick<UploadLimits, 'bytes'>,
+): Promise<{ fields: z.infer<F>; file: UploadedFile }> {
   try {
     return await readParts(req, fields, limits);
   } catch (err) {
@@ -99,23 +131,37 @@ export async function readUpload<F extends z.ZodObject>(req: FastifyRequest, fie
   }
 }
 
-async function readParts<F extends z.ZodObject>(req: FastifyRequest, fields: F, limits: Pick<UploadLimits, 'bytes'>): Promise<{ fields: z.infer<F>; file: UploadedFile }> {
+async function readParts<F extends z.ZodObject>(
+  req: FastifyRequest,
+  fields: F,
+  limits: Pick<UploadLimits, 'bytes'>,
+): Promise<{ fields: z.infer<F>; file: UploadedFile }> {
   if (!req.isMultipart()) throw notMultipart();
   const sent = requestSize(req);
   // A declared size far over the limit is refused before a byte of it is parsed.
-  if (sent !== null && sent > limits.bytes + 1024 * 1024) throw tooLarge({ limit: 'bytes', max: limits.bytes, figure: sent, approx: true });
+  if (sent !== null && sent > limits.bytes + 1024 * 1024)
+    throw tooLarge({ limit: 'bytes', max: limits.bytes, figure: sent, approx: true });
   const values: Record<string, string> = {};
   let file: UploadedFile | null = null;
   try {
-    for await (const part of req.parts({ limits: { fileSize: limits.bytes, files: 1, fields: 30, fieldSize: 100_000, parts: 31 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: limits.bytes, files: 1, fields: 30, fieldSize: 100_000, parts: 31 },
+    })) {
       if (part.type === 'field') {
-        if (part.valueTruncated) throw badRequest({ vi: `Trường "${part.fieldname}" dài quá 100.000 ký tự.`, en: `The field "${part.fieldname}" is longer than 100,000 characters.` });
+        if (part.valueTruncated)
+          throw badRequest({
+            vi: `Trường "${part.fieldname}" dài quá 100.000 ký tự.`,
+            en: `The field "${part.fieldname}" is longer than 100,000 characters.`,
+          });
         values[part.fieldname] = String(part.value);
         continue;
       }
       if (part.fieldname !== 'file') {
         part.file.resume();
-        throw badRequest({ vi: `Tệp phải ở trường "file", không phải "${part.fieldname}".`, en: `The file must be in the field "file", not "${part.fieldname}".` });
+        throw badRequest({
+          vi: `Tệp phải ở trường "file", không phải "${part.fieldname}".`,
+          en: `The file must be in the field "file", not "${part.fieldname}".`,
+        });
       }
       const chunks: Buffer[] = [];
       let received = 0;
@@ -133,10 +179,19 @@ async function readParts<F extends z.ZodObject>(req: FastifyRequest, fields: F, 
   if (!file) throw noFile();
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
-    const problems = fieldProblems(parsed.error.issues.map(({ code, path, message, ...params }) =>
-      ({ keyword: code, instancePath: `/${path.join('/')}`, message, params })), 'body');
+    const problems = fieldProblems(
+      parsed.error.issues.map(({ code, path, message, ...params }) => ({
+        keyword: code,
+        instancePath: `/${path.join('/')}`,
+        message,
+        params,
+      })),
+      'body',
+    );
     const lang = requestLang(req);
-    throw badRequest(validationDetail(problems), { errors: problems.map((f) => ({ field: f.field, label: f.label, message: f.message[lang] })) });
+    throw badRequest(validationDetail(problems), {
+      errors: problems.map((f) => ({ field: f.field, label: f.label, message: f.message[lang] })),
+    });
   }
   return { fields: parsed.data, file };
 }
@@ -146,14 +201,23 @@ function uploadError(err: unknown, req: FastifyRequest, maxBytes: number): unkno
   if (err instanceof AppError) return err;
   const e = err as Error & { code?: string };
   switch (e.code) {
-    case 'FST_REQ_FILE_TOO_LARGE': return overBytes(req, maxBytes, maxBytes + 1);
-    case 'FST_FILES_LIMIT': return badRequest({ vi: 'Mỗi lần chỉ gửi một tệp.', en: 'Send one file at a time.' });
-    case 'FST_FIELDS_LIMIT': case 'FST_PARTS_LIMIT': return badRequest({ vi: 'Biểu mẫu có quá nhiều trường.', en: 'The form has too many fields.' });
-    case 'FST_PROTO_VIOLATION': return badRequest({ vi: 'Tên trường không hợp lệ.', en: 'A field name is not allowed.' });
-    default: break;
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return overBytes(req, maxBytes, maxBytes + 1);
+    case 'FST_FILES_LIMIT':
+      return badRequest({ vi: 'Mỗi lần chỉ gửi một tệp.', en: 'Send one file at a time.' });
+    case 'FST_FIELDS_LIMIT':
+    case 'FST_PARTS_LIMIT':
+      return badRequest({ vi: 'Biểu mẫu có quá nhiều trường.', en: 'The form has too many fields.' });
+    case 'FST_PROTO_VIOLATION':
+      return badRequest({ vi: 'Tên trường không hợp lệ.', en: 'A field name is not allowed.' });
+    default:
+      break;
   }
   if (/multipart|boundary|Unexpected end|terminated early|Malformed/i.test(e.message ?? '')) {
-    return badRequest({ vi: `Dữ liệu tải lên bị hỏng hoặc bị cắt ngang (${e.message}). Hãy gửi lại.`, en: `The upload is damaged or was cut short (${e.message}). Send it again.` });
+    return badRequest({
+      vi: `Dữ liệu tải lên bị hỏng hoặc bị cắt ngang (${e.message}). Hãy gửi lại.`,
+      en: `The upload is damaged or was cut short (${e.message}). Send it again.`,
+    });
   }
   return err;
 }

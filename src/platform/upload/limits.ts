@@ -22,7 +22,12 @@ export interface UploadLimits {
 }
 
 export const TABLE_LIMITS: UploadLimits = {
-  bytes: 10 * 1024 * 1024, rows: 20_000, cells: 400_000, columns: 100, unpackedBytes: 50 * 1024 * 1024, entries: 1_000,
+  bytes: 10 * 1024 * 1024,
+  rows: 20_000,
+  cells: 400_000,
+  columns: 100,
+  unpackedBytes: 50 * 1024 * 1024,
+  entries: 1_000,
 };
 
 export type LimitName = keyof UploadLimits | 'characters';
@@ -67,10 +72,24 @@ export interface OverLimit {
 export function tooLarge(o: OverLimit): AppError {
   const f = (lang: 'vi' | 'en') => figure(o.figure, o.limit, lang);
   const m = (lang: 'vi' | 'en') => figure(o.max, o.limit, lang);
-  const whereVi = o.at?.line ? ` (đã dừng đọc ở dòng ${o.at.line.toLocaleString('vi-VN')})` : o.at?.row ? ` (đã dừng đọc ở dòng ${o.at.row.toLocaleString('vi-VN')} của trang tính)` : '';
-  const whereEn = o.at?.line ? ` (reading stopped at line ${o.at.line.toLocaleString('en-GB')})` : o.at?.row ? ` (reading stopped at sheet row ${o.at.row.toLocaleString('en-GB')})` : '';
-  return new AppError(413, 'upload-too-large', { vi: 'Tệp vượt giới hạn', en: 'File over a limit' }, {
-    vi: `Tệp vượt giới hạn ${LABEL[o.limit].vi}: tệp có ${o.atLeast ? 'ít nhất ' : o.approx ? 'khoảng ' : ''}${f('vi')}, giới hạn là ${m('vi')}${whereVi}. ${ADVICE.vi}`,
-    en: `The file is over the limit on ${LABEL[o.limit].en}: it has ${o.atLeast ? 'at least ' : o.approx ? 'about ' : ''}${f('en')}, the limit is ${m('en')}${whereEn}. ${ADVICE.en}`,
-  }, { limit: o.limit, max: o.max, figure: o.figure, atLeast: o.atLeast ?? false, ...(o.at ?? {}) });
+  const whereVi = o.at?.line
+    ? ` (đã dừng đọc ở dòng ${o.at.line.toLocaleString('vi-VN')})`
+    : o.at?.row
+      ? ` (đã dừng đọc ở dòng ${o.at.row.toLocaleString('vi-VN')} của trang tính)`
+      : '';
+  const whereEn = o.at?.line
+    ? ` (reading stopped at line ${o.at.line.toLocaleString('en-GB')})`
+    : o.at?.row
+      ? ` (reading stopped at sheet row ${o.at.row.toLocaleString('en-GB')})`
+      : '';
+  return new AppError(
+    413,
+    'upload-too-large',
+    { vi: 'Tệp vượt giới hạn', en: 'File over a limit' },
+    {
+      vi: `Tệp vượt giới hạn ${LABEL[o.limit].vi}: tệp có ${o.atLeast ? 'ít nhất ' : o.approx ? 'khoảng ' : ''}${f('vi')}, giới hạn là ${m('vi')}${whereVi}. ${ADVICE.vi}`,
+      en: `The file is over the limit on ${LABEL[o.limit].en}: it has ${o.atLeast ? 'at least ' : o.approx ? 'about ' : ''}${f('en')}, the limit is ${m('en')}${whereEn}. ${ADVICE.en}`,
+    },
+    { limit: o.limit, max: o.max, figure: o.figure, atLeast: o.atLeast ?? false, ...(o.at ?? {}) },
+  );
 }

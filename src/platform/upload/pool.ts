@@ -22,7 +22,9 @@ export interface PoolOptions {
 
 const defaults: Required<PoolOptions> = {
   threads: Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)),
-  maxQueue: 16, perUser: 1, workerHeapMb: 512,
+  maxQueue: 16,
+  perUser: 1,
+  workerHeapMb: 512,
 };
 let options = { ...defaults };
 let pool: Piscina | null = null;
@@ -36,7 +38,9 @@ export function configureHeavyPool(o: PoolOptions): void {
 function thePool(): Piscina {
   pool ??= new Piscina({
     filename: new URL('./worker.mjs', import.meta.url).href,
-    minThreads: 0, maxThreads: options.threads, maxQueue: options.maxQueue,
+    minThreads: 0,
+    maxThreads: options.threads,
+    maxQueue: options.maxQueue,
     // Threads end when idle, so a CLI or a test does not stay alive for them.
     idleTimeout: 10_000,
     // Tasks await streams (unzip, XML): a thread must not block in Atomics.wait between them.
@@ -55,12 +59,30 @@ export async function closeHeavyPool(): Promise<void> {
 }
 
 /** What worker.mjs returns: bytes as they are (moved, not copied), any other value wrapped, or a refusal. */
-type Outcome<T> = Uint8Array | { value: T } | { appError: { status: number; type: string; title: AppError['title']; detail: AppError['detail']; extra: Record<string, unknown> } };
+type Outcome<T> =
+  | Uint8Array
+  | { value: T }
+  | {
+      appError: {
+        status: number;
+        type: string;
+        title: AppError['title'];
+        detail: AppError['detail'];
+        extra: Record<string, unknown>;
+      };
+    };
 
-const busy = () => new AppError(503, 'busy', { vi: 'Máy chủ đang bận', en: 'Server busy' }, {
-  vi: 'Máy chủ đang đọc nhiều tệp khác; tệp của bạn chưa được đọc. Vui lòng gửi lại sau ít giây.',
-  en: 'The server is reading many other files; yours was not read. Please send it again in a few seconds.',
-}, { retryAfterSeconds: 5 });
+const busy = () =>
+  new AppError(
+    503,
+    'busy',
+    { vi: 'Máy chủ đang bận', en: 'Server busy' },
+    {
+      vi: 'Máy chủ đang đọc nhiều tệp khác; tệp của bạn chưa được đọc. Vui lòng gửi lại sau ít giây.',
+      en: 'The server is reading many other files; yours was not read. Please send it again in a few seconds.',
+    },
+    { retryAfterSeconds: 5 },
+  );
 
 /** Runs `fn` of `module` (a URL of one of the server's modules) in a worker thread; refusals come back as AppErrors. */
 export async function runOffLoop<T>(module: URL, fn: string, args: unknown[]): Promise<T> {
@@ -71,10 +93,16 @@ export async function runOffLoop<T>(module: URL, fn: string, args: unknown[]): P
     const e = err as Error & { code?: string };
     if (e.message === 'Task queue is at limit') throw busy();
     if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw new AppError(413, 'upload-too-large', { vi: 'Tệp vượt giới hạn', en: 'File over a limit' }, {
-        vi: 'Đọc tệp này cần nhiều bộ nhớ hơn mức cho phép nên đã dừng; không có gì được lưu. Hãy chia tệp thành nhiều tệp nhỏ hơn.',
-        en: 'Reading this file needed more memory than allowed, so it was stopped; nothing was saved. Split it into smaller files.',
-      }, { limit: 'memory', max: options.workerHeapMb * 1024 * 1024 });
+      throw new AppError(
+        413,
+        'upload-too-large',
+        { vi: 'Tệp vượt giới hạn', en: 'File over a limit' },
+        {
+          vi: 'Đọc tệp này cần nhiều bộ nhớ hơn mức cho phép nên đã dừng; không có gì được lưu. Hãy chia tệp thành nhiều tệp nhỏ hơn.',
+          en: 'Reading this file needed more memory than allowed, so it was stopped; nothing was saved. Split it into smaller files.',
+        },
+        { limit: 'memory', max: options.workerHeapMb * 1024 * 1024 },
+      );
     }
     throw err;
   }
@@ -96,16 +124,23 @@ export async function withHeavySlot<T>(ctx: RequestContext, work: () => Promise<
   const key = who(ctx);
   const n = running.get(key) ?? 0;
   if (n >= options.perUser) {
-    throw new AppError(429, 'too-many-uploads', { vi: 'Đang xử lý tệp trước', en: 'Previous file still running' }, {
-      vi: 'Tệp bạn gửi trước đó vẫn đang được đọc; mỗi lần chỉ xử lý một tệp của một người. Vui lòng chờ tệp đó xong rồi gửi lại.',
-      en: 'The file you sent before is still being read; one file per person is processed at a time. Wait for it to finish, then send again.',
-    }, { retryAfterSeconds: 5 });
+    throw new AppError(
+      429,
+      'too-many-uploads',
+      { vi: 'Đang xử lý tệp trước', en: 'Previous file still running' },
+      {
+        vi: 'Tệp bạn gửi trước đó vẫn đang được đọc; mỗi lần chỉ xử lý một tệp của một người. Vui lòng chờ tệp đó xong rồi gửi lại.',
+        en: 'The file you sent before is still being read; one file per person is processed at a time. Wait for it to finish, then send again.',
+      },
+      { retryAfterSeconds: 5 },
+    );
   }
   running.set(key, n + 1);
   try {
     return await work();
   } finally {
     const left = (running.get(key) ?? 1) - 1;
-    if (left > 0) running.set(key, left); else running.delete(key);
+    if (left > 0) running.set(key, left);
+    else running.delete(key);
   }
 }

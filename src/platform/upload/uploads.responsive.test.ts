@@ -24,8 +24,14 @@ import { configureHeavyPool } from './pool.ts';
 const PASSWORD = 'correct horse battery';
 // One parsing thread: the other core stays for the server's event loop and the sending process.
 configureHeavyPool({ threads: 1 });
-const USERS = [['central', 'central_officer'], ['central2', 'central_officer'], ['central3', 'central_officer'], ['admin', 'system_admin'], ['hanoi', 'province_officer']] as const;
-type User = typeof USERS[number][0];
+const USERS = [
+  ['central', 'central_officer'],
+  ['central2', 'central_officer'],
+  ['central3', 'central_officer'],
+  ['admin', 'system_admin'],
+  ['hanoi', 'province_officer'],
+] as const;
+type User = (typeof USERS)[number][0];
 
 describe.each(ENGINES)('/health under hostile uploads on %s', (engine) => {
   let t: TestDb;
@@ -39,18 +45,33 @@ describe.each(ENGINES)('/health under hostile uploads on %s', (engine) => {
     await seedMiniRegistry(t.db);
     const sys = systemContext('test');
     for (const [username, role] of USERS) {
-      await createUser(t.db, sys, { username, displayName: username, password: PASSWORD, grants: [{ role, unitCode: role === 'province_officer' ? '01' : 'VN' }] });
+      await createUser(t.db, sys, {
+        username,
+        displayName: username,
+        password: PASSWORD,
+        grants: [{ role, unitCode: role === 'province_officer' ? '01' : 'VN' }],
+      });
     }
     app = await buildServer(t, loadConfig(), { logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     for (const [username] of USERS) {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-      const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('apparatus_session='))!;
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .find((c) => c.startsWith('apparatus_session='))!;
       sessions[username] = { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
     }
   }, 120_000);
-  afterAll(async () => { await app?.close(); await t?.drop(); });
+  afterAll(async () => {
+    await app?.close();
+    await t?.drop();
+  });
 
   it('answers /health within 100 ms while a 1M-row CSV, a 600 MB xlsx bomb, a 20,001-row CSV, a national table and a 2M-character document are sent at once', async () => {
     // The files are made and sent by another process, as they would come from other people: this process is the server and the polling client.
@@ -85,7 +106,6 @@ describe.each(ENGINES)('/health under hostile uploads on %s', (engine) => {
     expect(latencies.length).toBeGreaterThan(5);
     expect(max).toBeLessThan(100);
   }, 180_000);
-
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,9 +115,15 @@ function pollHealth(base: string, everyMs: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const latencies: number[] = [];
   let stopped = false;
-  const get = () => new Promise<void>((resolve, reject) => {
-    http.get(`${base}/health`, { agent }, (res) => { res.resume(); res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`health ${res.statusCode}`)))); }).on('error', reject);
-  });
+  const get = () =>
+    new Promise<void>((resolve, reject) => {
+      http
+        .get(`${base}/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`health ${res.statusCode}`))));
+        })
+        .on('error', reject);
+    });
   const loop = (async () => {
     while (!stopped) {
       const start = performance.now();
@@ -106,15 +132,29 @@ function pollHealth(base: string, everyMs: number) {
       await sleep(everyMs);
     }
   })();
-  return { async stop() { stopped = true; await loop; agent.destroy(); return latencies; } };
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      agent.destroy();
+      return latencies;
+    },
+  };
 }
 
 /** Runs sender.testing.ts in a child process at low priority; the answers in the jobs' order. */
 function sendFromAnotherProcess(jobs: Job[]): Promise<{ status: number; retryAfter: string | null; body: string }[]> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', new URL('./sender.testing.ts', import.meta.url).pathname, JSON.stringify(jobs)], { maxBuffer: 1 << 30 },
-      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))));
-    try { os.setPriority(child.pid!, 10); } catch { /* not allowed here: the bound still holds, with less margin */ }
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', new URL('./sender.testing.ts', import.meta.url).pathname, JSON.stringify(jobs)],
+      { maxBuffer: 1 << 30 },
+      (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))),
+    );
+    try {
+      os.setPriority(child.pid!, 10);
+    } catch {
+      /* not allowed here: the bound still holds, with less margin */
+    }
   });
 }
-

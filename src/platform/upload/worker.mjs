@@ -10,7 +10,8 @@ import { register } from 'tsx/esm/api';
 register();
 
 /** Structured clone turns a Buffer into a Uint8Array: give functions the Buffer they expect. */
-const asBuffer = (v) => (v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v);
+const asBuffer = (v) =>
+  v instanceof Uint8Array && !Buffer.isBuffer(v) ? Buffer.from(v.buffer, v.byteOffset, v.byteLength) : v;
 
 export default async function run({ module, fn, args }) {
   const m = await import(module);
@@ -22,7 +23,9 @@ export default async function run({ module, fn, args }) {
     return { value };
   } catch (err) {
     if (err && typeof err.status === 'number' && err.status < 500 && err.title && err.detail) {
-      return { appError: { status: err.status, type: err.type, title: err.title, detail: err.detail, extra: err.extra ?? {} } };
+      return {
+        appError: { status: err.status, type: err.type, title: err.title, detail: err.detail, extra: err.extra ?? {} },
+      };
     }
     throw err;
   }

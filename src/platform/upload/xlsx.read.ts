@@ -17,8 +17,15 @@ import { tooLarge, type UploadLimits } from './limits.ts';
 
 export type CellValue = string | number | boolean | Date | { error: string };
 /** One sheet row holding at least one value; `cells[0]` is column A. */
-export interface SheetRow { row: number; cells: (CellValue | undefined)[] }
-export interface XlsxSheet { names: string[]; name: string; rows: SheetRow[] }
+export interface SheetRow {
+  row: number;
+  cells: (CellValue | undefined)[];
+}
+export interface XlsxSheet {
+  names: string[];
+  name: string;
+  rows: SheetRow[];
+}
 
 export interface XlsxReadOptions {
   /** Sheet to read: this name if the workbook has it, else the first sheet. */
@@ -28,31 +35,43 @@ export interface XlsxReadOptions {
   limits: Pick<UploadLimits, 'rows' | 'cells' | 'unpackedBytes' | 'entries'>;
 }
 
-const unreadable = (why: string) => badRequest({
-  vi: `Tệp không phải bảng tính Excel (.xlsx) đọc được (${why}). Hãy mở bằng Excel và lưu lại dạng "Excel Workbook (.xlsx)".`,
-  en: `The file is not a readable Excel (.xlsx) workbook (${why}). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
-});
+const unreadable = (why: string) =>
+  badRequest({
+    vi: `Tệp không phải bảng tính Excel (.xlsx) đọc được (${why}). Hãy mở bằng Excel và lưu lại dạng "Excel Workbook (.xlsx)".`,
+    en: `The file is not a readable Excel (.xlsx) workbook (${why}). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+  });
 
 /** Stops a streaming parse from inside its handlers. */
-class Stop extends Error { constructor(readonly reason: Error) { super(reason.message); } }
+class Stop extends Error {
+  constructor(readonly reason: Error) {
+    super(reason.message);
+  }
+}
 
 export async function readXlsxSheet(bytes: Buffer, options: XlsxReadOptions): Promise<XlsxSheet> {
   const { limits } = options;
   let zip: ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(bytes, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch (err) {
     throw unreadable((err as Error).message);
   }
   try {
-    if (zip.entryCount > limits.entries) throw tooLarge({ limit: 'entries', max: limits.entries, figure: zip.entryCount });
+    if (zip.entryCount > limits.entries)
+      throw tooLarge({ limit: 'entries', max: limits.entries, figure: zip.entryCount });
     const entries = new Map<string, Entry>();
     let declared = 0;
     for await (const entry of zip.eachEntry()) {
       declared += entry.uncompressedSize;
       entries.set(entry.fileName.replace(/^\//, ''), entry);
     }
-    if (declared > limits.unpackedBytes) throw tooLarge({ limit: 'unpackedBytes', max: limits.unpackedBytes, figure: declared });
+    if (declared > limits.unpackedBytes)
+      throw tooLarge({ limit: 'unpackedBytes', max: limits.unpackedBytes, figure: declared });
 
     // Nothing read below can exceed the declared total: yauzl stops a part that inflates to more than it declared.
     const part = (name: string) => entries.get(name);
@@ -71,7 +90,13 @@ export async function readXlsxSheet(bytes: Buffer, options: XlsxReadOptions): Pr
     const shared = strings ? await readSharedStrings(await open(zip, strings)) : [];
     const stylesEntry = part('xl/styles.xml');
     const dateStyles = stylesEntry ? await readDateStyles(await open(zip, stylesEntry)) : new Set<number>();
-    const rows = await readSheet(await open(zip, sheetEntry), { shared, dateStyles, date1904: workbook.date1904, columns: options.columns, limits });
+    const rows = await readSheet(await open(zip, sheetEntry), {
+      shared,
+      dateStyles,
+      date1904: workbook.date1904,
+      columns: options.columns,
+      limits,
+    });
     return { names: workbook.sheets.map((s) => s.name), name: chosen.name, rows };
   } finally {
     zip.close();
@@ -108,24 +133,28 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1);
 async function readWorkbook(stream: Readable) {
   const sheets: { name: string; rid: string }[] = [];
   let date1904 = false;
-  await parseXml(stream, (p) => p.on('opentag', (tag: SaxesTagPlain) => {
-    const name = local(tag.name);
-    if (name === 'sheet') {
-      const rid = Object.entries(tag.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? '';
-      sheets.push({ name: String(tag.attributes.name ?? ''), rid: String(rid) });
-    } else if (name === 'workbookPr') {
-      const v = String(tag.attributes.date1904 ?? '');
-      date1904 = v === '1' || v === 'true';
-    }
-  }));
+  await parseXml(stream, (p) =>
+    p.on('opentag', (tag: SaxesTagPlain) => {
+      const name = local(tag.name);
+      if (name === 'sheet') {
+        const rid = Object.entries(tag.attributes).find(([k]) => local(k) === 'id' && k !== 'sheetId')?.[1] ?? '';
+        sheets.push({ name: String(tag.attributes.name ?? ''), rid: String(rid) });
+      } else if (name === 'workbookPr') {
+        const v = String(tag.attributes.date1904 ?? '');
+        date1904 = v === '1' || v === 'true';
+      }
+    }),
+  );
   return { sheets, date1904 };
 }
 
 async function readRels(stream: Readable): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  await parseXml(stream, (p) => p.on('opentag', (tag: SaxesTagPlain) => {
-    if (local(tag.name) === 'Relationship') out.set(String(tag.attributes.Id), String(tag.attributes.Target));
-  }));
+  await parseXml(stream, (p) =>
+    p.on('opentag', (tag: SaxesTagPlain) => {
+      if (local(tag.name) === 'Relationship') out.set(String(tag.attributes.Id), String(tag.attributes.Target));
+    }),
+  );
   return out;
 }
 
@@ -141,12 +170,17 @@ async function readSharedStrings(stream: Readable): Promise<string[]> {
       else if (name === 'rPh') phonetic++;
       else if (name === 't' && !phonetic) inT = !tag.isSelfClosing;
     });
-    p.on('text', (t: string) => { if (inT && text) text.push(t); });
+    p.on('text', (t: string) => {
+      if (inT && text) text.push(t);
+    });
     p.on('closetag', (tag: SaxesTagPlain) => {
       const name = local(tag.name);
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si' && text) { out.push(text.join('')); text = null; }
+      else if (name === 'si' && text) {
+        out.push(text.join(''));
+        text = null;
+      }
     });
   });
   return out;
@@ -168,7 +202,9 @@ async function readDateStyles(stream: Readable): Promise<Set<number>> {
       else if (name === 'cellXfs') inCellXfs = !tag.isSelfClosing;
       else if (name === 'xf' && inCellXfs) xfs.push(Number(tag.attributes.numFmtId ?? 0));
     });
-    p.on('closetag', (tag: SaxesTagPlain) => { if (local(tag.name) === 'cellXfs') inCellXfs = false; });
+    p.on('closetag', (tag: SaxesTagPlain) => {
+      if (local(tag.name) === 'cellXfs') inCellXfs = false;
+    });
   });
   const out = new Set<number>();
   xfs.forEach((id, index) => {
@@ -178,7 +214,8 @@ async function readDateStyles(stream: Readable): Promise<Set<number>> {
   return out;
 }
 
-const excelToDate = (v: number, date1904: boolean) => new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+const excelToDate = (v: number, date1904: boolean) =>
+  new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
 /** "BC12" → 54 (0-based column); NaN when the reference has no letters. */
 function columnOf(ref: string): number {
@@ -193,7 +230,10 @@ function columnOf(ref: string): number {
 }
 
 interface SheetContext {
-  shared: string[]; dateStyles: Set<number>; date1904: boolean; columns: number;
+  shared: string[];
+  dateStyles: Set<number>;
+  date1904: boolean;
+  columns: number;
   limits: XlsxReadOptions['limits'];
 }
 
@@ -212,11 +252,19 @@ async function readSheet(stream: Readable, ctx: SheetContext): Promise<SheetRow[
 
   const value = (raw: string, c: { type: string; style: number }): CellValue | undefined => {
     switch (c.type) {
-      case 's': return ctx.shared[Number(raw)] ?? '';
-      case 'str': case 'inlineStr': return raw;
-      case 'b': return raw === '1' || raw === 'true';
-      case 'e': return { error: raw };
-      case 'd': { const d = new Date(raw); return Number.isNaN(d.getTime()) ? raw : d; }
+      case 's':
+        return ctx.shared[Number(raw)] ?? '';
+      case 'str':
+      case 'inlineStr':
+        return raw;
+      case 'b':
+        return raw === '1' || raw === 'true';
+      case 'e':
+        return { error: raw };
+      case 'd': {
+        const d = new Date(raw);
+        return Number.isNaN(d.getTime()) ? raw : d;
+      }
       default: {
         if (raw.trim() === '') return undefined;
         const n = Number(raw);
@@ -248,7 +296,9 @@ async function readSheet(stream: Readable, ctx: SheetContext): Promise<SheetRow[
         phonetic++;
       }
     });
-    p.on('text', (t: string) => { if (collecting) text.push(t); });
+    p.on('text', (t: string) => {
+      if (collecting) text.push(t);
+    });
     p.on('closetag', (tag: SaxesTagPlain) => {
       const name = local(tag.name);
       if (name === 'v' || name === 't') collecting = false;
@@ -257,14 +307,26 @@ async function readSheet(stream: Readable, ctx: SheetContext): Promise<SheetRow[
       else if (name === 'c' && cell && cells) {
         const v = value(text.join(''), cell);
         if (v !== undefined && v !== '') {
-          if (++cellCount > ctx.limits.cells) throw new Stop(tooLarge({ limit: 'cells', max: ctx.limits.cells, figure: cellCount, atLeast: true, at: { row: rowNo } }));
+          if (++cellCount > ctx.limits.cells)
+            throw new Stop(
+              tooLarge({ limit: 'cells', max: ctx.limits.cells, figure: cellCount, atLeast: true, at: { row: rowNo } }),
+            );
           if (col < ctx.columns) cells[col] = v;
           hasValue = true;
         }
         cell = null;
       } else if (name === 'row' && cells) {
         if (hasValue) {
-          if (rows.length >= ctx.limits.rows) throw new Stop(tooLarge({ limit: 'rows', max: ctx.limits.rows, figure: rows.length + 1, atLeast: true, at: { row: rowNo } }));
+          if (rows.length >= ctx.limits.rows)
+            throw new Stop(
+              tooLarge({
+                limit: 'rows',
+                max: ctx.limits.rows,
+                figure: rows.length + 1,
+                atLeast: true,
+                at: { row: rowNo },
+              }),
+            );
           rows.push({ row: rowNo, cells });
         }
         cells = null;

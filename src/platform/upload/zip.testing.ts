@@ -5,17 +5,34 @@
 // unzipped XML in memory.
 import zlib from 'node:zlib';
 
-export interface ZipPart { name: string; data: Buffer | string }
-export interface RepeatedPart { name: string; head: string; chunk: string; times: number; tail: string }
+export interface ZipPart {
+  name: string;
+  data: Buffer | string;
+}
+export interface RepeatedPart {
+  name: string;
+  head: string;
+  chunk: string;
+  times: number;
+  tail: string;
+}
 
-interface Written { name: string; deflated: Buffer; crc: number; size: number }
+interface Written {
+  name: string;
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
 
 async function deflate(pieces: Iterable<Buffer>): Promise<Written & { name: '' }> {
   // Run-length deflate: a megabyte of one letter becomes about a kilobyte, in milliseconds.
   const d = zlib.createDeflateRaw({ level: 9, strategy: zlib.constants.Z_RLE });
   const out: Buffer[] = [];
   d.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise((resolve, reject) => { d.on('end', resolve); d.on('error', reject); });
+  const done = new Promise((resolve, reject) => {
+    d.on('end', resolve);
+    d.on('error', reject);
+  });
   let crc = 0;
   let size = 0;
   for (const p of pieces) {
@@ -49,20 +66,36 @@ export async function zipOf(parts: (ZipPart | RepeatedPart)[], declare: Record<s
     const name = Buffer.from(f.name);
     const size = declare[f.name] ?? f.size;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x0800, 6); local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(f.crc >>> 0, 14); local.writeUInt32LE(f.deflated.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(f.crc >>> 0, 14);
+    local.writeUInt32LE(f.deflated.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
     locals.push(local, name, f.deflated);
     const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(0x0800, 8); c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(f.crc >>> 0, 16); c.writeUInt32LE(f.deflated.length, 20); c.writeUInt32LE(size, 24); c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x0800, 8);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt32LE(f.crc >>> 0, 16);
+    c.writeUInt32LE(f.deflated.length, 20);
+    c.writeUInt32LE(size, 24);
+    c.writeUInt16LE(name.length, 28);
     c.writeUInt32LE(offset, 42);
     central.push(c, name);
     offset += 30 + name.length + f.deflated.length;
   }
   const dir = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
 }
 
@@ -72,15 +105,30 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 /** The parts every workbook has around its one sheet. */
 export function workbookParts(sheetName = 'Sheet1'): ZipPart[] {
   return [
-    { name: '[Content_Types].xml', data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>' },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets><sheet name="${sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    },
   ];
 }
 
 /** A sheet of `rows` rows, each holding `row(i)` (cells XML), as a repeated part when every row is alike. */
 export function sheetPart(rows: number, cells: string): RepeatedPart {
-  return { name: 'xl/worksheets/sheet1.xml', head: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`, chunk: `<row>${cells}</row>`, times: rows, tail: '</sheetData></worksheet>' };
+  return {
+    name: 'xl/worksheets/sheet1.xml',
+    head: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>`,
+    chunk: `<row>${cells}</row>`,
+    times: rows,
+    tail: '</sheetData></worksheet>',
+  };
 }
 
 /** An .xlsx of a few hundred kilobytes whose sheet unzips to `megabytes` MB (one cell of a million letters per row). */

@@ -22,9 +22,14 @@ describe('impossible dates in a program document', () => {
 
   it('lists each with its line and the date as written, Vietnamese first', () => {
     expect(result.errors.map((e) => [e.line, e.phrase])).toEqual([
-      [3, '31/02/2027'], [4, 'tháng 13/2026'], [6, 'quý V/2026'], [6, 'ngày 31 tháng 4 năm 2027'],
+      [3, '31/02/2027'],
+      [4, 'tháng 13/2026'],
+      [6, 'quý V/2026'],
+      [6, 'ngày 31 tháng 4 năm 2027'],
     ]);
-    expect(result.errors[0].errorVi).toBe('"31/02/2027" không phải ngày có thật: tháng 2 năm 2027 chỉ có 28 ngày. Không lấy làm thời hạn; hãy sửa trong văn bản rồi xem trước lại.');
+    expect(result.errors[0].errorVi).toBe(
+      '"31/02/2027" không phải ngày có thật: tháng 2 năm 2027 chỉ có 28 ngày. Không lấy làm thời hạn; hãy sửa trong văn bản rồi xem trước lại.',
+    );
     expect(result.errors[0].error).toContain('February 2027 has 28 days');
     expect(result.errors[1].errorVi).toContain('không có tháng 13');
     expect(result.errors[2].errorVi).toContain('không có quý V');
@@ -48,15 +53,43 @@ describe('impossibleDates', () => {
   const phrases = (text: string) => impossibleDates(text).map((d) => d.phrase);
 
   it('reads every way a date is written', () => {
-    expect(phrases('hạn 29/02/2027, 31.04.2026, 0/5/2026 và 2027-02-31')).toEqual(['29/02/2027', '31.04.2026', '0/5/2026', '2027-02-31']);
-    expect(phrases('ngày 30 tháng 2 năm 2028; tháng 0/2026; tháng 13 năm 2026')).toEqual(['ngày 30 tháng 2 năm 2028', 'tháng 0/2026', 'tháng 13 năm 2026']);
-    expect(phrases('by February 30, 2027 or 31st of June 2026; quý 5/2026')).toEqual(['February 30, 2027', '31st of June 2026', 'quý 5/2026']);
+    expect(phrases('hạn 29/02/2027, 31.04.2026, 0/5/2026 và 2027-02-31')).toEqual([
+      '29/02/2027',
+      '31.04.2026',
+      '0/5/2026',
+      '2027-02-31',
+    ]);
+    expect(phrases('ngày 30 tháng 2 năm 2028; tháng 0/2026; tháng 13 năm 2026')).toEqual([
+      'ngày 30 tháng 2 năm 2028',
+      'tháng 0/2026',
+      'tháng 13 năm 2026',
+    ]);
+    expect(phrases('by February 30, 2027 or 31st of June 2026; quý 5/2026')).toEqual([
+      'February 30, 2027',
+      '31st of June 2026',
+      'quý 5/2026',
+    ]);
   });
 
   it('leaves real dates, periods, ranges and document numbers alone', () => {
-    expect(phrases([
-      '29/02/2028', 'ngày 30 tháng 4 năm 2026', 'tháng 12/2026', 'quý IV/2026', 'quý 1 năm 2027', 'February 29, 2028', '2026-12-31',
-      'giai đoạn 2026 - 2030', '6 tháng đầu năm 2027', 'Nghị định số 62/2020/NĐ-CP', 'Nghị quyết 57-NQ/TW', '1.500 tỷ đồng', 'năm 2026',
-    ].join('; '))).toEqual([]);
+    expect(
+      phrases(
+        [
+          '29/02/2028',
+          'ngày 30 tháng 4 năm 2026',
+          'tháng 12/2026',
+          'quý IV/2026',
+          'quý 1 năm 2027',
+          'February 29, 2028',
+          '2026-12-31',
+          'giai đoạn 2026 - 2030',
+          '6 tháng đầu năm 2027',
+          'Nghị định số 62/2020/NĐ-CP',
+          'Nghị quyết 57-NQ/TW',
+          '1.500 tỷ đồng',
+          'năm 2026',
+        ].join('; '),
+      ),
+    ).toEqual([]);
   });
 });

@@ -9,37 +9,82 @@ import { MONTH_NAME, MONTHS, QUARTERS } from './deadline.lexicon.ts';
 import { daysInMonth, isRealDate } from './deadline.periods.ts';
 
 /** `why` says why the date cannot exist, without saying what to do (that depends on where it was written). */
-export interface ImpossibleDate { phrase: string; at: number; why: Message }
+export interface ImpossibleDate {
+  phrase: string;
+  at: number;
+  why: Message;
+}
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 type Reader = [RegExp, (m: RegExpExecArray) => { d?: string; m: string; y: string } | { quarter: string; y: string }];
 
 const READERS: Reader[] = [
   // 31/02/2027, 31.02.2027, 31-02-2027 (day first, as written in Vietnam)
-  [new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?![/.-]?\\p{N})`, 'gu'), (m) => ({ d: m[1], m: m[3], y: m[4] })],
+  [
+    new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?![/.-]?\\p{N})`, 'gu'),
+    (m) => ({ d: m[1], m: m[3], y: m[4] }),
+  ],
   // 2027-02-31
-  [new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{2})-(\\d{2})(?![/.-]?\\p{N})`, 'gu'), (m) => ({ d: m[3], m: m[2], y: m[1] })],
+  [
+    new RegExp(`(?<![\\p{L}\\p{N}/.-])(\\d{4})-(\\d{2})-(\\d{2})(?![/.-]?\\p{N})`, 'gu'),
+    (m) => ({ d: m[3], m: m[2], y: m[1] }),
+  ],
   // ngày 31 tháng 02 năm 2027
-  [new RegExp(`${B}ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s*(?:năm|,|/)\\s*(\\d{4})${E}`, 'giu'), (m) => ({ d: m[1], m: m[2], y: m[3] })],
+  [
+    new RegExp(`${B}ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s*(?:năm|,|/)\\s*(\\d{4})${E}`, 'giu'),
+    (m) => ({ d: m[1], m: m[2], y: m[3] }),
+  ],
   // tháng 13/2026, tháng 13 năm 2026 (not the month of a "ngày … tháng … năm …" date, read above)
-  [new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+)${B}tháng\\s+(\\d{1,2})\\s*(?:/|-|năm)\\s*(\\d{4})${E}`, 'giu'), (m) => ({ m: m[1], y: m[2] })],
+  [
+    new RegExp(`(?<!ngày\\s+\\d{1,2}\\s+)${B}tháng\\s+(\\d{1,2})\\s*(?:/|-|năm)\\s*(\\d{4})${E}`, 'giu'),
+    (m) => ({ m: m[1], y: m[2] }),
+  ],
   // quý V/2026, quý 5 năm 2026
-  [new RegExp(`${B}qu[ýí]\\s+([ivxlc]+|\\d{1,2})\\s*(?:/|-|năm)\\s*(\\d{4})${E}`, 'giu'), (m) => ({ quarter: m[1], y: m[2] })],
+  [
+    new RegExp(`${B}qu[ýí]\\s+([ivxlc]+|\\d{1,2})\\s*(?:/|-|năm)\\s*(\\d{4})${E}`, 'giu'),
+    (m) => ({ quarter: m[1], y: m[2] }),
+  ],
   // February 30, 2027 / 30 February 2027
-  [new RegExp(`${B}${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${E}`, 'giu'), (m) => ({ d: m[2], m: String(MONTHS[m[1].toLowerCase()]), y: m[3] })],
-  [new RegExp(`${B}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})${E}`, 'giu'), (m) => ({ d: m[1], m: String(MONTHS[m[2].toLowerCase()]), y: m[3] })],
+  [
+    new RegExp(`${B}${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${E}`, 'giu'),
+    (m) => ({ d: m[2], m: String(MONTHS[m[1].toLowerCase()]), y: m[3] }),
+  ],
+  [
+    new RegExp(`${B}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})${E}`, 'giu'),
+    (m) => ({ d: m[1], m: String(MONTHS[m[2].toLowerCase()]), y: m[3] }),
+  ],
 ];
 
 function problem(parts: { d?: string; m: string; y: string } | { quarter: string; y: string }): Message | null {
   if ('quarter' in parts) {
     if (QUARTERS[parts.quarter.toLowerCase()]) return null;
-    return { vi: `không có quý ${parts.quarter} (quý chỉ từ I đến IV)`, en: `there is no quarter ${parts.quarter} (quarters are I to IV)` };
+    return {
+      vi: `không có quý ${parts.quarter} (quý chỉ từ I đến IV)`,
+      en: `there is no quarter ${parts.quarter} (quarters are I to IV)`,
+    };
   }
   const [d, m, y] = [Number(parts.d ?? 1), Number(parts.m), Number(parts.y)];
-  if (m < 1 || m > 12) return { vi: `không có tháng ${parts.m} (tháng chỉ từ 1 đến 12)`, en: `there is no month ${parts.m} (months are 1 to 12)` };
+  if (m < 1 || m > 12)
+    return {
+      vi: `không có tháng ${parts.m} (tháng chỉ từ 1 đến 12)`,
+      en: `there is no month ${parts.m} (months are 1 to 12)`,
+    };
   if (isRealDate(y, m, d)) return null;
   const days = daysInMonth(y, m);
   return { vi: `tháng ${m} năm ${y} chỉ có ${days} ngày`, en: `${MONTH_EN[m - 1]} ${y} has ${days} days` };

@@ -7,18 +7,66 @@ const REF = { referenceDate: '2025-03-10' };
 
 describe('findDeadlineInText', () => {
   it.each([
-    ["Strive to improve the ranking … in the top 3 countries of ASEAN and the top 30 countries in the world by 2030.", 'by 2030', 'year', '2030-01-01', '2030-12-31'],
-    ['Deploy a roadmap for implementing universal preschool education; by 2030, 100% of provinces will meet the standards.', 'by 2030', 'year', '2030-01-01', '2030-12-31'],
-    ['strive to complete the Lao Cai - Hanoi - Hai Phong railway line before 2030.', 'before 2030', 'year', '2030-01-01', '2030-12-31'],
-    ['Submit the draft Decree in the fourth quarter of 2026.', 'in the fourth quarter of 2026', 'quarter', '2026-10-01', '2026-12-31'],
-    ['Bộ Nội vụ chủ trì xây dựng Đề án, trình Thủ tướng Chính phủ trong quý IV/2026.', 'trong quý IV/2026', 'quarter', '2026-10-01', '2026-12-31'],
+    [
+      'Strive to improve the ranking … in the top 3 countries of ASEAN and the top 30 countries in the world by 2030.',
+      'by 2030',
+      'year',
+      '2030-01-01',
+      '2030-12-31',
+    ],
+    [
+      'Deploy a roadmap for implementing universal preschool education; by 2030, 100% of provinces will meet the standards.',
+      'by 2030',
+      'year',
+      '2030-01-01',
+      '2030-12-31',
+    ],
+    [
+      'strive to complete the Lao Cai - Hanoi - Hai Phong railway line before 2030.',
+      'before 2030',
+      'year',
+      '2030-01-01',
+      '2030-12-31',
+    ],
+    [
+      'Submit the draft Decree in the fourth quarter of 2026.',
+      'in the fourth quarter of 2026',
+      'quarter',
+      '2026-10-01',
+      '2026-12-31',
+    ],
+    [
+      'Bộ Nội vụ chủ trì xây dựng Đề án, trình Thủ tướng Chính phủ trong quý IV/2026.',
+      'trong quý IV/2026',
+      'quarter',
+      '2026-10-01',
+      '2026-12-31',
+    ],
     ['Hoàn thành trước ngày 01/6/2026; báo cáo kết quả.', 'trước ngày 01/6/2026', 'date', '2026-06-01', '2026-06-01'],
-    ['Review the list from now until June 30, 2025 and report.', 'from now until June 30, 2025', 'range', '2025-03-10', '2025-06-30'],
+    [
+      'Review the list from now until June 30, 2025 and report.',
+      'from now until June 30, 2025',
+      'range',
+      '2025-03-10',
+      '2025-06-30',
+    ],
     ['Xây dựng Quy chế phối hợp; thời hạn: tháng 6/2026.', 'tháng 6/2026', 'month', '2026-06-01', '2026-06-30'],
     ['Thời gian hoàn thành: 2026 - 2030', '2026 - 2030', 'range', '2026-01-01', '2030-12-31'],
     ['Ban hành Nghị quyết về chính sách hỗ trợ (quý II/2027).', 'quý II/2027', 'quarter', '2027-04-01', '2027-06-30'],
-    ['Số hóa hồ sơ lưu trữ, hoàn thành trong 6 tháng cuối năm 2027.', 'hoàn thành trong 6 tháng cuối năm 2027', 'half', '2027-07-01', '2027-12-31'],
-    ['Complete the survey by June 1, 2026, then publish it by June 1, 2026.', 'by June 1, 2026', 'date', '2026-06-01', '2026-06-01'],
+    [
+      'Số hóa hồ sơ lưu trữ, hoàn thành trong 6 tháng cuối năm 2027.',
+      'hoàn thành trong 6 tháng cuối năm 2027',
+      'half',
+      '2027-07-01',
+      '2027-12-31',
+    ],
+    [
+      'Complete the survey by June 1, 2026, then publish it by June 1, 2026.',
+      'by June 1, 2026',
+      'date',
+      '2026-06-01',
+      '2026-06-01',
+    ],
   ])('%s', (sentence, phrase, kind, start, end) => {
     expect(findDeadlineInText(sentence, REF)).toEqual({ kind, start, end, text: phrase });
   });

@@ -12,8 +12,8 @@ import { tryParseDeadline } from './deadline.ts';
 
 export type Lang = 'en' | 'vi';
 
-const B = '(?<![\\p{L}\\p{N}])';           // word start, Unicode-aware
-const E = '(?![\\p{L}\\p{N}])';            // word end
+const B = '(?<![\\p{L}\\p{N}])'; // word start, Unicode-aware
+const E = '(?![\\p{L}\\p{N}])'; // word end
 const NOT_RANGE = '(?!\\s*(?:-|–|—|to|đến)\\s*\\d{4})(?![\\d/.-]\\d)';
 
 const EN_CORE = [
@@ -36,7 +36,8 @@ const VI_CORE = [
   'tháng\\s+\\d{1,2}\\s*(?:/|-|\\s+năm\\s+)\\s*\\d{4}',
   `năm\\s+\\d{4}${NOT_RANGE}`,
 ].join('|');
-const VI_CUE = '(?:trước|chậm\\s+nhất(?:\\s+là|\\s+vào)?|hoàn\\s+thành(?:\\s+trong)?|trong|đến(?:\\s+hết)?|vào|cuối|hết)';
+const VI_CUE =
+  '(?:trước|chậm\\s+nhất(?:\\s+là|\\s+vào)?|hoàn\\s+thành(?:\\s+trong)?|trong|đến(?:\\s+hết)?|vào|cuối|hết)';
 
 const FROM_NOW = '(?:from\\s+now\\s+(?:until|to|till)|từ\\s+nay\\s+(?:đến|tới)(?:\\s+hết)?)';
 
@@ -45,7 +46,7 @@ const compiled = new Map<string, RegExp[]>();
 function patterns(langs: Lang[]): RegExp[] {
   const key = langs.join(',');
   let res = compiled.get(key);
-  if (!res) compiled.set(key, res = buildPatterns(langs));
+  if (!res) compiled.set(key, (res = buildPatterns(langs)));
   return res;
 }
 
@@ -53,29 +54,41 @@ function buildPatterns(langs: Lang[]): RegExp[] {
   const list: string[] = [];
   if (langs.includes('en')) list.push(`${B}${EN_CUE}\\s+(?:${EN_CORE})${E}`);
   if (langs.includes('vi')) list.push(`${B}${VI_CUE}\\s+(?:${VI_CORE})${E}`);
-  list.push(`${B}${FROM_NOW}\\s+(?:${langs.includes('en') ? EN_CORE : ''}${langs.length === 2 ? '|' : ''}${langs.includes('vi') ? VI_CORE : ''})${E}`);
+  list.push(
+    `${B}${FROM_NOW}\\s+(?:${langs.includes('en') ? EN_CORE : ''}${langs.length === 2 ? '|' : ''}${langs.includes('vi') ? VI_CORE : ''})${E}`,
+  );
   return list.map((p) => new RegExp(p, 'giu'));
 }
 
 // A labelled deadline ("Thời hạn: quý IV/2026", "Deadline: 2026–2030") or a bracketed one.
-const LABELLED = /(?:deadline|due(?:\s+date)?|time\s+limit|thời\s+hạn(?:\s+hoàn\s+thành)?|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện))\s*:\s*([^;\n()]+?)(?=[;\n()]|\.\s|\.?$)/giu;
+const LABELLED =
+  /(?:deadline|due(?:\s+date)?|time\s+limit|thời\s+hạn(?:\s+hoàn\s+thành)?|thời\s+gian\s+(?:hoàn\s+thành|thực\s+hiện))\s*:\s*([^;\n()]+?)(?=[;\n()]|\.\s|\.?$)/giu;
 const BRACKETED = /\(([^()]{4,40})\)/gu;
 
 const CITED_BEFORE = /(?:dated|issued|adopted|signed|promulgated|since|ban\s+hành|ký|kể\s+từ|vision|tầm\s+nhìn)\s*$/iu;
 const HORIZON_AFTER = /^\s*,?\s*(?:with\s+a\s+vision|vision|tầm\s+nhìn)/iu;
 
-interface Candidate { phrase: string; period: Period; at: number; end: number }
+interface Candidate {
+  phrase: string;
+  period: Period;
+  at: number;
+  end: number;
+}
 
 function tryParse(phrase: string, referenceDate?: string): Period | null {
   return tryParseDeadline(phrase, referenceDate ?? todayIso());
 }
 
 /** The one deadline a sentence names, or null when there is none or more than one. */
-export function findDeadlineInText(text: string, options: { lang?: Lang | 'auto'; referenceDate?: string } = {}): Period | null {
+export function findDeadlineInText(
+  text: string,
+  options: { lang?: Lang | 'auto'; referenceDate?: string } = {},
+): Period | null {
   const langs: Lang[] = !options.lang || options.lang === 'auto' ? ['en', 'vi'] : [options.lang];
   const found: Candidate[] = [];
   const take = (phrase: string, at: number, end: number) => {
-    if (CITED_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || HORIZON_AFTER.test(text.slice(end, end + 40))) return;
+    if (CITED_BEFORE.test(text.slice(Math.max(0, at - 20), at)) || HORIZON_AFTER.test(text.slice(end, end + 40)))
+      return;
     const period = tryParse(phrase, options.referenceDate);
     if (period) found.push({ phrase, period, at, end });
   };

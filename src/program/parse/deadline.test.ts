@@ -57,11 +57,17 @@ describe('parseDeadline', () => {
   });
 
   describe('"from now" without a reference date starts today (Vietnam time)', () => {
-    afterEach(() => { vi.useRealTimers(); });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
     it('uses today', () => {
       vi.useFakeTimers();
       vi.setSystemTime(new Date('2025-04-30T18:00:00Z')); // already 1 May in Hanoi
-      expect(parseDeadline('from now until June 30, 2025')).toMatchObject({ kind: 'range', start: '2025-05-01', end: '2025-06-30' });
+      expect(parseDeadline('from now until June 30, 2025')).toMatchObject({
+        kind: 'range',
+        start: '2025-05-01',
+        end: '2025-06-30',
+      });
     });
   });
 
@@ -82,7 +88,11 @@ describe('parseDeadline', () => {
     ['', '', 'empty'],
   ])('%j is refused, naming %j', (phrase, part, why) => {
     let error: unknown;
-    try { parseDeadline(phrase, REF); } catch (e) { error = e; }
+    try {
+      parseDeadline(phrase, REF);
+    } catch (e) {
+      error = e;
+    }
     expect(error).toBeInstanceOf(DeadlineParseError);
     const e = error as DeadlineParseError;
     expect(e.part).toBe(part);

@@ -7,12 +7,23 @@ import { AppError, todayIso, type Message } from '../../platform/errors.ts';
 import type { Period } from '../program.types.ts';
 import { HALVES, LEADING_CUES, MONTH_NAME, MONTHS, QUARTERS, unknownWords } from './deadline.lexicon.ts';
 import {
-  datePeriod, halfPeriod, isIsoDate, isRealDate, monthPeriod, quarterPeriod, rangePeriod, yearPeriod,
+  datePeriod,
+  halfPeriod,
+  isIsoDate,
+  isRealDate,
+  monthPeriod,
+  quarterPeriod,
+  rangePeriod,
+  yearPeriod,
 } from './deadline.periods.ts';
 
 export class DeadlineParseError extends AppError {
   /** `part` is the piece of the phrase that could not be read. */
-  constructor(readonly phrase: string, readonly part: string, why: Message) {
+  constructor(
+    readonly phrase: string,
+    readonly part: string,
+    why: Message,
+  ) {
     super(400, 'deadline-parse', { vi: 'Không đọc được thời hạn', en: 'Unreadable deadline' }, why, { phrase, part });
     this.name = 'DeadlineParseError';
     this.message = `${why.vi} / ${why.en}`;
@@ -21,13 +32,20 @@ export class DeadlineParseError extends AppError {
 
 /** Thrown inside the grammar; parseDeadline adds the whole phrase to it. */
 class Unreadable {
-  constructor(readonly part: string, readonly vi: string, readonly en: string) {}
+  constructor(
+    readonly part: string,
+    readonly vi: string,
+    readonly en: string,
+  ) {}
 }
 
 export function normalisePhrase(phrase: string): string {
-  return phrase.normalize('NFC').toLowerCase()
+  return phrase
+    .normalize('NFC')
+    .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/g, ' ').trim()
+    .replace(/\s+/g, ' ')
+    .trim()
     .replace(/[\s.,;:]+$/, '');
 }
 
@@ -51,7 +69,8 @@ function stripCues(s: string): string {
 
 function year(text: string): number {
   const y = Number(text);
-  if (y < 1900 || y > 2199) throw new Unreadable(text, `năm ${text} nằm ngoài khoảng 1900–2199`, `the year ${text} is outside 1900–2199`);
+  if (y < 1900 || y > 2199)
+    throw new Unreadable(text, `năm ${text} nằm ngoài khoảng 1900–2199`, `the year ${text} is outside 1900–2199`);
   return y;
 }
 
@@ -75,7 +94,12 @@ function month(m: string, y: string): Period {
 
 function date(d: string, m: string, y: string): Period {
   const [dn, mn, yn] = [Number(d), Number(m), year(y)];
-  if (!isRealDate(yn, mn, dn)) throw new Unreadable(`${d}/${m}/${y}`, `ngày ${d}/${m}/${y} không có thật`, `${d}/${m}/${y} (day/month/year) is not a real date`);
+  if (!isRealDate(yn, mn, dn))
+    throw new Unreadable(
+      `${d}/${m}/${y}`,
+      `ngày ${d}/${m}/${y} không có thật`,
+      `${d}/${m}/${y} (day/month/year) is not a real date`,
+    );
   return datePeriod(yn, mn, dn);
 }
 
@@ -87,8 +111,14 @@ const SINGLE_RULES: Rule[] = [
   [/^(\d{4})-(\d{1,2})$/, (m) => month(m[2], m[1])],
   [/^(?:ngày\s+)?(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/, (m) => date(m[1], m[3], m[4])],
   [/^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm\s+|,\s*|\/\s*)(\d{4})$/, (m) => date(m[1], m[2], m[3])],
-  [new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?(\\d{4})$`), (m) => date(m[2], String(MONTHS[m[1]]), m[3])],
-  [new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})$`), (m) => date(m[1], String(MONTHS[m[2]]), m[3])],
+  [
+    new RegExp(`^${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:of\\s+)?(\\d{4})$`),
+    (m) => date(m[2], String(MONTHS[m[1]]), m[3]),
+  ],
+  [
+    new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})$`),
+    (m) => date(m[1], String(MONTHS[m[2]]), m[3]),
+  ],
   [new RegExp(`^${MONTH_NAME},?\\s+(?:of\\s+)?(\\d{4})$`), (m) => month(String(MONTHS[m[1]]), m[2])],
   [/^tháng\s+(\d{1,2})\s*(?:\/|-|năm|\s)\s*(\d{4})$/, (m) => month(m[1], m[2])],
   [/^(\d{1,2})\s*[/-]\s*(\d{4})$/, (m) => month(m[1], m[2])],
@@ -104,15 +134,21 @@ const SINGLE_RULES: Rule[] = [
   [/^(?:(?:the\s+)?year\s+|năm\s+)?(\d{4})$/, (m) => yearPeriod(year(m[1]))],
 ];
 
-const RECURRING = /^(hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|thường xuyên|liên tục|annually|every year|quarterly|monthly|regularly|continuously|ongoing)$/;
-const FROM_NOW = /^(?:from now|from today|starting now|từ nay|từ bây giờ|từ hôm nay)\s+(?:until|till|to|through|up to|cho đến|đến|tới)\s+(.+)$/;
+const RECURRING =
+  /^(hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|thường xuyên|liên tục|annually|every year|quarterly|monthly|regularly|continuously|ongoing)$/;
+const FROM_NOW =
+  /^(?:from now|from today|starting now|từ nay|từ bây giờ|từ hôm nay)\s+(?:until|till|to|through|up to|cho đến|đến|tới)\s+(.+)$/;
 const FROM_TO = /^(?:from|từ)\s+(.+?)\s+(?:to|until|till|through|đến|tới)\s+(.+)$/;
-const YEARS = /^(?:(?:giai đoạn|thời kỳ|period of|period|years|the years)\s+)?(?:năm\s+)?(\d{4})\s*(?:-|to|through|đến|tới)\s*(?:năm\s+)?(\d{4})(?:\s+period)?$/;
+const YEARS =
+  /^(?:(?:giai đoạn|thời kỳ|period of|period|years|the years)\s+)?(?:năm\s+)?(\d{4})\s*(?:-|to|through|đến|tới)\s*(?:năm\s+)?(\d{4})(?:\s+period)?$/;
 
 function range(start: string, end: string, startText: string, endText: string): Period {
   if (end < start) {
-    throw new Unreadable(endText, `thời hạn kết thúc (${end}) trước khi bắt đầu (${startText}: ${start})`,
-      `the period ends (${end}) before it starts (${startText}: ${start})`);
+    throw new Unreadable(
+      endText,
+      `thời hạn kết thúc (${end}) trước khi bắt đầu (${startText}: ${start})`,
+      `the period ends (${end}) before it starts (${startText}: ${start})`,
+    );
   }
   return rangePeriod(start, end);
 }
@@ -121,8 +157,11 @@ function range(start: string, end: string, startText: string, endText: string): 
 function read(phrase: string, referenceDate: string): Period | null {
   const s = stripCues(phrase);
   if (RECURRING.test(s)) {
-    throw new Unreadable(s, 'thời hạn lặp lại (hằng năm, thường xuyên…) không phải một khoảng thời gian xác định',
-      'a recurring deadline (annually, regularly…) is not one period');
+    throw new Unreadable(
+      s,
+      'thời hạn lặp lại (hằng năm, thường xuyên…) không phải một khoảng thời gian xác định',
+      'a recurring deadline (annually, regularly…) is not one period',
+    );
   }
   let m = FROM_NOW.exec(s);
   if (m) {
@@ -151,9 +190,13 @@ function readOrFail(phrase: string, referenceDate: string): Period {
     const part = unknown.join(' ');
     throw new Unreadable(part, `không hiểu từ "${part}"`, `"${part}" is not a word of a deadline`);
   }
-  if (!/\d{4}/.test(phrase)) throw new Unreadable(phrase, `không thấy năm trong "${phrase}"`, `there is no year in "${phrase}"`);
-  throw new Unreadable(phrase, `"${phrase}" không phải năm, nửa năm, quý, tháng, ngày hay giai đoạn`,
-    `"${phrase}" is not a year, half, quarter, month, date or period`);
+  if (!/\d{4}/.test(phrase))
+    throw new Unreadable(phrase, `không thấy năm trong "${phrase}"`, `there is no year in "${phrase}"`);
+  throw new Unreadable(
+    phrase,
+    `"${phrase}" không phải năm, nửa năm, quý, tháng, ngày hay giai đoạn`,
+    `"${phrase}" is not a year, half, quarter, month, date or period`,
+  );
 }
 
 /**

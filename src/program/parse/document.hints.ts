@@ -10,9 +10,12 @@ import type { OutputKind } from '../program.types.ts';
 const B = '(?<![\\p{L}\\p{N}-])';
 const E = '(?![\\p{L}\\p{N}-])';
 
-const PRODUCING = new RegExp(`${B}(?:develop(?:s|ing)?|issu(?:e|es|ing)|build(?:s|ing)?|establish(?:es|ing)?|complet(?:e|es|ing)|`
-  + `promulgat(?:e|es|ing)|amend(?:s|ing)?|formulat(?:e|es|ing)|draft(?:s|ing)?|adopt(?:s|ing)?|prepar(?:e|es|ing)|`
-  + `(?<!(?:Sở|Bộ)\\s)xây dựng|ban hành|sửa đổi|bổ sung|hoàn thiện|soạn thảo|thành lập|thiết lập|(?<!độc\\s)lập|phê duyệt)${E}`, 'giu');
+const PRODUCING = new RegExp(
+  `${B}(?:develop(?:s|ing)?|issu(?:e|es|ing)|build(?:s|ing)?|establish(?:es|ing)?|complet(?:e|es|ing)|` +
+    `promulgat(?:e|es|ing)|amend(?:s|ing)?|formulat(?:e|es|ing)|draft(?:s|ing)?|adopt(?:s|ing)?|prepar(?:e|es|ing)|` +
+    `(?<!(?:Sở|Bộ)\\s)xây dựng|ban hành|sửa đổi|bổ sung|hoàn thiện|soạn thảo|thành lập|thiết lập|(?<!độc\\s)lập|phê duyệt)${E}`,
+  'giu',
+);
 
 // Where the object of the verb ends: punctuation, or a purpose clause ("to …", "for …", "để …").
 const OBJECT_END = /[;.:()]|\s(?:to|for|in order to|để|nhằm|về việc)\s/iu;
@@ -27,7 +30,10 @@ const OUTPUT_WORDS: [OutputKind, string][] = [
   ['program', 'programmes?|programs?|chương trình'],
   ['plan', 'master plans?|plans?|kế hoạch|quy hoạch'],
   ['report', 'reports?|báo cáo'],
-  ['system', 'portals?|(?:digital|online|data|technology|software) platforms?|databases?|data cent(?:er|re)s?|(?:information|monitoring|management|warning|map|scoring|measurement) systems?|cổng thông tin|nền tảng số|cơ sở dữ liệu|hệ thống thông tin'],
+  [
+    'system',
+    'portals?|(?:digital|online|data|technology|software) platforms?|databases?|data cent(?:er|re)s?|(?:information|monitoring|management|warning|map|scoring|measurement) systems?|cổng thông tin|nền tảng số|cơ sở dữ liệu|hệ thống thông tin',
+  ],
 ];
 const OUTPUT_RES = OUTPUT_WORDS.map(([kind, words]) => [kind, new RegExp(`${B}(?:${words})${E}`, 'iu')] as const);
 // The noun right after an output noun is the head of an English compound: "National Law Portal" is a portal.

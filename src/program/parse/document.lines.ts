@@ -7,10 +7,14 @@ export type LineClass =
   | { kind: 'blank' }
   | { kind: 'separator' }
   | { kind: 'closing' }
-  | { kind: 'part' | 'item' | 'subitem' | 'bullet' | 'subbullet' | 'footnote' | 'appendix'; marker: string; content: string }
+  | {
+      kind: 'part' | 'item' | 'subitem' | 'bullet' | 'subbullet' | 'footnote' | 'appendix';
+      marker: string;
+      content: string;
+    }
   | { kind: 'paragraph'; why?: { en: string; vi: string } };
 
-const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;   // I … XXXIX
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/; // I … XXXIX
 const PART = /^([IVX]+)\s*[-.–—]\s*(\S.*)$/;
 const ITEM = /^(\d{1,3})\.\s+(\S.*)$/;
 const MULTI_LEVEL = /^\d{1,3}\.\d{1,3}\.?\s/;
@@ -20,7 +24,8 @@ const BULLET = /^([-–—•])\s+(\S.*)$/;
 const GLUED_DASH = /^-\p{L}/u;
 const SUBBULLET = /^\+\s+(\S.*)$/;
 const FOOTNOTE = /^\[(\d{1,3})\]\.?\s*(\S.*)$/;
-const APPENDIX = /^(?:APPENDIX|ANNEX|PHỤ LỤC|Appendix|Annex|Phụ lục)(?:\s+(?:số\s+|No\.\s*)?(\d{1,3}|[IVX]+))?\s*(?:[:.\-–—]\s*(.*)|$)/u;
+const APPENDIX =
+  /^(?:APPENDIX|ANNEX|PHỤ LỤC|Appendix|Annex|Phụ lục)(?:\s+(?:số\s+|No\.\s*)?(\d{1,3}|[IVX]+))?\s*(?:[:.\-–—]\s*(.*)|$)/u;
 const SEPARATOR = /^(?:-{3,}|_{3,}|\*{1,3})$/;
 // "Nơi nhận:" opens the recipients and signature block at the end of a Vietnamese document.
 const CLOSING = /^(?:Nơi nhận|Recipients)\s*:/iu;
@@ -39,13 +44,25 @@ export function classifyLine(raw: string): LineClass {
   if ((m = FOOTNOTE.exec(line))) return { kind: 'footnote', marker: m[1], content: m[2] };
   if ((m = APPENDIX.exec(line))) return { kind: 'appendix', marker: m[1] ?? '', content: (m[2] ?? '').trim() };
   if (MULTI_LEVEL.test(line)) {
-    return { kind: 'paragraph', why: { en: 'multi-level numbering such as "1.1." is not a level of the program tree', vi: 'đánh số nhiều cấp kiểu "1.1." không phải một cấp của cây chương trình' } };
+    return {
+      kind: 'paragraph',
+      why: {
+        en: 'multi-level numbering such as "1.1." is not a level of the program tree',
+        vi: 'đánh số nhiều cấp kiểu "1.1." không phải một cấp của cây chương trình',
+      },
+    };
   }
   if (NUMBER_PAREN.test(line)) {
     return { kind: 'paragraph', why: { en: 'numbered "1)" rather than "1."', vi: 'đánh số kiểu "1)" thay vì "1."' } };
   }
   if (GLUED_DASH.test(line)) {
-    return { kind: 'paragraph', why: { en: 'starts with "-" but no space follows it, so it is not read as a bullet', vi: 'bắt đầu bằng "-" nhưng không có dấu cách sau đó nên không đọc là gạch đầu dòng' } };
+    return {
+      kind: 'paragraph',
+      why: {
+        en: 'starts with "-" but no space follows it, so it is not read as a bullet',
+        vi: 'bắt đầu bằng "-" nhưng không có dấu cách sau đó nên không đọc là gạch đầu dòng',
+      },
+    };
   }
   return { kind: 'paragraph' };
 }

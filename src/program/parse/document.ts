@@ -9,7 +9,14 @@ import { findDeadlineInText, type Lang } from './deadline.find.ts';
 import { findLeadAgency, guessOutputs } from './document.hints.ts';
 import { classifyLine, letterFollows, romanValue } from './document.lines.ts';
 import { impossibleDateMessage, impossibleDates } from './date.check.ts';
-import type { ParsedNode, ParsedNodeKind, ParseError, ParseNote, ParseResult, UnrecognisedLine } from './document.types.ts';
+import type {
+  ParsedNode,
+  ParsedNodeKind,
+  ParseError,
+  ParseNote,
+  ParseResult,
+  UnrecognisedLine,
+} from './document.types.ts';
 
 export type { ParsedNode, ParseError, ParseResult } from './document.types.ts';
 
@@ -38,7 +45,12 @@ export function detectLang(text: string): Lang {
 
 const TASK_KINDS: ParsedNodeKind[] = ['item', 'subitem', 'bullet'];
 
-interface Held { lastItem: ParsedNode | null; lastSubitem: ParsedNode | null; bullets: number; paragraphs: number }
+interface Held {
+  lastItem: ParsedNode | null;
+  lastSubitem: ParsedNode | null;
+  bullets: number;
+  paragraphs: number;
+}
 
 class TreeBuilder {
   readonly tree: ParsedNode[] = [];
@@ -64,7 +76,15 @@ class TreeBuilder {
 
   constructor(private readonly lang: Lang) {}
 
-  private node(kind: ParsedNodeKind, marker: string, title: string, text: string, line: number, parent: ParsedNode | null, code: string): ParsedNode {
+  private node(
+    kind: ParsedNodeKind,
+    marker: string,
+    title: string,
+    text: string,
+    line: number,
+    parent: ParsedNode | null,
+    code: string,
+  ): ParsedNode {
     const base = parent ? `${parent.path}.${code}` : code;
     let path = base;
     if (this.paths.has(path)) {
@@ -90,7 +110,7 @@ class TreeBuilder {
 
   private holding(parent: ParsedNode | null): Held {
     let held = this.held.get(parent);
-    if (!held) this.held.set(parent, held = { lastItem: null, lastSubitem: null, bullets: 0, paragraphs: 0 });
+    if (!held) this.held.set(parent, (held = { lastItem: null, lastSubitem: null, bullets: 0, paragraphs: 0 }));
     return held;
   }
 
@@ -103,12 +123,18 @@ class TreeBuilder {
     if (outputs.length > 0) node.outputs = outputs;
   }
 
-  private note(line: number, en: string, vi: string) { this.notes.push({ line, note: en, noteVi: vi }); }
+  private note(line: number, en: string, vi: string) {
+    this.notes.push({ line, note: en, noteVi: vi });
+  }
 
   addPart(marker: string, content: string, text: string, line: number) {
     const prev = this.lastPart;
     if (romanValue(marker) !== (prev ? romanValue(prev.marker) + 1 : 1)) {
-      this.note(line, `part ${marker} does not follow ${prev?.marker ?? 'the start'}`, `phần ${marker} không nối tiếp ${prev?.marker ?? 'phần đầu'}`);
+      this.note(
+        line,
+        `part ${marker} does not follow ${prev?.marker ?? 'the start'}`,
+        `phần ${marker} không nối tiếp ${prev?.marker ?? 'phần đầu'}`,
+      );
     }
     this.part = this.lastPart = this.node('part', marker, content, text, line, null, marker);
     this.item = this.subitem = this.bullet = this.appendix = null;
@@ -118,7 +144,11 @@ class TreeBuilder {
     const parent = this.appendix ?? this.part;
     const prev = this.holding(parent).lastItem;
     if (Number(marker) !== (prev ? Number(prev.marker) + 1 : 1)) {
-      this.note(line, `item ${marker}. follows ${prev ? `${prev.marker}.` : 'no item'}`, `mục ${marker}. đứng sau ${prev ? `${prev.marker}.` : 'không mục nào'}`);
+      this.note(
+        line,
+        `item ${marker}. follows ${prev ? `${prev.marker}.` : 'no item'}`,
+        `mục ${marker}. đứng sau ${prev ? `${prev.marker}.` : 'không mục nào'}`,
+      );
     }
     this.item = this.node('item', marker, content, text, line, parent, marker);
     this.subitem = this.bullet = null;
@@ -130,9 +160,17 @@ class TreeBuilder {
     const where = parent?.path ?? 'the top';
     if (prev?.marker === marker) {
       const why = marker === 'd' ? "; in the Vietnamese alphabet this place is 'đ)', probably lost in translation" : '';
-      this.note(line, `second "${marker})" under ${where}: kept as a separate item${why}`, `"${marker})" lặp lại trong ${where}: giữ thành mục riêng${marker === 'd' ? '; theo bảng chữ cái tiếng Việt vị trí này là "đ)"' : ''}`);
+      this.note(
+        line,
+        `second "${marker})" under ${where}: kept as a separate item${why}`,
+        `"${marker})" lặp lại trong ${where}: giữ thành mục riêng${marker === 'd' ? '; theo bảng chữ cái tiếng Việt vị trí này là "đ)"' : ''}`,
+      );
     } else if (!letterFollows(prev?.marker ?? null, marker)) {
-      this.note(line, `"${marker})" follows ${prev ? `"${prev.marker})"` : 'no letter'} under ${where}`, `"${marker})" đứng sau ${prev ? `"${prev.marker})"` : 'không mục chữ nào'} trong ${where}`);
+      this.note(
+        line,
+        `"${marker})" follows ${prev ? `"${prev.marker})"` : 'no letter'} under ${where}`,
+        `"${marker})" đứng sau ${prev ? `"${prev.marker})"` : 'không mục chữ nào'} trong ${where}`,
+      );
     }
     this.subitem = this.node('subitem', marker, content, text, line, parent, marker);
     this.bullet = null;
@@ -144,7 +182,11 @@ class TreeBuilder {
     const node = this.node('bullet', marker, content, text, line, parent, String(index));
     if (!sub) this.bullet = node;
     if (/[.;:!?…]\s*-\s+\p{Lu}/u.test(content)) {
-      this.note(line, 'another "- " bullet starts inside this line; kept as one bullet, as written', 'trong dòng này có một gạch đầu dòng "- " khác; giữ nguyên thành một dòng như văn bản');
+      this.note(
+        line,
+        'another "- " bullet starts inside this line; kept as one bullet, as written',
+        'trong dòng này có một gạch đầu dòng "- " khác; giữ nguyên thành một dòng như văn bản',
+      );
     }
   }
 
@@ -163,7 +205,12 @@ class TreeBuilder {
     const index = this.holding(null).paragraphs + 1;
     this.closing = this.node('paragraph', '', text.trim(), text, line, null, `p${index}`);
     this.part = this.item = this.subitem = this.bullet = this.appendix = null;
-    this.unrecognised.push({ line, text, reason: 'recipients block ("Nơi nhận:"): not part of the program', reasonVi: 'khối nơi nhận: không thuộc nội dung chương trình' });
+    this.unrecognised.push({
+      line,
+      text,
+      reason: 'recipients block ("Nơi nhận:"): not part of the program',
+      reasonVi: 'khối nơi nhận: không thuộc nội dung chương trình',
+    });
   }
 
   inClosing(kind: string): boolean {
@@ -174,7 +221,12 @@ class TreeBuilder {
   addClosingLine(text: string, line: number) {
     const parent = this.closing!;
     this.node('paragraph', '', text.trim(), text, line, parent, `p${parent.children.length + 1}`);
-    this.unrecognised.push({ line, text, reason: `in the recipients and signature block (${parent.path})`, reasonVi: `thuộc khối nơi nhận và chữ ký (${parent.path})` });
+    this.unrecognised.push({
+      line,
+      text,
+      reason: `in the recipients and signature block (${parent.path})`,
+      reasonVi: `thuộc khối nơi nhận và chữ ký (${parent.path})`,
+    });
   }
 
   addParagraph(text: string, line: number, why?: { en: string; vi: string }) {
@@ -187,14 +239,16 @@ class TreeBuilder {
       return;
     }
     // A line right after a heading or footnote continues it; after a bullet it closes the list.
-    const parent = last && last.kind !== 'bullet' && last.kind !== 'paragraph' ? last : this.item ?? this.appendix ?? this.part;
+    const parent =
+      last && last.kind !== 'bullet' && last.kind !== 'paragraph' ? last : (this.item ?? this.appendix ?? this.part);
     const index = this.holding(parent).paragraphs + 1;
     const node = this.node('paragraph', '', text.trim(), text, line, parent, `p${index}`);
     this.last = parent?.kind === 'footnote' ? parent : node;
     const where = parent ? `under ${parent.path}` : 'before the first heading';
     const whereVi = parent ? `trong ${parent.path}` : 'trước đề mục đầu tiên';
     this.unrecognised.push({
-      line, text,
+      line,
+      text,
       reason: `${why?.en ?? 'no marker (I-, 1., a), -, +, [1], Appendix)'}; kept as a paragraph ${where}`,
       reasonVi: `${why?.vi ?? 'không có ký hiệu đầu dòng (I-, 1., a), -, +, [1], Phụ lục)'}; giữ thành đoạn văn ${whereVi}`,
     });
@@ -216,16 +270,27 @@ export function parseProgramDocument(text: string, options: { lang?: Lang | 'aut
     if (c.kind !== 'blank') errors.push(...dateErrors(raw, line));
     if (c.kind !== 'blank' && c.kind !== 'separator' && b.inClosing(c.kind)) return b.addClosingLine(raw, line);
     switch (c.kind) {
-      case 'blank': case 'separator': return;
-      case 'closing': return b.addClosing(raw, line);
-      case 'paragraph': return b.addParagraph(raw, line, c.why);
-      case 'part': return b.addPart(c.marker, c.content, raw, line);
-      case 'item': return b.addItem(c.marker, c.content, raw, line);
-      case 'subitem': return b.addSubitem(c.marker, c.content, raw, line);
-      case 'bullet': return b.addBullet(c.marker, c.content, raw, line, false);
-      case 'subbullet': return b.addBullet(c.marker, c.content, raw, line, true);
-      case 'footnote': return b.addFootnote(c.marker, c.content, raw, line);
-      case 'appendix': return b.addAppendix(c.marker, c.content, raw, line);
+      case 'blank':
+      case 'separator':
+        return;
+      case 'closing':
+        return b.addClosing(raw, line);
+      case 'paragraph':
+        return b.addParagraph(raw, line, c.why);
+      case 'part':
+        return b.addPart(c.marker, c.content, raw, line);
+      case 'item':
+        return b.addItem(c.marker, c.content, raw, line);
+      case 'subitem':
+        return b.addSubitem(c.marker, c.content, raw, line);
+      case 'bullet':
+        return b.addBullet(c.marker, c.content, raw, line, false);
+      case 'subbullet':
+        return b.addBullet(c.marker, c.content, raw, line, true);
+      case 'footnote':
+        return b.addFootnote(c.marker, c.content, raw, line);
+      case 'appendix':
+        return b.addAppendix(c.marker, c.content, raw, line);
     }
   });
   const t = b.tree;
@@ -233,8 +298,13 @@ export function parseProgramDocument(text: string, options: { lang?: Lang | 'aut
     lang,
     tree: t,
     counts: {
-      parts: count(t, 'part'), items: count(t, 'item'), subitems: count(t, 'subitem'), bullets: count(t, 'bullet'),
-      footnotes: count(t, 'footnote'), appendices: count(t, 'appendix'), paragraphs: count(t, 'paragraph'),
+      parts: count(t, 'part'),
+      items: count(t, 'item'),
+      subitems: count(t, 'subitem'),
+      bullets: count(t, 'bullet'),
+      footnotes: count(t, 'footnote'),
+      appendices: count(t, 'appendix'),
+      paragraphs: count(t, 'paragraph'),
     },
     errors,
     unrecognised: b.unrecognised,
@@ -249,8 +319,12 @@ export const DOCUMENT_MAX_CHARS = 2_000_000;
  * The parse of a document sent to the server: refused over DOCUMENT_MAX_CHARS,
  * run in a worker thread so the event loop keeps answering others meanwhile.
  */
-export function parseProgramDocumentOffLoop(text: string, options: { lang?: Lang | 'auto' } = {}): Promise<ParseResult> {
-  if (text.length > DOCUMENT_MAX_CHARS) return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
+export function parseProgramDocumentOffLoop(
+  text: string,
+  options: { lang?: Lang | 'auto' } = {},
+): Promise<ParseResult> {
+  if (text.length > DOCUMENT_MAX_CHARS)
+    return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
   return runOffLoop<ParseResult>(new URL(import.meta.url), 'parseProgramDocument', [text, options]);
 }
 
@@ -263,6 +337,7 @@ export function parseProgramDocumentJson(text: string, options: { lang?: Lang | 
 }
 
 export function previewJsonOffLoop(text: string, options: { lang?: Lang | 'auto' } = {}): Promise<Buffer> {
-  if (text.length > DOCUMENT_MAX_CHARS) return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
+  if (text.length > DOCUMENT_MAX_CHARS)
+    return Promise.reject(tooLarge({ limit: 'characters', max: DOCUMENT_MAX_CHARS, figure: text.length }));
   return runOffLoop<Buffer>(new URL(import.meta.url), 'parseProgramDocumentJson', [text, options]);
 }

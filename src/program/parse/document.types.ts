@@ -37,16 +37,31 @@ export interface ParseCounts {
   paragraphs: number;
 }
 
-export interface UnrecognisedLine { line: number; text: string; reason: string; reasonVi: string }
+export interface UnrecognisedLine {
+  line: number;
+  text: string;
+  reason: string;
+  reasonVi: string;
+}
 
 /** Things worth a look that did not stop the parse (a repeated letter, a gap in numbering, two bullets on one line). */
-export interface ParseNote { line: number; note: string; noteVi: string }
+export interface ParseNote {
+  line: number;
+  note: string;
+  noteVi: string;
+}
 
 /**
  * A mistake that stops the import: today a date that does not exist ("31/02/2027",
  * "tháng 13/2026"). `phrase` is the date as written; `error`/`errorVi` say why and what to do.
  */
-export interface ParseError { line: number; text: string; phrase: string; error: string; errorVi: string }
+export interface ParseError {
+  line: number;
+  text: string;
+  phrase: string;
+  error: string;
+  errorVi: string;
+}
 
 export interface ParseResult {
   lang: 'en' | 'vi';

@@ -31,7 +31,10 @@ export async function taskListToXlsx(rows: TaskListRow[]): Promise<Buffer> {
 
   const guide = wb.addWorksheet(GUIDE_SHEET);
   guide.columns = [
-    { header: 'Cột / Column', width: 44 }, { header: 'Hướng dẫn', width: 70 }, { header: 'Guide', width: 70 }, { header: 'Ví dụ / Example', width: 30 },
+    { header: 'Cột / Column', width: 44 },
+    { header: 'Hướng dẫn', width: 70 },
+    { header: 'Guide', width: 70 },
+    { header: 'Ví dụ / Example', width: 30 },
   ];
   guide.getRow(1).font = { bold: true };
   for (const c of COLUMNS) guide.addRow([c.header, c.help.vi, c.help.en, c.example]);
@@ -39,7 +42,10 @@ export async function taskListToXlsx(rows: TaskListRow[]): Promise<Buffer> {
 }
 
 /** Reads a task list within the upload limits; any problem in any row → every problem, with its row number, and no rows. */
-export async function xlsxToTaskList(buffer: Buffer, options: { referenceDate?: string; limits?: UploadLimits } = {}): Promise<TaskListResult> {
+export async function xlsxToTaskList(
+  buffer: Buffer,
+  options: { referenceDate?: string; limits?: UploadLimits } = {},
+): Promise<TaskListResult> {
   const limits = options.limits ?? TABLE_LIMITS;
   if (buffer.length > limits.bytes) throw tooLarge({ limit: 'bytes', max: limits.bytes, figure: buffer.length });
   let sheet: XlsxSheet;
@@ -47,7 +53,8 @@ export async function xlsxToTaskList(buffer: Buffer, options: { referenceDate?: 
     sheet = await readXlsxSheet(buffer, { sheet: TASKS_SHEET, columns: COLUMNS.length, limits });
   } catch (err) {
     // Over a limit stays a 413 refusal; anything unreadable is listed like any other problem of the file.
-    if (err instanceof AppError && err.status === 400) return { ok: false, errors: [{ row: 0, column: null, message: err.detail }] };
+    if (err instanceof AppError && err.status === 400)
+      return { ok: false, errors: [{ row: 0, column: null, message: err.detail }] };
     throw err;
   }
 
@@ -65,21 +72,33 @@ export async function xlsxToTaskList(buffer: Buffer, options: { referenceDate?: 
 }
 
 /** The same, in a worker thread of the upload pool (the server's event loop stays free). */
-export function xlsxToTaskListOffLoop(buffer: Buffer, options: { referenceDate?: string } = {}): Promise<TaskListResult> {
+export function xlsxToTaskListOffLoop(
+  buffer: Buffer,
+  options: { referenceDate?: string } = {},
+): Promise<TaskListResult> {
   return runOffLoop<TaskListResult>(new URL(import.meta.url), 'xlsxToTaskList', [buffer, options]);
 }
 
 /** The header row must be the template's, column by column (the bilingual header or its key). */
 function checkHeader(header: unknown[]): TaskListError[] {
-  const fold = (s: unknown) => String(s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  const fold = (s: unknown) =>
+    String(s ?? '')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
   const errors: TaskListError[] = [];
   COLUMNS.forEach((c, i) => {
     const found = fold(header[i]);
     if (found !== fold(c.header) && found !== fold(c.key)) {
-      errors.push({ row: 1, column: c.header, message: {
-        vi: `Cột ${i + 1} phải có tiêu đề "${c.header}", nhận được "${found}". Hãy dùng mẫu tải từ hệ thống.`,
-        en: `Column ${i + 1} must be headed "${c.header}", found "${found}". Use the template the platform exports.`,
-      } });
+      errors.push({
+        row: 1,
+        column: c.header,
+        message: {
+          vi: `Cột ${i + 1} phải có tiêu đề "${c.header}", nhận được "${found}". Hãy dùng mẫu tải từ hệ thống.`,
+          en: `Column ${i + 1} must be headed "${c.header}", found "${found}". Use the template the platform exports.`,
+        },
+      });
     }
   });
   return errors;

@@ -26,10 +26,15 @@ export interface Facts {
   text: boolean;
 }
 
-const bare = (kind: Warning['kind'], severity: Warning['severity']): Warning => Object.freeze({ kind, severity, message: NO_TEXT, facts: Object.freeze({}) });
+const bare = (kind: Warning['kind'], severity: Warning['severity']): Warning =>
+  Object.freeze({ kind, severity, message: NO_TEXT, facts: Object.freeze({}) });
 const BARE = {
-  overdue: bare('overdue', 'critical'), at_risk: bare('at_risk', 'warning'), due_soon_low_progress: bare('due_soon_low_progress', 'warning'),
-  silent: bare('silent', 'info'), lacking_resources: bare('lacking_resources', 'warning'), blocked: bare('blocked', 'warning'),
+  overdue: bare('overdue', 'critical'),
+  at_risk: bare('at_risk', 'warning'),
+  due_soon_low_progress: bare('due_soon_low_progress', 'warning'),
+  silent: bare('silent', 'info'),
+  lacking_resources: bare('lacking_resources', 'warning'),
+  blocked: bare('blocked', 'warning'),
   review_overdue: bare('review_overdue', 'warning'),
 } as const;
 
@@ -38,8 +43,12 @@ export function overdue({ task, today, due, text }: Facts): Warning | null {
   if (!text) return BARE.overdue;
   const late = today - due;
   return {
-    kind: 'overdue', severity: 'critical',
-    message: { vi: `Quá hạn ${days(late, 'vi')} (hạn ${task.due})`, en: `Overdue by ${days(late, 'en')} (due ${task.due})` },
+    kind: 'overdue',
+    severity: 'critical',
+    message: {
+      vi: `Quá hạn ${days(late, 'vi')} (hạn ${task.due})`,
+      en: `Overdue by ${days(late, 'en')} (due ${task.due})`,
+    },
     facts: { due: task.due, daysLate: late },
   };
 }
@@ -50,31 +59,54 @@ export function atRisk(f: Facts, rules: WarningRules): Warning | null {
   if (due === null || due < today || task.progress >= 100) return null;
   // asOf counts as a passed day: on the due date the whole period has elapsed.
   const timed = start !== null && start <= today && due >= start;
-  const passed = timed ? today - start + 1 : 0, total = timed ? due - start + 1 : 1;
+  const passed = timed ? today - start + 1 : 0,
+    total = timed ? due - start + 1 : 1;
   // Compared multiplied out, in whole numbers: 66/120·100 is 55.00000000000001 in floating point.
   const behindTime = timed && passed * 100 - task.progress * total > rules.atRiskMarginPoints * total;
   const trend = trajectory(f, rules);
   const behindTrend = !!trend && (trend.finish === null || trend.finish > due);
   if (!behindTime && !behindTrend) return null;
   if (!f.text) return BARE.at_risk;
-  const vi: string[] = [], en: string[] = [];
+  const vi: string[] = [],
+    en: string[] = [];
   const facts: Warning['facts'] = {};
   if (behindTime) {
     const elapsed = (passed / total) * 100;
-    vi.push(`Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')}`);
-    en.push(`${pct(elapsed, 'en')} of the time has passed but official progress is only ${progressPct(task.progress, 'en')}`);
-    Object.assign(facts, { elapsedPct: round1(elapsed), progress: task.progress, marginPoints: rules.atRiskMarginPoints });
+    vi.push(
+      `Đã trôi qua ${pct(elapsed, 'vi')} thời gian nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')}`,
+    );
+    en.push(
+      `${pct(elapsed, 'en')} of the time has passed but official progress is only ${progressPct(task.progress, 'en')}`,
+    );
+    Object.assign(facts, {
+      elapsedPct: round1(elapsed),
+      progress: task.progress,
+      marginPoints: rules.atRiskMarginPoints,
+    });
   }
   if (trend && behindTrend) {
     const perMonth = trend.slope * 30;
     if (trend.finish === null) {
-      vi.push(`Tiến độ chính thức qua ${trend.n} báo cáo đã duyệt gần nhất không tăng; với đà này sẽ không hoàn thành trước hạn ${task.due}`);
-      en.push(`Official progress in the last ${trend.n} accepted reports is not rising; at this pace the task will not finish by ${task.due}`);
+      vi.push(
+        `Tiến độ chính thức qua ${trend.n} báo cáo đã duyệt gần nhất không tăng; với đà này sẽ không hoàn thành trước hạn ${task.due}`,
+      );
+      en.push(
+        `Official progress in the last ${trend.n} accepted reports is not rising; at this pace the task will not finish by ${task.due}`,
+      );
     } else {
-      vi.push(`Theo đà ${trend.n} báo cáo đã duyệt gần nhất (+${pct(perMonth, 'vi')}/30 ngày), dự kiến đạt 100% vào ${dateOf(trend.finish)}, sau hạn ${task.due} ${days(trend.finish - due, 'vi')}`);
-      en.push(`At the pace of the last ${trend.n} accepted reports (+${pct(perMonth, 'en')} per 30 days), 100% is projected on ${dateOf(trend.finish)}, ${days(trend.finish - due, 'en')} after the due date ${task.due}`);
+      vi.push(
+        `Theo đà ${trend.n} báo cáo đã duyệt gần nhất (+${pct(perMonth, 'vi')}/30 ngày), dự kiến đạt 100% vào ${dateOf(trend.finish)}, sau hạn ${task.due} ${days(trend.finish - due, 'vi')}`,
+      );
+      en.push(
+        `At the pace of the last ${trend.n} accepted reports (+${pct(perMonth, 'en')} per 30 days), 100% is projected on ${dateOf(trend.finish)}, ${days(trend.finish - due, 'en')} after the due date ${task.due}`,
+      );
     }
-    Object.assign(facts, { trendReports: trend.n, slopePctPerDay: round1000(trend.slope), projectedFinish: trend.finish === null ? null : dateOf(trend.finish), due: task.due });
+    Object.assign(facts, {
+      trendReports: trend.n,
+      slopePctPerDay: round1000(trend.slope),
+      projectedFinish: trend.finish === null ? null : dateOf(trend.finish),
+      due: task.due,
+    });
   }
   return { kind: 'at_risk', severity: 'warning', message: { vi: vi.join('; '), en: en.join('; ') }, facts };
 }
@@ -84,20 +116,26 @@ export function atRisk(f: Facts, rules: WarningRules): Warning | null {
  * first whole day on which the line reaches 100%; null when the line is flat or falling.
  * Undefined when there are too few reports or they all share one date (no slope to fit).
  */
-export function trajectory({ reports, known }: Facts, rules: WarningRules): { n: number; slope: number; finish: number | null } | undefined {
+export function trajectory(
+  { reports, known }: Facts,
+  rules: WarningRules,
+): { n: number; slope: number; finish: number | null } | undefined {
   const n = Math.min(rules.trendWindow, known);
   if (n < rules.trendMinReports || n < 2) return undefined;
   const from = known - n;
   const x0 = dayNumber(reports[from].date);
   const xs = new Array<number>(n);
-  let sx = 0, sy = 0;
+  let sx = 0,
+    sy = 0;
   for (let i = 0; i < n; i++) {
     xs[i] = dayNumber(reports[from + i].date) - x0;
     sx += xs[i];
     sy += reports[from + i].progress;
   }
-  const mx = sx / n, my = sy / n;
-  let sxy = 0, sxx = 0;
+  const mx = sx / n,
+    my = sy / n;
+  let sxy = 0,
+    sxx = 0;
   for (let i = 0; i < n; i++) {
     const dx = xs[i] - mx;
     sxy += dx * (reports[from + i].progress - my);
@@ -111,11 +149,13 @@ export function trajectory({ reports, known }: Facts, rules: WarningRules): { n:
 }
 
 export function dueSoonLowProgress({ task, today, due, text }: Facts, rules: WarningRules): Warning | null {
-  if (due === null || due < today || due - today > rules.dueSoonDays || task.progress >= rules.dueSoonMinProgress) return null;
+  if (due === null || due < today || due - today > rules.dueSoonDays || task.progress >= rules.dueSoonMinProgress)
+    return null;
   if (!text) return BARE.due_soon_low_progress;
   const left = due - today;
   return {
-    kind: 'due_soon_low_progress', severity: 'warning',
+    kind: 'due_soon_low_progress',
+    severity: 'warning',
     message: {
       vi: `Còn ${days(left, 'vi')} đến hạn ${task.due} nhưng tiến độ chính thức mới đạt ${progressPct(task.progress, 'vi')} (dưới ${pct(rules.dueSoonMinProgress, 'vi')})`,
       en: `${days(left, 'en')} left until the due date ${task.due} but official progress is only ${progressPct(task.progress, 'en')} (below ${pct(rules.dueSoonMinProgress, 'en')})`,
@@ -139,12 +179,17 @@ export function silent({ task, today, start, reports, known, text }: Facts, rule
   const since = today - last;
   if (since <= allowed) return null;
   if (!text) return BARE.silent;
-  const cadence = task.cadence === 'monthly' ? { vi: 'hằng tháng', en: 'monthly' } : { vi: 'hằng quý', en: 'quarterly' };
+  const cadence =
+    task.cadence === 'monthly' ? { vi: 'hằng tháng', en: 'monthly' } : { vi: 'hằng quý', en: 'quarterly' };
   const from = lastReport
     ? { vi: `kể từ báo cáo gần nhất ngày ${lastReport}`, en: `since the last report on ${lastReport}` }
-    : { vi: `kể từ ngày bắt đầu ${task.start} (chưa có báo cáo nào)`, en: `since the start on ${task.start} (no report yet)` };
+    : {
+        vi: `kể từ ngày bắt đầu ${task.start} (chưa có báo cáo nào)`,
+        en: `since the start on ${task.start} (no report yet)`,
+      };
   return {
-    kind: 'silent', severity: 'info',
+    kind: 'silent',
+    severity: 'info',
     message: {
       vi: `Đã ${days(since, 'vi')} không báo cáo ${from.vi}; kỳ báo cáo ${cadence.vi} cho phép tối đa ${days(allowed, 'vi')}`,
       en: `No report for ${days(since, 'en')} ${from.en}; the ${cadence.en} cadence allows at most ${days(allowed, 'en')}`,
@@ -154,17 +199,24 @@ export function silent({ task, today, start, reports, known, text }: Facts, rule
 }
 
 export function lackingResources({ task, reports, known, text }: Facts): Warning | null {
-  let required = 0, allocated = 0, anyRequired = false, anySource = false;
+  let required = 0,
+    allocated = 0,
+    anyRequired = false,
+    anySource = false;
   for (const f of task.funding) {
     if (f.source !== null) anySource = true;
-    if (f.required !== null) { required += f.required; anyRequired = true; }
+    if (f.required !== null) {
+      required += f.required;
+      anyRequired = true;
+    }
     allocated += f.allocated ?? 0; // nothing recorded means nothing allocated yet
   }
   const latest = known > 0 ? reports[known - 1] : undefined;
   const underfunded = anyRequired && allocated < required;
   if (anySource && !underfunded && !latest?.resourcesNeeded) return null;
   if (!text) return BARE.lacking_resources;
-  const vi: string[] = [], en: string[] = [];
+  const vi: string[] = [],
+    en: string[] = [];
   const facts: Warning['facts'] = {};
   if (!anySource) {
     vi.push('Chưa xác định nguồn kinh phí');
@@ -173,8 +225,12 @@ export function lackingResources({ task, reports, known, text }: Facts): Warning
   }
   if (underfunded) {
     const share = required > 0 ? (allocated / required) * 100 : 0;
-    vi.push(`Kinh phí mới bố trí ${amount(allocated, 'vi')} trên ${amount(required, 'vi')} cần thiết (${pct(share, 'vi')})`);
-    en.push(`Only ${amount(allocated, 'en')} of the ${amount(required, 'en')} required has been allocated (${pct(share, 'en')})`);
+    vi.push(
+      `Kinh phí mới bố trí ${amount(allocated, 'vi')} trên ${amount(required, 'vi')} cần thiết (${pct(share, 'vi')})`,
+    );
+    en.push(
+      `Only ${amount(allocated, 'en')} of the ${amount(required, 'en')} required has been allocated (${pct(share, 'en')})`,
+    );
     Object.assign(facts, { required, allocated, allocatedPct: round1(share) });
   }
   if (latest?.resourcesNeeded) {
@@ -189,16 +245,22 @@ export function lackingResources({ task, reports, known, text }: Facts): Warning
 export function blocked({ task, today, due, text }: Facts): Warning | null {
   if (task.dependencies.length === 0) return null;
   if (!text) return task.dependencies.some((dep) => blocks(dep, today, due)) ? BARE.blocked : null;
-  const vi: string[] = [], en: string[] = [];
+  const vi: string[] = [],
+    en: string[] = [];
   const ids: number[] = [];
   for (const dep of task.dependencies) {
     if (!blocks(dep, today, due)) continue;
     const depDue = dayNumber(dep.due!);
     if (depDue < today) {
-      vi.push(`nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ chính thức ${progressPct(dep.progress, 'vi')})`);
-      en.push(`task #${dep.id} is ${days(today - depDue, 'en')} overdue (official progress ${progressPct(dep.progress, 'en')})`);
+      vi.push(
+        `nhiệm vụ #${dep.id} quá hạn ${days(today - depDue, 'vi')} (tiến độ chính thức ${progressPct(dep.progress, 'vi')})`,
+      );
+      en.push(
+        `task #${dep.id} is ${days(today - depDue, 'en')} overdue (official progress ${progressPct(dep.progress, 'en')})`,
+      );
       ids.push(dep.id);
-    } else { // due after this task's own due date
+    } else {
+      // due after this task's own due date
       vi.push(`nhiệm vụ #${dep.id} có hạn ${dep.due}, sau hạn của nhiệm vụ này ${days(depDue - due!, 'vi')}`);
       en.push(`task #${dep.id} is due ${dep.due}, ${days(depDue - due!, 'en')} after this task's due date`);
       ids.push(dep.id);
@@ -206,8 +268,12 @@ export function blocked({ task, today, due, text }: Facts): Warning | null {
   }
   if (ids.length === 0) return null;
   return {
-    kind: 'blocked', severity: 'warning',
-    message: { vi: `Bị chặn bởi nhiệm vụ phụ thuộc: ${vi.join('; ')}`, en: `Blocked by a dependency: ${en.join('; ')}` },
+    kind: 'blocked',
+    severity: 'warning',
+    message: {
+      vi: `Bị chặn bởi nhiệm vụ phụ thuộc: ${vi.join('; ')}`,
+      en: `Blocked by a dependency: ${en.join('; ')}`,
+    },
     facts: { blockingTaskIds: ids.join(',') },
   };
 }
@@ -225,7 +291,8 @@ export function reviewOverdue({ task, today, text }: Facts): Warning | null {
   if (!text) return BARE.review_overdue;
   const late = today - due;
   return {
-    kind: 'review_overdue', severity: 'warning',
+    kind: 'review_overdue',
+    severity: 'warning',
     message: {
       vi: `Báo cáo chờ cấp trên duyệt đã quá hạn duyệt (${p.reviewDue}) ${days(late, 'vi')}; tiến độ trong báo cáo chưa được tính là chính thức`,
       en: `A report awaiting review by the level above is ${days(late, 'en')} past its review deadline (${p.reviewDue}); its progress does not count as official yet`,

@@ -4,7 +4,9 @@
 
 /** Days since 1970-01-01 for a 'YYYY-MM-DD' string (proleptic Gregorian, H. Hinnant's algorithm). */
 export function dayNumber(date: string): number {
-  const y0 = digits(date, 0, 4), m = digits(date, 5, 2), d = digits(date, 8, 2);
+  const y0 = digits(date, 0, 4),
+    m = digits(date, 5, 2),
+    d = digits(date, 8, 2);
   if (date.length < 10 || Number.isNaN(y0 + m + d) || m < 1 || m > 12 || d < 1 || d > 31) {
     throw new Error(`Ngày không hợp lệ / Invalid date: "${date}" (expected YYYY-MM-DD)`);
   }

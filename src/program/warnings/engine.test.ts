@@ -8,11 +8,22 @@ import { warningRules } from './rules.ts';
 /** A healthy task: funded, no cadence, no dependencies, far from any threshold unless a test says otherwise. */
 function task(over: Partial<TaskFacts> = {}): TaskFacts {
   return {
-    id: 1, start: null, due: '2026-12-31', status: 'in_progress', progress: 0, cadence: null,
-    funding: [{ source: 'central_budget', required: 100, allocated: 100 }], dependencies: [], ...over,
+    id: 1,
+    start: null,
+    due: '2026-12-31',
+    status: 'in_progress',
+    progress: 0,
+    cadence: null,
+    funding: [{ source: 'central_budget', required: 100, allocated: 100 }],
+    dependencies: [],
+    ...over,
   };
 }
-const report = (date: string, progress: number, resourcesNeeded = false): ReportFacts => ({ date, progress, resourcesNeeded });
+const report = (date: string, progress: number, resourcesNeeded = false): ReportFacts => ({
+  date,
+  progress,
+  resourcesNeeded,
+});
 const kinds = (t: TaskFacts, reports: ReportFacts[], asOf: string, rules = warningRules()) =>
   evaluateTask(t, reports, asOf, rules).warnings.map((w) => w.kind);
 const find = (t: TaskFacts, reports: ReportFacts[], asOf: string, kind: WarningKind) =>
@@ -80,8 +91,15 @@ describe('at risk: least-squares trajectory of the recent reports', () => {
   });
   it('is raised when it lands one day after', () => {
     const w = find(task({ due: '2026-09-27', progress: 30 }), reports, asOf, 'at_risk')!;
-    expect(w.facts).toMatchObject({ trendReports: 3, projectedFinish: '2026-09-28', due: '2026-09-27', slopePctPerDay: 0.333 });
-    expect(w.message.vi).toBe('Theo đà 3 báo cáo đã duyệt gần nhất (+10%/30 ngày), dự kiến đạt 100% vào 2026-09-28, sau hạn 2026-09-27 1 ngày');
+    expect(w.facts).toMatchObject({
+      trendReports: 3,
+      projectedFinish: '2026-09-28',
+      due: '2026-09-27',
+      slopePctPerDay: 0.333,
+    });
+    expect(w.message.vi).toBe(
+      'Theo đà 3 báo cáo đã duyệt gần nhất (+10%/30 ngày), dự kiến đạt 100% vào 2026-09-28, sau hạn 2026-09-27 1 ngày',
+    );
   });
   it('needs three reports, and ignores reports after asOf', () => {
     const due = task({ due: '2026-09-27', progress: 20 });
@@ -94,7 +112,12 @@ describe('at risk: least-squares trajectory of the recent reports', () => {
   });
   it('fits only the last N reports, in any input order', () => {
     // With the window at 3 the old 60% report drops out and the line is the one above.
-    const older = [report('2026-03-02', 30), report('2025-12-02', 60), report('2026-01-31', 20), report('2026-01-01', 10)];
+    const older = [
+      report('2026-03-02', 30),
+      report('2025-12-02', 60),
+      report('2026-01-31', 20),
+      report('2026-01-01', 10),
+    ];
     const e = evaluateTask(task({ due: '2026-09-27', progress: 30 }), older, asOf, warningRules({ trendWindow: 3 }));
     expect(e.warnings[0].facts.projectedFinish).toBe('2026-09-28');
   });
@@ -124,7 +147,9 @@ describe('silent: no report for longer than the cadence plus 7 days of grace', (
     expect(kinds(t, r, '2026-04-08')).toEqual([]); // Mar 1 + 38 days
     const w = find(t, r, '2026-04-09', 'silent')!;
     expect(w.facts).toEqual({ lastReport: '2026-03-01', daysSince: 39, allowedDays: 38 });
-    expect(w.message.en).toBe('No report for 39 days since the last report on 2026-03-01; the monthly cadence allows at most 38 days');
+    expect(w.message.en).toBe(
+      'No report for 39 days since the last report on 2026-03-01; the monthly cadence allows at most 38 days',
+    );
   });
   it('quarterly allows 92 + 7 = 99 days, counted from the start before any report', () => {
     const t = task({ cadence: 'quarterly', start: '2026-01-01', due: '2027-12-31' });
@@ -140,11 +165,16 @@ describe('silent: no report for longer than the cadence plus 7 days of grace', (
 
 describe('lacking resources', () => {
   it('flags a task with no funding source', () => {
-    expect(find(task({ funding: [] }), [], '2026-01-01', 'lacking_resources')!.message.vi).toBe('Chưa xác định nguồn kinh phí');
-    expect(kinds(task({ funding: [{ source: null, required: null, allocated: null }] }), [], '2026-01-01')).toEqual(['lacking_resources']);
+    expect(find(task({ funding: [] }), [], '2026-01-01', 'lacking_resources')!.message.vi).toBe(
+      'Chưa xác định nguồn kinh phí',
+    );
+    expect(kinds(task({ funding: [{ source: null, required: null, allocated: null }] }), [], '2026-01-01')).toEqual([
+      'lacking_resources',
+    ]);
   });
   it('flags allocated below required, not allocated equal to required', () => {
-    const funded = (allocated: number) => task({ funding: [{ source: 'local_budget', required: 5_000_000, allocated }] });
+    const funded = (allocated: number) =>
+      task({ funding: [{ source: 'local_budget', required: 5_000_000, allocated }] });
     expect(kinds(funded(5_000_000), [], '2026-01-01')).toEqual([]);
     const w = find(funded(4_999_999), [], '2026-01-01', 'lacking_resources')!;
     expect(w.facts).toEqual({ required: 5_000_000, allocated: 4_999_999, allocatedPct: 100 });
@@ -166,14 +196,17 @@ describe('blocked by a dependency', () => {
   it('when a dependency is overdue: not on its due date, from the day after', () => {
     const t = task({ dependencies: [dep('2026-05-31')] });
     expect(kinds(t, [], '2026-05-31')).toEqual([]);
-    expect(find(t, [], '2026-06-01', 'blocked')!.message.vi).toBe('Bị chặn bởi nhiệm vụ phụ thuộc: nhiệm vụ #7 quá hạn 1 ngày (tiến độ chính thức 40%)');
+    expect(find(t, [], '2026-06-01', 'blocked')!.message.vi).toBe(
+      'Bị chặn bởi nhiệm vụ phụ thuộc: nhiệm vụ #7 quá hạn 1 ngày (tiến độ chính thức 40%)',
+    );
     expect(kinds(task({ dependencies: [dep('2026-05-31', 'done')] }), [], '2026-06-01')).toEqual([]);
   });
   it("when a dependency is due after this task's due date", () => {
     const due = '2026-06-30';
     expect(kinds(task({ due, dependencies: [dep('2026-06-30')] }), [], '2026-01-01')).toEqual([]);
-    expect(find(task({ due, dependencies: [dep('2026-07-01')] }), [], '2026-01-01', 'blocked')!.message.en)
-      .toBe("Blocked by a dependency: task #7 is due 2026-07-01, 1 day after this task's due date");
+    expect(find(task({ due, dependencies: [dep('2026-07-01')] }), [], '2026-01-01', 'blocked')!.message.en).toBe(
+      "Blocked by a dependency: task #7 is due 2026-07-01, 1 day after this task's due date",
+    );
   });
 });
 
@@ -181,19 +214,25 @@ describe('reports awaiting review', () => {
   const pending = (latestDate: string, reviewDue: string) => ({ latestDate, reviewDue });
   it('count as reporting for the silent rule (the unit did report), and only that', () => {
     const t = task({ cadence: 'monthly', progress: 10, pending: pending('2026-04-01', '2026-04-08') });
-    expect(kinds(task({ cadence: 'monthly', progress: 10 }), [report('2026-03-01', 10)], '2026-04-09')).toEqual(['silent']);
+    expect(kinds(task({ cadence: 'monthly', progress: 10 }), [report('2026-03-01', 10)], '2026-04-09')).toEqual([
+      'silent',
+    ]);
     expect(kinds(t, [report('2026-03-01', 10)], '2026-04-08')).toEqual([]);
     // A report awaiting review dated after asOf (a past date re-evaluated) does not count.
-    expect(kinds({ ...t, pending: pending('2026-04-20', '2026-04-27') }, [report('2026-03-01', 10)], '2026-04-09')).toEqual(['silent']);
+    expect(
+      kinds({ ...t, pending: pending('2026-04-20', '2026-04-27') }, [report('2026-03-01', 10)], '2026-04-09'),
+    ).toEqual(['silent']);
   });
-  it('raise review_overdue the day after the review deadline, without moving the task\'s rating', () => {
+  it("raise review_overdue the day after the review deadline, without moving the task's rating", () => {
     const t = task({ pending: pending('2026-04-01', '2026-04-08') });
     expect(kinds(t, [], '2026-04-08')).toEqual([]);
     const e = evaluateTask(t, [], '2026-04-10');
     expect(e.warnings.map((w) => w.kind)).toEqual(['review_overdue']);
     expect(e.rating).toBe('green');
     expect(e.warnings[0].facts).toEqual({ reviewDue: '2026-04-08', daysLate: 2 });
-    expect(e.warnings[0].message.en).toBe('A report awaiting review by the level above is 2 days past its review deadline (2026-04-08); its progress does not count as official yet');
+    expect(e.warnings[0].message.en).toBe(
+      'A report awaiting review by the level above is 2 days past its review deadline (2026-04-08); its progress does not count as official yet',
+    );
     // With a rated warning beside it, the rating is that warning's alone.
     const behind = evaluateTask({ ...t, funding: [] }, [], '2026-04-10');
     expect(behind.rating).toBe('amber_green');
@@ -201,8 +240,12 @@ describe('reports awaiting review', () => {
   });
   it('still raise review_overdue on a finished or suspended task, never on a cancelled one', () => {
     for (const status of ['done', 'suspended'] as const) {
-      expect(kinds(task({ status, pending: pending('2026-04-01', '2026-04-08') }), [], '2026-04-10')).toEqual(['review_overdue']);
+      expect(kinds(task({ status, pending: pending('2026-04-01', '2026-04-08') }), [], '2026-04-10')).toEqual([
+        'review_overdue',
+      ]);
     }
-    expect(kinds(task({ status: 'cancelled', pending: pending('2026-04-01', '2026-04-08') }), [], '2026-04-10')).toEqual([]);
+    expect(
+      kinds(task({ status: 'cancelled', pending: pending('2026-04-01', '2026-04-08') }), [], '2026-04-10'),
+    ).toEqual([]);
   });
 });

@@ -1,8 +1,24 @@
 // The early-warning engine: pure, synchronous and allocation-light, so the
 // whole national program (about a million tasks) re-evaluates in seconds on
 // the daily clock and one task re-evaluates in microseconds on every change.
-import { UNRATED_KINDS, type Evaluation, type ReportFacts, type TaskFacts, type TaskStatus, type Warning } from '../program.types.ts';
-import { atRisk, blocked, dueSoonLowProgress, lackingResources, overdue, reviewOverdue, silent, type Facts } from './checks.ts';
+import {
+  UNRATED_KINDS,
+  type Evaluation,
+  type ReportFacts,
+  type TaskFacts,
+  type TaskStatus,
+  type Warning,
+} from '../program.types.ts';
+import {
+  atRisk,
+  blocked,
+  dueSoonLowProgress,
+  lackingResources,
+  overdue,
+  reviewOverdue,
+  silent,
+  type Facts,
+} from './checks.ts';
 import { dayNumber } from './days.ts';
 import { NO_WARNINGS, rateWarnings } from './rating.ts';
 import { NO_TEXT } from './format.ts';
@@ -15,7 +31,10 @@ const ONLY_REVIEW_LATE = Object.freeze({
 
 const NOT_ASSESSED: Partial<Record<TaskStatus, { vi: string; en: string }>> = {
   done: { vi: 'Xanh: nhiệm vụ đã hoàn thành.', en: 'Green: the task is done.' },
-  done_late: { vi: 'Xanh: nhiệm vụ đã hoàn thành (muộn so với hạn).', en: 'Green: the task is done (later than its due date).' },
+  done_late: {
+    vi: 'Xanh: nhiệm vụ đã hoàn thành (muộn so với hạn).',
+    en: 'Green: the task is done (later than its due date).',
+  },
   cancelled: { vi: 'Không đánh giá: nhiệm vụ đã bị hủy.', en: 'Not assessed: the task was cancelled.' },
   suspended: { vi: 'Không đánh giá: nhiệm vụ đang tạm dừng.', en: 'Not assessed: the task is suspended.' },
 };
@@ -29,11 +48,20 @@ const NOT_ASSESSED: Partial<Record<TaskStatus, { vi: string; en: string }>> = {
  * `text` false: the rating and the warnings' kinds only, with empty messages and explanation (the
  * daily run's first pass, which only asks whether a verdict changed).
  */
-export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: string, rules: WarningRules = DEFAULT_RULES, text = true): Evaluation {
+export function evaluateTask(
+  task: TaskFacts,
+  reports: ReportFacts[],
+  asOf: string,
+  rules: WarningRules = DEFAULT_RULES,
+  text = true,
+): Evaluation {
   const done = NOT_ASSESSED[task.status];
   if (done) {
     // A report may still wait for review on a finished or suspended task: the reviewer is late all the same.
-    const waiting = task.pending && task.status !== 'cancelled' ? reviewOverdue({ task, today: dayNumber(asOf), text } as Facts) : null;
+    const waiting =
+      task.pending && task.status !== 'cancelled'
+        ? reviewOverdue({ task, today: dayNumber(asOf), text } as Facts)
+        : null;
     return { rating: 'green', warnings: waiting ? [waiting] : [], explanation: done };
   }
   const today = dayNumber(asOf);
@@ -42,10 +70,13 @@ export function evaluateTask(task: TaskFacts, reports: ReportFacts[], asOf: stri
   let known = ordered.length;
   while (known > 0 && ordered[known - 1].date > asOf) known--;
   const facts: Facts = {
-    task, today,
+    task,
+    today,
     start: task.start ? dayNumber(task.start) : null,
     due: task.due ? dayNumber(task.due) : null,
-    reports: ordered, known, text,
+    reports: ordered,
+    known,
+    text,
   };
   // Most tasks have no warning: allocate the list only for the ones that do.
   let warnings: Warning[] | null = null;
@@ -74,7 +105,8 @@ function add(list: Warning[] | null, warning: Warning | null): Warning[] | null 
 /** Reports oldest first; sorts (a copy) only when the caller did not. */
 function inDateOrder(reports: ReportFacts[]): ReportFacts[] {
   for (let i = 1; i < reports.length; i++) {
-    if (reports[i].date < reports[i - 1].date) return [...reports].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    if (reports[i].date < reports[i - 1].date)
+      return [...reports].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   }
   return reports;
 }

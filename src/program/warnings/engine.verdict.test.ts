@@ -11,25 +11,58 @@ import { DEFAULT_RULES } from './rules.ts';
 
 function seeded(seed: number) {
   let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 function sample(rnd: () => number): { task: TaskFacts; reports: ReportFacts[]; asOf: string } {
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const start = addDays('2026-01-01', Math.floor(rnd() * 200));
   const due = addDays(start, Math.floor(rnd() * 400) - 30);
   const asOf = addDays(start, Math.floor(rnd() * 500) - 60);
   const reports: ReportFacts[] = [];
   for (let i = 0, n = Math.floor(rnd() * 6); i < n; i++) {
-    reports.push({ date: addDays(start, Math.floor(rnd() * 450)), progress: Math.floor(rnd() * 101), resourcesNeeded: rnd() < 0.2 });
+    reports.push({
+      date: addDays(start, Math.floor(rnd() * 450)),
+      progress: Math.floor(rnd() * 101),
+      resourcesNeeded: rnd() < 0.2,
+    });
   }
   const statuses: TaskStatus[] = ['not_started', 'in_progress', 'in_progress', 'overdue', 'done', 'suspended'];
   const task: TaskFacts = {
-    id: 1, start: rnd() < 0.1 ? null : start, due: rnd() < 0.05 ? null : due, status: pick(statuses), progress: Math.floor(rnd() * 101),
+    id: 1,
+    start: rnd() < 0.1 ? null : start,
+    due: rnd() < 0.05 ? null : due,
+    status: pick(statuses),
+    progress: Math.floor(rnd() * 101),
     cadence: pick(['monthly', 'quarterly', null] as const),
-    funding: rnd() < 0.2 ? [] : [{ source: rnd() < 0.2 ? null : 'central_budget', required: rnd() < 0.3 ? null : 1000, allocated: rnd() < 0.3 ? null : Math.floor(rnd() * 1500) }],
-    dependencies: rnd() < 0.6 ? [] : [{ id: 2, due: rnd() < 0.1 ? null : addDays(due, Math.floor(rnd() * 120) - 90), status: pick(statuses), progress: 50 }],
-    pending: rnd() < 0.7 ? null : { latestDate: addDays(start, Math.floor(rnd() * 450)), reviewDue: addDays(start, Math.floor(rnd() * 460)) },
+    funding:
+      rnd() < 0.2
+        ? []
+        : [
+            {
+              source: rnd() < 0.2 ? null : 'central_budget',
+              required: rnd() < 0.3 ? null : 1000,
+              allocated: rnd() < 0.3 ? null : Math.floor(rnd() * 1500),
+            },
+          ],
+    dependencies:
+      rnd() < 0.6
+        ? []
+        : [
+            {
+              id: 2,
+              due: rnd() < 0.1 ? null : addDays(due, Math.floor(rnd() * 120) - 90),
+              status: pick(statuses),
+              progress: 50,
+            },
+          ],
+    pending:
+      rnd() < 0.7
+        ? null
+        : { latestDate: addDays(start, Math.floor(rnd() * 450)), reviewDue: addDays(start, Math.floor(rnd() * 460)) },
   };
   return { task, reports, asOf };
 }
@@ -42,12 +75,22 @@ describe('verdict without text', () => {
       const { task, reports, asOf } = sample(rnd);
       const full = evaluateTask(task, reports, asOf, DEFAULT_RULES, true);
       const bare = evaluateTask(task, reports, asOf, DEFAULT_RULES, false);
-      expect({ rating: bare.rating, kinds: bare.warnings.map((w) => w.kind) }, JSON.stringify({ task, reports, asOf }))
-        .toEqual({ rating: full.rating, kinds: full.warnings.map((w) => w.kind) });
+      expect(
+        { rating: bare.rating, kinds: bare.warnings.map((w) => w.kind) },
+        JSON.stringify({ task, reports, asOf }),
+      ).toEqual({ rating: full.rating, kinds: full.warnings.map((w) => w.kind) });
       for (const w of full.warnings) seen.add(w.kind);
       if (bare.warnings.length) expect(bare.warnings[0].message).toEqual({ vi: '', en: '' });
     }
     // The sweep reached every rule, so the agreement above covers each of them.
-    expect([...seen].sort()).toEqual(['at_risk', 'blocked', 'due_soon_low_progress', 'lacking_resources', 'overdue', 'review_overdue', 'silent']);
+    expect([...seen].sort()).toEqual([
+      'at_risk',
+      'blocked',
+      'due_soon_low_progress',
+      'lacking_resources',
+      'overdue',
+      'review_overdue',
+      'silent',
+    ]);
   });
 });

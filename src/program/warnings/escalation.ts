@@ -3,7 +3,11 @@
 // and must not become a way to keep it from the level above.
 import { addDays, dayNumber } from './days.ts';
 
-export interface WarningClock { raisedAt: string; acknowledgedAt?: string | null; resolvedAt?: string | null }
+export interface WarningClock {
+  raisedAt: string;
+  acknowledgedAt?: string | null;
+  resolvedAt?: string | null;
+}
 
 /** Timestamps may be full ISO strings; their written day counts, so pass local (Asia/Ho_Chi_Minh) times, not UTC. */
 const day = (t: string) => dayNumber(t.slice(0, 10));

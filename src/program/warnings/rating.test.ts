@@ -10,22 +10,36 @@ const rate = (...k: WarningKind[]) => rateWarnings(k.map(w)).rating;
 describe('task rating from warnings (points: delivery 2, support 1)', () => {
   it('maps 0, 1, 2, 3–4 and 5+ points to the five levels', () => {
     expect(rate()).toBe('green');
-    expect(rate('silent')).toBe('amber_green');                                   // 1
-    expect(rate('silent', 'lacking_resources')).toBe('amber');                    // 2
-    expect(rate('at_risk')).toBe('amber');                                        // 2
-    expect(rate('at_risk', 'silent')).toBe('amber_red');                          // 3
-    expect(rate('at_risk', 'due_soon_low_progress')).toBe('amber_red');           // 4
-    expect(rate('at_risk', 'due_soon_low_progress', 'silent')).toBe('red');       // 5
+    expect(rate('silent')).toBe('amber_green'); // 1
+    expect(rate('silent', 'lacking_resources')).toBe('amber'); // 2
+    expect(rate('at_risk')).toBe('amber'); // 2
+    expect(rate('at_risk', 'silent')).toBe('amber_red'); // 3
+    expect(rate('at_risk', 'due_soon_low_progress')).toBe('amber_red'); // 4
+    expect(rate('at_risk', 'due_soon_low_progress', 'silent')).toBe('red'); // 5
   });
   it('is red whenever the task is overdue, and says why', () => {
     expect(rate('overdue')).toBe('red');
-    const e = evaluateTask({ id: 1, start: null, due: '2026-06-30', status: 'in_progress', progress: 90, cadence: null,
-      funding: [{ source: 'oda', required: null, allocated: null }], dependencies: [] }, [], '2026-07-03');
+    const e = evaluateTask(
+      {
+        id: 1,
+        start: null,
+        due: '2026-06-30',
+        status: 'in_progress',
+        progress: 90,
+        cadence: null,
+        funding: [{ source: 'oda', required: null, allocated: null }],
+        dependencies: [],
+      },
+      [],
+      '2026-07-03',
+    );
     expect(e.rating).toBe('red');
     expect(e.explanation.vi).toBe('Đỏ: Quá hạn 3 ngày (hạn 2026-06-30) — nhiệm vụ quá hạn luôn xếp Đỏ.');
   });
   it('explains the points', () => {
-    expect(rateWarnings([w('at_risk'), w('silent')]).explanation.en).toBe('Amber/Red: 3 warning points — at risk (2), missed reporting (1).');
+    expect(rateWarnings([w('at_risk'), w('silent')]).explanation.en).toBe(
+      'Amber/Red: 3 warning points — at risk (2), missed reporting (1).',
+    );
   });
 });
 
@@ -37,18 +51,23 @@ describe('rollup for a unit or section: worst level reached by a quarter of the 
     // 1 red in 5 = 20%: no level reaches 25%, but a red task lifts the unit to amber/green.
     const r = rollupRatingExplained(['red', ...many('green', 4)]);
     expect(r.rating).toBe('amber_green');
-    expect(r.explanation.en).toBe('Amber/Green: 1 of 5 rated tasks at risk (Amber/Red or Red) — under the 25% threshold, but never Green with a task at risk.');
+    expect(r.explanation.en).toBe(
+      'Amber/Green: 1 of 5 rated tasks at risk (Amber/Red or Red) — under the 25% threshold, but never Green with a task at risk.',
+    );
   });
   it('says its population (rated tasks) and always quotes the at-risk count by the one definition (issue 15: "Vàng: 100% … Vàng hoặc xấu hơn" beside "Có nguy cơ 0")', () => {
     const r = rollupRatingExplained({ amber: 21 });
     expect([r.rating, r.total, r.atRisk]).toEqual(['amber', 21, 0]);
-    expect(r.explanation.vi).toBe('Vàng: 100% trong 21 nhiệm vụ được đánh giá ở mức Vàng hoặc xấu hơn (ngưỡng 25%); 0/21 nhiệm vụ có nguy cơ (Vàng-Đỏ hoặc Đỏ).');
+    expect(r.explanation.vi).toBe(
+      'Vàng: 100% trong 21 nhiệm vụ được đánh giá ở mức Vàng hoặc xấu hơn (ngưỡng 25%); 0/21 nhiệm vụ có nguy cơ (Vàng-Đỏ hoặc Đỏ).',
+    );
     expect(atRiskOf({ amber: 3, amber_red: 2, red: 1 })).toBe(3);
     expect(AT_RISK).toEqual(['amber_red', 'red']);
     for (const counts of [{ green: 10 }, { green: 9, red: 1 }, { amber: 2, amber_red: 2, red: 1, green: 3 }, {}]) {
       const x = rollupRatingExplained(counts);
       expect(x.atRisk).toBe(atRiskOf(counts));
-      if (x.total > 0) expect(x.explanation.vi).toContain(`${x.atRisk}/${x.total} nhiệm vụ có nguy cơ (Vàng-Đỏ hoặc Đỏ)`);
+      if (x.total > 0)
+        expect(x.explanation.vi).toContain(`${x.atRisk}/${x.total} nhiệm vụ có nguy cơ (Vàng-Đỏ hoặc Đỏ)`);
     }
   });
   it('counts worse levels toward a level: 1 amber/red + 1 amber in 8 = 25% amber or worse', () => {

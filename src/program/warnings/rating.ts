@@ -31,26 +31,42 @@ const KIND_LABELS: Record<WarningKind, { vi: string; en: string }> = {
 export const NO_WARNINGS = Object.freeze({ vi: 'Xanh: không có cảnh báo.', en: 'Green: no warnings.' });
 
 /** `text` false: the rating with an empty explanation (see evaluateTask). */
-export function rateWarnings(warnings: Warning[], text = true): { rating: Rating; explanation: { vi: string; en: string } } {
+export function rateWarnings(
+  warnings: Warning[],
+  text = true,
+): { rating: Rating; explanation: { vi: string; en: string } } {
   if (warnings.length === 0) return { rating: 'green', explanation: NO_WARNINGS };
-  let late: Warning | undefined, points = 0;
-  for (const w of warnings) if (w.kind === 'overdue') late = w; else points += RATING_POINTS[w.kind];
-  const rating: Rating = late || points >= 5 ? 'red' : points >= 3 ? 'amber_red' : points === 2 ? 'amber' : 'amber_green';
+  let late: Warning | undefined,
+    points = 0;
+  for (const w of warnings)
+    if (w.kind === 'overdue') late = w;
+    else points += RATING_POINTS[w.kind];
+  const rating: Rating =
+    late || points >= 5 ? 'red' : points >= 3 ? 'amber_red' : points === 2 ? 'amber' : 'amber_green';
   if (!text) return { rating, explanation: NO_TEXT };
-  const listed = (lang: 'vi' | 'en') => warnings.filter((w) => w.kind !== 'overdue')
-    .map((w) => `${KIND_LABELS[w.kind][lang]} (${RATING_POINTS[w.kind as Exclude<WarningKind, 'overdue'>]})`).join(', ');
+  const listed = (lang: 'vi' | 'en') =>
+    warnings
+      .filter((w) => w.kind !== 'overdue')
+      .map((w) => `${KIND_LABELS[w.kind][lang]} (${RATING_POINTS[w.kind as Exclude<WarningKind, 'overdue'>]})`)
+      .join(', ');
   const label = RATING_LABELS[rating];
   if (late) {
     const rest = points > 0 ? { vi: `; ngoài ra: ${listed('vi')}`, en: `; also: ${listed('en')}` } : { vi: '', en: '' };
-    return { rating, explanation: {
-      vi: `${label.vi}: ${late.message.vi} — nhiệm vụ quá hạn luôn xếp Đỏ${rest.vi}.`,
-      en: `${label.en}: ${late.message.en} — an overdue task is always Red${rest.en}.`,
-    } };
+    return {
+      rating,
+      explanation: {
+        vi: `${label.vi}: ${late.message.vi} — nhiệm vụ quá hạn luôn xếp Đỏ${rest.vi}.`,
+        en: `${label.en}: ${late.message.en} — an overdue task is always Red${rest.en}.`,
+      },
+    };
   }
-  return { rating, explanation: {
-    vi: `${label.vi}: ${points} điểm cảnh báo — ${listed('vi')}.`,
-    en: `${label.en}: ${points} warning point${points === 1 ? '' : 's'} — ${listed('en')}.`,
-  } };
+  return {
+    rating,
+    explanation: {
+      vi: `${label.vi}: ${points} điểm cảnh báo — ${listed('vi')}.`,
+      en: `${label.en}: ${points} warning point${points === 1 ? '' : 's'} — ${listed('en')}.`,
+    },
+  };
 }
 
 /** Tasks that count in a rollup. Cancelled and suspended tasks are not being delivered, so they neither help nor hurt. */
@@ -68,7 +84,13 @@ export const AT_RISK_LABEL = Object.freeze({ vi: 'có nguy cơ (Vàng-Đỏ ho�
 export const atRiskOf = (counts: RatingCounts): number => AT_RISK.reduce((s, r) => s + (counts[r] ?? 0), 0);
 
 /** `total` is the rated tasks (cancelled and suspended ones are not rated); `atRisk` those of them AT_RISK. */
-export interface Rollup { rating: Rating; total: number; atRisk: number; counts: Record<Rating, number>; explanation: { vi: string; en: string } }
+export interface Rollup {
+  rating: Rating;
+  total: number;
+  atRisk: number;
+  counts: Record<Rating, number>;
+  explanation: { vi: string; en: string };
+}
 
 /**
  * Rollup for a unit or a section ("worst share"): the worst level L such that at least
@@ -85,32 +107,45 @@ export function rollupRatingExplained(children: Rating[] | RatingCounts, share =
   else for (const r of RATINGS) counts[r] = children[r] ?? 0;
   const total = RATINGS.reduce((s, r) => s + counts[r], 0);
   const atRisk = atRiskOf(counts);
-  let level = 0, atOrWorse = 0, lShare = 0;
+  let level = 0,
+    atOrWorse = 0,
+    lShare = 0;
   for (let i = RATINGS.length - 1; i >= 1 && total > 0; i--) {
     atOrWorse += counts[RATINGS[i]];
-    if (atOrWorse / total >= share) { level = i; lShare = atOrWorse / total; break; }
+    if (atOrWorse / total >= share) {
+      level = i;
+      lShare = atOrWorse / total;
+      break;
+    }
   }
   const floorApplied = level === 0 && atRisk > 0;
   if (floorApplied) level = 1;
   const rating = RATINGS[level];
   const label = RATING_LABELS[rating];
   const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;
-  const risk = { vi: `${atRisk}/${total} nhiệm vụ ${AT_RISK_LABEL.vi}`, en: `${atRisk} of ${total} rated tasks ${AT_RISK_LABEL.en}` };
+  const risk = {
+    vi: `${atRisk}/${total} nhiệm vụ ${AT_RISK_LABEL.vi}`,
+    en: `${atRisk} of ${total} rated tasks ${AT_RISK_LABEL.en}`,
+  };
   let explanation: Rollup['explanation'];
   if (total === 0) explanation = { vi: 'Xanh: không có nhiệm vụ được đánh giá.', en: 'Green: no rated tasks.' };
-  else if (floorApplied) explanation = {
-    vi: `${label.vi}: ${risk.vi} — dưới ngưỡng ${pctText(share)}, nhưng đã có nhiệm vụ có nguy cơ thì không thể xếp Xanh.`,
-    en: `${label.en}: ${risk.en} — under the ${pctText(share)} threshold, but never Green with a task at risk.`,
-  };
-  else if (level === 0) explanation = {
-    vi: `Xanh: dưới ${pctText(share)} trong ${total} nhiệm vụ được đánh giá có cảnh báo; ${risk.vi}.`,
-    en: `Green: under ${pctText(share)} of ${total} rated tasks have warnings; ${risk.en}.`,
-  };
-  else explanation = {
-    vi: `${label.vi}: ${pctText(lShare).replace('.', ',')} trong ${total} nhiệm vụ được đánh giá ở mức ${label.vi} hoặc xấu hơn (ngưỡng ${pctText(share)}); ${risk.vi}.`,
-    en: `${label.en}: ${pctText(lShare)} of ${total} rated tasks are ${label.en} or worse (threshold ${pctText(share)}); ${risk.en}.`,
-  };
+  else if (floorApplied)
+    explanation = {
+      vi: `${label.vi}: ${risk.vi} — dưới ngưỡng ${pctText(share)}, nhưng đã có nhiệm vụ có nguy cơ thì không thể xếp Xanh.`,
+      en: `${label.en}: ${risk.en} — under the ${pctText(share)} threshold, but never Green with a task at risk.`,
+    };
+  else if (level === 0)
+    explanation = {
+      vi: `Xanh: dưới ${pctText(share)} trong ${total} nhiệm vụ được đánh giá có cảnh báo; ${risk.vi}.`,
+      en: `Green: under ${pctText(share)} of ${total} rated tasks have warnings; ${risk.en}.`,
+    };
+  else
+    explanation = {
+      vi: `${label.vi}: ${pctText(lShare).replace('.', ',')} trong ${total} nhiệm vụ được đánh giá ở mức ${label.vi} hoặc xấu hơn (ngưỡng ${pctText(share)}); ${risk.vi}.`,
+      en: `${label.en}: ${pctText(lShare)} of ${total} rated tasks are ${label.en} or worse (threshold ${pctText(share)}); ${risk.en}.`,
+    };
   return { rating, total, atRisk, counts, explanation };
 }
 
-export const rollupRating = (children: Rating[] | RatingCounts, share = 0.25): Rating => rollupRatingExplained(children, share).rating;
+export const rollupRating = (children: Rating[] | RatingCounts, share = 0.25): Rating =>
+  rollupRatingExplained(children, share).rating;

@@ -32,19 +32,46 @@ import type { PresentInput } from '../staffing.schemas.ts';
 type Q = Kysely<Database>;
 
 function outcome(r: store.RecordedHeadcount, category: string, asOf: string, present: number) {
-  return { nodeId: r.node_id, category, asOf, present, latest: r.latest, quota: r.quota,
-    vacancies: Math.max(0, r.quota - present), redundant: Math.max(0, present - r.quota) };
+  return {
+    nodeId: r.node_id,
+    category,
+    asOf,
+    present,
+    latest: r.latest,
+    quota: r.quota,
+    vacancies: Math.max(0, r.quota - present),
+    redundant: Math.max(0, present - r.quota),
+  };
 }
 
 /** Records `present` for one node at `asOf`, inside `trx`. An older date adds history without moving the latest figure. */
-export async function recordPresentInTrx(trx: Q, ctx: RequestContext, node: NodeRow, category: string, asOf: string, present: number, source: string | null) {
-  const write = () => store.recordHeadcount(trx, { periodId: node.period_id, key: node.key, category, asOf, present, source, actor: auditActor(ctx) });
+export async function recordPresentInTrx(
+  trx: Q,
+  ctx: RequestContext,
+  node: NodeRow,
+  category: string,
+  asOf: string,
+  present: number,
+  source: string | null,
+) {
+  const write = () =>
+    store.recordHeadcount(trx, {
+      periodId: node.period_id,
+      key: node.key,
+      category,
+      asOf,
+      present,
+      source,
+      actor: auditActor(ctx),
+    });
   let r = await write();
-  if (r === 'missing') { // a row of the chain is missing in this category: create them, then write
+  if (r === 'missing') {
+    // a row of the chain is missing in this category: create them, then write
     await store.ensureChainRows(trx, node.id, category);
     r = await write();
   }
-  if (r === undefined || r === 'missing') throw new Error(`staffing headcount: node ${node.key} not found in its own transaction`);
+  if (r === undefined || r === 'missing')
+    throw new Error(`staffing headcount: node ${node.key} not found in its own transaction`);
   return outcome(r, category, asOf, present);
 }
 
@@ -59,7 +86,15 @@ export async function recordPresent(db: Db, ctx: RequestContext, input: PresentI
   await requireGrantOver(db, ctx, STAFFING['staffing.present'], d.unitId);
   const period = await loadPeriod(db, input.period);
   const source = input.source ?? null;
-  const fast = await store.recordHeadcount(db, { periodId: period.id, key: d.key, category: input.category, asOf: input.asOf, present: input.present, source, actor: auditActor(ctx) });
+  const fast = await store.recordHeadcount(db, {
+    periodId: period.id,
+    key: d.key,
+    category: input.category,
+    asOf: input.asOf,
+    present: input.present,
+    source,
+    actor: auditActor(ctx),
+  });
   if (fast !== undefined && fast !== 'missing') return outcome(fast, input.category, input.asOf, input.present);
   return db.transaction().execute(async (trx) => {
     const node = await ensureNode(trx, period.id, target);
@@ -68,11 +103,22 @@ export async function recordPresent(db: Db, ctx: RequestContext, input: PresentI
 }
 
 /** Present headcount of a node over time: the progress of reductions. */
-export async function presentHistory(db: Db, ctx: RequestContext, periodCode: string, unitId: number, category: string) {
+export async function presentHistory(
+  db: Db,
+  ctx: RequestContext,
+  periodCode: string,
+  unitId: number,
+  category: string,
+) {
   await readableRoot(db, ctx, unitId);
   const period = await loadPeriod(db, periodCode);
   const node = await store.findNodeByKey(db, period.id, `u:${unitId}`);
   if (!node) return [];
-  return db.selectFrom('staffing_actuals').select(['as_of', 'present', 'source'])
-    .where('node_id', '=', node.id).where('category', '=', category).orderBy('as_of').execute();
+  return db
+    .selectFrom('staffing_actuals')
+    .select(['as_of', 'present', 'source'])
+    .where('node_id', '=', node.id)
+    .where('category', '=', category)
+    .orderBy('as_of')
+    .execute();
 }

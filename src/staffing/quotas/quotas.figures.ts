@@ -11,9 +11,17 @@
 // Shares are never computed here: screens write present/quota from these two numbers.
 export const ILLUSTRATIVE_MARK = 'MINH HỌA';
 
-export const isIllustrative = (text: string | null | undefined) => text != null && text.toLocaleUpperCase('vi').includes(ILLUSTRATIVE_MARK);
+export const isIllustrative = (text: string | null | undefined) =>
+  text != null && text.toLocaleUpperCase('vi').includes(ILLUSTRATIVE_MARK);
 
-export interface AllocationRow { quota: number; reserve: number; allocated_below: number; present: number | null; present_below: number; decision_ref: string | null }
+export interface AllocationRow {
+  quota: number;
+  reserve: number;
+  allocated_below: number;
+  present: number | null;
+  present_below: number;
+  decision_ref: string | null;
+}
 
 export interface Figures {
   /** The assigned quota; null when none was assigned (the row only holds headcount). */
@@ -28,16 +36,30 @@ export interface Figures {
   illustrative: boolean;
 }
 
-export const noFigures = (): Figures => ({ quota: null, reserve: 0, allocatedBelow: 0, available: null, present: null, illustrative: false });
+export const noFigures = (): Figures => ({
+  quota: null,
+  reserve: 0,
+  allocatedBelow: 0,
+  available: null,
+  present: null,
+  illustrative: false,
+});
 
-export const quotaAssigned = (r: AllocationRow) => !(r.quota === 0 && r.reserve === 0 && r.allocated_below === 0 && r.decision_ref === null);
+export const quotaAssigned = (r: AllocationRow) =>
+  !(r.quota === 0 && r.reserve === 0 && r.allocated_below === 0 && r.decision_ref === null);
 
 export const presentRecorded = (r: AllocationRow) => r.present !== null || r.present_below !== 0;
 
 export function figuresOf(r: AllocationRow): Figures {
   const quota = quotaAssigned(r) ? r.quota : null;
-  return { quota, reserve: r.reserve, allocatedBelow: r.allocated_below, available: quota === null ? null : quota - r.reserve - r.allocated_below,
-    present: presentRecorded(r) ? r.present_below : null, illustrative: isIllustrative(r.decision_ref) };
+  return {
+    quota,
+    reserve: r.reserve,
+    allocatedBelow: r.allocated_below,
+    available: quota === null ? null : quota - r.reserve - r.allocated_below,
+    present: presentRecorded(r) ? r.present_below : null,
+    illustrative: isIllustrative(r.decision_ref),
+  };
 }
 
 const plus = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : a + b);
@@ -46,8 +68,12 @@ const plus = (a: number | null, b: number | null) => (a === null ? b : b === nul
 export function sumFigures(list: Figures[]): Figures {
   const s = noFigures();
   for (const f of list) {
-    s.quota = plus(s.quota, f.quota); s.reserve += f.reserve; s.allocatedBelow += f.allocatedBelow;
-    s.available = plus(s.available, f.available); s.present = plus(s.present, f.present); s.illustrative ||= f.illustrative;
+    s.quota = plus(s.quota, f.quota);
+    s.reserve += f.reserve;
+    s.allocatedBelow += f.allocatedBelow;
+    s.available = plus(s.available, f.available);
+    s.present = plus(s.present, f.present);
+    s.illustrative ||= f.illustrative;
   }
   return s;
 }

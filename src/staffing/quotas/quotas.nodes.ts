@@ -15,25 +15,50 @@ export async function describeTarget(db: Q, target: Target) {
   if (target.agencyId !== undefined) {
     const agency = await store.findAgency(db, target.agencyId);
     if (!agency) throw notFound({ vi: `cơ quan số ${target.agencyId}`, en: `Agency ${target.agencyId}` });
-    return { key: `a:${agency.id}`, unitId: agency.unit_id, agencyId: agency.id, parentUnitId: agency.unit_id, parentIsUnitNode: true, name: agency.name };
+    return {
+      key: `a:${agency.id}`,
+      unitId: agency.unit_id,
+      agencyId: agency.id,
+      parentUnitId: agency.unit_id,
+      parentIsUnitNode: true,
+      name: agency.name,
+    };
   }
   const unit = await store.findUnit(db, target.unitId);
   if (!unit) throw notFound({ vi: `đơn vị số ${target.unitId}`, en: `Unit ${target.unitId}` });
   if (unit.parent_id === null && unit.level !== 0) {
-    throw badRequest({ vi: `${unit.full_name} không có đơn vị cấp trên trong danh mục.`, en: `${unit.full_name} has no parent unit in the registry.` });
+    throw badRequest({
+      vi: `${unit.full_name} không có đơn vị cấp trên trong danh mục.`,
+      en: `${unit.full_name} has no parent unit in the registry.`,
+    });
   }
-  return { key: `u:${unit.id}`, unitId: unit.id, agencyId: null, parentUnitId: unit.parent_id, parentIsUnitNode: true, name: unit.full_name };
+  return {
+    key: `u:${unit.id}`,
+    unitId: unit.id,
+    agencyId: null,
+    parentUnitId: unit.parent_id,
+    parentIsUnitNode: true,
+    name: unit.full_name,
+  };
 }
 
 /** The node of a target in a period, created (with its missing ancestors) if needed. */
 export async function ensureNode(db: Q, periodId: number, target: Target): Promise<NodeRow> {
   // The key follows from the target alone, so the common case (the node exists) is one query.
-  const existing = await store.findNodeByKey(db, periodId, target.agencyId !== undefined ? `a:${target.agencyId}` : `u:${target.unitId}`);
+  const existing = await store.findNodeByKey(
+    db,
+    periodId,
+    target.agencyId !== undefined ? `a:${target.agencyId}` : `u:${target.unitId}`,
+  );
   if (existing) return existing;
   const d = await describeTarget(db, target);
   const parent = d.parentUnitId === null ? null : await ensureNode(db, periodId, { unitId: d.parentUnitId });
   return store.insertNodeIfMissing(db, {
-    period_id: periodId, key: d.key, parent_id: parent?.id ?? null, unit_id: d.unitId, agency_id: d.agencyId,
+    period_id: periodId,
+    key: d.key,
+    parent_id: parent?.id ?? null,
+    unit_id: d.unitId,
+    agency_id: d.agencyId,
     depth: parent ? parent.depth + 1 : 0,
   });
 }

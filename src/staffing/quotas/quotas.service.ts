@@ -22,12 +22,26 @@ type Q = Kysely<Database>;
 
 export async function createPeriod(db: Db, ctx: RequestContext, input: PeriodInput) {
   checkRole(ctx, STAFFING['staffing.period']);
-  if (input.endDate <= input.startDate) throw badRequest({ vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must be after the start date.' });
+  if (input.endDate <= input.startDate)
+    throw badRequest({ vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must be after the start date.' });
   return db.transaction().execute(async (trx) => {
-    if (await store.findPeriod(trx, input.code)) throw conflict({ vi: `Thời kỳ ${input.code} đã có.`, en: `Period ${input.code} already exists.` });
-    const row = await store.insertPeriod(trx, { code: input.code, name: input.name, start_date: input.startDate, end_date: input.endDate,
-      legal_basis: input.legalBasis ?? null, tolerance_share: input.toleranceShare ?? 0.95, data_note: input.dataNote ?? null });
-    await recordAudit(trx, ctx, { action: 'staffing.period.create', entity: 'staffing_period', entityId: row.id, after: row });
+    if (await store.findPeriod(trx, input.code))
+      throw conflict({ vi: `Thời kỳ ${input.code} đã có.`, en: `Period ${input.code} already exists.` });
+    const row = await store.insertPeriod(trx, {
+      code: input.code,
+      name: input.name,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      legal_basis: input.legalBasis ?? null,
+      tolerance_share: input.toleranceShare ?? 0.95,
+      data_note: input.dataNote ?? null,
+    });
+    await recordAudit(trx, ctx, {
+      action: 'staffing.period.create',
+      entity: 'staffing_period',
+      entityId: row.id,
+      after: row,
+    });
     return row;
   });
 }
@@ -51,8 +65,12 @@ export async function loadPeriod(db: Q, code: string) {
 let categoryCodes: Promise<Set<string>> | null = null;
 async function loadCategory(db: Q, code: string): Promise<string> {
   categoryCodes ??= store.listCategories(db).then((rows) => new Set(rows.map((r) => r.code)));
-  const known = await categoryCodes.catch((err) => { categoryCodes = null; throw err; });
-  if (!known.has(code)) throw badRequest({ vi: `Không có loại biên chế "${code}".`, en: `There is no staffing category "${code}".` });
+  const known = await categoryCodes.catch((err) => {
+    categoryCodes = null;
+    throw err;
+  });
+  if (!known.has(code))
+    throw badRequest({ vi: `Không có loại biên chế "${code}".`, en: `There is no staffing category "${code}".` });
   return code;
 }
 
@@ -64,37 +82,92 @@ export async function requireGiverScope(db: Q, ctx: RequestContext, target: Targ
 }
 
 export interface AllocationOutcome {
-  nodeId: number; name: string; category: string; quota: number; reserve: number; allocatedBelow: number; available: number;
-  parent: { nodeId: number; name: string; quota: number; reserve: number; allocatedBelow: number; available: number } | null;
+  nodeId: number;
+  name: string;
+  category: string;
+  quota: number;
+  reserve: number;
+  allocatedBelow: number;
+  available: number;
+  parent: {
+    nodeId: number;
+    name: string;
+    quota: number;
+    reserve: number;
+    allocatedBelow: number;
+    available: number;
+  } | null;
   warnings: ReturnType<typeof toleranceWarning>[];
 }
 
 /** The audit columns recordAudit (platform/audit/record.ts) fills from this context: the write functions of migration 0008 insert the record themselves, in the same call. */
-export const auditActor = (ctx: RequestContext): store.AuditActor =>
-  ({ actorId: ctx.user?.id ?? null, actor: ctx.user?.username ?? ctx.actorLabel, ip: ctx.ip, userAgent: ctx.userAgent });
+export const auditActor = (ctx: RequestContext): store.AuditActor => ({
+  actorId: ctx.user?.id ?? null,
+  actor: ctx.user?.username ?? ctx.actorLabel,
+  ip: ctx.ip,
+  userAgent: ctx.userAgent,
+});
 
 type Period = { id: number; tolerance_share: number };
-interface Request { period: Period; key: string; category: string; quota: number; reserve: number | undefined; decisionRef: string | null; action: string }
+interface Request {
+  period: Period;
+  key: string;
+  category: string;
+  quota: number;
+  reserve: number | undefined;
+  decisionRef: string | null;
+  action: string;
+}
 
 function runChecked(db: Q, ctx: RequestContext, r: Request, scope: { writer: number[]; central: number[] } | null) {
-  return store.checkedAllocation(db, { periodId: r.period.id, key: r.key, category: r.category, quota: r.quota, reserve: r.reserve ?? null,
-    decisionRef: r.decisionRef, scope, actor: auditActor(ctx), action: r.action });
+  return store.checkedAllocation(db, {
+    periodId: r.period.id,
+    key: r.key,
+    category: r.category,
+    quota: r.quota,
+    reserve: r.reserve ?? null,
+    decisionRef: r.decisionRef,
+    scope,
+    actor: auditActor(ctx),
+    action: r.action,
+  });
 }
 
 /** Turns the call's answer into the refusal it names (nothing was written), or the outcome with its tolerance warnings. */
 function outcomeOf(r: store.CheckedAllocation, period: Period, category: string, quota: number): AllocationOutcome {
   const parentName = r.parent_name ?? '';
-  if (r.refusal === 'closed') throw conflict({ vi: 'Nút này đã đóng do sáp nhập; hãy phân bổ cho đơn vị kế thừa.', en: 'This node was closed by a merger; allocate to its successor.' });
+  if (r.refusal === 'closed')
+    throw conflict({
+      vi: 'Nút này đã đóng do sáp nhập; hãy phân bổ cho đơn vị kế thừa.',
+      en: 'This node was closed by a merger; allocate to its successor.',
+    });
   if (r.refusal === 'parent_closed') {
-    throw conflict({ vi: `${parentName} đã đóng do sáp nhập; không giao thêm cho đơn vị trực thuộc của nó.`, en: `${parentName} was closed by a merger; nothing more is allocated under it.` });
+    throw conflict({
+      vi: `${parentName} đã đóng do sáp nhập; không giao thêm cho đơn vị trực thuộc của nó.`,
+      en: `${parentName} was closed by a merger; nothing more is allocated under it.`,
+    });
   }
   if (r.refusal === 'parent_quota') {
-    throw overParentQuota({ parentName, category, quota: r.p_quota, reserve: r.p_reserve, allocatedToOthers: r.p_below - r.quota, requested: quota });
+    throw overParentQuota({
+      parentName,
+      category,
+      quota: r.p_quota,
+      reserve: r.p_reserve,
+      allocatedToOthers: r.p_below - r.quota,
+      requested: quota,
+    });
   }
   if (r.refusal === 'own_allocations') {
-    throw belowOwnCommitments({ nodeName: r.name, category, requested: quota, reserve: r.new_reserve, allocatedBelow: r.allocated_below });
+    throw belowOwnCommitments({
+      nodeName: r.name,
+      category,
+      requested: quota,
+      reserve: r.new_reserve,
+      allocatedBelow: r.allocated_below,
+    });
   }
-  if (r.refusal !== null || r.after_quota == null) throw new Error(`staffing allocation: unexpected answer ${r.refusal}`);
+  if (r.refusal !== null || r.after_quota == null)
+    throw new Error(`staffing allocation: unexpected answer ${r.refusal}`);
   const share = Number(period.tolerance_share);
   const after = { quota: r.after_quota, reserve: r.after_reserve!, allocated_below: r.after_below! };
   const used = (x: { allocated_below: number; reserve: number }) => x.allocated_below + x.reserve;
@@ -102,12 +175,30 @@ function outcomeOf(r: store.CheckedAllocation, period: Period, category: string,
   let parent: AllocationOutcome['parent'] = null;
   if (r.parent_id !== null && r.parent_after_quota != null) {
     const p = { quota: r.parent_after_quota, reserve: r.parent_after_reserve!, allocated_below: r.parent_after_below! };
-    parent = { nodeId: r.parent_id, name: parentName, quota: p.quota, reserve: p.reserve, allocatedBelow: p.allocated_below, available: p.quota - used(p) };
-    if (p.quota > 0 && used(p) >= share * p.quota) warnings.push(toleranceWarning(parentName, category, used(p), p.quota, share));
+    parent = {
+      nodeId: r.parent_id,
+      name: parentName,
+      quota: p.quota,
+      reserve: p.reserve,
+      allocatedBelow: p.allocated_below,
+      available: p.quota - used(p),
+    };
+    if (p.quota > 0 && used(p) >= share * p.quota)
+      warnings.push(toleranceWarning(parentName, category, used(p), p.quota, share));
   }
-  if (after.quota > 0 && used(after) >= share * after.quota) warnings.push(toleranceWarning(r.name, category, used(after), after.quota, share));
-  return { nodeId: r.node_id, name: r.name, category, quota: after.quota, reserve: after.reserve, allocatedBelow: after.allocated_below,
-    available: after.quota - used(after), parent, warnings };
+  if (after.quota > 0 && used(after) >= share * after.quota)
+    warnings.push(toleranceWarning(r.name, category, used(after), after.quota, share));
+  return {
+    nodeId: r.node_id,
+    name: r.name,
+    category,
+    quota: after.quota,
+    reserve: after.reserve,
+    allocatedBelow: after.allocated_below,
+    available: after.quota - used(after),
+    parent,
+    warnings,
+  };
 }
 
 /**
@@ -116,8 +207,17 @@ function outcomeOf(r: store.CheckedAllocation, period: Period, category: string,
  * the parent's row then the node's own, checks both limits, writes and audits
  * (store.checkedAllocation); a node without a row in this category gets one first.
  */
-export async function allocateInTrx(trx: Q, ctx: RequestContext, period: Period, node: NodeRow,
-  category: string, quota: number, reserve: number | undefined, decisionRef: string | null, action = 'staffing.allocate'): Promise<AllocationOutcome> {
+export async function allocateInTrx(
+  trx: Q,
+  ctx: RequestContext,
+  period: Period,
+  node: NodeRow,
+  category: string,
+  quota: number,
+  reserve: number | undefined,
+  decisionRef: string | null,
+  action = 'staffing.allocate',
+): Promise<AllocationOutcome> {
   const req: Request = { period, key: node.key, category, quota, reserve, decisionRef, action };
   let r = await runChecked(trx, ctx, req, null);
   if (r?.refusal === 'missing') {
@@ -142,13 +242,22 @@ export async function allocate(db: Db, ctx: RequestContext, input: AllocateInput
   const period = await loadPeriod(db, input.period);
   const category = await loadCategory(db, input.category);
   const key = target.agencyId !== undefined ? `a:${target.agencyId}` : `u:${target.unitId}`;
-  const req: Request = { period, key, category, quota: input.quota, reserve: input.reserve, decisionRef: input.decisionRef ?? null, action: 'staffing.allocate' };
+  const req: Request = {
+    period,
+    key,
+    category,
+    quota: input.quota,
+    reserve: input.reserve,
+    decisionRef: input.decisionRef ?? null,
+    action: 'staffing.allocate',
+  };
   const scope = user && {
     writer: grantUnits(ctx, STAFFING['staffing.allocate']),
     central: grantUnits(ctx, STAFFING['staffing.allocate.country']),
   };
   const fast = await runChecked(db, ctx, req, scope);
-  if (fast && fast.refusal !== 'missing' && fast.refusal !== 'scope') return outcomeOf(fast, period, category, input.quota);
+  if (fast && fast.refusal !== 'missing' && fast.refusal !== 'scope')
+    return outcomeOf(fast, period, category, input.quota);
   if (user) await requireGiverScope(db, ctx, target);
   return db.transaction().execute(async (trx) => {
     const node = await ensureNode(trx, period.id, target);
@@ -159,7 +268,10 @@ export async function allocate(db: Db, ctx: RequestContext, input: AllocateInput
 export function toTarget(input: { unitId?: number; agencyId?: number }): Target {
   if (input.agencyId !== undefined) return { agencyId: input.agencyId };
   if (input.unitId !== undefined) return { unitId: input.unitId };
-  throw badRequest({ vi: 'Cần chỉ rõ đơn vị (unitId) hoặc cơ quan (agencyId).', en: 'Give a unit (unitId) or an agency (agencyId).' });
+  throw badRequest({
+    vi: 'Cần chỉ rõ đơn vị (unitId) hoặc cơ quan (agencyId).',
+    en: 'Give a unit (unitId) or an agency (agencyId).',
+  });
 }
 
 /** Assigned, allocated below, reserve, available and present of one unit or agency, per category. */
@@ -173,15 +285,38 @@ export async function available(db: Db, ctx: RequestContext, periodCode: string,
   const byCat = new Map(rows.map((r) => [r.category, r]));
   const items = categories.map((c) => {
     const r = byCat.get(c.code);
-    const quota = r?.quota ?? 0, reserve = r?.reserve ?? 0, below = r?.allocated_below ?? 0;
+    const quota = r?.quota ?? 0,
+      reserve = r?.reserve ?? 0,
+      below = r?.allocated_below ?? 0;
     // The quota covers the whole subtree, so it is compared with the subtree's headcount.
     const recorded = r !== undefined && presentRecorded(r);
     const presentTotal = recorded ? r!.present_below : null;
-    return { category: c.code, nameVi: c.name_vi, nameEn: c.name_en, quota, reserve, allocatedBelow: below, available: quota - reserve - below,
-      present: r?.present ?? null, presentAsOf: r?.present_as_of ?? null, presentTotal,
-      vacancies: presentTotal === null ? null : Math.max(0, quota - presentTotal), redundant: presentTotal === null ? null : Math.max(0, presentTotal - quota) };
+    return {
+      category: c.code,
+      nameVi: c.name_vi,
+      nameEn: c.name_en,
+      quota,
+      reserve,
+      allocatedBelow: below,
+      available: quota - reserve - below,
+      present: r?.present ?? null,
+      presentAsOf: r?.present_as_of ?? null,
+      presentTotal,
+      vacancies: presentTotal === null ? null : Math.max(0, quota - presentTotal),
+      redundant: presentTotal === null ? null : Math.max(0, presentTotal - quota),
+    };
   });
   const sum = (k: 'quota' | 'reserve' | 'allocatedBelow' | 'available') => items.reduce((s, i) => s + i[k], 0);
-  return { period: period.code, nodeId: node?.id ?? null, name: d.name, items,
-    total: { quota: sum('quota'), reserve: sum('reserve'), allocatedBelow: sum('allocatedBelow'), available: sum('available') } };
+  return {
+    period: period.code,
+    nodeId: node?.id ?? null,
+    name: d.name,
+    items,
+    total: {
+      quota: sum('quota'),
+      reserve: sum('reserve'),
+      allocatedBelow: sum('allocatedBelow'),
+      available: sum('available'),
+    },
+  };
 }

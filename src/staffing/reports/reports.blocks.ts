@@ -19,8 +19,14 @@ export type Block = 'central_party' | 'central_state' | 'local' | 'unclassified'
 export const BLOCKS: Block[] = ['central_party', 'central_state', 'local', 'unclassified'];
 
 export const BLOCK_NAMES: Record<Block, { vi: string; en: string }> = {
-  central_party: { vi: 'Khối Đảng, Mặt trận Tổ quốc và đoàn thể ở Trung ương', en: 'Central Party, Fatherland Front and mass-organisation agencies' },
-  central_state: { vi: 'Khối cơ quan nhà nước ở Trung ương (bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ)', en: 'Central State agencies (ministries and Government bodies)' },
+  central_party: {
+    vi: 'Khối Đảng, Mặt trận Tổ quốc và đoàn thể ở Trung ương',
+    en: 'Central Party, Fatherland Front and mass-organisation agencies',
+  },
+  central_state: {
+    vi: 'Khối cơ quan nhà nước ở Trung ương (bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ)',
+    en: 'Central State agencies (ministries and Government bodies)',
+  },
   local: { vi: 'Khối địa phương (tỉnh, thành phố)', en: 'Local (provinces and centrally-run cities)' },
   unclassified: { vi: 'Chưa xếp khối', en: 'Not yet assigned to a block' },
 };
@@ -33,7 +39,15 @@ const PARTY_MASS_KINDS = new Set(['party_committee', 'fatherland_front', 'mass_o
 export function blockOf(n: { agencyId: number | null; agencyKind: string | null; agencyKey: string | null }): Block {
   if (n.agencyId === null) return 'local';
   const code = n.agencyKey?.startsWith('central:') ? n.agencyKey.slice('central:'.length) : null;
-  if (n.agencyKind === 'ministry' || (n.agencyKind === 'central_agency' && code !== null && STATE_CENTRAL_CODES.has(code))) return 'central_state';
-  if (PARTY_MASS_KINDS.has(n.agencyKind ?? '') || (n.agencyKind === 'central_agency' && code !== null && PARTY_CENTRAL_CODES.has(code))) return 'central_party';
+  if (
+    n.agencyKind === 'ministry' ||
+    (n.agencyKind === 'central_agency' && code !== null && STATE_CENTRAL_CODES.has(code))
+  )
+    return 'central_state';
+  if (
+    PARTY_MASS_KINDS.has(n.agencyKind ?? '') ||
+    (n.agencyKind === 'central_agency' && code !== null && PARTY_CENTRAL_CODES.has(code))
+  )
+    return 'central_party';
   return 'unclassified';
 }

@@ -26,9 +26,13 @@ export function standardAgencies(units: VnUnit[], ids: Map<string, number>, vali
     for (const s of STANDARD) {
       const partyName = u.level === 1 ? `Tỉnh ủy ${u.name}` : `Đảng ủy ${u.fullName}`;
       out.push({
-        key: `${u.key}:${s.kind}`, unitId: ids.get(u.key)!, kind: s.kind,
+        key: `${u.key}:${s.kind}`,
+        unitId: ids.get(u.key)!,
+        kind: s.kind,
         name: s.kind === 'party_committee' ? partyName : `${s.vi} ${u.fullName}`,
-        nameEn: `${s.en} of ${u.fullNameEn ?? u.fullName}`, validFrom, source: STANDARD_SOURCE,
+        nameEn: `${s.en} of ${u.fullNameEn ?? u.fullName}`,
+        validFrom,
+        source: STANDARD_SOURCE,
       });
     }
   }
@@ -41,7 +45,11 @@ export function readCentralAgencies(dataDir: string): Omit<NewAgency, 'unitId'>[
   const parsed = parseCsv(fs.readFileSync(file, 'utf8'));
   const [header, ...records] = parsed.records;
   return recordsToObjects(header.cells, records).map(({ cells }) => ({
-    key: `central:${cells.code}`, kind: cells.kind, name: cells.name, nameEn: cells.name_en || null,
-    validFrom: cells.valid_from || null, source: cells.source,
+    key: `central:${cells.code}`,
+    kind: cells.kind,
+    name: cells.name,
+    nameEn: cells.name_en || null,
+    validFrom: cells.valid_from || null,
+    source: cells.source,
   }));
 }

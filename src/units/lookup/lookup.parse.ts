@@ -20,7 +20,11 @@ export interface QueryToken {
   marked: boolean;
 }
 
-export interface NameSpan { start: number; end: number; key: string }
+export interface NameSpan {
+  start: number;
+  end: number;
+  key: string;
+}
 
 export interface ParsedQuery {
   tokens: QueryToken[];
@@ -55,15 +59,59 @@ const TYPE_WORDS: { words: string[]; marked: string | null; types: string[] }[] 
   { words: ['h'], marked: null, types: ['rural_district'] },
 ];
 /** English type words follow the name ("Ba Dinh Ward"); they only need to be ignorable. */
-const ENGLISH_TYPE_WORDS = new Set(['ward', 'commune', 'district', 'town', 'township', 'city', 'province', 'special', 'zone']);
+const ENGLISH_TYPE_WORDS = new Set([
+  'ward',
+  'commune',
+  'district',
+  'town',
+  'township',
+  'city',
+  'province',
+  'special',
+  'zone',
+]);
 
 /** Words of a street address that never name a unit on their own (số, phố, ngõ, thôn, tổ dân phố…). */
-const ADDRESS_WORDS = new Set(['so', 'duong', 'pho', 'ngo', 'ngach', 'hem', 'kiet', 'thon', 'ap', 'to', 'khu', 'xom',
-  'ban', 'buon', 'lang', 'khom', 'cum', 'dan', 'toa', 'nha', 'tang', 'can', 'ho', 'tdp', 'kp', 'sn', 'ql', 'tl', 'km']);
+const ADDRESS_WORDS = new Set([
+  'so',
+  'duong',
+  'pho',
+  'ngo',
+  'ngach',
+  'hem',
+  'kiet',
+  'thon',
+  'ap',
+  'to',
+  'khu',
+  'xom',
+  'ban',
+  'buon',
+  'lang',
+  'khom',
+  'cum',
+  'dan',
+  'toa',
+  'nha',
+  'tang',
+  'can',
+  'ho',
+  'tdp',
+  'kp',
+  'sn',
+  'ql',
+  'tl',
+  'km',
+]);
 
 /** Short forms people write for places, folded → the name key they stand for. */
 const ALIASES: Record<string, string> = {
-  hcm: 'ho chi minh', tphcm: 'ho chi minh', 'sai gon': 'ho chi minh', hn: 'ha noi', brvt: 'ba ria vung tau', tth: 'thua thien hue',
+  hcm: 'ho chi minh',
+  tphcm: 'ho chi minh',
+  'sai gon': 'ho chi minh',
+  hn: 'ha noi',
+  brvt: 'ba ria vung tau',
+  tth: 'thua thien hue',
 };
 
 const markKey = (s: string) => nameKey(s);
@@ -71,14 +119,18 @@ const isNumber = (t: string) => /^\d+[a-z]?$/.test(t);
 
 export function parseLookupQuery(q: string): ParsedQuery {
   const tokens: QueryToken[] = [];
-  const parts = q.normalize('NFC').toLowerCase().split(/[,;|\n\r\t()]+/);
+  const parts = q
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/[,;|\n\r\t()]+/);
   parts.forEach((partText, part) => {
     for (const word of partText.split(/[^\p{L}\p{N}]+/u)) {
       if (!word) continue;
       const folded = foldVietnamese(word);
       // Folding can leave a letter outside a-z (none in Vietnamese names): split there, as the index does.
       for (const piece of folded.split(/[^a-z0-9]+/)) {
-        if (piece && tokens.length < MAX_TOKENS) tokens.push({ original: word, folded: piece, part, marked: word !== folded });
+        if (piece && tokens.length < MAX_TOKENS)
+          tokens.push({ original: word, folded: piece, part, marked: word !== folded });
       }
     }
   });
@@ -86,15 +138,24 @@ export function parseLookupQuery(q: string): ParsedQuery {
   for (let start = 0; start < tokens.length; start++) {
     for (let end = start + 1; end <= Math.min(tokens.length, start + MAX_SPAN); end++) {
       if (tokens[end - 1].part !== tokens[start].part) break;
-      const key = tokens.slice(start, end).map((t) => t.folded).join(' ');
+      const key = tokens
+        .slice(start, end)
+        .map((t) => t.folded)
+        .join(' ');
       // "số 12", "ngõ 12" are house and lane numbers; "Phường 12" or "12, Đông Hà" a ward.
-      if (end - start === 1 && isNumber(key) && start > 0 && tokens[start - 1].part === tokens[start].part
-        && ADDRESS_WORDS.has(tokens[start - 1].folded)) continue;
+      if (
+        end - start === 1 &&
+        isNumber(key) &&
+        start > 0 &&
+        tokens[start - 1].part === tokens[start].part &&
+        ADDRESS_WORDS.has(tokens[start - 1].folded)
+      )
+        continue;
       spans.push({ start, end, key });
       if (ALIASES[key]) spans.push({ start, end, key: ALIASES[key] });
     }
   }
-  spans.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  spans.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   return { tokens, spans, folded: tokens.map((t) => t.folded).join(' ') };
 }
 
@@ -105,7 +166,8 @@ function typeWordAt(tokens: QueryToken[], i: number): (typeof TYPE_WORDS)[number
     if (i + n > tokens.length) continue;
     const run = tokens.slice(i, i + n);
     if (run.some((t, k) => t.folded !== tw.words[k] || t.part !== tokens[i].part)) continue;
-    if (run.some((t) => t.marked) && marksAgreement(run, tw.marked ? tw.marked.split(' ').map(markKey) : []) < 0) continue;
+    if (run.some((t) => t.marked) && marksAgreement(run, tw.marked ? tw.marked.split(' ').map(markKey) : []) < 0)
+      continue;
     return tw;
   }
   return null;
@@ -142,8 +204,15 @@ export function essentialTokens(parsed: ParsedQuery): string[] {
 }
 
 export interface Candidate {
-  id: number; name: string; nameKey: string; type: string; level: number;
-  validFrom: string | null; validTo: string | null; attestedFrom: string | null; context: string[];
+  id: number;
+  name: string;
+  nameKey: string;
+  type: string;
+  level: number;
+  validFrom: string | null;
+  validTo: string | null;
+  attestedFrom: string | null;
+  context: string[];
 }
 
 export interface Score {
@@ -165,7 +234,11 @@ export interface Score {
  * around it that the rest of the query names, and what stays unexplained.
  */
 export function scoreCandidate(parsed: ParsedQuery, ignorable: boolean[], c: Candidate): Score | null {
-  const nameMarks = c.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(markKey);
+  const nameMarks = c.name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(markKey);
   const context = new Set(c.context);
   let best: Score | null = null;
   for (const span of parsed.spans) {
@@ -190,8 +263,11 @@ export function scoreCandidate(parsed: ParsedQuery, ignorable: boolean[], c: Can
     let unexplained = 0;
     for (let i = 0; i < parsed.tokens.length; i++) if (!used[i] && !ignorable[i]) unexplained++;
     const score: Score = {
-      context: places.size, unexplained, marks: marksAgreement(parsed.tokens.slice(span.start, span.end), nameMarks),
-      nameLength: span.end - span.start, typeAgrees: typeAgreement(parsed.tokens, span.start, c.type),
+      context: places.size,
+      unexplained,
+      marks: marksAgreement(parsed.tokens.slice(span.start, span.end), nameMarks),
+      nameLength: span.end - span.start,
+      typeAgrees: typeAgreement(parsed.tokens, span.start, c.type),
     };
     if (!best || compareScores(score, best) < 0) best = score;
   }
@@ -213,6 +289,11 @@ function typeAgreement(tokens: QueryToken[], start: number, type: string): numbe
 
 /** Best first: more places agreeing, fewer tokens unexplained, marks agreeing, longer names, the type agreeing. */
 export function compareScores(a: Score, b: Score): number {
-  return b.context - a.context || a.unexplained - b.unexplained || b.marks - a.marks
-    || b.nameLength - a.nameLength || b.typeAgrees - a.typeAgrees;
+  return (
+    b.context - a.context ||
+    a.unexplained - b.unexplained ||
+    b.marks - a.marks ||
+    b.nameLength - a.nameLength ||
+    b.typeAgrees - a.typeAgrees
+  );
 }

@@ -14,24 +14,44 @@ import * as search from './lookup.store.ts';
 import { lineageFrom, unitSummaries } from '../registry/registry.store.ts';
 import { currentSuccessors } from '../registry/registry.service.ts';
 import { toPlaced } from '../registry/registry.present.ts';
-import { compareScores, essentialTokens, ignorableTokens, parseLookupQuery, scoreCandidate, type Candidate, type Score } from './lookup.parse.ts';
+import {
+  compareScores,
+  essentialTokens,
+  ignorableTokens,
+  parseLookupQuery,
+  scoreCandidate,
+  type Candidate,
+  type Score,
+} from './lookup.parse.ts';
 import { knownInForce, type Validity } from '../registry/registry.validity.ts';
 
 import { MAX_MATCHES } from '../units.schemas.ts';
 export { MAX_MATCHES };
 
-interface Ranked extends Validity { id: number }
+interface Ranked extends Validity {
+  id: number;
+}
 
 /**
  * Units the query may mean, best first, up to MAX_MATCHES. `asOf` null: units of
  * any date. `fuzzy`: when nothing matches, names that merely look alike (misspellings).
  */
-export async function rankUnits(db: Db, q: string, asOf: string | null, fuzzy = true): Promise<{ units: Ranked[]; complete: boolean }> {
+export async function rankUnits(
+  db: Db,
+  q: string,
+  asOf: string | null,
+  fuzzy = true,
+): Promise<{ units: Ranked[]; complete: boolean }> {
   const parsed = parseLookupQuery(q);
   if (parsed.folded.replace(/ /g, '').length < 2) return { units: [], complete: true };
   const ignorable = ignorableTokens(parsed.tokens);
 
-  const named = (await search.unitsNamed(db, parsed.spans.map((s) => s.key)))
+  const named = (
+    await search.unitsNamed(
+      db,
+      parsed.spans.map((s) => s.key),
+    )
+  )
     .filter((c) => !asOf || knownInForce(c, asOf))
     .map((c) => ({ c, s: scoreCandidate(parsed, ignorable, c) }))
     .filter((x): x is { c: Candidate; s: Score } => x.s !== null);
@@ -52,18 +72,28 @@ export async function rankUnits(db: Db, q: string, asOf: string | null, fuzzy = 
     hits = await search.searchBySimilarity(db, essential.join(' '), asOf, MAX_MATCHES);
   }
   const seen = new Set(hits.map((h) => h.id));
-  const units: Ranked[] = [...hits, ...kept.map((x) => x.c).filter((c) => !seen.has(c.id))]
-    .filter((u) => !asOf || knownInForce(u, asOf));
+  const units: Ranked[] = [...hits, ...kept.map((x) => x.c).filter((c) => !seen.has(c.id))].filter(
+    (u) => !asOf || knownInForce(u, asOf),
+  );
   return { units: units.slice(0, MAX_MATCHES), complete: hits.length < MAX_MATCHES };
 }
 
 function byScore(a: { c: Candidate; s: Score }, b: { c: Candidate; s: Score }): number {
   // Then communes before larger units, old units before new ones (the lookup is about old names), shorter names.
-  return compareScores(a.s, b.s) || b.c.level - a.c.level || Number(a.c.validTo === null) - Number(b.c.validTo === null)
-    || a.c.name.length - b.c.name.length || a.c.id - b.c.id;
+  return (
+    compareScores(a.s, b.s) ||
+    b.c.level - a.c.level ||
+    Number(a.c.validTo === null) - Number(b.c.validTo === null) ||
+    a.c.name.length - b.c.name.length ||
+    a.c.id - b.c.id
+  );
 }
 
-export interface LookupOptions { limit?: number; offset?: number; asOf?: string }
+export interface LookupOptions {
+  limit?: number;
+  offset?: number;
+  asOf?: string;
+}
 
 /**
  * One page of matches, each with what it belongs to on `asOf`. Pages are cut
@@ -80,18 +110,30 @@ export async function publicLookup(db: Db, q: string, limit = 10, asOf = todayIs
     const unit = byId.get(id)!;
     const current = (!unit.validFrom || unit.validFrom <= asOf) && (!unit.validTo || unit.validTo > asOf);
     return {
-      unit, current,
-      successors: current ? [] : (successors.get(id) ?? []).map((s) => ({
-        unit: s.unit,
-        province: s.unit.provinceCode ? { code: s.unit.provinceCode, name: s.unit.provinceShortName, fullName: s.unit.provinceName } : null,
-        linkKind: s.linkKind, note: s.note,
-      })),
+      unit,
+      current,
+      successors: current
+        ? []
+        : (successors.get(id) ?? []).map((s) => ({
+            unit: s.unit,
+            province: s.unit.provinceCode
+              ? { code: s.unit.provinceCode, name: s.unit.provinceShortName, fullName: s.unit.provinceName }
+              : null,
+            linkKind: s.linkKind,
+            note: s.note,
+          })),
     };
   });
   const total = ranked.units.length;
   return {
-    query: q, asOf, total, totalExact: ranked.complete, offset, limit,
-    nextOffset: offset + limit < total ? offset + limit : null, items,
+    query: q,
+    asOf,
+    total,
+    totalExact: ranked.complete,
+    offset,
+    limit,
+    nextOffset: offset + limit < total ? offset + limit : null,
+    items,
   };
 }
 
@@ -112,9 +154,18 @@ export async function searchUnits(db: Db, q: string, asOf: string, limit: number
   const [rows, links] = await Promise.all([unitSummaries(db, ids), lineageFrom(db, ended, 'forward', 1)]);
   const byId = new Map(rows.map((r) => [r.id, toPlaced(r)]));
   const next = new Map<number, { unit: ReturnType<typeof toPlaced>; linkKind: string; effectiveDate: string }[]>();
-  for (const l of links) next.set(l.start_id, [...(next.get(l.start_id) ?? []), { unit: toPlaced(l), linkKind: l.link_kind, effectiveDate: l.effective_date }]);
+  for (const l of links)
+    next.set(l.start_id, [
+      ...(next.get(l.start_id) ?? []),
+      { unit: toPlaced(l), linkKind: l.link_kind, effectiveDate: l.effective_date },
+    ]);
   return {
     asOf,
-    items: page.map((u) => ({ ...byId.get(u.id)!, attestedFrom: u.attestedFrom, inForce: knownInForce(u, asOf), successors: next.get(u.id) ?? [] })),
+    items: page.map((u) => ({
+      ...byId.get(u.id)!,
+      attestedFrom: u.attestedFrom,
+      inForce: knownInForce(u, asOf),
+      successors: next.get(u.id) ?? [],
+    })),
   };
 }

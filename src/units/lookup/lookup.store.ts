@@ -7,20 +7,44 @@ import type { Database } from '../../platform/db/db-schema.ts';
 import { inForceSql } from '../registry/registry.store.ts';
 import type { Candidate } from './lookup.parse.ts';
 
-export interface SearchHit { id: number; score: number; validFrom: string | null; validTo: string | null; attestedFrom: string | null }
+export interface SearchHit {
+  id: number;
+  score: number;
+  validFrom: string | null;
+  validTo: string | null;
+  attestedFrom: string | null;
+}
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => '\\' + c);
 
 /** Units whose name is one of `keys` (folded, punctuation as spaces), with the places an address may name around them. */
 export async function unitsNamed(db: Kysely<Database>, keys: string[]): Promise<Candidate[]> {
   if (keys.length === 0) return [];
-  const result = await sql<{ id: number; name: string; name_key: string; type: string; level: number; valid_from: string | null;
-    valid_to: string | null; attested_from: string | null; context: string[] }>`
+  const result = await sql<{
+    id: number;
+    name: string;
+    name_key: string;
+    type: string;
+    level: number;
+    valid_from: string | null;
+    valid_to: string | null;
+    attested_from: string | null;
+    context: string[];
+  }>`
     select u.id, u.name, l.name_key, u.type, u.level, u.valid_from, u.valid_to, u.attested_from, l.context
       from unit_lookup l join units u on u.id = l.unit_id
      where l.name_key = any(${[...new Set(keys)]}::text[])`.execute(db);
-  return result.rows.map((r) => ({ id: r.id, name: r.name, nameKey: r.name_key, type: r.type, level: r.level,
-    validFrom: r.valid_from, validTo: r.valid_to, attestedFrom: r.attested_from, context: r.context }));
+  return result.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    nameKey: r.name_key,
+    type: r.type,
+    level: r.level,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    attestedFrom: r.attested_from,
+    context: r.context,
+  }));
 }
 
 /**
@@ -69,18 +93,37 @@ export async function refreshLookupIndex(db: Kysely<Database>): Promise<void> {
  * touch every row: units whose name is the query or a leading part of it are
  * found first through the name index, and only a shortfall scans.
  */
-export async function searchByTokens(db: Kysely<Database>, tokens: string[], nameQuery: string, asOf: string | null, limit: number): Promise<SearchHit[]> {
+export async function searchByTokens(
+  db: Kysely<Database>,
+  tokens: string[],
+  nameQuery: string,
+  asOf: string | null,
+  limit: number,
+): Promise<SearchHit[]> {
   if (tokens.length === 0) return [];
   const leading = tokens.map((_, i) => tokens.slice(0, i + 1).join(' '));
   const named = await ranked(db, tokens, nameQuery, asOf, limit, sql`u.name_folded in (${sql.join(leading)})`);
   if (named.length >= limit) return named;
   const seen = named.map((h) => h.id);
-  const rest = await ranked(db, tokens, nameQuery, asOf, limit - named.length,
-    seen.length ? sql`not u.id = any(${seen}::bigint[])` : sql`true`);
+  const rest = await ranked(
+    db,
+    tokens,
+    nameQuery,
+    asOf,
+    limit - named.length,
+    seen.length ? sql`not u.id = any(${seen}::bigint[])` : sql`true`,
+  );
   return [...named, ...rest];
 }
 
-function ranked(db: Kysely<Database>, tokens: string[], nameQuery: string, asOf: string | null, limit: number, extra: RawBuilder<unknown>) {
+function ranked(
+  db: Kysely<Database>,
+  tokens: string[],
+  nameQuery: string,
+  asOf: string | null,
+  limit: number,
+  extra: RawBuilder<unknown>,
+) {
   const conditions = tokens.map((t) => sql`u.search_text like ${'%' + escapeLike(t) + '%'}`);
   return sql<SearchHit>`
     select u.id, u.valid_from as "validFrom", u.valid_to as "validTo", u.attested_from as "attestedFrom",
@@ -92,11 +135,18 @@ function ranked(db: Kysely<Database>, tokens: string[], nameQuery: string, asOf:
      where ${extra} and ${sql.join(conditions, sql` and `)}
        ${asOf ? sql`and ${inForceSql(asOf, 'u')}` : sql``}
      order by score desc, length(u.name_folded), u.valid_to nulls last, u.id
-     limit ${limit}`.execute(db).then((r) => r.rows);
+     limit ${limit}`
+    .execute(db)
+    .then((r) => r.rows);
 }
 
 /** Fallback for misspelt input: trigram similarity of the short name alone. */
-export async function searchBySimilarity(db: Kysely<Database>, nameQuery: string, asOf: string | null, limit: number): Promise<SearchHit[]> {
+export async function searchBySimilarity(
+  db: Kysely<Database>,
+  nameQuery: string,
+  asOf: string | null,
+  limit: number,
+): Promise<SearchHit[]> {
   const result = await sql<SearchHit>`
     select u.id, u.valid_from as "validFrom", u.valid_to as "validTo", u.attested_from as "attestedFrom",
            similarity(lower(u.name_folded), ${nameQuery})::float8 as score

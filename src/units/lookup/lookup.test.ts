@@ -27,18 +27,28 @@ describe.each(ENGINES)('public lookup on %s', (engine) => {
     t = await createTestDb(engine);
     await importVn(t.db, ctx, VN_DATA_DIR);
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('finds a ward by its own full name when its name starts with a type word (Quán/Quận, Phương/Phường)', async () => {
-    for (const [q, district] of [['Phường Quán Thánh', 'Quận Ba Đình'], ['Phường Phương Liệt', 'Quận Thanh Xuân'],
-      ['Phường Quan Hoa', 'Quận Cầu Giấy'], ['Xã Quản Bạ', 'Huyện Quản Bạ'], ['Phường Phương Mai', 'Quận Đống Đa']]) {
+    for (const [q, district] of [
+      ['Phường Quán Thánh', 'Quận Ba Đình'],
+      ['Phường Phương Liệt', 'Quận Thanh Xuân'],
+      ['Phường Quan Hoa', 'Quận Cầu Giấy'],
+      ['Xã Quản Bạ', 'Huyện Quản Bạ'],
+      ['Phường Phương Mai', 'Quận Đống Đa'],
+    ]) {
       const r = await publicLookup(t.db, q, 10, AS_OF);
       expect(r.items[0]?.unit, q).toMatchObject({ fullName: q, districtName: district });
     }
     const quanThanh = (await publicLookup(t.db, 'Phường Quán Thánh', 10, AS_OF)).items[0];
     expect(quanThanh.successors.map((s) => [s.unit.fullName, s.linkKind])).toEqual([['Phường Ba Đình', 'whole']]);
     // Without diacritics the same ward is found, and Xã Quan Thành (Nghệ An), which folds the same, comes after it.
-    expect(names(await publicLookup(t.db, 'phuong quan thanh', 10, AS_OF))).toEqual(['Phường Quán Thánh', 'Xã Quan Thành']);
+    expect(names(await publicLookup(t.db, 'phuong quan thanh', 10, AS_OF))).toEqual([
+      'Phường Quán Thánh',
+      'Xã Quan Thành',
+    ]);
   });
 
   it('reads an address from its most specific unit, within the district and province it names', async () => {
@@ -49,12 +59,18 @@ describe.each(ENGINES)('public lookup on %s', (engine) => {
     for (const q of ['so 12 pho phan dinh phung quan thanh ba dinh ha noi', 'Quán Thánh, phường Ba Đình, TP Hà Nội']) {
       const again = await publicLookup(t.db, q, 10, AS_OF);
       expect(names(again)[0], q).toBe('Phường Quán Thánh');
-      expect(again.items.every((i) => i.unit.provinceCode === '01'), `${q}: ${names(again)}`).toBe(true);
+      expect(
+        again.items.every((i) => i.unit.provinceCode === '01'),
+        `${q}: ${names(again)}`,
+      ).toBe(true);
     }
     // An old commune given with its NEW province (Hà Giang became part of Tuyên Quang).
     // The old commune comes first, then the new commune of the same name; nothing of another province.
     const haGiang = await publicLookup(t.db, 'xa Tung Vai, Tuyen Quang', 10, AS_OF);
-    expect(haGiang.items.map((i) => [i.unit.fullName, i.unit.provinceName])).toEqual([['Xã Tùng Vài', 'Tỉnh Hà Giang'], ['Xã Tùng Vài', 'Tỉnh Tuyên Quang']]);
+    expect(haGiang.items.map((i) => [i.unit.fullName, i.unit.provinceName])).toEqual([
+      ['Xã Tùng Vài', 'Tỉnh Hà Giang'],
+      ['Xã Tùng Vài', 'Tỉnh Tuyên Quang'],
+    ]);
   });
 
   it('ranks exact diacritics first: Tân Thạnh before Tân Thành when the marks say so', async () => {
@@ -155,8 +171,10 @@ describe.each(ENGINES)('public lookup on %s', (engine) => {
       if (await check(c.fullName, id, expected)) found.full++;
       if (await check(`${foldVietnamese(c.name)} ${foldVietnamese(district.name)}`, id, expected)) found.folded++;
     }
-    console.info(`lookup recall on ${engine}: full name ${found.full}/${communes.length}, folded name + old district ${found.folded}/${communes.length}; ` +
-      `deepest hit at position ${deepest.position} ("${deepest.query}")`);
+    console.info(
+      `lookup recall on ${engine}: full name ${found.full}/${communes.length}, folded name + old district ${found.folded}/${communes.length}; ` +
+        `deepest hit at position ${deepest.position} ("${deepest.query}")`,
+    );
     expect(misses.slice(0, 20)).toEqual([]);
     expect(found).toEqual({ full: 10035, folded: 10035 });
   }, 1_800_000);

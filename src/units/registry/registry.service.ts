@@ -16,8 +16,12 @@ import { toPlaced, toSummary, type PlacedUnit } from './registry.present.ts';
 export async function tree(db: Db, ctx: RequestContext, parentId: number | null, asOf = todayIso()) {
   requireUser(ctx);
   const rows = await store.childrenAsOf(db, parentId, asOf);
-  const unknownFrom = [...rows.filter((r) => !r.known).map((r) => r.attested_from), ...rows.map((r) => r.unknown_children_from)]
-    .filter((d): d is string => d !== null).sort();
+  const unknownFrom = [
+    ...rows.filter((r) => !r.known).map((r) => r.attested_from),
+    ...rows.map((r) => r.unknown_children_from),
+  ]
+    .filter((d): d is string => d !== null)
+    .sort();
   return { asOf, noDataBefore: unknownFrom[0] ?? null, items: rows.filter((r) => r.known).map(toSummary) };
 }
 
@@ -32,16 +36,26 @@ export async function getUnit(db: Db, ctx: RequestContext, id: number) {
   const row = await loadUnit(db, id);
   const ancestors = (await store.ancestorsOf(db, id)).map(toSummary);
   return {
-    ...toSummary(row), areaKm2: row.area_km2, population: row.population, adminCentre: row.admin_centre,
-    lon: row.lon, lat: row.lat, source: row.source, validitySource: row.validity_source,
-    parent: ancestors.at(-1) ?? null, ancestors,
+    ...toSummary(row),
+    areaKm2: row.area_km2,
+    population: row.population,
+    adminCentre: row.admin_centre,
+    lon: row.lon,
+    lat: row.lat,
+    source: row.source,
+    validitySource: row.validity_source,
+    parent: ancestors.at(-1) ?? null,
+    ancestors,
   };
 }
 
 async function related(db: Db, id: number, direction: 'back' | 'forward') {
   const rows = await store.lineageFrom(db, [id], direction);
   return rows.map((r) => ({
-    unit: toPlaced(r), depth: r.depth, linkKind: r.link_kind, note: r.note,
+    unit: toPlaced(r),
+    depth: r.depth,
+    linkKind: r.link_kind,
+    note: r.note,
     event: { id: r.event_id, kind: r.event_kind, effectiveDate: r.effective_date, legalBasis: r.legal_basis },
   }));
 }
@@ -76,7 +90,8 @@ export async function currentSuccessors(db: Db, ids: number[], asOf: string) {
     out.set(r.start_id, reached);
     const kind = r.all_whole ? r.link_kind : 'part';
     const seen = reached.get(r.unit_id);
-    if (!seen || (seen.linkKind === 'part' && kind !== 'part')) reached.set(r.unit_id, { unit, linkKind: kind, note: r.note });
+    if (!seen || (seen.linkKind === 'part' && kind !== 'part'))
+      reached.set(r.unit_id, { unit, linkKind: kind, note: r.note });
   }
   return new Map([...out.entries()].map(([start, m]) => [start, [...m.values()]]));
 }
@@ -85,5 +100,14 @@ export async function agencies(db: Db, ctx: RequestContext, unitId: number) {
   requireUser(ctx);
   await loadUnit(db, unitId);
   const rows = await store.agenciesOf(db, unitId);
-  return rows.map((a) => ({ id: a.id, kind: a.kind, name: a.name, nameEn: a.name_en, parentAgencyId: a.parent_agency_id, validFrom: a.valid_from, validTo: a.valid_to, source: a.source }));
+  return rows.map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    nameEn: a.name_en,
+    parentAgencyId: a.parent_agency_id,
+    validFrom: a.valid_from,
+    validTo: a.valid_to,
+    source: a.source,
+  }));
 }

@@ -8,19 +8,42 @@ import { todayIso } from '../../platform/errors.ts';
 type Q = Kysely<Database>;
 
 /** A unit is in force on `asOf` when valid_from <= asOf < valid_to (open ends allowed). */
-export const inForceSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.ref(alias + '.valid_from')} is null or ${sql.ref(alias + '.valid_from')} <= ${asOf}::date)
+export const inForceSql = (
+  asOf: string,
+  alias: string,
+) => sql<SqlBool>`(${sql.ref(alias + '.valid_from')} is null or ${sql.ref(alias + '.valid_from')} <= ${asOf}::date)
   and (${sql.ref(alias + '.valid_to')} is null or ${sql.ref(alias + '.valid_to')} > ${asOf}::date)`;
 
-const SUMMARY = ['units.id', 'units.code', 'units.name', 'units.full_name', 'units.name_en', 'units.full_name_en',
-  'units.type', 'units.level', 'units.valid_from', 'units.valid_to', 'units.attested_from'] as const;
+const SUMMARY = [
+  'units.id',
+  'units.code',
+  'units.name',
+  'units.full_name',
+  'units.name_en',
+  'units.full_name_en',
+  'units.type',
+  'units.level',
+  'units.valid_from',
+  'units.valid_to',
+  'units.attested_from',
+] as const;
 
 /** In force on `asOf` by its dates but before any source attests it (see registry.validity.ts): unknown that day. */
 const unknownSql = (asOf: string, alias: string) => sql<SqlBool>`(${sql.ref(alias + '.valid_from')} is null
   and ${sql.ref(alias + '.attested_from')} is not null and ${sql.ref(alias + '.attested_from')} > ${asOf}::date)`;
 
 export interface TreeRow {
-  id: number; code: string; name: string; full_name: string; name_en: string | null; full_name_en: string | null;
-  type: string; level: number; valid_from: string | null; valid_to: string | null; attested_from: string | null;
+  id: number;
+  code: string;
+  name: string;
+  full_name: string;
+  name_en: string | null;
+  full_name_en: string | null;
+  type: string;
+  level: number;
+  valid_from: string | null;
+  valid_to: string | null;
+  attested_from: string | null;
   validity_source: string | null;
   /** Children known to be in force on the date. */
   child_count: number;
@@ -48,7 +71,12 @@ export async function childrenAsOf(db: Q, parentId: number | null, asOf: string)
 
 /** The unit at the top of the registry (level 0): the country. */
 export function countryUnit(db: Q) {
-  return db.selectFrom('units').select(['id', 'code', 'full_name']).where('level', '=', 0).orderBy('id').executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(['id', 'code', 'full_name'])
+    .where('level', '=', 0)
+    .orderBy('id')
+    .executeTakeFirst();
 }
 
 export function findUnitById(db: Q, id: number) {
@@ -57,8 +85,13 @@ export function findUnitById(db: Q, id: number) {
 
 /** The unit with this official code in force on `asOf` (codes are reused across the reform). */
 export function findUnitByCode(db: Q, code: string, asOf = todayIso()) {
-  return db.selectFrom('units').selectAll().where('code', '=', code).where(inForceSql(asOf, 'units'))
-    .orderBy('level').executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('code', '=', code)
+    .where(inForceSql(asOf, 'units'))
+    .orderBy('level')
+    .executeTakeFirst();
 }
 
 export async function ancestorsOf(db: Q, id: number) {
@@ -69,24 +102,44 @@ export async function ancestorsOf(db: Q, id: number) {
       select u.id, u.parent_id, up.depth + 1 from units u join up on u.id = up.parent_id where up.depth < 10
     ) select id, depth from up where depth > 0 order by depth desc`.execute(db);
   if (rows.rows.length === 0) return [];
-  const units = await db.selectFrom('units').select(SUMMARY).where('id', 'in', rows.rows.map((r) => r.id)).execute();
+  const units = await db
+    .selectFrom('units')
+    .select(SUMMARY)
+    .where(
+      'id',
+      'in',
+      rows.rows.map((r) => r.id),
+    )
+    .execute();
   const byId = new Map(units.map((u) => [u.id, u]));
   return rows.rows.map((r) => byId.get(r.id)!);
 }
 
 /** A related unit's own columns come along (PlacedRow), so callers need no second query. */
 export interface RelatedRow extends PlacedRow {
-  start_id: number; unit_id: number; depth: number; link_kind: LinkKind; note: string | null;
+  start_id: number;
+  unit_id: number;
+  depth: number;
+  link_kind: LinkKind;
+  note: string | null;
   /** false when any link on the way from the starting unit was a 'part' link. */
   all_whole: boolean;
-  event_id: number; event_kind: EventKind; effective_date: string; legal_basis: string | null;
+  event_id: number;
+  event_kind: EventKind;
+  effective_date: string;
+  legal_basis: string | null;
 }
 
 /**
  * Units linked to the starting units through lineage, transitively: 'back'
  * walks to predecessors, 'forward' to successors. One row per link on the way.
  */
-export async function lineageFrom(db: Q, startIds: number[], direction: 'back' | 'forward', maxDepth = 10): Promise<RelatedRow[]> {
+export async function lineageFrom(
+  db: Q,
+  startIds: number[],
+  direction: 'back' | 'forward',
+  maxDepth = 10,
+): Promise<RelatedRow[]> {
   if (startIds.length === 0) return [];
   const [near, far] = direction === 'back' ? ['to_unit_id', 'from_unit_id'] : ['from_unit_id', 'to_unit_id'];
   const result = await sql<RelatedRow>`
@@ -120,28 +173,55 @@ export async function lineageFrom(db: Q, startIds: number[], direction: 'back' |
 
 export function unitSummaries(db: Q, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('units').leftJoin('units as p', 'p.id', 'units.parent_id')
+  return db
+    .selectFrom('units')
+    .leftJoin('units as p', 'p.id', 'units.parent_id')
     .leftJoin('units as pp', 'pp.id', 'p.parent_id')
-    .select([...SUMMARY, 'units.admin_centre', 'units.area_km2', 'units.population',
-      'p.level as parent_level', 'p.full_name as parent_name', 'p.name as parent_short_name', 'p.code as parent_code',
-      'pp.level as grandparent_level', 'pp.full_name as grandparent_name', 'pp.name as grandparent_short_name', 'pp.code as grandparent_code'])
-    .where('units.id', 'in', ids).execute();
+    .select([
+      ...SUMMARY,
+      'units.admin_centre',
+      'units.area_km2',
+      'units.population',
+      'p.level as parent_level',
+      'p.full_name as parent_name',
+      'p.name as parent_short_name',
+      'p.code as parent_code',
+      'pp.level as grandparent_level',
+      'pp.full_name as grandparent_name',
+      'pp.name as grandparent_short_name',
+      'pp.code as grandparent_code',
+    ])
+    .where('units.id', 'in', ids)
+    .execute();
 }
 
 /** Units in force on `asOf` that the registry has data on, by level and type. */
 export async function countsAsOf(db: Q, asOf: string) {
-  return db.selectFrom('units').select(['level', 'type', sql<number>`count(*)::int`.as('count')])
-    .where(inForceSql(asOf, 'units')).where(sql<SqlBool>`not ${unknownSql(asOf, 'units')}`)
-    .groupBy(['level', 'type']).orderBy('level').orderBy('type').execute();
+  return db
+    .selectFrom('units')
+    .select(['level', 'type', sql<number>`count(*)::int`.as('count')])
+    .where(inForceSql(asOf, 'units'))
+    .where(sql<SqlBool>`not ${unknownSql(asOf, 'units')}`)
+    .groupBy(['level', 'type'])
+    .orderBy('level')
+    .orderBy('type')
+    .execute();
 }
 
 /** The first day the registry has data on units that are in force on `asOf` by their dates alone; null when it knows that day. */
 export async function noDataBefore(db: Q, asOf: string): Promise<string | null> {
   // On or after the latest attestation every unit is known: one probe of units_attested_from_idx answers that.
-  const latest = await db.selectFrom('units').select(sql<string | null>`max(attested_from)`.as('last')).executeTakeFirst();
+  const latest = await db
+    .selectFrom('units')
+    .select(sql<string | null>`max(attested_from)`.as('last'))
+    .executeTakeFirst();
   if (!latest?.last || asOf >= latest.last) return null;
-  const row = await db.selectFrom('units').select(sql<string | null>`min(attested_from)`.as('first'))
-    .where(inForceSql(asOf, 'units')).where(unknownSql(asOf, 'units')).executeTakeFirst();
+  const row = await db
+    .selectFrom('units')
+    .select(sql<string | null>`min(attested_from)`.as('first'))
+    .where(inForceSql(asOf, 'units'))
+    .where(unknownSql(asOf, 'units'))
+    .executeTakeFirst();
   return row?.first ?? null;
 }
 

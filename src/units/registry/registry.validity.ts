@@ -2,7 +2,11 @@
 // half-open (valid_from <= day < valid_to). A unit whose start is unknown is
 // in force from the first day a source attests it (attested_from); before that
 // the registry has no data on it, which is not the same as "in force".
-export interface Validity { validFrom: string | null; validTo: string | null; attestedFrom: string | null }
+export interface Validity {
+  validFrom: string | null;
+  validTo: string | null;
+  attestedFrom: string | null;
+}
 
 export function knownInForce(u: Validity, day: string): boolean {
   const started = u.validFrom ? u.validFrom <= day : !u.attestedFrom || u.attestedFrom <= day;

@@ -34,12 +34,17 @@ describe.each(ENGINES)('restructuring figures exact on %s', (engine) => {
     t = await createTestDb(engine);
     await importVn(t.db, systemContext('test'), VN_DATA_DIR);
   });
-  afterAll(async () => { await t?.drop(); });
+  afterAll(async () => {
+    await t?.drop();
+  });
 
   it('keeps each reduction as its two counts, never a rounded percentage', async () => {
     const r = await restructuring(t.db, '2025-06-30', '2025-07-01');
     expect(r.national.reduction).toEqual({
-      provinces: { numerator: 29, denominator: 63 }, districts: { numerator: 696, denominator: 696 }, communes: { numerator: 6714, denominator: 10035 } });
+      provinces: { numerator: 29, denominator: 63 },
+      districts: { numerator: 696, denominator: 696 },
+      communes: { numerator: 6714, denominator: 10035 },
+    });
     expect(percentText(r.national.reduction.communes)).toBe('66,91%');
     const hanoi = r.provinces.find((p) => p.code === '01')!;
     expect(hanoi.reduction).toEqual({ numerator: 400, denominator: 526 });
@@ -48,12 +53,22 @@ describe.each(ENGINES)('restructuring figures exact on %s', (engine) => {
   });
 
   it('drops the rounded figure a rollup stored before, deriving the share from its counts', async () => {
-    const stored = await t.db.selectFrom('restructuring_rollups').select(['from_date', 'to_date', 'result'])
-      .where('to_date', '=', '2025-07-01').executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('restructuring_rollups')
+      .select(['from_date', 'to_date', 'result'])
+      .where('to_date', '=', '2025-07-01')
+      .executeTakeFirstOrThrow();
     const old = stored.result as { provinces: Record<string, unknown>[]; national: Record<string, unknown> };
-    const stale = { ...old, national: { ...old.national, reductionPct: { provinces: 46, districts: 100, communes: 66.9 } },
-      provinces: old.provinces.map((p) => ({ ...p, reductionPct: 76 })) };
-    await t.db.updateTable('restructuring_rollups').set({ result: JSON.stringify(stale) }).where('to_date', '=', '2025-07-01').execute();
+    const stale = {
+      ...old,
+      national: { ...old.national, reductionPct: { provinces: 46, districts: 100, communes: 66.9 } },
+      provinces: old.provinces.map((p) => ({ ...p, reductionPct: 76 })),
+    };
+    await t.db
+      .updateTable('restructuring_rollups')
+      .set({ result: JSON.stringify(stale) })
+      .where('to_date', '=', '2025-07-01')
+      .execute();
     const r = await restructuring(t.db, '2025-06-30', '2025-07-01');
     expect(JSON.stringify(r)).not.toContain('reductionPct');
     expect(r.provinces.find((p) => p.code === '01')!.reduction).toEqual({ numerator: 400, denominator: 526 });

@@ -38,22 +38,46 @@ export function readBandoProvinces(ctx: LoadContext, old: OldUnits, neu: NewUnit
     const label = tidyText(r.cells['tentinh'] ?? '');
     const province = findByName(neu.provinces.values(), label);
     if (!province) {
-      ctx.log.add('unplaced_row', 'warning', file, r.line, `Province "${label}" matches no province of 1 July 2025; row ignored.`);
+      ctx.log.add(
+        'unplaced_row',
+        'warning',
+        file,
+        r.line,
+        `Province "${label}" matches no province of 1 July 2025; row ignored.`,
+      );
       continue;
     }
     const first = placed.get(province.key);
     if (first !== undefined) {
-      ctx.log.add('duplicate_row', 'warning', file, r.line, `${province.fullName} already given on line ${first}; row ignored.`);
+      ctx.log.add(
+        'duplicate_row',
+        'warning',
+        file,
+        r.line,
+        `${province.fullName} already given on line ${first}; row ignored.`,
+      );
       continue;
     }
     placed.set(province.key, r.line);
     out.byBandoId.set(r.cells['mahc'].trim(), province);
-    assignFigures(province, readFigures(ctx, file, r.line, r.cells, province.fullName, 'province'), sourceRef(file, r.line));
+    assignFigures(
+      province,
+      readFigures(ctx, file, r.line, r.cells, province.fullName, 'province'),
+      sourceRef(file, r.line),
+    );
     out.links.set(province.key, provinceLinks(ctx, r.line, r.cells['truocsapnhap'] ?? '', province, old));
     checkUnitCounts(ctx, r.line, r.cells['con'] ?? '', province, neu);
   }
   for (const p of neu.provinces.values()) {
-    if (!placed.has(p.key)) ctx.log.add('new_without_figures', 'warning', file, null, `${p.fullName} (${p.code}) has no row: no figures, no province lineage.`, { key: p.key });
+    if (!placed.has(p.key))
+      ctx.log.add(
+        'new_without_figures',
+        'warning',
+        file,
+        null,
+        `${p.fullName} (${p.code}) has no row: no figures, no province lineage.`,
+        { key: p.key },
+      );
   }
   return out;
 }
@@ -62,13 +86,25 @@ function provinceLinks(ctx: LoadContext, line: number, text: string, province: V
   const file = FILES.bandoProvinces;
   const note = tidyText(text);
   const unchanged = foldVietnamese(note) === 'khong sap nhap';
-  const names = unchanged ? [province.name] : note.split(/,|\s+và\s+/).map((s) => s.trim()).filter(Boolean);
+  const names = unchanged
+    ? [province.name]
+    : note
+        .split(/,|\s+và\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
   const links: VnLink[] = [];
   for (const n of names) {
     const alias = ALIASES[foldVietnamese(n)];
     const from = findByName(old.provinces.values(), alias ?? n);
     if (!from) {
-      ctx.log.add('unplaced_row', 'warning', file, line, `Old province "${n}" (forming ${province.fullName}) is not in the GSO catalogue.`, { name: n });
+      ctx.log.add(
+        'unplaced_row',
+        'warning',
+        file,
+        line,
+        `Old province "${n}" (forming ${province.fullName}) is not in the GSO catalogue.`,
+        { name: n },
+      );
       continue;
     }
     const kind = !unchanged ? 'whole' : nameKey(from.name) === nameKey(province.name) ? 'unchanged' : 'renamed';
@@ -83,7 +119,11 @@ function checkUnitCounts(ctx: LoadContext, line: number, text: string, province:
   const stated: Record<string, number> = {};
   const total = /(\d+)\s*dvhc/.exec(f);
   if (total) stated.total = Number(total[1]);
-  for (const [word, type] of [['phuong', 'ward'], ['xa', 'commune'], ['dac khu', 'special_zone']] as const) {
+  for (const [word, type] of [
+    ['phuong', 'ward'],
+    ['xa', 'commune'],
+    ['dac khu', 'special_zone'],
+  ] as const) {
     const m = new RegExp(`(\\d+)\\s*${word}\\b`).exec(f);
     stated[type] = m ? Number(m[1]) : 0;
   }
@@ -95,8 +135,14 @@ function checkUnitCounts(ctx: LoadContext, line: number, text: string, province:
   }
   for (const k of Object.keys(actual)) {
     if (stated[k] !== undefined && stated[k] !== actual[k]) {
-      ctx.log.add('count_mismatch', 'warning', FILES.bandoProvinces, line,
-        `${province.fullName}: "${tidyText(text)}" gives ${stated[k]} ${k} but ${FILES.newUnitsJson} has ${actual[k]}.`, { key: province.key, kind: k });
+      ctx.log.add(
+        'count_mismatch',
+        'warning',
+        FILES.bandoProvinces,
+        line,
+        `${province.fullName}: "${tidyText(text)}" gives ${stated[k]} ${k} but ${FILES.newUnitsJson} has ${actual[k]}.`,
+        { key: province.key, kind: k },
+      );
     }
   }
 }

@@ -11,8 +11,14 @@ import { tidyText } from './vn-text.ts';
 import type { VnLink } from './vn-types.ts';
 
 const COL = {
-  newProvince: 'Tỉnh, thành phố', newName: 'Tên Xã mới', newCode: 'Mã Xã mới', oldName: 'Tên Xã cũ',
-  oldCode: 'Mã Xã cũ', note: 'Ghi chú', oldDistrict: 'Quận/huyện', oldProvince: 'Tỉnh cũ',
+  newProvince: 'Tỉnh, thành phố',
+  newName: 'Tên Xã mới',
+  newCode: 'Mã Xã mới',
+  oldName: 'Tên Xã cũ',
+  oldCode: 'Mã Xã cũ',
+  note: 'Ghi chú',
+  oldDistrict: 'Quận/huyện',
+  oldProvince: 'Tỉnh cũ',
 } as const;
 
 /** Links grouped by the new unit they form (toKey), in file order. */
@@ -36,9 +42,14 @@ export function readConversionTable(ctx: LoadContext, old: OldUnits, neu: NewUni
 
     const newUnit = neu.communes.get(c('newCode'));
     if (!newUnit) {
-      ctx.log.add('unplaced_row', 'error', file, r.line,
+      ctx.log.add(
+        'unplaced_row',
+        'error',
+        file,
+        r.line,
         `New unit code "${c('newCode')}" (${c('newName')}) is not a unit of 1 July 2025 in ${FILES.newUnitsJson}; row not linked (old: ${c('oldName')} ${c('oldCode')}).`,
-        { newCode: c('newCode'), newName: c('newName'), oldCode: c('oldCode') });
+        { newCode: c('newCode'), newName: c('newName'), oldCode: c('oldCode') },
+      );
       continue;
     }
     const newCheckKey = `${newUnit.code}|${c('newName')}|${c('newProvince')}`;
@@ -53,8 +64,13 @@ export function readConversionTable(ctx: LoadContext, old: OldUnits, neu: NewUni
     const pair = `${newUnit.key}|${fromKey}`;
     const firstLine = seenPairs.get(pair);
     if (firstLine !== undefined) {
-      ctx.log.add('duplicate_row', 'warning', file, r.line,
-        `${c('oldName')} (${fromKey}) → ${newUnit.fullName} (${newUnit.code}) is already given on line ${firstLine}; not linked twice.`);
+      ctx.log.add(
+        'duplicate_row',
+        'warning',
+        file,
+        r.line,
+        `${c('oldName')} (${fromKey}) → ${newUnit.fullName} (${newUnit.code}) is already given on line ${firstLine}; not linked twice.`,
+      );
       continue;
     }
     seenPairs.set(pair, r.line);
@@ -62,34 +78,66 @@ export function readConversionTable(ctx: LoadContext, old: OldUnits, neu: NewUni
     const note = (r.cells[COL.note] ?? '').trim();
     const kind = linkKindFromNote(note);
     if (!kind.known) {
-      ctx.log.add('unknown_note', 'warning', file, r.line, `Note "${note}" is not a known kind; read as "${kind.kind}".`);
+      ctx.log.add(
+        'unknown_note',
+        'warning',
+        file,
+        r.line,
+        `Note "${note}" is not a known kind; read as "${kind.kind}".`,
+      );
     }
     const link: VnLink = { fromKey, toKey: newUnit.key, kind: kind.kind, note, source: sourceRef(file, r.line) };
     const list = byNew.get(newUnit.key);
-    if (list) list.push(link); else byNew.set(newUnit.key, [link]);
+    if (list) list.push(link);
+    else byNew.set(newUnit.key, [link]);
   }
   return byNew;
 }
 
 /** The old unit a row comes from: a commune by code, or a whole district (island districts). */
-function resolveOld(ctx: LoadContext, line: number, old: OldUnits, name: string, code: string,
-  districtCell: string, provinceCell: string): string | null {
+function resolveOld(
+  ctx: LoadContext,
+  line: number,
+  old: OldUnits,
+  name: string,
+  code: string,
+  districtCell: string,
+  provinceCell: string,
+): string | null {
   const file = FILES.conversion;
   if (!code) {
     const district = old.districts.get(splitNameCode(districtCell).code ?? '');
     if (district && !name) return district.key; // `Sắp xếp toàn bộ huyện Côn Đảo thành đặc khu Côn Đảo`
     if (district) {
-      ctx.log.add('area_without_code', 'info', file, line,
-        `"${name}" is not a commune and has no code; linked to its district ${district.fullName} (${district.code}).`, { district: district.code });
+      ctx.log.add(
+        'area_without_code',
+        'info',
+        file,
+        line,
+        `"${name}" is not a commune and has no code; linked to its district ${district.fullName} (${district.code}).`,
+        { district: district.code },
+      );
       return district.key;
     }
-    ctx.log.add('unplaced_row', 'error', file, line, `Old unit "${name}" has no code and no known district ("${districtCell}"); row not linked.`);
+    ctx.log.add(
+      'unplaced_row',
+      'error',
+      file,
+      line,
+      `Old unit "${name}" has no code and no known district ("${districtCell}"); row not linked.`,
+    );
     return null;
   }
   const commune = old.communes.get(code);
   if (!commune) {
-    ctx.log.add('unplaced_row', 'error', file, line,
-      `Old code ${code} ("${name}") is not in the GSO catalogue of ${FILES.gsoCommunes}; row not linked.`, { oldCode: code, oldName: name });
+    ctx.log.add(
+      'unplaced_row',
+      'error',
+      file,
+      line,
+      `Old code ${code} ("${name}") is not in the GSO catalogue of ${FILES.gsoCommunes}; row not linked.`,
+      { oldCode: code, oldName: name },
+    );
     return null;
   }
   checkOldSide(ctx, line, old, commune, name, splitNameCode(districtCell).code, splitNameCode(provinceCell));

@@ -56,17 +56,35 @@ export function loadCorrections(path: string, log: IssueLog): Correction[] {
     if (!file || file.startsWith('#')) continue; // blank or comment row
     const conditions = parseConditions(rowMatch ?? '');
     if (!conditions || !field || !reason || rightValue === undefined) {
-      log.add('correction_invalid', 'error', CORRECTIONS_FILE, r.line,
-        'correction needs file, row_match as Column=value[&…], field, right_value and a reason; not applied');
+      log.add(
+        'correction_invalid',
+        'error',
+        CORRECTIONS_FILE,
+        r.line,
+        'correction needs file, row_match as Column=value[&…], field, right_value and a reason; not applied',
+      );
       continue;
     }
-    out.push({ line: r.line, file, conditions, field, wrongValue: wrongValue ?? '', rightValue, reason, hits: 0, misses: [] });
+    out.push({
+      line: r.line,
+      file,
+      conditions,
+      field,
+      wrongValue: wrongValue ?? '',
+      rightValue,
+      reason,
+      hits: 0,
+      misses: [],
+    });
   }
   return out;
 }
 
 function parseConditions(text: string): Correction['conditions'] | null {
-  const parts = text.split('&').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split('&')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return null;
   const out: Correction['conditions'] = [];
   for (const p of parts) {
@@ -81,7 +99,8 @@ const same = (a: unknown, b: string) => tidyText(String(a ?? '')) === tidyText(b
 
 function rowMatches(row: CorrectableRow, c: Correction): boolean {
   return c.conditions.every((cond) =>
-    cond.column === 'line' ? String(row.line) === cond.value : same(row.cells[cond.column], cond.value));
+    cond.column === 'line' ? String(row.line) === cond.value : same(row.cells[cond.column], cond.value),
+  );
 }
 
 /** Apply the corrections for `file` to its rows, in place. */
@@ -119,8 +138,13 @@ export function reportUnappliedCorrections(corrections: Correction[], log: Issue
     const why = c.misses.length
       ? `the row was found but ${c.misses.join('; ')}, not "${c.wrongValue}"`
       : 'no row matches row_match';
-    log.add('correction_unmatched', 'warning', CORRECTIONS_FILE, c.line,
+    log.add(
+      'correction_unmatched',
+      'warning',
+      CORRECTIONS_FILE,
+      c.line,
       `Correction for ${c.file} (${c.field} "${c.wrongValue}" → "${c.rightValue}") did not apply: ${why}.`,
-      { file: c.file, conditions: c.conditions, field: c.field });
+      { file: c.file, conditions: c.conditions, field: c.field },
+    );
   }
 }

@@ -25,7 +25,13 @@ describe('counts against the official totals', () => {
     expect(ds.report.counts.old).toEqual({ provinces: 63, districts: 696, communes: 10035 });
     expect(ds.report.counts.new.provinces).toBe(34);
     expect(ds.report.counts.new.communes).toBe(3321);
-    expect(ds.report.counts.new.byType).toEqual({ municipality: 6, province: 28, commune: 2621, ward: 687, special_zone: 13 });
+    expect(ds.report.counts.new.byType).toEqual({
+      municipality: 6,
+      province: 28,
+      commune: 2621,
+      ward: 687,
+      special_zone: 13,
+    });
     expect(issues(ds, 'count_mismatch')).toEqual([]);
     expect(ds.units.length).toBe(63 + 696 + 10035 + 34 + 3321);
     expect(new Set(ds.units.map((u) => u.key)).size).toBe(ds.units.length);
@@ -40,8 +46,19 @@ describe('counts against the official totals', () => {
 
 describe('units', () => {
   it('keeps old and new units with the same code apart', () => {
-    expect(unit(ds, 'old:c:00004')).toMatchObject({ fullName: 'Phường Trúc Bạch', era: 'old', parentKey: 'old:d:001', type: 'ward', nameEn: 'Truc Bach' });
-    expect(unit(ds, 'new:c:00004')).toMatchObject({ fullName: 'Phường Ba Đình', era: 'new', parentKey: 'new:p:01', level: 3 });
+    expect(unit(ds, 'old:c:00004')).toMatchObject({
+      fullName: 'Phường Trúc Bạch',
+      era: 'old',
+      parentKey: 'old:d:001',
+      type: 'ward',
+      nameEn: 'Truc Bach',
+    });
+    expect(unit(ds, 'new:c:00004')).toMatchObject({
+      fullName: 'Phường Ba Đình',
+      era: 'new',
+      parentKey: 'new:p:01',
+      level: 3,
+    });
   });
 
   it('types units from the GSO level, including Thủ Đức and the island districts', () => {
@@ -55,8 +72,18 @@ describe('units', () => {
   });
 
   it('attaches bando figures, Vietnamese notation included', () => {
-    expect(unit(ds, 'new:p:01')).toMatchObject({ areaKm2: 3359.8, population: 8718000, adminCentre: 'giữ nguyên', lon: 105.698, lat: 21.0001 });
-    expect(unit(ds, 'new:c:00004')).toMatchObject({ areaKm2: 2.97, population: 65023, adminCentre: 'Số 2, phố Trúc Bạch, phường Ba Đình' });
+    expect(unit(ds, 'new:p:01')).toMatchObject({
+      areaKm2: 3359.8,
+      population: 8718000,
+      adminCentre: 'giữ nguyên',
+      lon: 105.698,
+      lat: 21.0001,
+    });
+    expect(unit(ds, 'new:c:00004')).toMatchObject({
+      areaKm2: 2.97,
+      population: 65023,
+      adminCentre: 'Số 2, phố Trúc Bạch, phường Ba Đình',
+    });
     expect(unit(ds, 'new:c:00004').sources).toContain('2025-07-01/bando-communes.csv:3');
     // `30,509` people in Đoan Hùng (bando line 810): a thousands separator in a count
     expect(ds.units.find((u) => u.era === 'new' && u.fullName === 'Xã Đoan Hùng')!.population).toBe(30509);
@@ -76,13 +103,17 @@ describe('corrections (data/vn/corrections.csv)', () => {
 
   it('flags a correction that matches nothing, or whose wrong value is not there', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vn-data-'));
-    for (const entry of readdirSync(DATA)) if (entry !== 'corrections.csv') symlinkSync(join(DATA, entry), join(dir, entry));
-    writeFileSync(join(dir, 'corrections.csv'), [
-      'file,row_match,field,wrong_value,right_value,reason',
-      '2025-07-01/gso-old-to-new.csv,Mã Xã cũ=99999,Mã Xã cũ,99999,00001,test: no such row',
-      '2025-07-01/gso-old-to-new.csv,line=426,Mã Xã cũ,12345,00556,test: wrong value',
-      '2025-07-01/gso-old-to-new.csv,line=912,Mã Xã cũ,01615,01651,test: applies by line',
-    ].join('\n'));
+    for (const entry of readdirSync(DATA))
+      if (entry !== 'corrections.csv') symlinkSync(join(DATA, entry), join(dir, entry));
+    writeFileSync(
+      join(dir, 'corrections.csv'),
+      [
+        'file,row_match,field,wrong_value,right_value,reason',
+        '2025-07-01/gso-old-to-new.csv,Mã Xã cũ=99999,Mã Xã cũ,99999,00001,test: no such row',
+        '2025-07-01/gso-old-to-new.csv,line=426,Mã Xã cũ,12345,00556,test: wrong value',
+        '2025-07-01/gso-old-to-new.csv,line=912,Mã Xã cũ,01615,01651,test: applies by line',
+      ].join('\n'),
+    );
     const d = loadVnDataset(dir);
     expect(d.report.correctionsApplied.map((c) => c.line)).toEqual([4]);
     const unmatched = issues(d, 'correction_unmatched');
@@ -114,9 +145,11 @@ describe('problems of the published files (loaded without corrections)', () => {
   });
 
   it('lists exactly the old communes left without a successor', () => {
-    expect(issues(raw, 'old_without_successor').map((i) => i.data?.key).sort()).toEqual([
-      'old:c:01651', 'old:c:02482', 'old:c:06970', 'old:c:06973', 'old:c:06982', 'old:c:06988',
-    ]);
+    expect(
+      issues(raw, 'old_without_successor')
+        .map((i) => i.data?.key)
+        .sort(),
+    ).toEqual(['old:c:01651', 'old:c:02482', 'old:c:06970', 'old:c:06973', 'old:c:06982', 'old:c:06988']);
   });
 
   it('finds GSO level cells that contradict the names', () => {
@@ -155,7 +188,9 @@ describe('reconciliation after corrections', () => {
       'province_mismatch/warning': 1,
       'duplicate_figures/warning': 133,
     });
-    expect(lines(issues(ds, 'name_mismatch', TABLE).filter((i) => i.severity === 'warning'))).toEqual([1368, 5724, 6238, 9500]);
+    expect(lines(issues(ds, 'name_mismatch', TABLE).filter((i) => i.severity === 'warning'))).toEqual([
+      1368, 5724, 6238, 9500,
+    ]);
     expect(lines(issues(ds, 'type_mismatch', BANDO))).toEqual([390, 395, 3217, 3231]);
     expect(lines(issues(ds, 'incomplete_row'))).toEqual([3035]); // stray "Tỉnh Bắc Ninh (24)" row
     expect(lines(issues(ds, 'area_without_code'))).toEqual([4749]); // coastal alluvial area of Kim Sơn
@@ -178,7 +213,10 @@ describe('lineage and events', () => {
     expect(hcm).toMatchObject({ kind: 'merge', legalBasis: 'Nghị quyết 202/2025/QH15' });
     expect(hcm.links.map((l) => l.fromKey).sort()).toEqual(['old:p:74', 'old:p:77', 'old:p:79']);
     const hanoi = ds.events.find((e) => e.toKey === 'new:p:01')!;
-    expect(hanoi).toMatchObject({ kind: 'reassign', links: [{ fromKey: 'old:p:01', kind: 'unchanged', note: 'không sáp nhập' }] });
+    expect(hanoi).toMatchObject({
+      kind: 'reassign',
+      links: [{ fromKey: 'old:p:01', kind: 'unchanged', note: 'không sáp nhập' }],
+    });
     expect(ds.events.filter((e) => e.toKey.startsWith('new:p:') && e.kind === 'merge')).toHaveLength(23);
     expect(issues(ds, 'province_lineage_mismatch')).toEqual([]);
   });
@@ -190,13 +228,25 @@ describe('lineage and events', () => {
     const conDao = ds.events.find((e) => e.toKey === 'new:c:26732')!;
     expect(conDao).toMatchObject({ kind: 'retype', links: [{ fromKey: 'old:d:755', kind: 'whole' }] });
     const baDinh = ds.events.find((e) => e.toKey === 'new:c:00004')!;
-    expect(baDinh.legalBasis).toBe('Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp ĐVHC cấp xã năm 2025 (Thành phố Hà Nội)');
+    expect(baDinh.legalBasis).toBe(
+      'Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp ĐVHC cấp xã năm 2025 (Thành phố Hà Nội)',
+    );
     expect(baDinh.links[0]).toEqual({
-      fromKey: 'old:c:00004', toKey: 'new:c:00004', kind: 'whole', note: 'Nhập toàn bộ', source: '2025-07-01/gso-old-to-new.csv:4',
+      fromKey: 'old:c:00004',
+      toKey: 'new:c:00004',
+      kind: 'whole',
+      note: 'Nhập toàn bộ',
+      source: '2025-07-01/gso-old-to-new.csv:4',
     });
     // A note spanning lines in the CSV keeps its words, trimmed; source cites the record's first line
     const baChe = ds.events.find((e) => e.toKey === 'new:c:06970')!;
-    expect(baChe.links.map((l) => l.fromKey)).toEqual(['old:c:06970', 'old:c:06973', 'old:c:06982', 'old:c:06988', 'old:c:06886']);
+    expect(baChe.links.map((l) => l.fromKey)).toEqual([
+      'old:c:06970',
+      'old:c:06973',
+      'old:c:06982',
+      'old:c:06988',
+      'old:c:06886',
+    ]);
     expect(baChe.links.at(-1)).toMatchObject({ kind: 'part', note: 'Nhập một phần' });
   });
 

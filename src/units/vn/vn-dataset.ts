@@ -55,8 +55,11 @@ export function loadVnDataset(dataDir: string, options: LoadOptions = {}): VnDat
   checkTotals(ctx, counts);
 
   const units = [
-    ...old.provinces.values(), ...old.districts.values(), ...old.communes.values(),
-    ...neu.provinces.values(), ...neu.communes.values(),
+    ...old.provinces.values(),
+    ...old.districts.values(),
+    ...old.communes.values(),
+    ...neu.provinces.values(),
+    ...neu.communes.values(),
   ];
   return {
     units,

@@ -16,7 +16,11 @@ export const communeLegalBasis = (province: VnUnit) =>
  * name → rename; same name, other type → retype; same name and type → reassign (only the parent
  * changed, districts being abolished); none → create.
  */
-export function eventKindFor(unit: VnUnit, links: VnLink[], predecessor: (key: string) => VnUnit | undefined): EventKind {
+export function eventKindFor(
+  unit: VnUnit,
+  links: VnLink[],
+  predecessor: (key: string) => VnUnit | undefined,
+): EventKind {
   const from = new Set(links.map((l) => l.fromKey));
   if (from.size === 0) return 'create';
   if (from.size > 1) return 'merge';
@@ -28,8 +32,12 @@ export function eventKindFor(unit: VnUnit, links: VnLink[], predecessor: (key: s
   return 'reassign';
 }
 
-export function buildEvents(old: OldUnits, neu: NewUnits, provinceLinks: Map<string, VnLink[]>,
-  communeLinks: Map<string, VnLink[]>): VnEvent[] {
+export function buildEvents(
+  old: OldUnits,
+  neu: NewUnits,
+  provinceLinks: Map<string, VnLink[]>,
+  communeLinks: Map<string, VnLink[]>,
+): VnEvent[] {
   const lookup = oldLookup(old);
   const events: VnEvent[] = [];
   for (const p of neu.provinces.values()) {
@@ -55,8 +63,13 @@ export function oldLookup(old: OldUnits): (key: string) => VnUnit | undefined {
  * Province lineage from bando-provinces.csv against the commune links: the old provinces of a new
  * province's communes' predecessors must be exactly the provinces Resolution 202 merged into it.
  */
-export function crossCheckProvinceLineage(ctx: LoadContext, old: OldUnits, neu: NewUnits,
-  provinceLinks: Map<string, VnLink[]>, communeLinks: Map<string, VnLink[]>): void {
+export function crossCheckProvinceLineage(
+  ctx: LoadContext,
+  old: OldUnits,
+  neu: NewUnits,
+  provinceLinks: Map<string, VnLink[]>,
+  communeLinks: Map<string, VnLink[]>,
+): void {
   const lookup = oldLookup(old);
   const oldProvinceOf = (key: string): string | null => {
     let u = lookup(key);
@@ -80,9 +93,14 @@ export function crossCheckProvinceLineage(ctx: LoadContext, old: OldUnits, neu: 
     const extra = [...seen].filter((k) => !declared.has(k));
     if (missing.length || extra.length) {
       const names = (keys: string[]) => keys.map((k) => `${lookup(k)?.fullName ?? k} (${k})`).join(', ');
-      ctx.log.add('province_lineage_mismatch', 'warning', FILES.conversion, null,
+      ctx.log.add(
+        'province_lineage_mismatch',
+        'warning',
+        FILES.conversion,
+        null,
         `${p.fullName}: ${missing.length ? `no commune comes from ${names(missing)}, declared in ${FILES.bandoProvinces}` : ''}${missing.length && extra.length ? '; ' : ''}${extra.length ? `communes come from ${names(extra)}, not declared in ${FILES.bandoProvinces}` : ''}.`,
-        { key: p.key, missing, extra });
+        { key: p.key, missing, extra },
+      );
     }
   }
 }

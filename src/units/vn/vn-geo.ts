@@ -10,7 +10,9 @@ import { nameKey, normaliseName } from './vn-text.ts';
 
 export const GEO_PROVINCES_FILE = 'geo/provinces-34.geojson';
 
-interface Feature { properties?: { code?: string; name?: string; fullName?: string } }
+interface Feature {
+  properties?: { code?: string; name?: string; fullName?: string };
+}
 
 export function checkProvinceBoundaries(ctx: LoadContext, neu: NewUnits): void {
   const file = GEO_PROVINCES_FILE;
@@ -26,17 +28,35 @@ export function checkProvinceBoundaries(ctx: LoadContext, neu: NewUnits): void {
     const code = String(f.properties?.code ?? '').trim();
     const province = neu.provinces.get(code);
     if (!province) {
-      ctx.log.add('geo_mismatch', 'warning', file, null, `Feature #${i} has code "${code}", not a province of 1 July 2025.`, { index: i, code });
+      ctx.log.add(
+        'geo_mismatch',
+        'warning',
+        file,
+        null,
+        `Feature #${i} has code "${code}", not a province of 1 July 2025.`,
+        { index: i, code },
+      );
       return;
     }
-    if (seen.has(code)) ctx.log.add('geo_mismatch', 'warning', file, null, `Province ${code} has more than one feature.`, { code });
+    if (seen.has(code))
+      ctx.log.add('geo_mismatch', 'warning', file, null, `Province ${code} has more than one feature.`, { code });
     seen.add(code);
     const name = f.properties?.fullName ?? f.properties?.name ?? '';
     if (name && nameKey(normaliseName(name)) !== nameKey(province.name)) {
-      ctx.log.add('geo_mismatch', 'warning', file, null, `Feature for ${code} is named "${name}" but the province is ${province.fullName}.`, { code });
+      ctx.log.add(
+        'geo_mismatch',
+        'warning',
+        file,
+        null,
+        `Feature for ${code} is named "${name}" but the province is ${province.fullName}.`,
+        { code },
+      );
     }
   });
   for (const p of neu.provinces.values()) {
-    if (!seen.has(p.code)) ctx.log.add('geo_mismatch', 'warning', file, null, `${p.fullName} (${p.code}) has no boundary.`, { code: p.code });
+    if (!seen.has(p.code))
+      ctx.log.add('geo_mismatch', 'warning', file, null, `${p.fullName} (${p.code}) has no boundary.`, {
+        code: p.code,
+      });
   }
 }

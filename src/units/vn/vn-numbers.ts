@@ -37,9 +37,10 @@ export function parseVnNumber(raw: string | null | undefined, kind: NumberKind):
   if (value === null) {
     return {
       ok: false,
-      reason: kind === 'count'
-        ? `"${text}" is not a whole number with thousands grouped by 3 digits`
-        : `"${text}" has separators that do not form a decimal number`,
+      reason:
+        kind === 'count'
+          ? `"${text}" is not a whole number with thousands grouped by 3 digits`
+          : `"${text}" has separators that do not form a decimal number`,
     };
   }
   return { ok: true, value: sign * value };

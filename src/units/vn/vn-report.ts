@@ -29,7 +29,11 @@ export function countUnits(old: OldUnits, neu: NewUnits, events: VnEvent[]): VnC
 export function checkTotals(ctx: LoadContext, counts: VnCounts, expected = OFFICIAL_TOTALS): void {
   const check = (what: string, file: string, actual: number, wanted: number) => {
     if (actual !== wanted) {
-      ctx.log.add('count_mismatch', 'error', file, null, `${what}: ${actual} loaded, official total is ${wanted}.`, { what, actual, expected: wanted });
+      ctx.log.add('count_mismatch', 'error', file, null, `${what}: ${actual} loaded, official total is ${wanted}.`, {
+        what,
+        actual,
+        expected: wanted,
+      });
     }
   };
   check('old provinces', FILES.gsoDistricts, counts.old.provinces, expected.old.provinces);

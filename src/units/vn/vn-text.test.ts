@@ -1,5 +1,13 @@
 import { describe, it, expect } from 'vitest';
-import { canonicalFullName, compareNames, foldVietnamese, nameKey, normaliseName, splitPrefix, tidyText } from './vn-text.ts';
+import {
+  canonicalFullName,
+  compareNames,
+  foldVietnamese,
+  nameKey,
+  normaliseName,
+  splitPrefix,
+  tidyText,
+} from './vn-text.ts';
 
 describe('foldVietnamese', () => {
   it('folds tone-mark placement, case and Unicode form the same', () => {
@@ -32,10 +40,18 @@ describe('normaliseName', () => {
     expect(normaliseName('Thành phố Hà Nội')).toBe('Hà Nội');
     expect(nameKey(normaliseName('Thủ đô Hà Nội'))).toBe(nameKey(normaliseName('thành phố Hà Nội')));
     for (const [full, name] of [
-      ['Tỉnh Bà Rịa - Vũng Tàu', 'Bà Rịa - Vũng Tàu'], ['Quận Ba Đình', 'Ba Đình'], ['Huyện Côn Đảo', 'Côn Đảo'],
-      ['Thị xã Sơn Tây', 'Sơn Tây'], ['Xã An Khánh', 'An Khánh'], ['Phường 4', '4'], ['Thị trấn Ái Tử', 'Ái Tử'],
-      ['Đặc khu Phú Quốc', 'Phú Quốc'], ['tỉnh Cao Bằng', 'Cao Bằng'], ['Thị Trấn Óc Eo', 'Óc Eo'],
-    ]) expect(normaliseName(full)).toBe(name);
+      ['Tỉnh Bà Rịa - Vũng Tàu', 'Bà Rịa - Vũng Tàu'],
+      ['Quận Ba Đình', 'Ba Đình'],
+      ['Huyện Côn Đảo', 'Côn Đảo'],
+      ['Thị xã Sơn Tây', 'Sơn Tây'],
+      ['Xã An Khánh', 'An Khánh'],
+      ['Phường 4', '4'],
+      ['Thị trấn Ái Tử', 'Ái Tử'],
+      ['Đặc khu Phú Quốc', 'Phú Quốc'],
+      ['tỉnh Cao Bằng', 'Cao Bằng'],
+      ['Thị Trấn Óc Eo', 'Óc Eo'],
+    ])
+      expect(normaliseName(full)).toBe(name);
   });
 
   it('strips one prefix only, and never a syllable that merely looks like one', () => {

@@ -8,13 +8,28 @@
 
 /** Unit-type prefixes as written in the sources (a prefix must be followed by a space and a name). */
 export const UNIT_PREFIXES = [
-  'Thành phố', 'Thủ đô', 'Thị trấn', 'Thị xã', 'Đặc khu', 'Phường', 'Quận', 'Huyện', 'Tỉnh', 'Xã',
+  'Thành phố',
+  'Thủ đô',
+  'Thị trấn',
+  'Thị xã',
+  'Đặc khu',
+  'Phường',
+  'Quận',
+  'Huyện',
+  'Tỉnh',
+  'Xã',
 ] as const;
 export type UnitPrefix = (typeof UNIT_PREFIXES)[number];
 
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 const TONE_DIGIT: Record<string, string> = {
-  '\u0300': '2', '\u0340': '2', '\u0301': '3', '\u0341': '3', '\u0309': '4', '\u0303': '5', '\u0323': '6',
+  '\u0300': '2',
+  '\u0340': '2',
+  '\u0301': '3',
+  '\u0341': '3',
+  '\u0309': '4',
+  '\u0303': '5',
+  '\u0323': '6',
 };
 
 // Loading compares the same few thousand names many times: cache the two keys (bounded).
@@ -49,7 +64,8 @@ export function foldVietnamese(s: string): string {
 }
 function computeFold(s: string): string {
   return tidyText(s)
-    .replace(/đ/g, 'd').replace(/Đ/g, 'D')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(APOSTROPHES, "'")

@@ -8,8 +8,18 @@
  * `huyện` (rural_district); they keep that type in the old era.
  */
 export type UnitType =
-  | 'central' | 'province' | 'municipality' | 'urban_district' | 'rural_district' | 'town'
-  | 'provincial_city' | 'municipal_city' | 'commune' | 'ward' | 'township' | 'special_zone';
+  | 'central'
+  | 'province'
+  | 'municipality'
+  | 'urban_district'
+  | 'rural_district'
+  | 'town'
+  | 'provincial_city'
+  | 'municipal_city'
+  | 'commune'
+  | 'ward'
+  | 'township'
+  | 'special_zone';
 
 export interface VnUnit {
   /** 'old:p:01', 'old:d:001', 'old:c:00004', 'new:p:01', 'new:c:00004': old and new units may share a code. */

@@ -8,7 +8,10 @@ import { UnitPicker, type PickedUnit } from './UnitPicker';
 
 export const ROLES = ['system_admin', 'central_officer', 'province_officer', 'commune_officer', 'viewer'] as const;
 
-interface Values { role: string; unit: PickedUnit }
+interface Values {
+  role: string;
+  unit: PickedUnit;
+}
 
 export function GrantModal({ user, onClose, onDone }: { user: AdminUser; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
@@ -30,14 +33,30 @@ export function GrantModal({ user, onClose, onDone }: { user: AdminUser; onClose
   }
 
   return (
-    <Modal open title={t('admin.users.addGrantTitle', { name: user.displayName || user.username })} onCancel={onClose}
-      onOk={() => form.submit()} okText={t('admin.users.save')} cancelText={t('admin.users.cancel')} confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'grant-save' }} destroyOnHidden>
+    <Modal
+      open
+      title={t('admin.users.addGrantTitle', { name: user.displayName || user.username })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('admin.users.save')}
+      cancelText={t('admin.users.cancel')}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'grant-save' }}
+      destroyOnHidden
+    >
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="role" label={t('admin.users.role')} rules={[{ required: true, message: t('admin.users.roleRequired') }]}>
+        <Form.Item
+          name="role"
+          label={t('admin.users.role')}
+          rules={[{ required: true, message: t('admin.users.roleRequired') }]}
+        >
           <Select data-testid="grant-role" options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="unit" label={t('admin.users.unit')} rules={[{ required: true, message: t('admin.users.unitRequired') }]}>
+        <Form.Item
+          name="unit"
+          label={t('admin.users.unit')}
+          rules={[{ required: true, message: t('admin.users.unitRequired') }]}
+        >
           <UnitPicker />
         </Form.Item>
       </Form>

@@ -25,11 +25,23 @@ export function PasswordModal({ user, onClose }: { user: AdminUser; onClose: () 
   }
 
   return (
-    <Modal open title={t('admin.users.resetTitle', { name: user.displayName || user.username })} onCancel={onClose}
-      onOk={() => form.submit()} okText={t('admin.users.save')} cancelText={t('admin.users.cancel')} confirmLoading={saving} destroyOnHidden>
+    <Modal
+      open
+      title={t('admin.users.resetTitle', { name: user.displayName || user.username })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('admin.users.save')}
+      cancelText={t('admin.users.cancel')}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
       <Alert type="warning" showIcon title={t('admin.users.resetHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="password" label={t('admin.users.newPassword')} rules={[{ required: true, min: 10, message: t('admin.users.passwordTooShort') }]}>
+        <Form.Item
+          name="password"
+          label={t('admin.users.newPassword')}
+          rules={[{ required: true, min: 10, message: t('admin.users.passwordTooShort') }]}
+        >
           <Input.Password autoComplete="new-password" data-testid="reset-password" />
         </Form.Item>
       </Form>

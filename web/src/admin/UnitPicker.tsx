@@ -8,14 +8,25 @@ import { useDebounced } from '../common/useDebounced';
 import type { SearchResponse } from '../types';
 import { joinPlaces, unitTypeLabel } from '../units/unitLabels';
 
-export interface PickedUnit { id: number; fullName: string }
+export interface PickedUnit {
+  id: number;
+  fullName: string;
+}
 
-export function UnitPicker({ value, onChange }: { value?: PickedUnit | null; onChange?: (unit: PickedUnit | null) => void }) {
+export function UnitPicker({
+  value,
+  onChange,
+}: {
+  value?: PickedUnit | null;
+  onChange?: (unit: PickedUnit | null) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState(value?.fullName ?? '');
   const q = useDebounced(text.trim(), 200);
   const searching = q.length >= 2 && q !== value?.fullName;
-  const { data, loading } = useApiGet<SearchResponse>(searching ? withQuery('/api/units/search', { q, limit: 20 }) : null);
+  const { data, loading } = useApiGet<SearchResponse>(
+    searching ? withQuery('/api/units/search', { q, limit: 20 }) : null,
+  );
   const items = searching && data ? data.items : [];
   return (
     <AutoComplete
@@ -25,7 +36,9 @@ export function UnitPicker({ value, onChange }: { value?: PickedUnit | null; onC
         label: (
           <div>
             <div>{u.fullName}</div>
-            <div style={{ fontSize: 12, color: '#8c8c8c' }}>{joinPlaces(unitTypeLabel(t, u.type), u.code, u.provinceName)}</div>
+            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              {joinPlaces(unitTypeLabel(t, u.type), u.code, u.provinceName)}
+            </div>
           </div>
         ),
       }))}

@@ -55,14 +55,27 @@ export function AuditFilters({ onApply }: { onApply: (filters: AuditFilterValues
         </Col>
         <Col xs={24} sm={12} lg={5}>
           <Form.Item name="range" label={t('audit.dateRange')}>
-            <DatePicker.RangePicker format="DD/MM/YYYY" placeholder={[t('audit.from'), t('audit.to')]} style={{ width: '100%' }} />
+            <DatePicker.RangePicker
+              format="DD/MM/YYYY"
+              placeholder={[t('audit.from'), t('audit.to')]}
+              style={{ width: '100%' }}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} lg={4}>
           <Form.Item>
             <Space>
-              <Button type="primary" htmlType="submit" data-testid="audit-apply">{t('audit.apply')}</Button>
-              <Button onClick={() => { form.resetFields(); onApply({}); }}>{t('audit.reset')}</Button>
+              <Button type="primary" htmlType="submit" data-testid="audit-apply">
+                {t('audit.apply')}
+              </Button>
+              <Button
+                onClick={() => {
+                  form.resetFields();
+                  onApply({});
+                }}
+              >
+                {t('audit.reset')}
+              </Button>
             </Space>
           </Form.Item>
         </Col>

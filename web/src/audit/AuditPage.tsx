@@ -10,7 +10,8 @@ import type { AuditEntry, AuditPage as AuditPageData } from '../types';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { actionWords, entityWords, fieldChanges, type FieldChange } from './auditWords';
 
-const shown = (v: unknown) => (v === undefined ? '' : v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const shown = (v: unknown) =>
+  v === undefined ? '' : v === null ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 function JsonPane({ title, value }: { title: string; value: unknown }) {
   const { t } = useTranslation();
@@ -36,18 +37,44 @@ function BeforeAfter({ entry }: { entry: AuditEntry }) {
         dataSource={rows}
         rowClassName={(r) => (r.changed ? 'audit-changed' : '')}
         columns={[
-          { title: t('audit.field'), dataIndex: 'field', render: (v: string, r) => (r.changed ? <Typography.Text strong>{v}</Typography.Text> : v) },
-          { title: t('audit.before'), dataIndex: 'before', render: (v: unknown) => <span className="audit-value">{shown(v)}</span> },
-          { title: t('audit.after'), dataIndex: 'after', render: (v: unknown) => <span className="audit-value">{shown(v)}</span> },
+          {
+            title: t('audit.field'),
+            dataIndex: 'field',
+            render: (v: string, r) => (r.changed ? <Typography.Text strong>{v}</Typography.Text> : v),
+          },
+          {
+            title: t('audit.before'),
+            dataIndex: 'before',
+            render: (v: unknown) => <span className="audit-value">{shown(v)}</span>,
+          },
+          {
+            title: t('audit.after'),
+            dataIndex: 'after',
+            render: (v: unknown) => <span className="audit-value">{shown(v)}</span>,
+          },
         ]}
         locale={{ emptyText: t('audit.emptyValue') }}
       />
-      <Collapse ghost size="small" items={[{ key: 'raw', label: t('audit.raw'), children: (
-        <Row gutter={16}>
-          <Col xs={24} md={12}><JsonPane title={t('audit.before')} value={entry.before} /></Col>
-          <Col xs={24} md={12}><JsonPane title={t('audit.after')} value={entry.after} /></Col>
-        </Row>
-      ) }]} />
+      <Collapse
+        ghost
+        size="small"
+        items={[
+          {
+            key: 'raw',
+            label: t('audit.raw'),
+            children: (
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <JsonPane title={t('audit.before')} value={entry.before} />
+                </Col>
+                <Col xs={24} md={12}>
+                  <JsonPane title={t('audit.after')} value={entry.after} />
+                </Col>
+              </Row>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
@@ -62,15 +89,33 @@ export default function AuditPage() {
   const columns: ColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
     { title: t('audit.actor'), dataIndex: 'actor', render: (v: string | null) => v ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <Tag color="blue" title={v}>{actionWords(v, i18n.language)}</Tag> },
-    { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => <span title={v}>{entityWords(v, i18n.language)}</span> },
-    { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)) },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => (
+        <Tag color="blue" title={v}>
+          {actionWords(v, i18n.language)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entity',
+      render: (v: string) => <span title={v}>{entityWords(v, i18n.language)}</span>,
+    },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      render: (v: unknown) => (v === null || v === undefined ? '—' : String(v)),
+    },
     { title: t('audit.ip'), dataIndex: 'ip', responsive: ['md'], render: (v: string | null) => v ?? '—' },
   ];
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">{t('audit.title')}</Typography.Title>
+      <Typography.Title level={2} className="page-title">
+        {t('audit.title')}
+      </Typography.Title>
       <AuditFilters
         onApply={(f) => {
           setFilters(f);

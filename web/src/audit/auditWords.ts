@@ -1,7 +1,10 @@
 // Audit actions and entities in words (issue 10, item 7): the audit screen says "Chấp nhận báo cáo", not
 // `program.report.accept`. src/audit/audit.words.test.ts fails when an action declared in src/audit/audit.actions.ts
 // has no words here, so a new module cannot add an action the screen would show as a code.
-export interface Words { vi: string; en: string }
+export interface Words {
+  vi: string;
+  en: string;
+}
 
 export const ACTION_WORDS: Record<string, Words> = {
   'auth.login': { vi: 'Đăng nhập', en: 'Signed in' },
@@ -75,13 +78,29 @@ const pick = (words: Record<string, Words>, key: string, lang: string) => {
 export const actionWords = (action: string, lang: string) => pick(ACTION_WORDS, action, lang);
 export const entityWords = (entity: string, lang: string) => pick(ENTITY_WORDS, entity, lang);
 
-export interface FieldChange { field: string; before: unknown; after: unknown; changed: boolean }
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
+}
 
 /** Before and after side by side, field by field (the top level of each record), changed fields first. */
 export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
-  const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? {} : { value: v });
-  const b = obj(before), a = obj(after);
+  const obj = (v: unknown): Record<string, unknown> =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? (v as Record<string, unknown>)
+      : v === null || v === undefined
+        ? {}
+        : { value: v };
+  const b = obj(before),
+    a = obj(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
-  const rows = keys.map((field) => ({ field, before: b[field], after: a[field], changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]) }));
+  const rows = keys.map((field) => ({
+    field,
+    before: b[field],
+    after: a[field],
+    changed: JSON.stringify(b[field]) !== JSON.stringify(a[field]),
+  }));
   return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
 }

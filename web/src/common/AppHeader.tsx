@@ -56,14 +56,25 @@ function UserArea() {
 
   return (
     <>
-      <Popover title={t('auth.grants')} trigger="click" content={
-        <>
-          <GrantsList user={user} />
-          <Link to="/tokens" data-testid="nav-my-tokens">{t('admin.myTokensNav')}</Link>
-        </>
-      }>
-        <Button type="text" icon={<UserOutlined />} className="header-user hide-xs-block" data-testid="current-user"
-          title={user.displayName || user.username}>
+      <Popover
+        title={t('auth.grants')}
+        trigger="click"
+        content={
+          <>
+            <GrantsList user={user} />
+            <Link to="/tokens" data-testid="nav-my-tokens">
+              {t('admin.myTokensNav')}
+            </Link>
+          </>
+        }
+      >
+        <Button
+          type="text"
+          icon={<UserOutlined />}
+          className="header-user hide-xs-block"
+          data-testid="current-user"
+          title={user.displayName || user.username}
+        >
           <span className="hide-xs hide-md">{user.displayName || user.username}</span>
         </Button>
       </Popover>
@@ -90,25 +101,49 @@ export function AppHeader() {
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
-          ...(user?.can.includes('audit.read') ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }] : []),
+          ...(user?.can.includes('audit.read')
+            ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
+            : []),
         ]
       : []),
     ...(can('users.read')
-      ? [{
-          key: 'admin', label: t('admin.nav'), 'data-testid': 'admin-menu',
-          children: [
-            { key: 'admin-users', label: <Link to="/admin/users" data-testid="nav-admin-users">{t('admin.usersNav')}</Link> },
-            { key: 'admin-tokens', label: <Link to="/admin/tokens" data-testid="nav-admin-tokens">{t('admin.tokensNav')}</Link> },
-          ],
-        }]
+      ? [
+          {
+            key: 'admin',
+            label: t('admin.nav'),
+            'data-testid': 'admin-menu',
+            children: [
+              {
+                key: 'admin-users',
+                label: (
+                  <Link to="/admin/users" data-testid="nav-admin-users">
+                    {t('admin.usersNav')}
+                  </Link>
+                ),
+              },
+              {
+                key: 'admin-tokens',
+                label: (
+                  <Link to="/admin/tokens" data-testid="nav-admin-tokens">
+                    {t('admin.tokensNav')}
+                  </Link>
+                ),
+              },
+            ],
+          },
+        ]
       : []),
   ];
 
   return (
     <header className="app-header">
-      <a href="#main" className="skip-link">{t('app.skipToContent')}</a>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
       <Link to="/" className="brand">
-        <span className="brand-star" aria-hidden>★</span>
+        <span className="brand-star" aria-hidden>
+          ★
+        </span>
         {t('app.name')}
       </Link>
       <Menu mode="horizontal" selectedKeys={[sectionOf(pathname)]} items={items} className="app-nav" />

@@ -9,7 +9,11 @@ export function NotFound() {
       status="404"
       title="404"
       subTitle={t('common.notFound')}
-      extra={<Link to="/"><Button type="primary">{t('common.backHome')}</Button></Link>}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
     />
   );
 }

@@ -5,16 +5,21 @@
 // src/platform/formats/percent.ts (the CLI's text); the two bundles cannot share a file.
 import i18n from '../i18n';
 
-export interface Ratio { numerator: number; denominator: number }
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+}
 
 /** Hundredths of a percent, half away from zero; null without a denominator. Whole numbers only. */
 export function percentHundredths(numerator: number, denominator: number): number | null {
   if (!denominator || !Number.isInteger(numerator) || !Number.isInteger(denominator)) {
     return denominator ? Math.round((numerator / denominator) * 10_000) : null;
   }
-  const n = BigInt(numerator) * 10_000n, d = BigInt(denominator);
-  const negative = (n < 0n) !== (d < 0n);
-  const a = n < 0n ? -n : n, b = d < 0n ? -d : d;
+  const n = BigInt(numerator) * 10_000n,
+    d = BigInt(denominator);
+  const negative = n < 0n !== d < 0n;
+  const a = n < 0n ? -n : n,
+    b = d < 0n ? -d : d;
   const q = (2n * a + b) / (2n * b);
   return Number(negative ? -q : q);
 }

@@ -25,13 +25,24 @@ function LookupEmptyState({ onPick }: { onPick: (q: string) => void }) {
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         <div data-testid="lookup-empty">
-          <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('lookup.emptyTitle')}</Typography.Paragraph>
+          <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+            {t('lookup.emptyTitle')}
+          </Typography.Paragraph>
           <Typography.Paragraph type="secondary">{t('lookup.emptyHint')}</Typography.Paragraph>
           <div className="lookup-examples">
-            <Typography.Text type="secondary" style={{ marginRight: 8 }}>{t('lookup.examplesLabel')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginRight: 8 }}>
+              {t('lookup.examplesLabel')}
+            </Typography.Text>
             {EXAMPLES.map((ex) => (
-              <Tag key={ex} variant="outlined" color="processing" onClick={() => onPick(ex)} role="button" tabIndex={0}
-                onKeyDown={(e) => e.key === 'Enter' && onPick(ex)}>
+              <Tag
+                key={ex}
+                variant="outlined"
+                color="processing"
+                onClick={() => onPick(ex)}
+                role="button"
+                tabIndex={0}
+                onKeyDown={(e) => e.key === 'Enter' && onPick(ex)}
+              >
                 {ex}
               </Tag>
             ))}
@@ -56,14 +67,16 @@ export default function LookupPage() {
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   const extra = more && more.for === data ? more : undefined;
-  const nextOffset = extra ? extra.next : data?.nextOffset ?? null;
+  const nextOffset = extra ? extra.next : (data?.nextOffset ?? null);
 
   async function showMore() {
     if (!data || nextOffset === null) return;
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await api.get<LookupPageData>(withQuery('/api/public/lookup', { q: query, limit: PAGE, offset: nextOffset }));
+      const page = await api.get<LookupPageData>(
+        withQuery('/api/public/lookup', { q: query, limit: PAGE, offset: nextOffset }),
+      );
       setMore({ for: data, items: [...(extra?.items ?? []), ...page.items], next: page.nextOffset });
     } catch (err) {
       setMoreError(errorMessage(err));
@@ -113,7 +126,9 @@ export default function LookupPage() {
             data-testid="lookup-no-results"
             description={
               <>
-                <Typography.Paragraph strong style={{ marginBottom: 4 }}>{t('lookup.noResults', { q: query })}</Typography.Paragraph>
+                <Typography.Paragraph strong style={{ marginBottom: 4 }}>
+                  {t('lookup.noResults', { q: query })}
+                </Typography.Paragraph>
                 <Typography.Text type="secondary">{t('lookup.noResultsHint')}</Typography.Text>
               </>
             }
@@ -121,7 +136,10 @@ export default function LookupPage() {
         )}
         {items.length > 0 && data && (
           <Typography.Text type="secondary" data-testid="lookup-count">
-            {t(data.totalExact ? 'lookupPaging.shown' : 'lookupPaging.shownAtLeast', { shown: formatNumber(items.length), total: formatNumber(data.total) })}
+            {t(data.totalExact ? 'lookupPaging.shown' : 'lookupPaging.shownAtLeast', {
+              shown: formatNumber(items.length),
+              total: formatNumber(data.total),
+            })}
           </Typography.Text>
         )}
         {items.map((r) => (
@@ -130,7 +148,9 @@ export default function LookupPage() {
         {moreError && <Alert type="error" showIcon title={moreError} />}
         {searchable && data && nextOffset !== null && (
           <Button size="large" block onClick={showMore} loading={loadingMore} data-testid="lookup-more">
-            {loadingMore ? t('lookupPaging.loadingMore') : t('lookupPaging.more', { shown: formatNumber(items.length), total: formatNumber(data.total) })}
+            {loadingMore
+              ? t('lookupPaging.loadingMore')
+              : t('lookupPaging.more', { shown: formatNumber(items.length), total: formatNumber(data.total) })}
           </Button>
         )}
       </div>

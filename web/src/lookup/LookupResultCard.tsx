@@ -24,7 +24,13 @@ function SuccessorBlock({ successor }: { successor: LookupSuccessor }) {
           <BankOutlined /> {t('lookup.adminCentre')}: {unit.adminCentre}
         </div>
       )}
-      {note && !isRedundantNote(note) && <div className="lookup-meta"><Typography.Text type="secondary" italic>{note}</Typography.Text></div>}
+      {note && !isRedundantNote(note) && (
+        <div className="lookup-meta">
+          <Typography.Text type="secondary" italic>
+            {note}
+          </Typography.Text>
+        </div>
+      )}
     </div>
   );
 }
@@ -37,7 +43,11 @@ export function LookupResultCard({ result }: { result: LookupResult }) {
 
   return (
     <Card size="small" data-testid="lookup-result" data-current={current ? 'true' : 'false'}>
-      {!current && <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('lookup.before')}</Typography.Text>}
+      {!current && (
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {t('lookup.before')}
+        </Typography.Text>
+      )}
       <div className="lookup-old-name">{unit.fullName}</div>
       {place && <div className="lookup-meta">{place}</div>}
 

@@ -8,9 +8,11 @@ import { api, errorMessage } from '../api';
 import { useAuth } from '../auth/AuthContext';
 
 interface JobStatus {
-  id: number; state: 'queued' | 'running' | 'retrying' | 'done' | 'failed';
+  id: number;
+  state: 'queued' | 'running' | 'retrying' | 'done' | 'failed';
   progress: { done: number; total: number; phrase: { vi: string; en: string } | null };
-  result: { fileName: string; size: number } | null; error: { vi: string; en: string } | null;
+  result: { fileName: string; size: number } | null;
+  error: { vi: string; en: string } | null;
 }
 
 export function AnnualReportButton({ programCode }: { programCode: string }) {
@@ -34,23 +36,42 @@ export function AnnualReportButton({ programCode }: { programCode: string }) {
   if (!user?.can.includes('program.annual')) return null;
   const start = async () => {
     setError(null);
-    try { setJob(await api.post<JobStatus>('/api/program/annual-reports', { year, program: programCode, format })); } catch (err) { setError(errorMessage(err)); }
+    try {
+      setJob(await api.post<JobStatus>('/api/program/annual-reports', { year, program: programCode, format }));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   };
   const words = (m: { vi: string; en: string } | null) => (m ? (i18n.language.startsWith('en') ? m.en : m.vi) : '');
   const percent = job && job.progress.total ? Math.round((100 * job.progress.done) / job.progress.total) : 0;
   const content = (
     <Flex vertical gap={8} style={{ width: 300 }} data-testid="annual-report-panel">
-      <Radio.Group value={format} onChange={(e) => setFormat(e.target.value)} disabled={running}
-        options={[{ value: 'docx', label: 'Word (.docx)' }, { value: 'xlsx', label: 'Excel (.xlsx)' }]} />
-      <Button type="primary" onClick={start} loading={running} data-testid="annual-report-start">{t('program.annualReport.start', { year })}</Button>
+      <Radio.Group
+        value={format}
+        onChange={(e) => setFormat(e.target.value)}
+        disabled={running}
+        options={[
+          { value: 'docx', label: 'Word (.docx)' },
+          { value: 'xlsx', label: 'Excel (.xlsx)' },
+        ]}
+      />
+      <Button type="primary" onClick={start} loading={running} data-testid="annual-report-start">
+        {t('program.annualReport.start', { year })}
+      </Button>
       {job && (
         <>
-          <Progress percent={percent} status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'} data-testid="annual-report-progress" />
+          <Progress
+            percent={percent}
+            status={job.state === 'failed' ? 'exception' : job.state === 'done' ? 'success' : 'active'}
+            data-testid="annual-report-progress"
+          />
           <Typography.Text type="secondary">{words(job.progress.phrase)}</Typography.Text>
           {job.error && <Typography.Text type="danger">{words(job.error)}</Typography.Text>}
           {job.state === 'done' && job.result && (
             <a href={`/api/jobs/${job.id}/result`} download={job.result.fileName} data-testid="annual-report-download">
-              <Button icon={<DownloadOutlined />}>{t('program.annualReport.download', { name: job.result.fileName })}</Button>
+              <Button icon={<DownloadOutlined />}>
+                {t('program.annualReport.download', { name: job.result.fileName })}
+              </Button>
             </a>
           )}
         </>
@@ -59,8 +80,15 @@ export function AnnualReportButton({ programCode }: { programCode: string }) {
     </Flex>
   );
   return (
-    <Popover trigger="click" placement="bottomRight" title={t('program.annualReport.title', { year })} content={content}>
-      <Button icon={<FileTextOutlined />} data-testid="annual-report-button">{t('program.annualReport.button')}</Button>
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      title={t('program.annualReport.title', { year })}
+      content={content}
+    >
+      <Button icon={<FileTextOutlined />} data-testid="annual-report-button">
+        {t('program.annualReport.button')}
+      </Button>
     </Popover>
   );
 }

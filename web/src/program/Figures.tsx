@@ -10,21 +10,44 @@ import type { Reported } from './types';
 /** A progress figure as stored (up to two decimals), as the warning texts quote it. */
 export const pctText = (v: number) => `${formatNumber(v, 2)}%`;
 
-export function ProgressFigures({ progress, reported, bar = true, testId }: { progress: number; reported: Reported | null; bar?: boolean; testId?: string }) {
+export function ProgressFigures({
+  progress,
+  reported,
+  bar = true,
+  testId,
+}: {
+  progress: number;
+  reported: Reported | null;
+  bar?: boolean;
+  testId?: string;
+}) {
   const { t } = useTranslation();
   const overdue = reported && reported.reviewDue < new Date().toISOString().slice(0, 10);
   return (
-    <Space orientation="vertical" size={2} data-testid={testId} data-official={progress} data-reported={reported?.progress ?? ''}>
+    <Space
+      orientation="vertical"
+      size={2}
+      data-testid={testId}
+      data-official={progress}
+      data-reported={reported?.progress ?? ''}
+    >
       <Space size={6} wrap>
-        {bar && <Progress percent={Math.round(progress)} showInfo={false} size="small" style={{ width: 110, margin: 0 }} />}
+        {bar && (
+          <Progress percent={Math.round(progress)} showInfo={false} size="small" style={{ width: 110, margin: 0 }} />
+        )}
         <Tooltip title={t('program.figures.officialHelp')}>
-          <Typography.Text data-testid="official-progress">{t('program.figures.official', { pct: pctText(progress) })}</Typography.Text>
+          <Typography.Text data-testid="official-progress">
+            {t('program.figures.official', { pct: pctText(progress) })}
+          </Typography.Text>
         </Tooltip>
       </Space>
       {reported && (
-        <Tooltip title={`${t(`program.status.${reported.status}`)} · ${formatDate(reported.reportDate)} · ${t('program.figures.reviewDue', { date: formatDate(reported.reviewDue) })}`}>
+        <Tooltip
+          title={`${t(`program.status.${reported.status}`)} · ${formatDate(reported.reportDate)} · ${t('program.figures.reviewDue', { date: formatDate(reported.reviewDue) })}`}
+        >
           <Tag color={overdue ? 'orange' : 'blue'} data-testid="reported-progress" style={{ marginInlineEnd: 0 }}>
-            {t('program.figures.reported', { pct: pctText(reported.progress) })}{overdue ? ` · ${t('program.figures.overdue')}` : ''}
+            {t('program.figures.reported', { pct: pctText(reported.progress) })}
+            {overdue ? ` · ${t('program.figures.overdue')}` : ''}
           </Tag>
         </Tooltip>
       )}

@@ -12,7 +12,9 @@ export function InboxLink({ tick }: { tick: number }) {
   return (
     <Link to="/program/inbox">
       <Badge count={inbox.data?.unread ?? 0} size="small">
-        <Button icon={<BellOutlined />} data-testid="inbox-link">{t('program.inboxNav')}</Button>
+        <Button icon={<BellOutlined />} data-testid="inbox-link">
+          {t('program.inboxNav')}
+        </Button>
       </Badge>
     </Link>
   );

@@ -31,7 +31,10 @@ export default function InboxPage() {
     try {
       if (!n.readAt) await api.post(`/api/inbox/${n.id}/read`);
       // "Reports await your review" is about the whole queue, not the one report that raised it.
-      if (n.kind === 'report_submitted') { navigate('/program/reviews'); return; }
+      if (n.kind === 'report_submitted') {
+        navigate('/program/reviews');
+        return;
+      }
       const taskId = await taskOf(n);
       if (taskId) navigate(`/program/tasks/${taskId}`);
       else inbox.reload();
@@ -50,21 +53,60 @@ export default function InboxPage() {
   }
 
   return (
-    <Card title={<Space>{t('program.inbox.title')}<Badge count={inbox.data?.unread ?? 0} /></Space>}
-      extra={<Checkbox checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)}>{t('program.inbox.onlyUnread')}</Checkbox>}
-      data-testid="inbox">
+    <Card
+      title={
+        <Space>
+          {t('program.inbox.title')}
+          <Badge count={inbox.data?.unread ?? 0} />
+        </Space>
+      }
+      extra={
+        <Checkbox checked={unreadOnly} onChange={(e) => setUnreadOnly(e.target.checked)}>
+          {t('program.inbox.onlyUnread')}
+        </Checkbox>
+      }
+      data-testid="inbox"
+    >
       {inbox.error && <Alert type="error" showIcon title={inbox.error} />}
-      <List loading={inbox.loading && !inbox.data} dataSource={inbox.data?.items ?? []} locale={{ emptyText: t('program.inbox.empty') }}
+      <List
+        loading={inbox.loading && !inbox.data}
+        dataSource={inbox.data?.items ?? []}
+        locale={{ emptyText: t('program.inbox.empty') }}
         renderItem={(n) => (
-          <List.Item actions={[
-            <Button key="open" size="small" onClick={() => open(n)}>{t('program.inbox.open')}</Button>,
-            ...(n.readAt ? [] : [<Button key="read" size="small" type="link" onClick={() => markRead(n)}>{t('program.inbox.markRead')}</Button>]),
-          ]}>
+          <List.Item
+            actions={[
+              <Button key="open" size="small" onClick={() => open(n)}>
+                {t('program.inbox.open')}
+              </Button>,
+              ...(n.readAt
+                ? []
+                : [
+                    <Button key="read" size="small" type="link" onClick={() => markRead(n)}>
+                      {t('program.inbox.markRead')}
+                    </Button>,
+                  ]),
+            ]}
+          >
             <List.Item.Meta
-              title={<Space>{!n.readAt && <Badge status="processing" />}<Typography.Text strong={!n.readAt}>{pick(n.title)}</Typography.Text></Space>}
-              description={<><span style={{ whiteSpace: 'pre-line' }}>{pick(n.body)}</span><br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(n.createdAt)}</Typography.Text></>} />
+              title={
+                <Space>
+                  {!n.readAt && <Badge status="processing" />}
+                  <Typography.Text strong={!n.readAt}>{pick(n.title)}</Typography.Text>
+                </Space>
+              }
+              description={
+                <>
+                  <span style={{ whiteSpace: 'pre-line' }}>{pick(n.body)}</span>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {formatDateTime(n.createdAt)}
+                  </Typography.Text>
+                </>
+              }
+            />
           </List.Item>
-        )} />
+        )}
+      />
     </Card>
   );
 }

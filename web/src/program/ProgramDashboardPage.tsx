@@ -34,27 +34,70 @@ export default function ProgramDashboardPage() {
   const program = list.find((p) => p.id === wanted) ?? list[0] ?? null;
   const unitParam = Number(params.get('unit')) || undefined;
 
-  const setQuery = useCallback((next: { program?: number; unit?: number | null }) => {
-    setParams((prev) => {
-      const q = new URLSearchParams(prev);
-      if (next.program !== undefined) { q.set('program', String(next.program)); q.delete('unit'); }
-      if (next.unit !== undefined) { if (next.unit === null) q.delete('unit'); else q.set('unit', String(next.unit)); }
-      return q;
-    });
-  }, [setParams]);
+  const setQuery = useCallback(
+    (next: { program?: number; unit?: number | null }) => {
+      setParams((prev) => {
+        const q = new URLSearchParams(prev);
+        if (next.program !== undefined) {
+          q.set('program', String(next.program));
+          q.delete('unit');
+        }
+        if (next.unit !== undefined) {
+          if (next.unit === null) q.delete('unit');
+          else q.set('unit', String(next.unit));
+        }
+        return q;
+      });
+    },
+    [setParams],
+  );
   const openUnit = useCallback((unit: number | null) => setQuery({ unit }), [setQuery]);
 
   if (programs.loading && !programs.data) return <PageSpinner />;
-  if (programs.error) return <Alert type="error" showIcon title={programs.error} action={<Button onClick={programs.reload}>{t('common.retry')}</Button>} />;
-  if (!program) return <Empty description={t('program.noPrograms')}><ImportLink primary /></Empty>;
+  if (programs.error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={programs.error}
+        action={<Button onClick={programs.reload}>{t('common.retry')}</Button>}
+      />
+    );
+  if (!program)
+    return (
+      <Empty description={t('program.noPrograms')}>
+        <ImportLink primary />
+      </Empty>
+    );
   if (viewOf(params) === 'content') {
-    return <ProgramContentView key={program.id} program={program} programs={list} onProgram={(id) => setQuery({ program: id })} />;
+    return (
+      <ProgramContentView
+        key={program.id}
+        program={program}
+        programs={list}
+        onProgram={(id) => setQuery({ program: id })}
+      />
+    );
   }
-  return <ProgramDashboard key={program.id} program={program} programs={list} unitId={unitParam}
-    onProgram={(id) => setQuery({ program: id })} onUnit={openUnit} />;
+  return (
+    <ProgramDashboard
+      key={program.id}
+      program={program}
+      programs={list}
+      unitId={unitParam}
+      onProgram={(id) => setQuery({ program: id })}
+      onUnit={openUnit}
+    />
+  );
 }
 
-interface Props { program: Program; programs: Program[]; unitId?: number; onProgram: (id: number) => void; onUnit: (id: number | null) => void }
+interface Props {
+  program: Program;
+  programs: Program[];
+  unitId?: number;
+  onProgram: (id: number) => void;
+  onUnit: (id: number | null) => void;
+}
 
 function ProgramDashboard({ program, programs, unitId, onProgram, onUnit }: Props) {
   const { t } = useTranslation();
@@ -72,7 +115,14 @@ function ProgramDashboard({ program, programs, unitId, onProgram, onUnit }: Prop
       <ProgramHeader programs={programs} programId={program.id} onProgram={onProgram} live={live} active="dashboard" />
       <UnitBreadcrumb unitId={shownUnit && shownUnit.level > 0 ? shownUnit.id : null} onOpen={onUnit} />
 
-      {dash.error && <Alert type="error" showIcon title={dash.error} action={<Button onClick={dash.reload}>{t('common.retry')}</Button>} />}
+      {dash.error && (
+        <Alert
+          type="error"
+          showIcon
+          title={dash.error}
+          action={<Button onClick={dash.reload}>{t('common.retry')}</Button>}
+        />
+      )}
       {!dash.data && !dash.error && <PageSpinner />}
       {dash.data && (
         <>
@@ -85,7 +135,11 @@ function ProgramDashboard({ program, programs, unitId, onProgram, onUnit }: Prop
         <Col xs={24} xl={10}>
           <Card size="small" title={t('program.riskMap')} className="program-card">
             {(risk.error || geo.error) && <Alert type="warning" showIcon title={risk.error ?? geo.error} />}
-            {geo.data && risk.data ? <RiskMap geo={geo.data} data={risk.data} onOpen={onUnit} /> : !(risk.error || geo.error) && <PageSpinner />}
+            {geo.data && risk.data ? (
+              <RiskMap geo={geo.data} data={risk.data} onOpen={onUnit} />
+            ) : (
+              !(risk.error || geo.error) && <PageSpinner />
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={14}>

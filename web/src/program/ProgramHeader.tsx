@@ -11,7 +11,13 @@ import { ProgramTabs } from './admin/ProgramTabs';
 import type { Program } from './types';
 import type { useProgramEvents } from './useProgramEvents';
 
-interface Props { programs: Program[]; programId: number; onProgram: (id: number) => void; live: ReturnType<typeof useProgramEvents>; active: 'dashboard' | 'content' }
+interface Props {
+  programs: Program[];
+  programId: number;
+  onProgram: (id: number) => void;
+  live: ReturnType<typeof useProgramEvents>;
+  active: 'dashboard' | 'content';
+}
 
 export function ProgramHeader({ programs, programId, onProgram, live, active }: Props) {
   const { t } = useTranslation();
@@ -19,7 +25,9 @@ export function ProgramHeader({ programs, programId, onProgram, live, active }: 
   return (
     <>
       <Flex wrap gap={12} align="center" justify="space-between">
-        <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>{t('program.title')}</Typography.Title>
+        <Typography.Title level={2} className="page-title program-title" style={{ marginBottom: 0 }}>
+          {t('program.title')}
+        </Typography.Title>
         <Flex wrap gap={12} align="center">
           <ProgramPicker programs={programs} value={programId} onChange={onProgram} />
           {code && <AnnualReportButton programCode={code} />}

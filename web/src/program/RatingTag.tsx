@@ -8,7 +8,16 @@ export function RatingTag({ rating, ...rest }: { rating: Rating | null; 'data-te
   if (!rating) return <Tag {...rest}>{t('program.rating.unrated')}</Tag>;
   return (
     // Solid colours set directly: antd's coloured tags are pale tints, too faint for white text.
-    <Tag style={{ background: RATING_COLORS[rating], borderColor: RATING_COLORS[rating], color: RATING_TEXT[rating], fontWeight: 600 }} data-rating={rating} {...rest}>
+    <Tag
+      style={{
+        background: RATING_COLORS[rating],
+        borderColor: RATING_COLORS[rating],
+        color: RATING_TEXT[rating],
+        fontWeight: 600,
+      }}
+      data-rating={rating}
+      {...rest}
+    >
       {t(`program.rating.${rating}`)}
     </Tag>
   );

@@ -12,7 +12,9 @@ export function ReviewQueueLink({ tick }: { tick: number }) {
   return (
     <Link to="/program/reviews">
       <Badge count={total} size="small" color={count.data?.overdue ? '#cf1322' : '#1677ff'} overflowCount={999}>
-        <Button icon={<AuditOutlined />} data-testid="review-queue-link" data-count={total}>{t('program.reviews.nav')}</Button>
+        <Button icon={<AuditOutlined />} data-testid="review-queue-link" data-count={total}>
+          {t('program.reviews.nav')}
+        </Button>
       </Badge>
     </Link>
   );

@@ -9,7 +9,10 @@ export function UnitBreadcrumb({ unitId, onOpen }: { unitId: number | null; onOp
   const unit = useApiGet<UnitDetail>(unitId ? `/api/units/${unitId}` : null);
   const chain = unitId && unit.data ? [...unit.data.ancestors.filter((a) => a.level > 0), unit.data] : [];
   const items = [
-    { key: 'vn', title: chain.length ? <a onClick={() => onOpen(null)}>{t('program.national')}</a> : t('program.national') },
+    {
+      key: 'vn',
+      title: chain.length ? <a onClick={() => onOpen(null)}>{t('program.national')}</a> : t('program.national'),
+    },
     ...chain.map((u, i) => ({
       key: String(u.id),
       title: i < chain.length - 1 ? <a onClick={() => onOpen(u.id)}>{u.name}</a> : u.name,

@@ -56,32 +56,52 @@ function lead(): Promise<void> {
   let missed = seenStream; // taking over from another tab's stream: events may have been missed in between
   const s = new EventSource(url, { withCredentials: true });
   source = s;
-  s.onopen = () => { announce({ kind: 'status', status: 'live', missed }); missed = false; };
+  s.onopen = () => {
+    announce({ kind: 'status', status: 'live', missed });
+    missed = false;
+  };
   // EventSource reconnects by itself (the server sends retry: 3000); what was missed meanwhile is re-read on open.
-  s.onerror = () => { missed = true; if (status !== 'down') announce({ kind: 'status', status: 'down', missed: false }); };
-  for (const c of [...channels, 'resync']) s.addEventListener(c, (e) => announce({ kind: 'event', channel: c, data: (e as MessageEvent<string>).data }));
+  s.onerror = () => {
+    missed = true;
+    if (status !== 'down') announce({ kind: 'status', status: 'down', missed: false });
+  };
+  for (const c of [...channels, 'resync'])
+    s.addEventListener(c, (e) => announce({ kind: 'event', channel: c, data: (e as MessageEvent<string>).data }));
   // Held until this tab stops needing the stream (or closes, which releases the lock by itself).
   return new Promise<void>((resolve) => {
-    stopLeading = () => { s.close(); source = null; stopLeading = null; resolve(); };
+    stopLeading = () => {
+      s.close();
+      source = null;
+      stopLeading = null;
+      resolve();
+    };
   });
 }
 
 function start() {
   status = 'connecting';
-  if (!shared()) { void lead(); return; }
+  if (!shared()) {
+    void lead();
+    return;
+  }
   relay = new BroadcastChannel(NAME);
   relay.onmessage = (e: MessageEvent<Relay>) => {
-    if (e.data.kind === 'hello') { if (source) relay?.postMessage({ kind: 'status', status, missed: false } satisfies Relay); }
-    else deliver(e.data);
+    if (e.data.kind === 'hello') {
+      if (source) relay?.postMessage({ kind: 'status', status, missed: false } satisfies Relay);
+    } else deliver(e.data);
   };
   relay.postMessage({ kind: 'hello' } satisfies Relay); // a leader answers with its stream's status
   const waiting = new AbortController();
   abortWaiting = waiting;
-  navigator.locks.request(NAME, { signal: waiting.signal }, () => {
-    if (waiting.signal.aborted) return undefined; // granted just as this tab stopped needing it: pass it on
-    if (abortWaiting === waiting) abortWaiting = null;
-    return lead();
-  }).catch(() => { /* aborted while waiting: this tab no longer needs the stream */ });
+  navigator.locks
+    .request(NAME, { signal: waiting.signal }, () => {
+      if (waiting.signal.aborted) return undefined; // granted just as this tab stopped needing it: pass it on
+      if (abortWaiting === waiting) abortWaiting = null;
+      return lead();
+    })
+    .catch(() => {
+      /* aborted while waiting: this tab no longer needs the stream */
+    });
 }
 
 function stop() {
@@ -96,7 +116,9 @@ function stop() {
 // A frozen tab (Chrome freezes some background tabs) runs nothing: it hands the stream over
 // while frozen and, when it resumes, re-reads everything, as it may have missed events.
 if (typeof document !== 'undefined') {
-  document.addEventListener('freeze', () => { if (listeners.size) stop(); });
+  document.addEventListener('freeze', () => {
+    if (listeners.size) stop();
+  });
   document.addEventListener('resume', () => {
     if (!listeners.size) return;
     seenStream = true;
@@ -109,9 +131,17 @@ if (typeof document !== 'undefined') {
  * Listens to the live stream at `streamUrl` for `streamChannels` (the first subscriber's, as the
  * app has one stream). Returns the unsubscribe function; the stream closes with the last one.
  */
-export function subscribeLive(streamUrl: string, streamChannels: readonly string[], listener: StreamListener): () => void {
-  if (listeners.size === 0) { url = streamUrl; channels = streamChannels; listeners.add(listener); start(); }
-  else listeners.add(listener);
+export function subscribeLive(
+  streamUrl: string,
+  streamChannels: readonly string[],
+  listener: StreamListener,
+): () => void {
+  if (listeners.size === 0) {
+    url = streamUrl;
+    channels = streamChannels;
+    listeners.add(listener);
+    start();
+  } else listeners.add(listener);
   listener.onStatus(status, false);
   return () => {
     if (!listeners.delete(listener) || listeners.size > 0) return;

@@ -12,7 +12,11 @@ export const RATING_COLORS: Record<Rating, string> = {
 };
 /** Text on a rating colour: dark on the light ones, white on the dark ones. */
 export const RATING_TEXT: Record<Rating, string> = {
-  green: '#fff', amber_green: '#1b3d00', amber: '#3e2c00', amber_red: '#fff', red: '#fff',
+  green: '#fff',
+  amber_green: '#1b3d00',
+  amber: '#3e2c00',
+  amber_red: '#fff',
+  red: '#fff',
 };
 
 export const STATUS_COLORS: Record<TaskStatus, string> = {
@@ -28,7 +32,7 @@ export const STATUS_COLORS: Record<TaskStatus, string> = {
 /** The sentence in the chosen language, falling back to the other one. */
 export function pick(text: Bilingual | null | undefined): string {
   if (!text) return '';
-  return (i18n.language === 'en' ? text.en ?? text.vi : text.vi ?? text.en) ?? '';
+  return (i18n.language === 'en' ? (text.en ?? text.vi) : (text.vi ?? text.en)) ?? '';
 }
 
 /** A task's or section's title in the chosen language. */

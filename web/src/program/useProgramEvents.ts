@@ -12,7 +12,11 @@ export const PROGRAM_EVENTS_URL = '/api/programs/events';
 const CHANNELS = ['program_task', 'program_report', 'program_warning'];
 const DEBOUNCE_MS = 250;
 
-export interface ProgramEvent { programId?: number; taskId?: number; taskIds?: number[] | null }
+export interface ProgramEvent {
+  programId?: number;
+  taskId?: number;
+  taskIds?: number[] | null;
+}
 
 export interface LiveState {
   status: LiveStatus;
@@ -25,7 +29,12 @@ export interface LiveState {
 
 /** programId: the program whose events matter, 'any' for all programs, null for none (no stream). */
 export function useProgramEvents(programId: number | 'any' | null): LiveState {
-  const [state, setState] = useState<LiveState>({ status: 'connecting', tick: 0, changedTaskIds: [], lastEventAt: null });
+  const [state, setState] = useState<LiveState>({
+    status: 'connecting',
+    tick: 0,
+    changedTaskIds: [],
+    lastEventAt: null,
+  });
   const pending = useRef<{ timer: number | null; ids: Set<number> | null }>({ timer: null, ids: new Set() });
 
   useEffect(() => {
@@ -43,11 +52,20 @@ export function useProgramEvents(programId: number | 'any' | null): LiveState {
     };
     const unsubscribe = subscribeLive(PROGRAM_EVENTS_URL, CHANNELS, {
       onEvent(channel, data) {
-        if (channel === 'resync') { schedule(null); return; }
+        if (channel === 'resync') {
+          schedule(null);
+          return;
+        }
         let payload: ProgramEvent = {};
-        try { payload = JSON.parse(data) as ProgramEvent; } catch { /* not ours to judge: refetch anyway */ }
+        try {
+          payload = JSON.parse(data) as ProgramEvent;
+        } catch {
+          /* not ours to judge: refetch anyway */
+        }
         if (programId !== 'any' && payload.programId !== undefined && payload.programId !== programId) return;
-        schedule(payload.taskIds === null ? null : [...(payload.taskIds ?? []), ...(payload.taskId ? [payload.taskId] : [])]);
+        schedule(
+          payload.taskIds === null ? null : [...(payload.taskIds ?? []), ...(payload.taskId ? [payload.taskId] : [])],
+        );
       },
       onStatus(status, missed) {
         setState((st) => (st.status === status ? st : { ...st, status }));

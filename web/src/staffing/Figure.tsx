@@ -8,17 +8,32 @@ import { formatNumber } from '../common/format';
 
 export function Quota({ value }: { value: number | null | undefined }) {
   const { t } = useTranslation();
-  return <span data-figure="quota">{value === null || value === undefined ? t('staffing.report.notAssigned') : formatNumber(value)}</span>;
+  return (
+    <span data-figure="quota">
+      {value === null || value === undefined ? t('staffing.report.notAssigned') : formatNumber(value)}
+    </span>
+  );
 }
 
 export function Present({ value }: { value: number | null | undefined }) {
   const { t } = useTranslation();
-  if (value === null || value === undefined) return <Tooltip title={t('staffing.report.noHeadcount')}><span data-figure="present">—</span></Tooltip>;
+  if (value === null || value === undefined)
+    return (
+      <Tooltip title={t('staffing.report.noHeadcount')}>
+        <span data-figure="present">—</span>
+      </Tooltip>
+    );
   return <span data-figure="present">{formatNumber(value)}</span>;
 }
 
 export function IllustrativeTag({ show }: { show: boolean | undefined }) {
   const { t } = useTranslation();
   if (!show) return null;
-  return <Tooltip title={t('staffing.report.illustrativeHint')}><Tag color="gold" data-testid="illustrative" style={{ marginInlineStart: 6 }}>{t('staffing.report.illustrative')}</Tag></Tooltip>;
+  return (
+    <Tooltip title={t('staffing.report.illustrativeHint')}>
+      <Tag color="gold" data-testid="illustrative" style={{ marginInlineStart: 6 }}>
+        {t('staffing.report.illustrative')}
+      </Tag>
+    </Tooltip>
+  );
 }

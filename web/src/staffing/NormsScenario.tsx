@@ -9,8 +9,20 @@ import { useApiGet } from '../common/useApiGet';
 import { formatNumber } from '../common/format';
 import type { TreeResponse } from '../types';
 
-interface NormUnit { code: string; name: string; value: number; current: number | null; share: number; steps: { vi: string; en: string }[] }
-interface Scenario { total: number; province: { name: string; communes: number }; units: NormUnit[]; ruleSet: { legalBasis: string[] } }
+interface NormUnit {
+  code: string;
+  name: string;
+  value: number;
+  current: number | null;
+  share: number;
+  steps: { vi: string; en: string }[];
+}
+interface Scenario {
+  total: number;
+  province: { name: string; communes: number };
+  units: NormUnit[];
+  ruleSet: { legalBasis: string[] };
+}
 type Weights = { wEqual: number; wPopulation: number; wArea: number; wSpecial: number };
 
 function download(name: string, text: string) {
@@ -28,7 +40,19 @@ export function NormsScenario({ period }: { period: string | null }) {
   const [province, setProvince] = useState<string | null>(null);
   const [weights, setWeights] = useState<Weights>({ wEqual: 0.5, wPopulation: 0.25, wArea: 0.15, wSpecial: 0.1 });
   const [total, setTotal] = useState<number | null>(null);
-  const path = useMemo(() => (province ? withQuery('/api/staffing/norms', { ruleSet: 'two-tier-2025-commune', unitCode: province, comparePeriod: period, total, ...weights }) : null), [province, weights, total, period]);
+  const path = useMemo(
+    () =>
+      province
+        ? withQuery('/api/staffing/norms', {
+            ruleSet: 'two-tier-2025-commune',
+            unitCode: province,
+            comparePeriod: period,
+            total,
+            ...weights,
+          })
+        : null,
+    [province, weights, total, period],
+  );
   const scenario = useApiGet<Scenario>(path);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
 
@@ -36,30 +60,85 @@ export function NormsScenario({ period }: { period: string | null }) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Form layout="inline" initialValues={weights} onValuesChange={(_, all: Weights) => setWeights(all)}>
         <Form.Item label={t('staffing.province')}>
-          <Select showSearch optionFilterProp="label" style={{ minWidth: 240 }} value={province} onChange={setProvince} data-testid="norms-province"
-            options={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.fullName }))} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ minWidth: 240 }}
+            value={province}
+            onChange={setProvince}
+            data-testid="norms-province"
+            options={(provinces.data?.items ?? []).map((p) => ({ value: p.code, label: p.fullName }))}
+          />
         </Form.Item>
-        <Form.Item name="wEqual" label={t('staffing.wEqual')}><InputNumber min={0} step={0.05} /></Form.Item>
-        <Form.Item name="wPopulation" label={t('staffing.wPopulation')}><InputNumber min={0} step={0.05} /></Form.Item>
-        <Form.Item name="wArea" label={t('staffing.wArea')}><InputNumber min={0} step={0.05} /></Form.Item>
-        <Form.Item name="wSpecial" label={t('staffing.wSpecial')}><InputNumber min={0} step={0.05} /></Form.Item>
-        <Form.Item label={t('staffing.total')}><InputNumber min={1} value={total} onChange={(v) => setTotal(v ?? null)} placeholder="32 × n" /></Form.Item>
+        <Form.Item name="wEqual" label={t('staffing.wEqual')}>
+          <InputNumber min={0} step={0.05} />
+        </Form.Item>
+        <Form.Item name="wPopulation" label={t('staffing.wPopulation')}>
+          <InputNumber min={0} step={0.05} />
+        </Form.Item>
+        <Form.Item name="wArea" label={t('staffing.wArea')}>
+          <InputNumber min={0} step={0.05} />
+        </Form.Item>
+        <Form.Item name="wSpecial" label={t('staffing.wSpecial')}>
+          <InputNumber min={0} step={0.05} />
+        </Form.Item>
+        <Form.Item label={t('staffing.total')}>
+          <InputNumber min={1} value={total} onChange={(v) => setTotal(v ?? null)} placeholder="32 × n" />
+        </Form.Item>
       </Form>
       {scenario.error && <Alert type="error" showIcon title={scenario.error} />}
       {scenario.data && (
         <>
           <Typography.Paragraph type="secondary">
-            {scenario.data.province.name}: <span data-testid="norms-total">{formatNumber(scenario.data.total)}</span> / {scenario.data.province.communes} — {scenario.data.ruleSet.legalBasis.join('; ')}
+            {scenario.data.province.name}: <span data-testid="norms-total">{formatNumber(scenario.data.total)}</span> /{' '}
+            {scenario.data.province.communes} — {scenario.data.ruleSet.legalBasis.join('; ')}
           </Typography.Paragraph>
-          <Button onClick={() => download(`scenario-${province}.csv`, ['code,name,proposed,current,share',
-            ...scenario.data!.units.map((u) => [u.code, `"${u.name}"`, u.value, u.current ?? '', u.share.toFixed(6)].join(','))].join('\n') + '\n')}>{t('staffing.exportScenario')}</Button>
-          <Table<NormUnit> size="small" rowKey="code" data-testid="norms-table" dataSource={scenario.data.units} pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            expandable={{ expandedRowRender: (u) => <ul>{u.steps.map((s, i) => <li key={i}>{s[lang]}</li>)}</ul> }}
+          <Button
+            onClick={() =>
+              download(
+                `scenario-${province}.csv`,
+                [
+                  'code,name,proposed,current,share',
+                  ...scenario.data!.units.map((u) =>
+                    [u.code, `"${u.name}"`, u.value, u.current ?? '', u.share.toFixed(6)].join(','),
+                  ),
+                ].join('\n') + '\n',
+              )
+            }
+          >
+            {t('staffing.exportScenario')}
+          </Button>
+          <Table<NormUnit>
+            size="small"
+            rowKey="code"
+            data-testid="norms-table"
+            dataSource={scenario.data.units}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            expandable={{
+              expandedRowRender: (u) => (
+                <ul>
+                  {u.steps.map((s, i) => (
+                    <li key={i}>{s[lang]}</li>
+                  ))}
+                </ul>
+              ),
+            }}
             columns={[
               { title: t('staffing.unit'), dataIndex: 'name' },
-              { title: t('staffing.proposed2025'), dataIndex: 'value', align: 'right', render: (v: number) => formatNumber(v) },
-              { title: t('staffing.current'), dataIndex: 'current', align: 'right', render: (v: number | null) => formatNumber(v) },
-            ]} />
+              {
+                title: t('staffing.proposed2025'),
+                dataIndex: 'value',
+                align: 'right',
+                render: (v: number) => formatNumber(v),
+              },
+              {
+                title: t('staffing.current'),
+                dataIndex: 'current',
+                align: 'right',
+                render: (v: number | null) => formatNumber(v),
+              },
+            ]}
+          />
         </>
       )}
     </Space>

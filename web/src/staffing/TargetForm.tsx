@@ -16,9 +16,27 @@ import type { TreeResponse } from '../types';
 import { CATEGORIES } from './types';
 import type { TargetOutcome } from './reportTypes';
 
-interface Values { unitId: number; category: string; share?: number | null; targetHeadcount?: number | null; basis: string; baselineDate?: Dayjs | null; targetDate?: Dayjs | null }
+interface Values {
+  unitId: number;
+  category: string;
+  share?: number | null;
+  targetHeadcount?: number | null;
+  basis: string;
+  baselineDate?: Dayjs | null;
+  targetDate?: Dayjs | null;
+}
 
-export function TargetForm({ period, unitId, category, onDone }: { period: string; unitId?: number; category: string; onDone: () => void }) {
+export function TargetForm({
+  period,
+  unitId,
+  category,
+  onDone,
+}: {
+  period: string;
+  unitId?: number;
+  category: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const root = useApiGet<TreeResponse>(unitId === undefined ? '/api/units/tree' : null);
   const self = unitId ?? root.data?.items[0]?.id;
@@ -26,17 +44,31 @@ export function TargetForm({ period, unitId, category, onDone }: { period: strin
   const [refusal, setRefusal] = useState<string | null>(null);
   const [result, setResult] = useState<TargetOutcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const options = [...(unitId === undefined ? root.data?.items ?? [] : []), ...(children.data?.items ?? [])]
-    .map((u) => ({ value: u.id, label: `${u.fullName} (${u.code})` }));
+  const options = [...(unitId === undefined ? (root.data?.items ?? []) : []), ...(children.data?.items ?? [])].map(
+    (u) => ({ value: u.id, label: `${u.fullName} (${u.code})` }),
+  );
 
   async function submit(v: Values) {
-    setRefusal(null); setResult(null);
-    if ((v.share == null) === (v.targetHeadcount == null)) { setRefusal(t('staffing.report.oneOf')); return; }
+    setRefusal(null);
+    setResult(null);
+    if ((v.share == null) === (v.targetHeadcount == null)) {
+      setRefusal(t('staffing.report.oneOf'));
+      return;
+    }
     setBusy(true);
     try {
-      setResult(await api.post<TargetOutcome>('/api/staffing/targets', { period, unitId: v.unitId, category: v.category, basis: v.basis,
-        share: v.share ?? undefined, targetHeadcount: v.targetHeadcount ?? undefined,
-        baselineDate: v.baselineDate?.format(API_DATE), targetDate: v.targetDate?.format(API_DATE) }));
+      setResult(
+        await api.post<TargetOutcome>('/api/staffing/targets', {
+          period,
+          unitId: v.unitId,
+          category: v.category,
+          basis: v.basis,
+          share: v.share ?? undefined,
+          targetHeadcount: v.targetHeadcount ?? undefined,
+          baselineDate: v.baselineDate?.format(API_DATE),
+          targetDate: v.targetDate?.format(API_DATE),
+        }),
+      );
       onDone();
     } catch (err) {
       setRefusal(errorMessage(err));
@@ -47,29 +79,86 @@ export function TargetForm({ period, unitId, category, onDone }: { period: strin
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Form<Values> layout="inline" onFinish={submit} initialValues={{ category, unitId }} key={`${unitId}:${category}`} data-testid="target-form">
+      <Form<Values>
+        layout="inline"
+        onFinish={submit}
+        initialValues={{ category, unitId }}
+        key={`${unitId}:${category}`}
+        data-testid="target-form"
+      >
         <Form.Item name="unitId" rules={[{ required: true, message: t('staffing.pickUnit') }]}>
-          <Select showSearch optionFilterProp="label" style={{ minWidth: 260 }} placeholder={t('staffing.pickUnit')} options={options} data-testid="target-unit" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ minWidth: 260 }}
+            placeholder={t('staffing.pickUnit')}
+            options={options}
+            data-testid="target-unit"
+          />
         </Form.Item>
         <Form.Item name="category">
-          <Select style={{ minWidth: 220 }} data-testid="target-category" options={CATEGORIES.map((c) => ({ value: c, label: t(`staffing.category.${c}`) }))} />
+          <Select
+            style={{ minWidth: 220 }}
+            data-testid="target-category"
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`staffing.category.${c}`) }))}
+          />
         </Form.Item>
-        <Form.Item name="share"><InputNumber min={0} max={100} style={{ width: 140 }} placeholder={t('staffing.report.share')} /></Form.Item>
-        <Form.Item name="targetHeadcount"><InputNumber min={0} style={{ width: 150 }} placeholder={t('staffing.report.headcount')} /></Form.Item>
-        <Form.Item name="baselineDate" label={t('staffing.report.baselineDate')} tooltip={t('staffing.report.baselineDateHint')}>
-          <DatePicker format="DD/MM/YYYY" placeholder={t('staffing.report.periodStart')} data-testid="target-baseline-date" />
+        <Form.Item name="share">
+          <InputNumber min={0} max={100} style={{ width: 140 }} placeholder={t('staffing.report.share')} />
         </Form.Item>
-        <Form.Item name="targetDate" label={t('staffing.report.targetDateField')} tooltip={t('staffing.report.targetDateHint')}>
+        <Form.Item name="targetHeadcount">
+          <InputNumber min={0} style={{ width: 150 }} placeholder={t('staffing.report.headcount')} />
+        </Form.Item>
+        <Form.Item
+          name="baselineDate"
+          label={t('staffing.report.baselineDate')}
+          tooltip={t('staffing.report.baselineDateHint')}
+        >
+          <DatePicker
+            format="DD/MM/YYYY"
+            placeholder={t('staffing.report.periodStart')}
+            data-testid="target-baseline-date"
+          />
+        </Form.Item>
+        <Form.Item
+          name="targetDate"
+          label={t('staffing.report.targetDateField')}
+          tooltip={t('staffing.report.targetDateHint')}
+        >
           <DatePicker format="DD/MM/YYYY" placeholder={t('staffing.report.periodEnd')} data-testid="target-date" />
         </Form.Item>
-        <Form.Item name="basis" rules={[{ required: true, whitespace: true, message: t('staffing.report.basisRequired') }]}>
+        <Form.Item
+          name="basis"
+          rules={[{ required: true, whitespace: true, message: t('staffing.report.basisRequired') }]}
+        >
           <Input style={{ minWidth: 240 }} placeholder={t('staffing.report.basis')} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>{t('staffing.report.setTarget')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {t('staffing.report.setTarget')}
+        </Button>
       </Form>
-      {refusal && <Alert type="error" showIcon title={t('staffing.report.refused')} description={refusal} data-testid="target-refusal" />}
-      {result && <Alert type="success" showIcon data-testid="target-ok" title={t('staffing.report.saved', { name: result.name,
-        baseline: formatNumber(result.baselineHeadcount), target: formatNumber(result.targetHeadcount), date: formatDate(result.targetDate) })} />}
+      {refusal && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('staffing.report.refused')}
+          description={refusal}
+          data-testid="target-refusal"
+        />
+      )}
+      {result && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="target-ok"
+          title={t('staffing.report.saved', {
+            name: result.name,
+            baseline: formatNumber(result.baselineHeadcount),
+            target: formatNumber(result.targetHeadcount),
+            date: formatDate(result.targetDate),
+          })}
+        />
+      )}
     </Space>
   );
 }

@@ -25,8 +25,11 @@ export function AsOfPicker({ value, onChange }: { value: string; onChange: (day:
       />
       {QUICK_DATES.map((q) => (
         <Tooltip key={q.date} title={t(q.hint)}>
-          <Button type={value === q.date ? 'primary' : 'default'} onClick={() => onChange(q.date)}
-            data-testid={`asof-${q.date}`}>
+          <Button
+            type={value === q.date ? 'primary' : 'default'}
+            onClick={() => onChange(q.date)}
+            data-testid={`asof-${q.date}`}
+          >
             {q.label}
           </Button>
         </Tooltip>

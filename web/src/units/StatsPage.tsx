@@ -23,15 +23,21 @@ export default function StatsPage() {
   if (stats.loading && !stats.data) return <PageSpinner />;
   if (stats.error || !stats.data) {
     return (
-      <Alert type="error" showIcon title={stats.error ?? t('errors.unknown')}
-        action={<Button onClick={stats.reload}>{t('common.retry')}</Button>} />
+      <Alert
+        type="error"
+        showIcon
+        title={stats.error ?? t('errors.unknown')}
+        action={<Button onClick={stats.reload}>{t('common.retry')}</Button>}
+      />
     );
   }
   const data = stats.data;
 
   return (
     <>
-      <Typography.Title level={2} className="page-title">{t('stats.title')}</Typography.Title>
+      <Typography.Title level={2} className="page-title">
+        {t('stats.title')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">
         {t('stats.subtitle', { from: formatDate(data.from), to: formatDate(data.to) })}
       </Typography.Paragraph>

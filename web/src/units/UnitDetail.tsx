@@ -47,15 +47,19 @@ export function UnitDetail({ id, asOf, onLoaded, onChangeAsOf }: Props) {
     { key: 'code', label: t('detail.code'), children: unit.code },
     { key: 'type', label: t('detail.type'), children: <Tag>{unitTypeLabel(t, unit.type)}</Tag> },
     { key: 'validity', label: t('detail.validity'), children: <ValidityText unit={unit} /> },
-    ...(unit.validitySource ? [{ key: 'validitySource', label: t('unitBrowser.validitySource'), children: unit.validitySource }] : []),
+    ...(unit.validitySource
+      ? [{ key: 'validitySource', label: t('unitBrowser.validitySource'), children: unit.validitySource }]
+      : []),
     { key: 'area', label: t('detail.area'), children: formatArea(unit.areaKm2) },
     {
-      key: 'population', label: t('detail.population'),
+      key: 'population',
+      label: t('detail.population'),
       children: unit.population === null ? '—' : t('detail.populationUnit', { value: formatNumber(unit.population) }),
     },
     { key: 'centre', label: t('detail.adminCentre'), children: unit.adminCentre ?? '—' },
     {
-      key: 'parent', label: t('detail.parent'),
+      key: 'parent',
+      label: t('detail.parent'),
       children: unit.parent ? <Link to={`/units/${unit.parent.id}`}>{unit.parent.fullName}</Link> : '—',
     },
     ...(unit.fullNameEn ? [{ key: 'en', label: t('detail.nameEn'), children: unit.fullNameEn }] : []),
@@ -69,7 +73,9 @@ export function UnitDetail({ id, asOf, onLoaded, onChangeAsOf }: Props) {
           items={unit.ancestors.map((a) => ({ key: a.id, title: <Link to={`/units/${a.id}`}>{a.name}</Link> }))}
         />
       )}
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{unit.fullName}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {unit.fullName}
+      </Typography.Title>
       {outOfForce && (
         <Alert
           type="info"

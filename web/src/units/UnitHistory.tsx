@@ -15,19 +15,25 @@ function RelatedItem({ item }: { item: RelatedUnit }) {
   return (
     <div className="related-item" data-testid="related-unit">
       <Space wrap size={[6, 4]}>
-        <Link to={`/units/${unit.id}`} style={{ fontWeight: 600 }}>{unit.fullName}</Link>
+        <Link to={`/units/${unit.id}`} style={{ fontWeight: 600 }}>
+          {unit.fullName}
+        </Link>
         <Tag color={linkKindColor(linkKind)}>{t(`linkKind.${linkKind}`, { defaultValue: linkKind })}</Tag>
         <Tag variant="filled">{depth <= 1 ? t('history.direct') : t('history.indirect', { depth })}</Tag>
       </Space>
-      <div className="related-note">
-        {joinPlaces(unitTypeLabel(t, unit.type), unit.code, unit.provinceName)}
-      </div>
+      <div className="related-note">{joinPlaces(unitTypeLabel(t, unit.type), unit.code, unit.provinceName)}</div>
       <div className="related-note">
         <Tag color={eventKindColor(event.kind)}>{t(`eventKind.${event.kind}`, { defaultValue: event.kind })}</Tag>{' '}
         {t('history.effective', { date: formatDate(event.effectiveDate) })}
         {event.legalBasis && <> · {t('history.legalBasis', { basis: event.legalBasis })}</>}
       </div>
-      {note && !isRedundantNote(note) && <div className="related-note"><Typography.Text type="secondary" italic>“{note}”</Typography.Text></div>}
+      {note && !isRedundantNote(note) && (
+        <div className="related-note">
+          <Typography.Text type="secondary" italic>
+            “{note}”
+          </Typography.Text>
+        </div>
+      )}
     </div>
   );
 }
@@ -37,11 +43,17 @@ function RelatedList({ title, items, empty }: { title: string; items: RelatedUni
   const sorted = [...items].sort((a, b) => a.depth - b.depth || a.unit.name.localeCompare(b.unit.name, 'vi'));
   return (
     <>
-      <Typography.Title level={5}>{title} ({items.length})</Typography.Title>
+      <Typography.Title level={5}>
+        {title} ({items.length})
+      </Typography.Title>
       {sorted.length === 0 ? (
         <Typography.Text type="secondary">{empty}</Typography.Text>
       ) : (
-        <div>{sorted.map((r) => <RelatedItem key={`${r.unit.id}-${r.event.id}-${r.depth}`} item={r} />)}</div>
+        <div>
+          {sorted.map((r) => (
+            <RelatedItem key={`${r.unit.id}-${r.event.id}-${r.depth}`} item={r} />
+          ))}
+        </div>
       )}
     </>
   );
@@ -66,7 +78,9 @@ function EndedLine({ data }: { data: UnitHistoryData }) {
             : direct.map((s, i) => (
                 <span key={s.unit.id}>
                   {i > 0 && ', '}
-                  <Link to={`/units/${s.unit.id}`} data-testid="unit-ended-successor">{s.unit.fullName}</Link>
+                  <Link to={`/units/${s.unit.id}`} data-testid="unit-ended-successor">
+                    {s.unit.fullName}
+                  </Link>
                 </span>
               ))}
         </>
@@ -86,7 +100,11 @@ export function UnitHistory({ id }: { id: number }) {
       {data && !loading && (
         <>
           <EndedLine data={data} />
-          <RelatedList title={t('history.predecessors')} items={data.predecessors} empty={t('history.noPredecessors')} />
+          <RelatedList
+            title={t('history.predecessors')}
+            items={data.predecessors}
+            empty={t('history.noPredecessors')}
+          />
           <div style={{ height: 16 }} />
           <RelatedList title={t('history.successors')} items={data.successors} empty={t('history.noSuccessors')} />
         </>

@@ -32,8 +32,12 @@ function NotInForce({ item, asOf, onPick }: { item: SearchItem; asOf: string; on
           : item.successors.map((s, i) => (
               <span key={s.unit.id}>
                 {i > 0 && ', '}
-                <a href={`/units/${s.unit.id}`} onMouseDown={(e) => e.stopPropagation()} onClick={(e) => go(e, s.unit.id)}
-                  data-testid="units-search-successor">
+                <a
+                  href={`/units/${s.unit.id}`}
+                  onMouseDown={(e) => e.stopPropagation()}
+                  onClick={(e) => go(e, s.unit.id)}
+                  data-testid="units-search-successor"
+                >
                   {s.unit.fullName}
                 </a>
               </span>
@@ -44,7 +48,8 @@ function NotInForce({ item, asOf, onPick }: { item: SearchItem; asOf: string; on
   if (item.validFrom && item.validFrom > asOf) {
     return <div style={REASON_STYLE}>{t('unitBrowser.startsLater', { date: formatDate(item.validFrom) })}</div>;
   }
-  if (item.attestedFrom) return <div style={REASON_STYLE}>{t('unitBrowser.unknownOnDay', { date: formatDate(item.attestedFrom) })}</div>;
+  if (item.attestedFrom)
+    return <div style={REASON_STYLE}>{t('unitBrowser.unknownOnDay', { date: formatDate(item.attestedFrom) })}</div>;
   return null;
 }
 
@@ -84,8 +89,17 @@ export function UnitSearch({ asOf, onPick }: { asOf: string; onPick: (id: number
   const others = items.filter((i) => !i.inForce);
   const day = formatDate(asOf);
   const options = [
-    ...(inForce.length ? [{ label: t('unitBrowser.inForceGroup', { date: day }), options: inForce.map((i) => option(t, i, asOf, pick)) }] : []),
-    ...(others.length ? [{ label: t('unitBrowser.otherDatesGroup', { date: day }), options: others.map((i) => option(t, i, asOf, pick)) }] : []),
+    ...(inForce.length
+      ? [{ label: t('unitBrowser.inForceGroup', { date: day }), options: inForce.map((i) => option(t, i, asOf, pick)) }]
+      : []),
+    ...(others.length
+      ? [
+          {
+            label: t('unitBrowser.otherDatesGroup', { date: day }),
+            options: others.map((i) => option(t, i, asOf, pick)),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -98,7 +112,12 @@ export function UnitSearch({ asOf, onPick }: { asOf: string; onPick: (id: number
       popupMatchSelectWidth={420}
       style={{ width: '100%', maxWidth: 420 }}
     >
-      <Input.Search placeholder={t('units.searchPlaceholder')} loading={loading} allowClear data-testid="units-search" />
+      <Input.Search
+        placeholder={t('units.searchPlaceholder')}
+        loading={loading}
+        allowClear
+        data-testid="units-search"
+      />
     </AutoComplete>
   );
 }

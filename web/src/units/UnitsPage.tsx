@@ -46,13 +46,16 @@ export default function UnitsPage() {
 
   // On a phone the detail sits under the tree; bring it into view when a unit is chosen.
   useEffect(() => {
-    if (selectedId && window.innerWidth < 768) detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (selectedId && window.innerWidth < 768)
+      detailRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [selectedId]);
 
   return (
     <>
       <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 16 }}>
-        <Typography.Title level={2} className="page-title" style={{ marginBottom: 0 }}>{t('units.title')}</Typography.Title>
+        <Typography.Title level={2} className="page-title" style={{ marginBottom: 0 }}>
+          {t('units.title')}
+        </Typography.Title>
         <UnitSearch asOf={asOf} onPick={open} />
       </Flex>
       <div style={{ marginBottom: 16 }}>
@@ -61,7 +64,13 @@ export default function UnitsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card size="small" className="units-tree-card">
-            <UnitsTree asOf={asOf} selectedId={selectedId} revealPath={revealPath} onSelect={(u) => open(u.id)} onChangeAsOf={setAsOf} />
+            <UnitsTree
+              asOf={asOf}
+              selectedId={selectedId}
+              revealPath={revealPath}
+              onSelect={(u) => open(u.id)}
+              onChangeAsOf={setAsOf}
+            />
           </Card>
         </Col>
         <Col xs={24} md={14}>

@@ -61,7 +61,11 @@ function NoDataBefore({ date, onShow }: { date: string; onShow: () => void }) {
       data-testid="units-no-data-before"
       title={t('unitBrowser.noDataBefore', { date: formatDate(date) })}
       description={t('unitBrowser.noDataBeforeHint', { date: formatDate(date) })}
-      action={<Button size="small" onClick={onShow}>{t('unitBrowser.showFirstDay', { date: formatDate(date) })}</Button>}
+      action={
+        <Button size="small" onClick={onShow}>
+          {t('unitBrowser.showFirstDay', { date: formatDate(date) })}
+        </Button>
+      }
     />
   );
 }
@@ -150,7 +154,13 @@ export function UnitsTree({ asOf, selectedId, revealPath, onSelect, onChangeAsOf
   if (error) return <Alert type="error" showIcon title={error} />;
   if (loadingRoot) return <Spin style={{ display: 'block', padding: 24 }} />;
   const notice = noDataBefore && <NoDataBefore date={noDataBefore} onShow={() => onChangeAsOf(noDataBefore)} />;
-  if (nodes.length === 0) return <>{notice}<Empty description={t('units.treeEmpty')} /></>;
+  if (nodes.length === 0)
+    return (
+      <>
+        {notice}
+        <Empty description={t('units.treeEmpty')} />
+      </>
+    );
 
   return (
     <div data-testid="units-tree">

@@ -14,7 +14,14 @@ import { TaskFields } from './TaskFields';
 import { changesOf, valuesOf, type TaskFormValues } from './taskForm';
 
 type Values = TaskFormValues & AmendmentValues;
-interface Props { task: TaskDetail; agencies: Agency[]; open: boolean; onClose: () => void; onSaved: (t: Task) => void; onReload: () => void }
+interface Props {
+  task: TaskDetail;
+  agencies: Agency[];
+  open: boolean;
+  onClose: () => void;
+  onSaved: (t: Task) => void;
+  onReload: () => void;
+}
 
 export function AdjustTaskDrawer({ task, agencies, open, onClose, onSaved, onReload }: Props) {
   const { t } = useTranslation();
@@ -29,7 +36,9 @@ export function AdjustTaskDrawer({ task, agencies, open, onClose, onSaved, onRel
   latest.current = task;
   // The drawer is long: bring a refusal or a conflict into view, where the user is not looking.
   const top = useRef<HTMLDivElement>(null);
-  useEffect(() => { if (problem || conflict) top.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }); }, [problem, conflict]);
+  useEffect(() => {
+    if (problem || conflict) top.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [problem, conflict]);
 
   useEffect(() => {
     if (!open) return;
@@ -45,10 +54,17 @@ export function AdjustTaskDrawer({ task, agencies, open, onClose, onSaved, onRel
     if (!base.current) return;
     const changes = changesOf(v, base.current.values);
     setProblem(null);
-    if (Object.keys(changes).length === 0) { setProblem({ status: 0, title: null, detail: t('program.admin.amend.noChange'), type: '', extra: {} }); return; }
+    if (Object.keys(changes).length === 0) {
+      setProblem({ status: 0, title: null, detail: t('program.admin.amend.noChange'), type: '', extra: {} });
+      return;
+    }
     setSaving(true);
     try {
-      const saved = await api.patch<Task>(`/api/tasks/${task.id}`, { ...amendmentOf(v), version: base.current.version, changes });
+      const saved = await api.patch<Task>(`/api/tasks/${task.id}`, {
+        ...amendmentOf(v),
+        version: base.current.version,
+        changes,
+      });
       message.success(t('program.admin.amend.adjusted', { version: saved.version }));
       onSaved(saved);
       onClose();
@@ -69,24 +85,55 @@ export function AdjustTaskDrawer({ task, agencies, open, onClose, onSaved, onRel
   }
 
   return (
-    <Drawer open={open} onClose={onClose} size="min(760px, 100vw)" destroyOnHidden
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size="min(760px, 100vw)"
+      destroyOnHidden
       title={t('program.admin.amend.adjustTitle', { code: task.code })}
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('program.admin.close')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="adjust-submit">{t('program.admin.amend.adjustSubmit')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()} data-testid="adjust-submit">
+            {t('program.admin.amend.adjustSubmit')}
+          </Button>
         </Flex>
-      }>
+      }
+    >
       <div ref={top} />
       <ProblemAlert problem={problem} testId="adjust-error" />
       {conflict && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="adjust-conflict"
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="adjust-conflict"
           title={t('program.admin.amend.conflictTitle')}
-          description={<>{conflict.detail}<br />{t('program.admin.amend.conflictKept', { version: conflict.version })}</>} />
+          description={
+            <>
+              {conflict.detail}
+              <br />
+              {t('program.admin.amend.conflictKept', { version: conflict.version })}
+            </>
+          }
+        />
       )}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={saving} data-testid="adjust-form"
-        onValuesChange={(changed) => { if ('deadline' in changed) form.setFields([{ name: 'deadline', errors: [] }]); }}>
-        <TaskFields agencies={agencies} full currentDeadline={deadlineLabel(task)} keepTitles={{ vi: !!task.titleVi, en: !!task.titleEn }} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={saving}
+        data-testid="adjust-form"
+        onValuesChange={(changed) => {
+          if ('deadline' in changed) form.setFields([{ name: 'deadline', errors: [] }]);
+        }}
+      >
+        <TaskFields
+          agencies={agencies}
+          full
+          currentDeadline={deadlineLabel(task)}
+          keepTitles={{ vi: !!task.titleVi, en: !!task.titleEn }}
+        />
         <AmendmentFields />
       </Form>
     </Drawer>

@@ -5,16 +5,26 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { API_DATE } from '../../common/format';
 
-export interface AmendmentValues { decisionRef: string; reason: string; effectiveDate: Dayjs }
+export interface AmendmentValues {
+  decisionRef: string;
+  reason: string;
+  effectiveDate: Dayjs;
+}
 
 export function amendmentOf(v: AmendmentValues) {
-  return { decisionRef: v.decisionRef.trim(), reason: v.reason.trim(), effectiveDate: v.effectiveDate.format(API_DATE) };
+  return {
+    decisionRef: v.decisionRef.trim(),
+    reason: v.reason.trim(),
+    effectiveDate: v.effectiveDate.format(API_DATE),
+  };
 }
 
 export function AmendmentFields() {
   const { t } = useTranslation();
   const a = (k: string) => t(`program.admin.amend.${k}`);
-  const required = (label: string) => [{ required: true, whitespace: true, message: t('program.admin.requiredField', { field: label }) }];
+  const required = (label: string) => [
+    { required: true, whitespace: true, message: t('program.admin.requiredField', { field: label }) },
+  ];
   return (
     <fieldset className="amendment-fields">
       <legend>{a('legend')}</legend>
@@ -25,8 +35,17 @@ export function AmendmentFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="effectiveDate" label={a('effectiveDate')} rules={[{ required: true, message: t('program.admin.requiredField', { field: a('effectiveDate') }) }]}>
-            <DatePicker format="DD/MM/YYYY" allowClear={false} style={{ width: '100%' }} data-testid="amend-effective-date" />
+          <Form.Item
+            name="effectiveDate"
+            label={a('effectiveDate')}
+            rules={[{ required: true, message: t('program.admin.requiredField', { field: a('effectiveDate') }) }]}
+          >
+            <DatePicker
+              format="DD/MM/YYYY"
+              allowClear={false}
+              style={{ width: '100%' }}
+              data-testid="amend-effective-date"
+            />
           </Form.Item>
         </Col>
         <Col xs={24}>

@@ -24,13 +24,19 @@ function buildTree(items: AsOfItem[]): Row[] {
   const roots: Row[] = [];
   for (const r of rows.values()) {
     const parent = r.parentId !== null ? rows.get(r.parentId) : undefined;
-    if (parent) (parent.children ??= []).push(r); else roots.push(r);
+    if (parent) (parent.children ??= []).push(r);
+    else roots.push(r);
   }
   return roots;
 }
 
 interface Props {
-  programId: number; asOf: string; onAsOf: (d: string) => void; tick: number; importDate: string | null; periodStart: string;
+  programId: number;
+  asOf: string;
+  onAsOf: (d: string) => void;
+  tick: number;
+  importDate: string | null;
+  periodStart: string;
   /** Buttons for the toolbar ("add a task"). */
   actions?: ReactNode;
 }
@@ -44,10 +50,15 @@ export function AsOfContent({ programId, asOf, onAsOf, tick, importDate, periodS
   const tree = useMemo(() => buildTree(items), [items]);
   const [expanded, setExpanded] = useState<readonly Key[] | null>(null);
   // Parts open; for an officer, also the items above their own tasks, so those show without five clicks.
-  const defaultExpanded = useMemo(() => items.filter((i) => i.kind === 'part' || !i.inScope).map((i) => i.taskId), [items]);
+  const defaultExpanded = useMemo(
+    () => items.filter((i) => i.kind === 'part' || !i.inScope).map((i) => i.taskId),
+    [items],
+  );
   const q = filter.trim().toLowerCase();
   const shown: Row[] = q
-    ? items.filter((i) => `${i.code} ${i.titleVi ?? ''} ${i.titleEn ?? ''}`.toLowerCase().includes(q)).map((i) => ({ ...i }))
+    ? items
+        .filter((i) => `${i.code} ${i.titleVi ?? ''} ${i.titleEn ?? ''}`.toLowerCase().includes(q))
+        .map((i) => ({ ...i }))
     : tree;
   const own = items.filter((i) => i.kind === 'task' && i.inScope);
   const assigned = own.filter((i) => i.cascaded).length;
@@ -55,23 +66,64 @@ export function AsOfContent({ programId, asOf, onAsOf, tick, importDate, periodS
   const scoped = items.some((i) => !i.inScope);
 
   const columns: ColumnsType<Row> = [
-    { title: c('colCode'), dataIndex: 'code', width: 120, render: (code: string, r) => (!r.inScope
-      ? <Typography.Text type="secondary">{code}</Typography.Text> : <Link to={`/program/tasks/${r.taskId}`}>{code}</Link>) },
-    { title: c('colTitle'), key: 'title', render: (_: unknown, r) => (
-      <span data-testid={`asof-${r.code}`} data-in-scope={r.inScope} className={!r.inScope ? 'asof-context' : undefined}
-        title={!r.inScope ? c('contextHint') : undefined}>
-        {CONTAINERS.has(r.kind) && <Tag>{t(`program.admin.kind.${r.kind}`)}</Tag>}
-        {r.cascaded && <Tag color="blue" data-testid={`asof-unit-${r.code}`}>{c('assigned', { unit: r.unitName ?? r.unitId })}</Tag>}
-        <span className={r.cancelled ? 'asof-cancelled' : r.kind === 'text' ? 'task-why' : undefined}>{pick({ vi: r.titleVi, en: r.titleEn })}</span>
-        {r.cancelled && <Tag color="red" style={{ marginInlineStart: 6 }}>{t('program.status.cancelled')}</Tag>}
-        {/* An assigned task's first version dates from its cascade, not from an amendment of its wording. */}
-        {importDate && r.validFrom > importDate && !r.cancelled && !r.cascaded && <Tag color="gold" style={{ marginInlineStart: 6 }}>{c('amendedTag')}</Tag>}
-      </span>
-    ) },
-    { title: c('colDeadline'), key: 'deadline', width: 190, render: (_: unknown, r) => (r.deadline
-      ? <span data-testid={`asof-deadline-${r.code}`}>{r.deadline.text ?? t(`program.task.deadlineKind.${r.deadline.kind}`, { defaultValue: r.deadline.kind })}
-          <Typography.Text type="secondary"> ({formatDate(r.deadline.end)})</Typography.Text></span>
-      : '—') },
+    {
+      title: c('colCode'),
+      dataIndex: 'code',
+      width: 120,
+      render: (code: string, r) =>
+        !r.inScope ? (
+          <Typography.Text type="secondary">{code}</Typography.Text>
+        ) : (
+          <Link to={`/program/tasks/${r.taskId}`}>{code}</Link>
+        ),
+    },
+    {
+      title: c('colTitle'),
+      key: 'title',
+      render: (_: unknown, r) => (
+        <span
+          data-testid={`asof-${r.code}`}
+          data-in-scope={r.inScope}
+          className={!r.inScope ? 'asof-context' : undefined}
+          title={!r.inScope ? c('contextHint') : undefined}
+        >
+          {CONTAINERS.has(r.kind) && <Tag>{t(`program.admin.kind.${r.kind}`)}</Tag>}
+          {r.cascaded && (
+            <Tag color="blue" data-testid={`asof-unit-${r.code}`}>
+              {c('assigned', { unit: r.unitName ?? r.unitId })}
+            </Tag>
+          )}
+          <span className={r.cancelled ? 'asof-cancelled' : r.kind === 'text' ? 'task-why' : undefined}>
+            {pick({ vi: r.titleVi, en: r.titleEn })}
+          </span>
+          {r.cancelled && (
+            <Tag color="red" style={{ marginInlineStart: 6 }}>
+              {t('program.status.cancelled')}
+            </Tag>
+          )}
+          {/* An assigned task's first version dates from its cascade, not from an amendment of its wording. */}
+          {importDate && r.validFrom > importDate && !r.cancelled && !r.cascaded && (
+            <Tag color="gold" style={{ marginInlineStart: 6 }}>
+              {c('amendedTag')}
+            </Tag>
+          )}
+        </span>
+      ),
+    },
+    {
+      title: c('colDeadline'),
+      key: 'deadline',
+      width: 190,
+      render: (_: unknown, r) =>
+        r.deadline ? (
+          <span data-testid={`asof-deadline-${r.code}`}>
+            {r.deadline.text ?? t(`program.task.deadlineKind.${r.deadline.kind}`, { defaultValue: r.deadline.kind })}
+            <Typography.Text type="secondary"> ({formatDate(r.deadline.end)})</Typography.Text>
+          </span>
+        ) : (
+          '—'
+        ),
+    },
     { title: c('colValidFrom'), dataIndex: 'validFrom', width: 110, render: (d: string) => formatDate(d) },
   ];
 
@@ -79,23 +131,50 @@ export function AsOfContent({ programId, asOf, onAsOf, tick, importDate, periodS
     <div data-testid="asof-content" data-asof={asOf}>
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
         <span>{c('asOfLabel')}</span>
-        <DatePicker value={dayjs(asOf)} format="DD/MM/YYYY" allowClear={false} data-testid="asof-date"
-          onChange={(d) => d && onAsOf(d.format(API_DATE))} aria-label={c('asOfLabel')} />
+        <DatePicker
+          value={dayjs(asOf)}
+          format="DD/MM/YYYY"
+          allowClear={false}
+          data-testid="asof-date"
+          onChange={(d) => d && onAsOf(d.format(API_DATE))}
+          aria-label={c('asOfLabel')}
+        />
         <Button onClick={() => onAsOf(dayjs().format(API_DATE))}>{c('today')}</Button>
         <Button onClick={() => onAsOf(periodStart)}>{c('periodStart')}</Button>
-        <Input.Search allowClear data-testid="asof-filter" placeholder={c('filter')} style={{ width: 'min(320px, 100%)' }} onChange={(e) => setFilter(e.target.value)} />
+        <Input.Search
+          allowClear
+          data-testid="asof-filter"
+          placeholder={c('filter')}
+          style={{ width: 'min(320px, 100%)' }}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         {actions}
       </Flex>
       {res.error && <Alert type="error" showIcon title={res.error} />}
       {res.data && (
         <Typography.Paragraph type="secondary" data-testid="asof-summary">
-          {items.length ? c(scoped ? 'summary' : 'summaryProgram', { items: items.length, tasks: own.length - assigned, assigned, cancelled }) : c('empty')}
+          {items.length
+            ? c(scoped ? 'summary' : 'summaryProgram', {
+                items: items.length,
+                tasks: own.length - assigned,
+                assigned,
+                cancelled,
+              })
+            : c('empty')}
           {scoped && <> {c('scopedNote')}</>}
         </Typography.Paragraph>
       )}
-      <Table<Row> rowKey="taskId" size="small" className="asof-table" columns={columns} dataSource={shown} loading={res.loading && !res.data}
-        pagination={q ? { pageSize: 20, showSizeChanger: false } : false} scroll={{ x: 820 }}
-        expandable={{ expandedRowKeys: expanded ?? defaultExpanded, onExpandedRowsChange: (keys) => setExpanded(keys) }} />
+      <Table<Row>
+        rowKey="taskId"
+        size="small"
+        className="asof-table"
+        columns={columns}
+        dataSource={shown}
+        loading={res.loading && !res.data}
+        pagination={q ? { pageSize: 20, showSizeChanger: false } : false}
+        scroll={{ x: 820 }}
+        expandable={{ expandedRowKeys: expanded ?? defaultExpanded, onExpandedRowsChange: (keys) => setExpanded(keys) }}
+      />
     </div>
   );
 }

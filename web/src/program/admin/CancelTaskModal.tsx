@@ -9,7 +9,13 @@ import type { Task, TaskDetail } from '../types';
 import { AmendmentFields, amendmentOf, type AmendmentValues } from './AmendmentFields';
 import { ProblemAlert, problemOf, type ShownProblem } from './ProblemAlert';
 
-interface Props { task: TaskDetail; open: boolean; onClose: () => void; onDone: (t: Task) => void; onReload: () => void }
+interface Props {
+  task: TaskDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (t: Task) => void;
+  onReload: () => void;
+}
 
 export function CancelTaskModal({ task, open, onClose, onDone, onReload }: Props) {
   const { t } = useTranslation();
@@ -33,7 +39,10 @@ export function CancelTaskModal({ task, open, onClose, onDone, onReload }: Props
     setSaving(true);
     setProblem(null);
     try {
-      const done = await api.post<Task>(`/api/tasks/${task.id}/cancel`, { ...amendmentOf(v), version: version.current });
+      const done = await api.post<Task>(`/api/tasks/${task.id}/cancel`, {
+        ...amendmentOf(v),
+        version: version.current,
+      });
       message.success(t('program.admin.amend.cancelled'));
       onDone(done);
       onClose();
@@ -52,12 +61,30 @@ export function CancelTaskModal({ task, open, onClose, onDone, onReload }: Props
   }
 
   return (
-    <Modal open={open} onCancel={onClose} destroyOnHidden title={t('program.admin.amend.cancelTitle', { code: task.code })}
-      okText={t('program.admin.amend.cancelConfirm')} okButtonProps={{ danger: true, loading: saving, 'data-testid': 'cancel-submit' }}
-      cancelText={t('program.admin.close')} onOk={() => form.submit()} width="min(640px, calc(100vw - 24px))">
-      <Alert type="warning" showIcon style={{ marginBottom: 12 }}
-        title={t('program.admin.amend.cancelWarning', { count: task.children.length })} />
-      <Form<AmendmentValues> form={form} layout="vertical" onFinish={submit} disabled={saving} data-testid="cancel-form">
+    <Modal
+      open={open}
+      onCancel={onClose}
+      destroyOnHidden
+      title={t('program.admin.amend.cancelTitle', { code: task.code })}
+      okText={t('program.admin.amend.cancelConfirm')}
+      okButtonProps={{ danger: true, loading: saving, 'data-testid': 'cancel-submit' }}
+      cancelText={t('program.admin.close')}
+      onOk={() => form.submit()}
+      width="min(640px, calc(100vw - 24px))"
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t('program.admin.amend.cancelWarning', { count: task.children.length })}
+      />
+      <Form<AmendmentValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={saving}
+        data-testid="cancel-form"
+      >
         <AmendmentFields />
       </Form>
       <ProblemAlert problem={problem} testId="cancel-error" />

@@ -44,33 +44,74 @@ export default function ImportPage() {
     }
   }
 
-  if (saved) return <Saved result={saved} onAgain={() => { setSaved(null); setPreview(null); setText(''); }} />;
+  if (saved)
+    return (
+      <Saved
+        result={saved}
+        onAgain={() => {
+          setSaved(null);
+          setPreview(null);
+          setText('');
+        }}
+      />
+    );
   return (
     <div data-testid="program-import">
-      <Link to="/program"><ArrowLeftOutlined /> {t('program.task.back')}</Link>
-      <Typography.Title level={2} className="page-title program-title" style={{ marginTop: 8 }}>{t('program.admin.import.title')}</Typography.Title>
+      <Link to="/program">
+        <ArrowLeftOutlined /> {t('program.task.back')}
+      </Link>
+      <Typography.Title level={2} className="page-title program-title" style={{ marginTop: 8 }}>
+        {t('program.admin.import.title')}
+      </Typography.Title>
       {/* A hint, not a lock: the server decides and its refusal is shown below. */}
-      {user && !canImport(user) && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('program.admin.import.notAllowed')} />}
+      {user && !canImport(user) && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('program.admin.import.notAllowed')} />
+      )}
 
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small" title={t('program.admin.import.step1')}>
           <ImportSource text={text} onText={setText} onPreview={runPreview} loading={loading} />
-          <div style={{ marginTop: 12 }}><ProblemAlert problem={problem} testId="preview-error" /></div>
+          <div style={{ marginTop: 12 }}>
+            <ProblemAlert problem={problem} testId="preview-error" />
+          </div>
         </Card>
 
         {preview && (
           <Card size="small" title={t('program.admin.import.step2')}>
-            {stale && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('program.admin.import.stale')} data-testid="import-stale" />}
+            {stale && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('program.admin.import.stale')}
+                data-testid="import-stale"
+              />
+            )}
             <PreviewSummary result={preview.result} />
-            <Typography.Title level={5} style={{ marginTop: 20 }}>{t('program.admin.import.tree')}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 20 }}>
+              {t('program.admin.import.tree')}
+            </Typography.Title>
             <PreviewTree key={preview.n} tree={preview.result.tree} />
           </Card>
         )}
 
         {preview && (
           <Card size="small" title={t('program.admin.import.step3')}>
-            {blocked && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('program.admin.import.blocked', { count: preview.result.errors.length })} data-testid="import-blocked" />}
-            <ImportMetaForm text={preview.text} lang={preview.result.lang} disabled={stale || blocked} onSaved={setSaved} />
+            {blocked && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('program.admin.import.blocked', { count: preview.result.errors.length })}
+                data-testid="import-blocked"
+              />
+            )}
+            <ImportMetaForm
+              text={preview.text}
+              lang={preview.result.lang}
+              disabled={stale || blocked}
+              onSaved={setSaved}
+            />
           </Card>
         )}
       </Space>
@@ -84,17 +125,31 @@ function Saved({ result, onAgain }: { result: ImportResult; onAgain: () => void 
   const order = ['part', 'section', 'group', 'task', 'text'];
   const kinds = Object.keys(result.counts).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return (
-    <Result status="success" data-testid="import-saved" data-program={id}
+    <Result
+      status="success"
+      data-testid="import-saved"
+      data-program={id}
       title={t('program.admin.import.savedTitle', { code: result.program.code })}
       subTitle={
         <Flex wrap gap={6} justify="center">
-          {kinds.map((k) => <Tag key={k}>{t(`program.admin.kind.${k}`, { defaultValue: k })}: {result.counts[k]}</Tag>)}
+          {kinds.map((k) => (
+            <Tag key={k}>
+              {t(`program.admin.kind.${k}`, { defaultValue: k })}: {result.counts[k]}
+            </Tag>
+          ))}
         </Flex>
       }
       extra={[
-        <Link key="dash" to={`/program?program=${id}`}><Button type="primary">{t('program.admin.import.openDashboard')}</Button></Link>,
-        <Link key="content" to={`/program?program=${id}&view=content`}><Button data-testid="import-open-content">{t('program.admin.import.openContent')}</Button></Link>,
-        <Button key="again" onClick={onAgain}>{t('program.admin.import.again')}</Button>,
-      ]} />
+        <Link key="dash" to={`/program?program=${id}`}>
+          <Button type="primary">{t('program.admin.import.openDashboard')}</Button>
+        </Link>,
+        <Link key="content" to={`/program?program=${id}&view=content`}>
+          <Button data-testid="import-open-content">{t('program.admin.import.openContent')}</Button>
+        </Link>,
+        <Button key="again" onClick={onAgain}>
+          {t('program.admin.import.again')}
+        </Button>,
+      ]}
+    />
   );
 }

@@ -15,11 +15,18 @@ export function PreviewSummary({ result }: { result: ParseResult }) {
   return (
     <div data-testid="import-summary">
       {errors.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="import-errors" data-count={errors.length}
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="import-errors"
+          data-count={errors.length}
           title={<strong>{t('program.admin.import.errorsTitle', { count: errors.length })}</strong>}
           description={
             <>
-              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('program.admin.import.errorsHint')}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>
+                {t('program.admin.import.errorsHint')}
+              </Typography.Paragraph>
               <ol className="import-lines">
                 {errors.map((e, i) => (
                   <li key={`${e.line}-${i}`} data-line={e.line}>
@@ -30,14 +37,22 @@ export function PreviewSummary({ result }: { result: ParseResult }) {
                 ))}
               </ol>
             </>
-          } />
+          }
+        />
       )}
       {unrecognised.length > 0 ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} data-testid="import-unrecognised" data-count={unrecognised.length}
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="import-unrecognised"
+          data-count={unrecognised.length}
           title={<strong>{t('program.admin.import.unrecognisedTitle', { count: unrecognised.length })}</strong>}
           description={
             <>
-              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('program.admin.import.unrecognisedHint')}</Typography.Paragraph>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>
+                {t('program.admin.import.unrecognisedHint')}
+              </Typography.Paragraph>
               <ol className="import-lines">
                 {unrecognised.map((u) => (
                   <li key={u.line} data-line={u.line}>
@@ -48,33 +63,56 @@ export function PreviewSummary({ result }: { result: ParseResult }) {
                 ))}
               </ol>
             </>
-          } />
+          }
+        />
       ) : (
-        <Alert type="success" showIcon style={{ marginBottom: 16 }} data-testid="import-unrecognised" data-count={0}
-          title={t('program.admin.import.allRecognised')} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="import-unrecognised"
+          data-count={0}
+          title={t('program.admin.import.allRecognised')}
+        />
       )}
 
       <Typography.Paragraph>
-        {t('program.admin.import.detectedLang')}: <Tag color="blue" data-testid="import-lang">{t(`program.admin.lang.${result.lang}`)}</Tag>
+        {t('program.admin.import.detectedLang')}:{' '}
+        <Tag color="blue" data-testid="import-lang">
+          {t(`program.admin.lang.${result.lang}`)}
+        </Tag>
       </Typography.Paragraph>
       <Row gutter={[12, 12]} className="import-counts">
         {PARSE_COUNT_KEYS.map((k) => (
           <Col key={k} xs={12} sm={8} md={6} xl={3}>
-            <Statistic title={t(`program.admin.import.counts.${k}`)} value={result.counts[k]} formatter={() => formatNumber(result.counts[k])} data-testid={`count-${k}`} />
+            <Statistic
+              title={t(`program.admin.import.counts.${k}`)}
+              value={result.counts[k]}
+              formatter={() => formatNumber(result.counts[k])}
+              data-testid={`count-${k}`}
+            />
           </Col>
         ))}
       </Row>
 
       {notes.length > 0 && (
-        <Alert type="info" showIcon style={{ marginTop: 16 }} data-testid="import-notes"
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="import-notes"
           title={t('program.admin.import.notesTitle', { count: notes.length })}
           description={
             <ul className="import-lines">
               {notes.map((n, i) => (
-                <li key={`${n.line}-${i}`}><Tag>{t('program.admin.import.line', { line: n.line })}</Tag>{en ? n.note : n.noteVi}</li>
+                <li key={`${n.line}-${i}`}>
+                  <Tag>{t('program.admin.import.line', { line: n.line })}</Tag>
+                  {en ? n.note : n.noteVi}
+                </li>
               ))}
             </ul>
-          } />
+          }
+        />
       )}
     </div>
   );

@@ -9,7 +9,13 @@ import type { TFunction } from 'i18next';
 import type { ParsedNode } from './types';
 
 const KIND_COLORS: Record<string, string> = {
-  part: 'red', item: 'volcano', subitem: 'gold', bullet: 'default', footnote: 'purple', appendix: 'geekblue', paragraph: 'orange',
+  part: 'red',
+  item: 'volcano',
+  subitem: 'gold',
+  bullet: 'default',
+  footnote: 'purple',
+  appendix: 'geekblue',
+  paragraph: 'orange',
 };
 
 const keyOf = (n: ParsedNode) => `${n.path}:${n.line}`;
@@ -19,10 +25,19 @@ function toData(nodes: ParsedNode[], t: TFunction): DataNode[] {
     key: keyOf(n),
     title: (
       <span className="import-node" data-kind={n.kind} data-path={n.path}>
-        <Tag color={KIND_COLORS[n.kind]}>{t(`program.admin.import.kind.${n.kind}`)}{n.marker && n.marker !== '-' ? ` ${n.marker}` : ''}</Tag>
+        <Tag color={KIND_COLORS[n.kind]}>
+          {t(`program.admin.import.kind.${n.kind}`)}
+          {n.marker && n.marker !== '-' ? ` ${n.marker}` : ''}
+        </Tag>
         <span>{n.title || n.text}</span>
-        {n.deadline && <Tag color="blue" style={{ marginInlineStart: 6 }}>{n.deadline.text}</Tag>}
-        <Typography.Text type="secondary" className="import-node-line">{t('program.admin.import.line', { line: n.line })}</Typography.Text>
+        {n.deadline && (
+          <Tag color="blue" style={{ marginInlineStart: 6 }}>
+            {n.deadline.text}
+          </Tag>
+        )}
+        <Typography.Text type="secondary" className="import-node-line">
+          {t('program.admin.import.line', { line: n.line })}
+        </Typography.Text>
       </span>
     ),
     children: n.children.length ? toData(n.children, t) : undefined,
@@ -30,7 +45,9 @@ function toData(nodes: ParsedNode[], t: TFunction): DataNode[] {
 }
 
 function keysWithChildren(nodes: ParsedNode[], depth: number, maxDepth: number): string[] {
-  return nodes.flatMap((n) => (n.children.length && depth < maxDepth ? [keyOf(n), ...keysWithChildren(n.children, depth + 1, maxDepth)] : []));
+  return nodes.flatMap((n) =>
+    n.children.length && depth < maxDepth ? [keyOf(n), ...keysWithChildren(n.children, depth + 1, maxDepth)] : [],
+  );
 }
 
 export function PreviewTree({ tree }: { tree: ParsedNode[] }) {
@@ -41,10 +58,21 @@ export function PreviewTree({ tree }: { tree: ParsedNode[] }) {
   return (
     <div data-testid="import-tree">
       <Flex gap={8} wrap style={{ marginBottom: 8 }}>
-        <Button size="small" onClick={() => setExpanded(keysWithChildren(tree, 0, 99))}>{t('program.admin.import.expandAll')}</Button>
-        <Button size="small" onClick={() => setExpanded([])}>{t('program.admin.import.collapseAll')}</Button>
+        <Button size="small" onClick={() => setExpanded(keysWithChildren(tree, 0, 99))}>
+          {t('program.admin.import.expandAll')}
+        </Button>
+        <Button size="small" onClick={() => setExpanded([])}>
+          {t('program.admin.import.collapseAll')}
+        </Button>
       </Flex>
-      <Tree className="import-tree" treeData={data} expandedKeys={expanded} onExpand={setExpanded} selectable={false} blockNode />
+      <Tree
+        className="import-tree"
+        treeData={data}
+        expandedKeys={expanded}
+        onExpand={setExpanded}
+        selectable={false}
+        blockNode
+      />
     </div>
   );
 }

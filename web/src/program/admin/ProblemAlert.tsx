@@ -4,12 +4,24 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorMessage } from '../../api';
 
-export interface ShownProblem { status: number; title: string | null; detail: string; type: string; extra: Record<string, unknown> }
+export interface ShownProblem {
+  status: number;
+  title: string | null;
+  detail: string;
+  type: string;
+  extra: Record<string, unknown>;
+}
 
 export function problemOf(err: unknown): ShownProblem {
   if (err instanceof ApiError) {
     const p = (err.problem ?? {}) as Record<string, unknown>;
-    return { status: err.status, title: (p.title as string | undefined) ?? null, detail: err.message, type: String(p.type ?? ''), extra: p };
+    return {
+      status: err.status,
+      title: (p.title as string | undefined) ?? null,
+      detail: err.message,
+      type: String(p.type ?? ''),
+      extra: p,
+    };
   }
   return { status: 0, title: null, detail: errorMessage(err), type: '', extra: {} };
 }
@@ -22,8 +34,14 @@ export function ProblemAlert({ problem, testId }: { problem: ShownProblem | null
   if (!problem) return null;
   const refused = problem.status === 403;
   return (
-    <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid={testId} data-status={problem.status}
+    <Alert
+      type="error"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid={testId}
+      data-status={problem.status}
       title={problem.title ?? (refused ? t('program.admin.refused') : t('program.admin.failed'))}
-      description={problem.detail} />
+      description={problem.detail}
+    />
   );
 }

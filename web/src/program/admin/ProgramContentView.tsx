@@ -19,7 +19,11 @@ import { AsOfContent } from './AsOfContent';
 import { toAmendment, type ProgramDetail } from './types';
 import './admin.css';
 
-interface Props { program: Program; programs: Program[]; onProgram: (id: number) => void }
+interface Props {
+  program: Program;
+  programs: Program[];
+  onProgram: (id: number) => void;
+}
 
 export function ProgramContentView({ program, programs, onProgram }: Props) {
   const { t } = useTranslation();
@@ -30,7 +34,12 @@ export function ProgramContentView({ program, programs, onProgram }: Props) {
   const [adding, setAdding] = useState(false);
   const [addedTick, setAddedTick] = useState(0);
   const asOf = params.get('asOf') ?? dayjs().format(API_DATE);
-  const setAsOf = (d: string) => setParams((prev) => { const q = new URLSearchParams(prev); q.set('asOf', d); return q; });
+  const setAsOf = (d: string) =>
+    setParams((prev) => {
+      const q = new URLSearchParams(prev);
+      q.set('asOf', d);
+      return q;
+    });
   const amendments = (detail.data?.amendments ?? []).map(toAmendment);
   const importDate = amendments.find((a) => a.kind === 'import')?.effectiveDate ?? null;
   // The program's own tasks are the country's to add: the server says whether the caller may (`can.addTask`).
@@ -41,14 +50,26 @@ export function ProgramContentView({ program, programs, onProgram }: Props) {
     <div data-testid="program-content" data-program={program.id}>
       <ProgramHeader programs={programs} programId={program.id} onProgram={onProgram} live={live} active="content" />
 
-      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 16 }} data-testid="program-meta">
-        <Descriptions.Item label={c('programTitle')} span={{ xs: 1, md: 2, xl: 3 }}>{pick({ vi: p.titleVi, en: p.titleEn })}</Descriptions.Item>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 2, xl: 3 }}
+        style={{ marginBottom: 16 }}
+        data-testid="program-meta"
+      >
+        <Descriptions.Item label={c('programTitle')} span={{ xs: 1, md: 2, xl: 3 }}>
+          {pick({ vi: p.titleVi, en: p.titleEn })}
+        </Descriptions.Item>
         <Descriptions.Item label={c('code')}>{p.code}</Descriptions.Item>
         <Descriptions.Item label={c('issuingBody')}>{p.issuingBody}</Descriptions.Item>
         <Descriptions.Item label={c('resolution')}>{p.resolutionRef ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={c('period')}>{formatDate(p.periodStart)} – {formatDate(p.periodEnd)}</Descriptions.Item>
+        <Descriptions.Item label={c('period')}>
+          {formatDate(p.periodStart)} – {formatDate(p.periodEnd)}
+        </Descriptions.Item>
         <Descriptions.Item label={c('cadence')}>{t(`program.admin.import.cadenceName.${p.cadence}`)}</Descriptions.Item>
-        <Descriptions.Item label={c('currentVersion')}><span data-testid="program-version">{p.currentVersion}</span></Descriptions.Item>
+        <Descriptions.Item label={c('currentVersion')}>
+          <span data-testid="program-version">{p.currentVersion}</span>
+        </Descriptions.Item>
       </Descriptions>
 
       <Card size="small" title={c('amendments', { count: amendments.length })}>
@@ -56,12 +77,38 @@ export function ProgramContentView({ program, programs, onProgram }: Props) {
         <AmendmentsTable amendments={amendments} onAsOf={setAsOf} />
       </Card>
 
-      <Card size="small" style={{ marginTop: 16 }} title={<span className="card-title-wrap">{c('asOfTitle', { date: formatDate(asOf) })}</span>}>
-        <AsOfContent programId={program.id} asOf={asOf} onAsOf={setAsOf} tick={live.tick + addedTick} importDate={importDate} periodStart={p.periodStart}
-          actions={mayAdd && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-task">{c('addTask')}</Button>} />
+      <Card
+        size="small"
+        style={{ marginTop: 16 }}
+        title={<span className="card-title-wrap">{c('asOfTitle', { date: formatDate(asOf) })}</span>}
+      >
+        <AsOfContent
+          programId={program.id}
+          asOf={asOf}
+          onAsOf={setAsOf}
+          tick={live.tick + addedTick}
+          importDate={importDate}
+          periodStart={p.periodStart}
+          actions={
+            mayAdd && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="add-task">
+                {c('addTask')}
+              </Button>
+            )
+          }
+        />
       </Card>
-      {mayAdd && <AddTaskDrawer programId={program.id} open={adding} onClose={() => setAdding(false)}
-        onAdded={() => { setAddedTick((n) => n + 1); detail.reload(); }} />}
+      {mayAdd && (
+        <AddTaskDrawer
+          programId={program.id}
+          open={adding}
+          onClose={() => setAdding(false)}
+          onAdded={() => {
+            setAddedTick((n) => n + 1);
+            detail.reload();
+          }}
+        />
+      )}
     </div>
   );
 }

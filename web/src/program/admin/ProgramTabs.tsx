@@ -21,7 +21,9 @@ export function ImportLink({ primary = false }: { primary?: boolean }) {
   if (!canImport(user)) return null;
   return (
     <Link to="/program/import">
-      <Button type={primary ? 'primary' : 'default'} icon={<FileAddOutlined />} data-testid="program-import-link">{t('program.admin.importNav')}</Button>
+      <Button type={primary ? 'primary' : 'default'} icon={<FileAddOutlined />} data-testid="program-import-link">
+        {t('program.admin.importNav')}
+      </Button>
     </Link>
   );
 }
@@ -31,20 +33,31 @@ export function ProgramTabs({ active }: { active: ProgramView }) {
   const [, setParams] = useSearchParams();
   // On a phone the button beside the tabs would squeeze them into a "…" menu: it goes below instead.
   const wide = Grid.useBreakpoint().md ?? true;
-  const select = (key: string) => setParams((prev) => {
-    const q = new URLSearchParams(prev);
-    if (key === 'content') q.set('view', 'content'); else q.delete('view');
-    return q;
-  });
+  const select = (key: string) =>
+    setParams((prev) => {
+      const q = new URLSearchParams(prev);
+      if (key === 'content') q.set('view', 'content');
+      else q.delete('view');
+      return q;
+    });
   return (
     <>
-      <Tabs className="program-tabs" activeKey={active} onChange={select} data-testid="program-tabs"
+      <Tabs
+        className="program-tabs"
+        activeKey={active}
+        onChange={select}
+        data-testid="program-tabs"
         items={[
           { key: 'dashboard', label: <span data-testid="tab-dashboard">{t('program.admin.tabDashboard')}</span> },
           { key: 'content', label: <span data-testid="tab-content">{t('program.admin.tabContent')}</span> },
         ]}
-        tabBarExtraContent={wide ? <ImportLink /> : undefined} />
-      {!wide && <div style={{ marginBottom: 12 }}><ImportLink /></div>}
+        tabBarExtraContent={wide ? <ImportLink /> : undefined}
+      />
+      {!wide && (
+        <div style={{ marginBottom: 12 }}>
+          <ImportLink />
+        </div>
+      )}
     </>
   );
 }

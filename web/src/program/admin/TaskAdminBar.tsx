@@ -16,7 +16,12 @@ import { ChangeRequestModal } from '../requests/ChangeRequestModal';
 import type { CascadeResult } from './types';
 import './admin.css';
 
-interface Props { task: TaskDetail; unit: UnitDetail | null; agencies: Agency[]; onChanged: () => void }
+interface Props {
+  task: TaskDetail;
+  unit: UnitDetail | null;
+  agencies: Agency[];
+  onChanged: () => void;
+}
 
 export function TaskAdminBar({ task, unit, agencies, onChanged }: Props) {
   const { t } = useTranslation();
@@ -29,30 +34,81 @@ export function TaskAdminBar({ task, unit, agencies, onChanged }: Props) {
   return (
     <div className="task-admin-bar" data-testid="task-admin">
       <Flex wrap gap={8} align="center">
-        <Tag data-testid="task-version" data-version={task.version}>{t('program.admin.version', { version: task.version })}</Tag>
+        <Tag data-testid="task-version" data-version={task.version}>
+          {t('program.admin.version', { version: task.version })}
+        </Tag>
         {!active && <Tag color="default">{t('program.status.cancelled')}</Tag>}
-        {can.adjust && <Button icon={<EditOutlined />} onClick={() => setOpen('adjust')} data-testid="task-adjust">{t('program.admin.amend.adjust')}</Button>}
-        {can.cascade && <Button icon={<ApartmentOutlined />} onClick={() => setOpen('cascade')} data-testid="task-cascade">{t('program.admin.cascade.button')}</Button>}
-        {can.cancel && <Button danger icon={<StopOutlined />} onClick={() => setOpen('cancel')} data-testid="task-cancel">{t('program.admin.amend.cancel')}</Button>}
+        {can.adjust && (
+          <Button icon={<EditOutlined />} onClick={() => setOpen('adjust')} data-testid="task-adjust">
+            {t('program.admin.amend.adjust')}
+          </Button>
+        )}
+        {can.cascade && (
+          <Button icon={<ApartmentOutlined />} onClick={() => setOpen('cascade')} data-testid="task-cascade">
+            {t('program.admin.cascade.button')}
+          </Button>
+        )}
+        {can.cancel && (
+          <Button danger icon={<StopOutlined />} onClick={() => setOpen('cancel')} data-testid="task-cancel">
+            {t('program.admin.amend.cancel')}
+          </Button>
+        )}
         {can.requestChange && active && (
-          <Button icon={<MessageOutlined />} onClick={() => setOpen('request')} data-testid="task-request-change">{t('program.requests.button')}</Button>
+          <Button icon={<MessageOutlined />} onClick={() => setOpen('request')} data-testid="task-request-change">
+            {t('program.requests.button')}
+          </Button>
         )}
       </Flex>
       {cascaded && (
-        <Alert type={cascaded.withoutCommittee.length ? 'warning' : 'success'} showIcon closable onClose={() => setCascaded(null)}
-          style={{ marginTop: 8 }} data-testid="cascade-result" data-created={cascaded.created}
+        <Alert
+          type={cascaded.withoutCommittee.length ? 'warning' : 'success'}
+          showIcon
+          closable
+          onClose={() => setCascaded(null)}
+          style={{ marginTop: 8 }}
+          data-testid="cascade-result"
+          data-created={cascaded.created}
           title={t('program.admin.cascade.done', { count: cascaded.created })}
-          description={[
-            cascaded.skipped ? t('program.admin.cascade.skipped', { count: cascaded.skipped }) : '',
-            cascaded.withoutCommittee.length ? t('program.admin.cascade.noCommittee', { count: cascaded.withoutCommittee.length }) : '',
-          ].filter(Boolean).join(' ') || undefined} />
+          description={
+            [
+              cascaded.skipped ? t('program.admin.cascade.skipped', { count: cascaded.skipped }) : '',
+              cascaded.withoutCommittee.length
+                ? t('program.admin.cascade.noCommittee', { count: cascaded.withoutCommittee.length })
+                : '',
+            ]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
+        />
       )}
-      {can.adjust && <AdjustTaskDrawer task={task} agencies={agencies} open={open === 'adjust'} onClose={close} onSaved={onChanged} onReload={onChanged} />}
-      {can.cancel && <CancelTaskModal task={task} open={open === 'cancel'} onClose={close} onDone={onChanged} onReload={onChanged} />}
+      {can.adjust && (
+        <AdjustTaskDrawer
+          task={task}
+          agencies={agencies}
+          open={open === 'adjust'}
+          onClose={close}
+          onSaved={onChanged}
+          onReload={onChanged}
+        />
+      )}
+      {can.cancel && (
+        <CancelTaskModal task={task} open={open === 'cancel'} onClose={close} onDone={onChanged} onReload={onChanged} />
+      )}
       {can.cascade && (
-        <CascadeModal task={task} unitLevel={unit?.level ?? null} open={open === 'cascade'} onClose={close} onDone={(r) => { setCascaded(r); onChanged(); }} />
+        <CascadeModal
+          task={task}
+          unitLevel={unit?.level ?? null}
+          open={open === 'cascade'}
+          onClose={close}
+          onDone={(r) => {
+            setCascaded(r);
+            onChanged();
+          }}
+        />
       )}
-      {can.requestChange && <ChangeRequestModal task={task} open={open === 'request'} onClose={close} onSent={onChanged} />}
+      {can.requestChange && (
+        <ChangeRequestModal task={task} open={open === 'request'} onClose={close} onSent={onChanged} />
+      )}
     </div>
   );
 }

@@ -18,14 +18,29 @@ export function useProvinces(): { provinces: UnitSummary[]; loading: boolean; er
   return { provinces: list.data?.items ?? [], loading: root.loading || list.loading, error: root.error ?? list.error };
 }
 
-export function ProvinceSelect({ value, onChange, provinces, loading }: {
-  value?: number; onChange?: (id: number) => void; provinces: UnitSummary[]; loading: boolean;
+export function ProvinceSelect({
+  value,
+  onChange,
+  provinces,
+  loading,
+}: {
+  value?: number;
+  onChange?: (id: number) => void;
+  provinces: UnitSummary[];
+  loading: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    <Select<number> value={value} onChange={onChange} loading={loading} showSearch optionFilterProp="label" data-testid="cascade-province"
+    <Select<number>
+      value={value}
+      onChange={onChange}
+      loading={loading}
+      showSearch
+      optionFilterProp="label"
+      data-testid="cascade-province"
       placeholder={t('program.admin.cascade.provincePlaceholder')}
-      options={provinces.map((p) => ({ value: p.id, label: p.fullName }))} />
+      options={provinces.map((p) => ({ value: p.id, label: p.fullName }))}
+    />
   );
 }
 
@@ -39,7 +54,7 @@ export function UnitMultiSelect({ value, onChange }: { value?: number[]; onChang
   const q = useDebounced(text.trim(), 250);
   const found = useApiGet<SearchResponse>(q.length >= 2 ? withQuery('/api/units/search', { q, limit: 20 }) : null);
   const options = useMemo(() => {
-    const hits = q.length >= 2 ? found.data?.items ?? [] : [];
+    const hits = q.length >= 2 ? (found.data?.items ?? []) : [];
     const all = new Map<number, Found>([...chosen, ...hits.map((u) => [u.id, u] as const)]);
     return [...all.values()].map((u) => ({
       value: u.id,
@@ -54,8 +69,17 @@ export function UnitMultiSelect({ value, onChange }: { value?: number[]; onChang
   }, [q, found.data, chosen, t]);
 
   return (
-    <Select<number[]> mode="multiple" value={value ?? []} showSearch filterOption={false} searchValue={text} onSearch={setText}
-      loading={found.loading} options={options} data-testid="cascade-units" placeholder={t('program.admin.cascade.unitsPlaceholder')}
+    <Select<number[]>
+      mode="multiple"
+      value={value ?? []}
+      showSearch
+      filterOption={false}
+      searchValue={text}
+      onSearch={setText}
+      loading={found.loading}
+      options={options}
+      data-testid="cascade-units"
+      placeholder={t('program.admin.cascade.unitsPlaceholder')}
       notFoundContent={q.length >= 2 && !found.loading ? t('program.admin.cascade.noUnits') : null}
       onChange={(ids) => {
         const known = new Map(chosen);
@@ -64,6 +88,7 @@ export function UnitMultiSelect({ value, onChange }: { value?: number[]; onChang
         setChosen(known);
         setText('');
         onChange?.(ids);
-      }} />
+      }}
+    />
   );
 }

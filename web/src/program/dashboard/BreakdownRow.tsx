@@ -16,7 +16,15 @@ export function BreakdownRow({ dashboard, onUnit }: { dashboard: Dashboard; onUn
       </Col>
       {hasChildren && (
         <Col xs={24} xl={10}>
-          <Card size="small" title={t('program.children')} extra={<Typography.Text type="secondary" className="hide-xs">{t('program.drillHint')}</Typography.Text>}>
+          <Card
+            size="small"
+            title={t('program.children')}
+            extra={
+              <Typography.Text type="secondary" className="hide-xs">
+                {t('program.drillHint')}
+              </Typography.Text>
+            }
+          >
             <ChildrenTable units={dashboard.children} onOpen={(u) => onUnit(u.unitId)} />
           </Card>
         </Col>

@@ -9,13 +9,17 @@ export function RatingBar({ summary }: { summary: Pick<Summary, 'byRating'> }) {
   const { t } = useTranslation();
   const rated = RATINGS.reduce((s, r) => s + (summary.byRating[r] ?? 0), 0);
   if (rated === 0) return <span className="rating-bar rating-bar-empty" />;
-  const title = RATINGS.filter((r) => summary.byRating[r]).map((r) => `${t(`program.rating.${r}`)}: ${summary.byRating[r]}`).join(' · ');
+  const title = RATINGS.filter((r) => summary.byRating[r])
+    .map((r) => `${t(`program.rating.${r}`)}: ${summary.byRating[r]}`)
+    .join(' · ');
   return (
     <Tooltip title={title}>
       <span className="rating-bar" aria-label={title}>
-        {RATINGS.map((r) => summary.byRating[r] ? (
-          <span key={r} style={{ width: `${(100 * summary.byRating[r]) / rated}%`, background: RATING_COLORS[r] }} />
-        ) : null)}
+        {RATINGS.map((r) =>
+          summary.byRating[r] ? (
+            <span key={r} style={{ width: `${(100 * summary.byRating[r]) / rated}%`, background: RATING_COLORS[r] }} />
+          ) : null,
+        )}
       </span>
     </Tooltip>
   );

@@ -6,7 +6,11 @@ import { pick } from '../ratings';
 import type { TaskDetail, TaskWarning } from '../types';
 import { useLiveGet } from '../useLiveGet';
 
-export const SEVERITY_COLORS: Record<TaskWarning['severity'], string> = { info: 'blue', warning: 'orange', critical: 'red' };
+export const SEVERITY_COLORS: Record<TaskWarning['severity'], string> = {
+  info: 'blue',
+  warning: 'orange',
+  critical: 'red',
+};
 
 export function TaskWarningsPreview({ taskId, tick }: { taskId: number; tick: number }) {
   const { t } = useTranslation();
@@ -14,11 +18,15 @@ export function TaskWarningsPreview({ taskId, tick }: { taskId: number; tick: nu
   if (task.error) return <Alert type="error" showIcon title={task.error} />;
   if (!task.data) return <PageSpinner />;
   return (
-    <List size="small" dataSource={task.data.warnings} locale={{ emptyText: t('program.task.noWarnings') }}
+    <List
+      size="small"
+      dataSource={task.data.warnings}
+      locale={{ emptyText: t('program.task.noWarnings') }}
       renderItem={(w) => (
         <List.Item>
           <Tag color={SEVERITY_COLORS[w.severity]}>{t(`program.warningKind.${w.kind}`)}</Tag> {pick(w.message)}
         </List.Item>
-      )} />
+      )}
+    />
   );
 }

@@ -8,11 +8,28 @@ import { api } from '../../api';
 import type { ChangeKind, ChangeRequest, TaskDetail } from '../types';
 import { ProblemAlert, problemOf, type ShownProblem } from '../admin/ProblemAlert';
 
-interface Values { kind: ChangeKind; reason: string; deadline?: string; source?: string; amountRequired?: number; amountAllocated?: number }
+interface Values {
+  kind: ChangeKind;
+  reason: string;
+  deadline?: string;
+  source?: string;
+  amountRequired?: number;
+  amountAllocated?: number;
+}
 const KINDS: ChangeKind[] = ['deadline', 'funding', 'cancel', 'other'];
 const SOURCES = ['central_budget', 'local_budget', 'oda', 'private', 'other'];
 
-export function ChangeRequestModal({ task, open, onClose, onSent }: { task: TaskDetail; open: boolean; onClose: () => void; onSent: () => void }) {
+export function ChangeRequestModal({
+  task,
+  open,
+  onClose,
+  onSent,
+}: {
+  task: TaskDetail;
+  open: boolean;
+  onClose: () => void;
+  onSent: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
@@ -32,9 +49,22 @@ export function ChangeRequestModal({ task, open, onClose, onSent }: { task: Task
     setSaving(true);
     setProblem(null);
     try {
-      const body = v.kind === 'deadline' ? { kind: v.kind, reason: v.reason, deadline: { phrase: v.deadline } }
-        : v.kind === 'funding' ? { kind: v.kind, reason: v.reason, funding: [{ source: v.source ?? null, amountRequired: v.amountRequired ?? null, amountAllocated: v.amountAllocated ?? null }] }
-        : { kind: v.kind, reason: v.reason };
+      const body =
+        v.kind === 'deadline'
+          ? { kind: v.kind, reason: v.reason, deadline: { phrase: v.deadline } }
+          : v.kind === 'funding'
+            ? {
+                kind: v.kind,
+                reason: v.reason,
+                funding: [
+                  {
+                    source: v.source ?? null,
+                    amountRequired: v.amountRequired ?? null,
+                    amountAllocated: v.amountAllocated ?? null,
+                  },
+                ],
+              }
+            : { kind: v.kind, reason: v.reason };
       await api.post<ChangeRequest>(`/api/tasks/${task.id}/change-requests`, body);
       message.success(t('program.requests.sent', { unit }));
       onSent();
@@ -47,26 +77,59 @@ export function ChangeRequestModal({ task, open, onClose, onSent }: { task: Task
   }
 
   return (
-    <Modal open={open} onCancel={onClose} destroyOnHidden title={t('program.requests.title', { unit })} okText={t('program.requests.send')}
-      okButtonProps={{ loading: saving, 'data-testid': 'change-request-send' }} cancelText={t('program.admin.close')} onOk={() => form.submit()}
-      width="min(640px, calc(100vw - 24px))">
+    <Modal
+      open={open}
+      onCancel={onClose}
+      destroyOnHidden
+      title={t('program.requests.title', { unit })}
+      okText={t('program.requests.send')}
+      okButtonProps={{ loading: saving, 'data-testid': 'change-request-send' }}
+      cancelText={t('program.admin.close')}
+      onOk={() => form.submit()}
+      width="min(640px, calc(100vw - 24px))"
+    >
       <Typography.Paragraph type="secondary">{t('program.requests.intro', { unit })}</Typography.Paragraph>
       <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={saving} data-testid="change-request-form">
         <Form.Item name="kind" label={t('program.requests.kindLabel')} rules={[{ required: true }]}>
-          <Select data-testid="change-request-kind" options={KINDS.map((k) => ({ value: k, label: t(`program.requests.kind.${k}`) }))} />
+          <Select
+            data-testid="change-request-kind"
+            options={KINDS.map((k) => ({ value: k, label: t(`program.requests.kind.${k}`) }))}
+          />
         </Form.Item>
         {kind === 'deadline' && (
-          <Form.Item name="deadline" label={t('program.requests.newDeadline')} extra={t('program.requests.newDeadlineHint')}
-            rules={[{ required: true, whitespace: true, message: t('program.admin.requiredField', { field: t('program.requests.newDeadline') }) }]}>
+          <Form.Item
+            name="deadline"
+            label={t('program.requests.newDeadline')}
+            extra={t('program.requests.newDeadlineHint')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('program.admin.requiredField', { field: t('program.requests.newDeadline') }),
+              },
+            ]}
+          >
             <Input maxLength={300} data-testid="change-request-deadline" />
           </Form.Item>
         )}
         {kind === 'funding' && (
           <>
             <Form.Item name="source" label={t('program.requests.source')}>
-              <Select allowClear options={SOURCES.map((s) => ({ value: s, label: t(`program.task.fundingSource.${s}`) }))} />
+              <Select
+                allowClear
+                options={SOURCES.map((s) => ({ value: s, label: t(`program.task.fundingSource.${s}`) }))}
+              />
             </Form.Item>
-            <Form.Item name="amountRequired" label={t('program.requests.amountRequired')} rules={[{ required: true, message: t('program.admin.requiredField', { field: t('program.requests.amountRequired') }) }]}>
+            <Form.Item
+              name="amountRequired"
+              label={t('program.requests.amountRequired')}
+              rules={[
+                {
+                  required: true,
+                  message: t('program.admin.requiredField', { field: t('program.requests.amountRequired') }),
+                },
+              ]}
+            >
               <InputNumber min={0} style={{ width: 240 }} />
             </Form.Item>
             <Form.Item name="amountAllocated" label={t('program.requests.amountAllocated')}>
@@ -74,8 +137,17 @@ export function ChangeRequestModal({ task, open, onClose, onSent }: { task: Task
             </Form.Item>
           </>
         )}
-        <Form.Item name="reason" label={t('program.requests.reason')}
-          rules={[{ required: true, whitespace: true, message: t('program.admin.requiredField', { field: t('program.requests.reason') }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('program.requests.reason')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('program.admin.requiredField', { field: t('program.requests.reason') }),
+            },
+          ]}
+        >
           <Input.TextArea rows={3} maxLength={5000} data-testid="change-request-reason" />
         </Form.Item>
       </Form>

@@ -17,13 +17,44 @@ export function ChildTasks({ programId, parentId, tick }: { programId: number; p
   const list = useLiveGet<Paged<Task>>(`/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`, tick);
   const tasks = list.data?.items ?? [];
   const columns: ColumnsType<Task> = [
-    { title: t('program.colTask'), key: 'task', render: (_: unknown, c) => <Link to={`/program/tasks/${c.id}`}>{c.cascaded ? c.unitName ?? c.code : `${c.code} ${titleOf(c)}`}</Link> },
+    {
+      title: t('program.colTask'),
+      key: 'task',
+      render: (_: unknown, c) => (
+        <Link to={`/program/tasks/${c.id}`}>{c.cascaded ? (c.unitName ?? c.code) : `${c.code} ${titleOf(c)}`}</Link>
+      ),
+    },
     { title: t('program.colDue'), dataIndex: 'dueDate', width: 110, render: (v: string | null) => formatDate(v) },
-    { title: t('program.colProgress'), dataIndex: 'progress', width: 190, render: (v: number, c) => <ProgressFigures progress={v} reported={c.reported} /> },
-    { title: t('program.colStatus'), dataIndex: 'status', width: 130, render: (_: unknown, c) => <StatusTag status={c.status} /> },
-    { title: t('program.colRating'), dataIndex: 'rating', width: 110, render: (_: unknown, c) => <RatingTag rating={c.rating} /> },
+    {
+      title: t('program.colProgress'),
+      dataIndex: 'progress',
+      width: 190,
+      render: (v: number, c) => <ProgressFigures progress={v} reported={c.reported} />,
+    },
+    {
+      title: t('program.colStatus'),
+      dataIndex: 'status',
+      width: 130,
+      render: (_: unknown, c) => <StatusTag status={c.status} />,
+    },
+    {
+      title: t('program.colRating'),
+      dataIndex: 'rating',
+      width: 110,
+      render: (_: unknown, c) => <RatingTag rating={c.rating} />,
+    },
   ];
   if (list.error) return <Alert type="error" showIcon title={list.error} />;
-  return <Table<Task> rowKey="id" size="small" columns={columns} dataSource={tasks} scroll={{ x: 600 }} data-testid="child-tasks" loading={list.loading && !list.data}
-    pagination={tasks.length > 10 ? { pageSize: 10, showSizeChanger: false } : false} />;
+  return (
+    <Table<Task>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={tasks}
+      scroll={{ x: 600 }}
+      data-testid="child-tasks"
+      loading={list.loading && !list.data}
+      pagination={tasks.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+    />
+  );
 }

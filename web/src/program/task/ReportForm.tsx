@@ -16,7 +16,13 @@ import type { Report, ReportStatus } from '../types';
 import type { Problem } from '../../types';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_TOTAL_BYTES, readAsBase64 } from './evidence';
 
-interface Values { progress: number; status: ReportStatus; narrative?: string; obstacles?: string; resourcesNeeded?: string }
+interface Values {
+  progress: number;
+  status: ReportStatus;
+  narrative?: string;
+  obstacles?: string;
+  resourcesNeeded?: string;
+}
 const REPORT_STATUSES: ReportStatus[] = ['not_started', 'in_progress', 'done', 'suspended'];
 const orNull = (s: string | undefined) => (s && s.trim() ? s : null);
 
@@ -24,16 +30,18 @@ const orNull = (s: string | undefined) => (s && s.trim() ? s : null);
 function progressRule(t: (k: string) => string) {
   return {
     validator: (_: unknown, v: unknown) => {
-      if (v === null || v === undefined || v === '') return Promise.reject(new Error(t('program.report.progressRange')));
+      if (v === null || v === undefined || v === '')
+        return Promise.reject(new Error(t('program.report.progressRange')));
       const n = Number(v);
       if (!Number.isFinite(n) || n < 0 || n > 100) return Promise.reject(new Error(t('program.report.progressRange')));
-      if (Math.abs(n * 100 - Math.round(n * 100)) > 1e-6) return Promise.reject(new Error(t('program.report.progressDecimals')));
+      if (Math.abs(n * 100 - Math.round(n * 100)) > 1e-6)
+        return Promise.reject(new Error(t('program.report.progressDecimals')));
       return Promise.resolve();
     },
   };
 }
 
-const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`);
+const newKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 
 interface Props {
   taskId: number;
@@ -64,10 +72,22 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
     setFiles([]);
     if (editing) {
       setVersion(editing.version);
-      form.setFieldsValue({ progress: editing.progress, status: editing.status, narrative: editing.narrative ?? '', obstacles: editing.obstacles ?? '', resourcesNeeded: editing.resourcesNeeded ?? '' });
+      form.setFieldsValue({
+        progress: editing.progress,
+        status: editing.status,
+        narrative: editing.narrative ?? '',
+        obstacles: editing.obstacles ?? '',
+        resourcesNeeded: editing.resourcesNeeded ?? '',
+      });
     } else {
       setVersion(null);
-      form.setFieldsValue({ progress: startProgress, status: startProgress > 0 ? 'in_progress' : 'not_started', narrative: '', obstacles: '', resourcesNeeded: '' });
+      form.setFieldsValue({
+        progress: startProgress,
+        status: startProgress > 0 ? 'in_progress' : 'not_started',
+        narrative: '',
+        obstacles: '',
+        resourcesNeeded: '',
+      });
     }
   }, [editing, form]);
 
@@ -75,9 +95,18 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
     setSaving(true);
     setConflict(null);
     try {
-      const text = { narrative: orNull(v.narrative), obstacles: orNull(v.obstacles), resourcesNeeded: orNull(v.resourcesNeeded) };
+      const text = {
+        narrative: orNull(v.narrative),
+        obstacles: orNull(v.obstacles),
+        resourcesNeeded: orNull(v.resourcesNeeded),
+      };
       if (editing && version !== null) {
-        await api.patch<Report>(`/api/reports/${editing.id}`, { version, progress: v.progress, status: v.status, ...text });
+        await api.patch<Report>(`/api/reports/${editing.id}`, {
+          version,
+          progress: v.progress,
+          status: v.status,
+          ...text,
+        });
         message.success(t('program.report.saved'));
       } else {
         if (files.reduce((sum, f) => sum + (f.size ?? 0), 0) > MAX_EVIDENCE_TOTAL_BYTES) {
@@ -85,7 +114,13 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
           return;
         }
         const evidence = await Promise.all(files.map((f) => readAsBase64(f.originFileObj as File)));
-        await api.post<Report>(`/api/tasks/${taskId}/reports`, { progress: v.progress, status: v.status, ...text, ...(evidence.length ? { evidence } : {}), clientKey: clientKey.current });
+        await api.post<Report>(`/api/tasks/${taskId}/reports`, {
+          progress: v.progress,
+          status: v.status,
+          ...text,
+          ...(evidence.length ? { evidence } : {}),
+          clientKey: clientKey.current,
+        });
         clientKey.current = newKey();
         message.success(t('program.report.submitted'));
         form.resetFields(['narrative', 'obstacles', 'resourcesNeeded']);
@@ -108,16 +143,49 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
     }
   }
 
-  const title = editing ? t('program.report.editTitle', { period: formatPeriod(editing.period) }) : t('program.report.newTitle');
+  const title = editing
+    ? t('program.report.editTitle', { period: formatPeriod(editing.period) })
+    : t('program.report.newTitle');
   return (
-    <Card size="small" title={title} extra={editing && <Button size="small" onClick={onCancelEdit}>{t('program.report.cancelEdit')}</Button>}>
+    <Card
+      size="small"
+      title={title}
+      extra={
+        editing && (
+          <Button size="small" onClick={onCancelEdit}>
+            {t('program.report.cancelEdit')}
+          </Button>
+        )
+      }
+    >
       {conflict && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="report-conflict"
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="report-conflict"
           title={t('program.report.conflict')}
-          description={<>{conflict.text}<br />{t('program.report.conflictKept')}</>}
-          action={conflict.current && (
-            <Button size="small" onClick={() => { setVersion(conflict.current!.version); setConflict(null); }}>{t('program.report.reloadLatest')}</Button>
-          )} />
+          description={
+            <>
+              {conflict.text}
+              <br />
+              {t('program.report.conflictKept')}
+            </>
+          }
+          action={
+            conflict.current && (
+              <Button
+                size="small"
+                onClick={() => {
+                  setVersion(conflict.current!.version);
+                  setConflict(null);
+                }}
+              >
+                {t('program.report.reloadLatest')}
+              </Button>
+            )
+          }
+        />
       )}
       <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="report-form" disabled={saving}>
         <Row gutter={16}>
@@ -127,31 +195,68 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="status" label={t('program.report.status')} dependencies={['progress']} rules={[{ required: true }, ({ getFieldValue }) => ({
-              validator: (_: unknown, status: ReportStatus) => {
-                const progress = Number(getFieldValue('progress'));
-                if (status === 'done' && progress !== 100) return Promise.reject(new Error(t('program.report.doneNeeds100')));
-                if (status === 'not_started' && progress !== 0) return Promise.reject(new Error(t('program.report.notStartedZero')));
-                return Promise.resolve();
-              },
-            })]}>
-              <Select data-testid="report-status" options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`program.status.${s}`) }))} />
+            <Form.Item
+              name="status"
+              label={t('program.report.status')}
+              dependencies={['progress']}
+              rules={[
+                { required: true },
+                ({ getFieldValue }) => ({
+                  validator: (_: unknown, status: ReportStatus) => {
+                    const progress = Number(getFieldValue('progress'));
+                    if (status === 'done' && progress !== 100)
+                      return Promise.reject(new Error(t('program.report.doneNeeds100')));
+                    if (status === 'not_started' && progress !== 0)
+                      return Promise.reject(new Error(t('program.report.notStartedZero')));
+                    return Promise.resolve();
+                  },
+                }),
+              ]}
+            >
+              <Select
+                data-testid="report-status"
+                options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`program.status.${s}`) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="narrative" label={t('program.report.narrative')}><Input.TextArea rows={3} maxLength={20000} data-testid="report-narrative" /></Form.Item>
-        <Form.Item name="obstacles" label={t('program.report.obstacles')}><Input.TextArea rows={2} maxLength={20000} data-testid="report-obstacles" /></Form.Item>
-        <Form.Item name="resourcesNeeded" label={t('program.report.resourcesNeeded')} extra={t('program.report.resourcesHint')}>
+        <Form.Item name="narrative" label={t('program.report.narrative')}>
+          <Input.TextArea rows={3} maxLength={20000} data-testid="report-narrative" />
+        </Form.Item>
+        <Form.Item name="obstacles" label={t('program.report.obstacles')}>
+          <Input.TextArea rows={2} maxLength={20000} data-testid="report-obstacles" />
+        </Form.Item>
+        <Form.Item
+          name="resourcesNeeded"
+          label={t('program.report.resourcesNeeded')}
+          extra={t('program.report.resourcesHint')}
+        >
           <Input.TextArea rows={2} maxLength={20000} data-testid="report-resources" />
         </Form.Item>
         {!editing && (
           <Form.Item label={t('program.report.evidence')} extra={t('program.report.evidenceHint')}>
-            <Upload multiple fileList={files} onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
+            <Upload
+              multiple
+              fileList={files}
+              onRemove={(f) => setFiles((list) => list.filter((x) => x.uid !== f.uid))}
               beforeUpload={(file) => {
-                if (file.size > MAX_EVIDENCE_BYTES) message.error(t('program.report.evidenceTooBig', { name: file.name }));
-                else setFiles((list) => [...list, { uid: file.uid, name: file.name, size: file.size, type: file.type, originFileObj: file, status: 'done' }]);
+                if (file.size > MAX_EVIDENCE_BYTES)
+                  message.error(t('program.report.evidenceTooBig', { name: file.name }));
+                else
+                  setFiles((list) => [
+                    ...list,
+                    {
+                      uid: file.uid,
+                      name: file.name,
+                      size: file.size,
+                      type: file.type,
+                      originFileObj: file,
+                      status: 'done',
+                    },
+                  ]);
                 return false; // sent with the report, not on its own
-              }}>
+              }}
+            >
               <Button icon={<UploadOutlined />}>{t('program.report.addEvidence')}</Button>
             </Upload>
           </Form.Item>
@@ -167,6 +272,10 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
 /** The fields a 400 problem names (program.report-rules.ts and the schema validation both list them in `errors`). */
 function fieldErrors(problem: Problem | null): { field: string }[] {
   const errors = (problem as { errors?: { field?: string }[] } | null)?.errors ?? [];
-  return errors.filter((e): e is { field: string } => e.field === 'progress' || e.field === 'status' || e.field === 'body.progress' || e.field === 'body.status')
+  return errors
+    .filter(
+      (e): e is { field: string } =>
+        e.field === 'progress' || e.field === 'status' || e.field === 'body.progress' || e.field === 'body.status',
+    )
     .map((e) => ({ field: e.field.replace(/^body\./, '') }));
 }

@@ -27,21 +27,36 @@ export function WarningsPanel({ warnings, onChanged }: { warnings: TaskWarning[]
   }
 
   return (
-    <List size="small" dataSource={warnings} locale={{ emptyText: t('program.task.noWarnings') }} data-testid="task-warnings"
+    <List
+      size="small"
+      dataSource={warnings}
+      locale={{ emptyText: t('program.task.noWarnings') }}
+      data-testid="task-warnings"
       renderItem={(w) => (
         <List.Item data-kind={w.kind} style={{ display: 'block' }}>
-          <Space wrap size={4}><Tag color={SEVERITY_COLORS[w.severity]}>{t(`program.warningKind.${w.kind}`)}</Tag></Space>
-          <div style={{ margin: '4px 0' }} data-testid="warning-message">{pick(w.message)}</div>
+          <Space wrap size={4}>
+            <Tag color={SEVERITY_COLORS[w.severity]}>{t(`program.warningKind.${w.kind}`)}</Tag>
+          </Space>
+          <div style={{ margin: '4px 0' }} data-testid="warning-message">
+            {pick(w.message)}
+          </div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('program.task.raised', { time: formatDateTime(w.raisedAt) })}
             {w.acknowledgedAt && ` · ${t('program.task.acknowledged', { time: formatDateTime(w.acknowledgedAt) })}`}
             {w.escalatedAt && ` · ${t('program.task.escalated', { time: formatDateTime(w.escalatedAt) })}`}
           </Typography.Text>
           <Space size={8} style={{ display: 'flex', marginTop: 6 }}>
-            {!w.acknowledgedAt && <Button size="small" loading={busy === w.id} onClick={() => act(w, 'acknowledge')}>{t('program.task.acknowledge')}</Button>}
-            <Button size="small" type="primary" ghost loading={busy === w.id} onClick={() => act(w, 'resolve')}>{t('program.task.resolve')}</Button>
+            {!w.acknowledgedAt && (
+              <Button size="small" loading={busy === w.id} onClick={() => act(w, 'acknowledge')}>
+                {t('program.task.acknowledge')}
+              </Button>
+            )}
+            <Button size="small" type="primary" ghost loading={busy === w.id} onClick={() => act(w, 'resolve')}>
+              {t('program.task.resolve')}
+            </Button>
           </Space>
         </List.Item>
-      )} />
+      )}
+    />
   );
 }

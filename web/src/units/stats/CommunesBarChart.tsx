@@ -18,8 +18,19 @@ export function CommunesBarChart({ provinces }: { provinces: ProvinceRestructuri
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatNumber(v) } },
       yAxis: { type: 'category', inverse: true, data: sorted.map((p) => p.name), axisLabel: { fontSize: 11 } },
       series: [
-        { name: t('stats.before'), type: 'bar', data: sorted.map((p) => p.communesBefore), itemStyle: { color: '#bdbdbd' }, barGap: '0%' },
-        { name: t('stats.after'), type: 'bar', data: sorted.map((p) => p.communesAfter), itemStyle: { color: '#b71c1c' } },
+        {
+          name: t('stats.before'),
+          type: 'bar',
+          data: sorted.map((p) => p.communesBefore),
+          itemStyle: { color: '#bdbdbd' },
+          barGap: '0%',
+        },
+        {
+          name: t('stats.after'),
+          type: 'bar',
+          data: sorted.map((p) => p.communesAfter),
+          itemStyle: { color: '#b71c1c' },
+        },
       ],
     }),
     // i18n.language: the legend and number format follow the chosen language.

@@ -29,7 +29,11 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
 
   const option = useMemo<ChartOption>(() => {
     // The colour scale needs a number; the text always comes from the exact counts (formatRatio).
-    const data: MapDatum[] = provinces.map((p) => ({ name: p.code, value: percentValue(p.reduction.numerator, p.reduction.denominator) ?? 0, province: p }));
+    const data: MapDatum[] = provinces.map((p) => ({
+      name: p.code,
+      value: percentValue(p.reduction.numerator, p.reduction.denominator) ?? 0,
+      province: p,
+    }));
     const values = data.map((d) => d.value);
     const narrow = window.innerWidth < 768;
     return {
@@ -44,7 +48,12 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
           return [
             `<b>${escapeHtml(p.fullName)}</b>`,
             escapeHtml(t('stats.tooltipFormed', { names: formed })),
-            escapeHtml(t('stats.tooltipCommunes', { before: formatNumber(p.communesBefore), after: formatNumber(p.communesAfter) })),
+            escapeHtml(
+              t('stats.tooltipCommunes', {
+                before: formatNumber(p.communesBefore),
+                after: formatNumber(p.communesAfter),
+              }),
+            ),
             escapeHtml(t('stats.tooltipReduction', { pct: formatRatio(p.reduction) })),
           ].join('<br/>');
         },
@@ -84,7 +93,7 @@ export function ReductionMap({ geo, provinces }: { geo: GeoJSON; provinces: Prov
       ],
     };
     // i18n.language: tooltip and legend texts follow the chosen language.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- labels and numbers are formatted by helpers that read the current language, so the chart is rebuilt when it changes
   }, [provinces, t, i18n.language]);
 
   const onEvents = useMemo(() => ({ finished: () => setRendered(true) }), []);
