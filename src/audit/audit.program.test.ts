@@ -190,8 +190,8 @@ describe.each(ENGINES)('every program mutation records its before and after, on 
       const kind = auditActionOf(row.action, row.entity)?.kind;
       expect(kind, `${where(row)} is declared in audit.actions.ts`).toBeDefined();
       expect({ actor: row.actor, actorId: row.actor_id }, where(row)).toEqual({ actor: user, actorId: userIds[user] });
-      if (kind === 'create' || kind === 'summary')
-        expect(row.before, `${where(row)}: a creation has no before`).toBeNull();
+      if (kind === 'create' || kind === 'summary' || kind === 'event')
+        expect(row.before, `${where(row)}: a creation or an event has no before`).toBeNull();
       else {
         expect(row.before, `${where(row)}: a change of something that existed keeps its before`).not.toBeNull();
         expect(json(row.before), `${where(row)}: before is the state read before the call`).toEqual(json(w.before));
@@ -749,6 +749,26 @@ describe.each(ENGINES)('every program mutation records its before and after, on 
         },
       ],
       { headers: form.headers },
+    );
+
+    // The annual report requested as a background job: an event on the program, naming the job and what was asked.
+    const annualAsk = { year: 2026, program: TEST_META.code, format: 'xlsx' };
+    await audited(
+      'central',
+      'POST',
+      '/api/program/annual-reports',
+      {},
+      annualAsk,
+      async () => null,
+      async (res) => [
+        {
+          action: 'program.annual_report.request',
+          entity: 'program',
+          entityId: programId,
+          before: null,
+          after: { job: res.id, kind: 'program.annual-report', params: annualAsk },
+        },
+      ],
     );
 
     // Every program operation that is not a read was run (and wrote rows), or is listed as saving nothing.
