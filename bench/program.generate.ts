@@ -6,8 +6,8 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../src/platform/db/db.ts';
 import { systemContext } from '../src/platform/context.ts';
-import { createProgramFromTree, type ParsedNodeLike } from '../src/program/program.import.ts';
-import { rebuildRollups } from '../src/program/program.rollups.store.ts';
+import { createProgramFromTree, type ParsedNodeLike } from '../src/program/tasks/tasks.import.ts';
+import { rebuildRollups } from '../src/program/dashboards/dashboards.rollups.store.ts';
 
 const ctx = systemContext('bench');
 

@@ -21,9 +21,9 @@ import { createRealtime } from '../src/platform/realtime/realtime.ts';
 import { importVn } from '../src/units/import/import.service.ts';
 import { VN_DATA_DIR } from '../src/cli/demo.ts';
 import { generate } from './program.generate.ts';
-import { overview } from '../src/program/program.dashboards.service.ts';
-import { reviewReport, submitReport } from '../src/program/program.reports.service.ts';
-import { reevaluateAll } from '../src/program/program.warnings.service.ts';
+import { overview } from '../src/program/dashboards/dashboards.service.ts';
+import { reviewReport, submitReport } from '../src/program/reports/reports.service.ts';
+import { reevaluateAll } from '../src/program/warnings/warnings.service.ts';
 import { availableEngines, machineDescription, openFresh } from './databases.ts';
 import { measure, once, type Timing } from './measure.ts';
 

@@ -25,7 +25,7 @@ import {
 } from './coherence.ts';
 import type { Db } from '../src/platform/db/db.ts';
 import { loadProgramDemo, PROGRAM_2026_META } from '../src/program/program.demo.ts';
-import { cancelTask } from '../src/program/program.cancel.ts';
+import { cancelTask } from '../src/program/amendments/amendments.cancel.ts';
 import { systemContext } from '../src/platform/context.ts';
 import { todayIso } from '../src/platform/errors.ts';
 

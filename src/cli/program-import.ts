@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { badRequest, todayIso } from '../platform/errors.ts';
 import { parseDeadline } from '../program/parse/deadline.ts';
 import { ProgramMeta } from '../program/program.schemas.ts';
-import { importDocument } from '../program/program.service.ts';
+import { importDocument } from '../program/tasks/tasks.service.ts';
 import { ensureReferenceData } from '../units/import/import.service.ts';
 import { VN_DATA_DIR } from './demo.ts';
 import { printJson } from './output.ts';

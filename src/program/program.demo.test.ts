@@ -8,7 +8,7 @@ import { loadProgramDemo } from './program.demo.ts';
 import { expectRollupsConsistent } from './program.testing.ts';
 import { sql } from 'kysely';
 import { todayIso } from '../platform/errors.ts';
-import { reevaluateAll } from './program.warnings.service.ts';
+import { reevaluateAll } from './warnings/warnings.service.ts';
 
 describe('program demo on pglite', () => {
   let t: TestDb;

@@ -10,18 +10,18 @@ import type { Db } from '../platform/db/db.ts';
 import { systemContext } from '../platform/context.ts';
 import { todayIso } from '../platform/errors.ts';
 import { addDays } from './warnings/index.ts';
-import { importDocument } from './program.service.ts';
-import { adjustTask } from './program.amend.ts';
-import { cascadeTask } from './program.cascade.ts';
+import { importDocument } from './tasks/tasks.service.ts';
+import { adjustTask } from './amendments/amendments.service.ts';
+import { cascadeTask } from './cascade/cascade.service.ts';
 import type { InsertObject } from 'kysely';
 import type { Database } from '../platform/db/db-schema.ts';
 import { recordAudit } from '../platform/audit/record.ts';
-import { followReports, reportingPeriod } from './program.reporting.ts';
-import { propagateUp } from './program.propagate.ts';
-import { reevaluateAll } from './program.warnings.service.ts';
-import { evaluateInSlices } from './program.evaluate.ts';
-import { markLatestReported, reviewDueSql } from './program.reports.store.ts';
-import { findProgramByCode } from './program.store.ts';
+import { followReports, reportingPeriod } from './reports/reports.periods.ts';
+import { propagateUp } from './cascade/cascade.propagate.ts';
+import { reevaluateAll } from './warnings/warnings.service.ts';
+import { evaluateInSlices } from './warnings/warnings.evaluate.ts';
+import { markLatestReported, reviewDueSql } from './reports/reports.store.ts';
+import { findProgramByCode } from './tasks/tasks.versions.store.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 
 export const PROGRAM_FILE = path.resolve(

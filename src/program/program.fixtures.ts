@@ -1,6 +1,6 @@
 // A small parsed program for tests: two parts, one with numbered sections,
 // lettered groups and bullet tasks (some with deadlines), one with clauses.
-import type { ParsedNodeLike } from './program.import.ts';
+import type { ParsedNodeLike } from './tasks/tasks.import.ts';
 import type { ProgramMetaInput } from './program.schemas.ts';
 
 const node = (

@@ -9,9 +9,9 @@ import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createProgramFromTree } from './program.import.ts';
+import { createProgramFromTree } from './tasks/tasks.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
-import { cascadeTask } from './program.cascade.ts';
+import { cascadeTask } from './cascade/cascade.service.ts';
 
 const PASSWORD = 'correct horse battery';
 const ctx = systemContext('test');

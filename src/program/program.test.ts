@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createProgramFromTree } from './program.import.ts';
+import { createProgramFromTree } from './tasks/tasks.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
 import { expectRollupsConsistent } from './program.testing.ts';
 

@@ -1,9 +1,9 @@
 // Test helpers of the program module.
 import { expect } from 'vitest';
 import type { TestDb } from '../platform/db/testing.ts';
-import { rebuildRollups } from './program.rollups.store.ts';
+import { rebuildRollups } from './dashboards/dashboards.rollups.store.ts';
 import { systemContext } from '../platform/context.ts';
-import { reviewReport, submitReport, type SubmitOptions } from './program.reports.service.ts';
+import { reviewReport, submitReport, type SubmitOptions } from './reports/reports.service.ts';
 import type { ReportInput } from './program.schemas.ts';
 
 /** The maintained rollups (by section and by due month) must equal a rebuild from the task table. */

@@ -13,10 +13,10 @@ import { loadConfig } from '../platform/config.ts';
 import { systemContext } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
-import { createProgramFromTree } from './program.import.ts';
+import { createProgramFromTree } from './tasks/tasks.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
-import { cascadeTask } from './program.cascade.ts';
-import { submitReport } from './program.reports.service.ts';
+import { cascadeTask } from './cascade/cascade.service.ts';
+import { submitReport } from './reports/reports.service.ts';
 import { expectRollupsConsistent, taskByCode } from './program.testing.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -454,7 +454,7 @@ describe.each(ENGINES)('trust the figures (issue 9) on %s', (engine) => {
       { submittedOn: '2026-11-02' },
     );
     expect(sent.reviewDue).toBe('2026-11-09');
-    const { reevaluateAll } = await import('./program.warnings.service.ts');
+    const { reevaluateAll } = await import('./warnings/warnings.service.ts');
     await reevaluateAll(t.db, '2026-11-20');
     const w = await t.db
       .selectFrom('program_warnings')
@@ -464,7 +464,7 @@ describe.each(ENGINES)('trust the figures (issue 9) on %s', (engine) => {
       .where('resolved_at', 'is', null)
       .executeTakeFirstOrThrow();
     expect(w.facts).toMatchObject({ reviewDue: '2026-11-09' });
-    const { escalateWarnings } = await import('./program.escalation.ts');
+    const { escalateWarnings } = await import('./warnings/warnings.escalation.ts');
     await sql`update program_warnings set raised_at = '2026-11-10T09:00:00+07:00' where id = ${w.id}`.execute(t.db);
     await escalateWarnings(t.db, '2026-12-01');
     const escalated = await t.db

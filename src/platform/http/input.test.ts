@@ -12,7 +12,7 @@ import { loadConfig } from '../config.ts';
 import { systemContext } from '../context.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
-import { createProgramFromTree } from '../../program/program.import.ts';
+import { createProgramFromTree } from '../../program/tasks/tasks.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';
 import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
 import { allocate } from '../../staffing/quotas/quotas.service.ts';

@@ -28,8 +28,8 @@ import { programRoutes } from '../../program/program.routes.ts';
 import { staffingRoutes } from '../../staffing/staffing.routes.ts';
 import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
-import { annualReportJob } from '../../program/program.annual.job.ts';
-import { dailyRunJob } from '../../program/program.daily.ts';
+import { annualReportJob } from '../../program/annual/annual.job.ts';
+import { dailyRunJob } from '../../program/warnings/warnings.daily.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -12,9 +12,9 @@ import { systemContext } from '../context.ts';
 import { todayIso } from '../errors.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
-import { createProgramFromTree } from '../../program/program.import.ts';
+import { createProgramFromTree } from '../../program/tasks/tasks.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';
-import { dailyRunJob } from '../../program/program.daily.ts';
+import { dailyRunJob } from '../../program/warnings/warnings.daily.ts';
 import { Jobs, type JobKind } from './jobs.service.ts';
 import { findJob } from './jobs.store.ts';
 

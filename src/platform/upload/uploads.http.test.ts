@@ -15,7 +15,7 @@ import { createUser } from '../../accounts/accounts.service.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
 import { csvRows, HEADER, legitTable } from './tables.testing.ts';
-import { importDocument } from '../../program/program.service.ts';
+import { importDocument } from '../../program/tasks/tasks.service.ts';
 import { configureHeavyPool } from './pool.ts';
 import { multipartBody } from './upload.testing.ts';
 import { sheetPart, workbookParts, xlsxBomb, zipOf } from './zip.testing.ts';

@@ -40,7 +40,7 @@ export interface Program {
 }
 
 /**
- * A task's "reported" figures (presentReported in program.content.ts): the latest report awaiting review, not
+ * A task's "reported" figures (presentReported in program/tasks/tasks.content.ts): the latest report awaiting review, not
  * official until the level above accepts it, and the review deadline of the oldest one waiting. Null: none waits.
  */
 export interface Reported {
@@ -51,7 +51,7 @@ export interface Reported {
   reviewDue: string;
 }
 
-/** summarise() in program.dashboards.service.ts. */
+/** summarise() in program/dashboards/dashboards.service.ts. */
 export interface Summary {
   /** Every task counted; `rated` of them are rated (the rest, `unrated`, are cancelled or suspended). */
   total: number;
@@ -110,7 +110,7 @@ export interface RiskMap {
   }[];
 }
 
-/** A row of /overdue, /at-risk and /my-tasks (presentListItem in program.dashboards.service.ts). */
+/** A row of /overdue, /at-risk and /my-tasks (presentListItem in program/dashboards/dashboards.service.ts). */
 export interface TaskListItem {
   taskId: number;
   taskCode: string;
@@ -157,7 +157,7 @@ export interface Funding {
   amountAllocated: number | null;
 }
 
-/** presentTask() in program.content.ts. */
+/** presentTask() in program/tasks/tasks.content.ts. */
 export interface Task {
   id: number;
   programId: number;
@@ -274,7 +274,7 @@ export interface ReportVersion {
   supersededAt: string;
 }
 
-/** A row of GET /api/reviews (program.reviews.service.ts). */
+/** A row of GET /api/reviews (program/reviews/reviews.service.ts). */
 export interface ReviewItem extends Report {
   task: {
     id: number;
@@ -301,7 +301,7 @@ export interface BulkAcceptResult {
 }
 
 export type ChangeKind = 'deadline' | 'cancel' | 'funding' | 'other';
-/** GET /api/change-requests and /api/tasks/:id/change-requests (program.requests.service.ts). */
+/** GET /api/change-requests and /api/tasks/:id/change-requests (program/requests/requests.service.ts). */
 export interface ChangeRequest {
   id: number;
   taskId: number;

@@ -118,7 +118,7 @@ export function toTaskVersion(r: Raw): TaskVersion {
   };
 }
 
-/** contentOf() in src/program/program.content.ts: what an amendment changes. */
+/** contentOf() in src/program/tasks/tasks.content.ts: what an amendment changes. */
 export interface TaskContent {
   code: string;
   kind: string;
@@ -171,7 +171,7 @@ export interface ProgramDetail {
   currentVersion: number;
   isDemo: boolean;
   amendments: Raw[];
-  /** What the caller may do on the program (getProgram in program.service.ts). */
+  /** What the caller may do on the program (getProgram in program/tasks/tasks.service.ts). */
   can?: { addTask: boolean };
 }
 

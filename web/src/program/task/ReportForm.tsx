@@ -26,7 +26,7 @@ interface Values {
 const REPORT_STATUSES: ReportStatus[] = ['not_started', 'in_progress', 'done', 'suspended'];
 const orNull = (s: string | undefined) => (s && s.trim() ? s : null);
 
-/** The same rules as src/program/program.report-rules.ts, shown on the field before sending (the server checks again). */
+/** The same rules as src/program/reports/reports.rules.ts, shown on the field before sending (the server checks again). */
 function progressRule(t: (k: string) => string) {
   return {
     validator: (_: unknown, v: unknown) => {
@@ -269,7 +269,7 @@ export function ReportForm({ taskId, startProgress, editing, onCancelEdit, onSav
   );
 }
 
-/** The fields a 400 problem names (program.report-rules.ts and the schema validation both list them in `errors`). */
+/** The fields a 400 problem names (program/reports/reports.rules.ts and the schema validation both list them in `errors`). */
 function fieldErrors(problem: Problem | null): { field: string }[] {
   const errors = (problem as { errors?: { field?: string }[] } | null)?.errors ?? [];
   return errors

@@ -1,0 +1,155 @@
+// `apparatus program reviews` and `program holidays`, run in-process through
+// commander against a database the CLI opens itself (a PGlite folder, or a
+// PostgreSQL test database).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { openAndMigrate } from '../../platform/runtime.ts';
+import { systemContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/db.ts';
+import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { createUser } from '../../accounts/accounts.service.ts';
+import { registerProgramCommands } from '../../cli/program.commands.ts';
+import { runCli } from '../../cli/cli.testing.ts';
+import { createProgramFromTree } from '../tasks/tasks.import.ts';
+import { TEST_META, testTree } from '../program.fixtures.ts';
+import { cascadeTask } from '../cascade/cascade.service.ts';
+import { submitReport } from '../reports/reports.service.ts';
+
+const run = (...args: string[]) => runCli(registerProgramCommands, ...args);
+const ctx = systemContext('test');
+
+describe.each(ENGINES)('program reviews and holidays CLI on %s', (engine) => {
+  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
+  let dir = '';
+  let pg: TestDb | null = null;
+  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (pg) return fn(pg.db);
+    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
+    try {
+      return await fn(h.db);
+    } finally {
+      await h.close();
+    }
+  }
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-reviews-'));
+    if (engine === 'postgres') {
+      pg = await createTestDb('postgres');
+      process.env.DATABASE_URL = pg.url!;
+    } else {
+      delete process.env.DATABASE_URL;
+      dir = path.join(dir, 'db');
+      process.env.APPARATUS_DATA_DIR = dir;
+    }
+    await withDb(async (db) => {
+      const units = await seedMiniRegistry(db);
+      for (const [username, role, unitCode] of [
+        ['hanoi', 'province_officer', '01'],
+        ['central', 'central_officer', 'VN'],
+      ] as const) {
+        await createUser(db, ctx, {
+          username,
+          displayName: username,
+          password: 'correct horse battery',
+          grants: [{ role, unitCode }],
+        });
+      }
+      const { program } = await createProgramFromTree(db, ctx, TEST_META, testTree(), {
+        language: 'vi',
+        effectiveDate: '2026-01-15',
+      });
+      const central = await db
+        .selectFrom('tasks')
+        .select('id')
+        .where('program_id', '=', program.id)
+        .where('code', '=', 'II.1.a.1')
+        .executeTakeFirstOrThrow();
+      await cascadeTask(db, ctx, central.id, { target: { kind: 'all_provinces' }, asOf: '2026-02-01' });
+      const hanoi = await db
+        .selectFrom('tasks')
+        .select('id')
+        .where('code', '=', 'II.1.a.1@01')
+        .executeTakeFirstOrThrow();
+      await cascadeTask(db, ctx, hanoi.id, {
+        target: { kind: 'communes_of', provinceId: units.hanoi },
+        asOf: '2026-02-01',
+      });
+      const baDinh = await db
+        .selectFrom('tasks')
+        .select('id')
+        .where('code', '=', 'II.1.a.1@01@00004')
+        .executeTakeFirstOrThrow();
+      await submitReport(
+        db,
+        ctx,
+        baDinh.id,
+        { reportDate: '2026-11-02', progress: 35, status: 'in_progress' },
+        { submittedOn: '2026-11-02' },
+      );
+    });
+  });
+  afterAll(async () => {
+    await pg?.drop();
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved.url;
+    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
+    else process.env.APPARATUS_DATA_DIR = saved.dir;
+  });
+
+  it("lists a reviewer's queue, and every report awaiting review without --user", async () => {
+    const mine = await run('program', 'reviews', '--user', 'hanoi', '--json');
+    expect(mine.code).toBe(0);
+    const queue = JSON.parse(mine.out);
+    expect(queue).toMatchObject({
+      total: 1,
+      items: [
+        { progress: 35, reviewDue: '2026-11-09', task: { code: 'II.1.a.1@01@00004', official: { progress: 0 } } },
+      ],
+    });
+    expect(queue.overdue).toBe(1);
+    expect(JSON.parse((await run('program', 'reviews', '--user', 'central', '--json')).out).total).toBe(0);
+    expect(JSON.parse((await run('program', 'reviews', '--user', 'central', '--all', '--json')).out).total).toBe(1);
+    expect(JSON.parse((await run('program', 'reviews', '--late', 'review', '--json')).out).total).toBe(1);
+    expect(JSON.parse((await run('program', 'reviews', '--period', '2026-Q3', '--json')).out).total).toBe(0);
+    const text = await run('program', 'reviews', '--user', 'hanoi');
+    expect(text.out).toContain('QUÁ HẠN DUYỆT');
+    expect((await run('program', 'reviews', '--user', 'nobody')).code).not.toBe(0);
+  });
+
+  it('adds a public holiday that review deadlines then skip', async () => {
+    const added = await run(
+      'program',
+      'holidays',
+      'add',
+      '2027-02-08',
+      '--name',
+      'Tết Nguyên đán',
+      '--basis',
+      'Thông báo nghỉ Tết 2027',
+      '--json',
+    );
+    expect(added.code).toBe(0);
+    const listed = JSON.parse((await run('program', 'holidays', 'list', '--from', '2027-01-01', '--json')).out);
+    expect(listed.items.map((h: { day: string }) => h.day).filter((d: string) => d < '2028')).toEqual([
+      '2027-01-01',
+      '2027-02-08',
+      '2027-04-30',
+      '2027-05-01',
+      '2027-09-02',
+    ]);
+    const due = await withDb(
+      async (db) =>
+        (
+          await db
+            .selectNoFrom((eb) => eb.fn<string>('working_day_after', [eb.val('2027-02-05'), eb.val(1)]).as('d'))
+            .executeTakeFirstOrThrow()
+        ).d,
+    );
+    expect(String(due)).toBe('2027-02-09'); // Friday + 1 working day: Monday the 8th is now a holiday
+  });
+});
