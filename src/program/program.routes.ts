@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db, DatabaseHandle } from '../platform/db/db.ts';
 import { badRequest, todayIso } from '../platform/errors.ts';
 import { createRealtime, sseRoute } from '../platform/realtime/realtime.ts';
-import { sendUploadedFile } from '../platform/http/download.ts';
+import { DOWNLOAD_TYPES, sendUploadedFile } from '../platform/http/download.ts';
 import * as S from './program.schemas.ts';
 import * as programs from './tasks/tasks.service.ts';
 import * as amend from './amendments/amendments.service.ts';
@@ -27,7 +27,7 @@ import { withHeavySlot } from '../platform/upload/pool.ts';
 import { PROGRAM } from './program.policy.ts';
 import { presentJob, type Jobs } from '../platform/jobs/jobs.service.ts';
 import { JobStatus } from '../platform/jobs/jobs.schemas.ts';
-import { responses } from '../platform/schemas.ts';
+import { download, responses } from '../platform/schemas.ts';
 import { AnnualReportRequest, requestAnnualReport } from './annual/annual.job.ts';
 import { eventSelector } from './events/events.scope.ts';
 import { endsSignIn, SIGN_IN_ENDED } from '../accounts/sessions/sessions.ended.ts';
@@ -64,7 +64,10 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
 
     app.get(
       '/programs',
-      { config: { policy: PROGRAM['program.read'] }, schema: { tags, summary: 'Programs' } },
+      {
+        config: { policy: PROGRAM['program.read'] },
+        schema: { tags, summary: 'Programs', response: responses({ 200: S.ProgramsAnswer }) },
+      },
       async (req) => programs.listPrograms(db, req.ctx),
     );
     // The schemas allow 2,000,000 characters; Vietnamese text takes up to 3 bytes a character in UTF-8 (Fastify's default limit is 1 MiB).
@@ -125,7 +128,12 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id',
       {
         config: { policy: PROGRAM['program.read'] },
-        schema: { tags, summary: 'A program with its amendments', ...id },
+        schema: {
+          tags,
+          summary: 'A program with its amendments',
+          ...id,
+          response: responses({ 200: S.ProgramDetailAnswer }),
+        },
       },
       async (req) => programs.getProgram(db, req.ctx, req.params.id),
     );
@@ -138,6 +146,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Program settings: the working days a reviewer has for a report (central level)',
           ...id,
           body: S.ProgramSettingsBody,
+          response: responses({ 200: S.ProgramOut }),
         },
       },
       async (req) => programs.updateProgramSettings(db, req.ctx, req.params.id, req.body),
@@ -227,7 +236,10 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
     );
     app.get(
       '/tasks/:id/reports',
-      { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Reports on a task', ...id } },
+      {
+        config: { policy: PROGRAM['task.read'] },
+        schema: { tags, summary: 'Reports on a task', ...id, response: responses({ 200: S.TaskReportsAnswer }) },
+      },
       async (req) => reports.listReports(db, req.ctx, req.params.id),
     );
     app.post(
@@ -254,14 +266,22 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
 
     app.get(
       '/reports/:id',
-      { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'A report', ...id } },
+      {
+        config: { policy: PROGRAM['task.read'] },
+        schema: { tags, summary: 'A report', ...id, response: responses({ 200: S.ReportAnswer }) },
+      },
       async (req) => reports.getReport(db, req.ctx, req.params.id),
     );
     app.get(
       '/reports/:id/versions',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: "A report and the earlier versions its author's edits replaced", ...id },
+        schema: {
+          tags,
+          summary: "A report and the earlier versions its author's edits replaced",
+          ...id,
+          response: responses({ 200: S.ReportVersionsAnswer }),
+        },
       },
       async (req) => reports.reportVersions(db, req.ctx, req.params.id),
     );
@@ -294,7 +314,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'return', req.body),
     );
-    // The review queue: reports awaiting the caller's review (program.reviews.service.ts).
+    // The review queue: reports awaiting the caller's review (reviews/reviews.service.ts).
     app.get(
       '/reviews',
       {
@@ -303,6 +323,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           tags,
           summary: "Reports awaiting your review (scope=mine: your units' queue; all: every report you may review)",
           querystring: S.ReviewQueueQuery,
+          response: responses({ 200: S.ReviewQueueAnswer }),
         },
       },
       async (req) => reviews.reviewQueue(db, req.ctx, req.query),
@@ -315,6 +336,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           tags,
           summary: 'How many reports await your review, and how many are overdue',
           querystring: z.object({ programId: z.coerce.number().int().positive().optional() }),
+          response: responses({ 200: S.ReviewCountAnswer }),
         },
       },
       async (req) => reviews.reviewCount(db, req.ctx, req.query),
@@ -332,7 +354,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       async (req) => reviews.acceptMany(db, req.ctx, req.body.items, req.body.comment),
     );
 
-    // Change requests: the assigned unit asks, the assigning level decides (program.requests.service.ts).
+    // Change requests: the assigned unit asks, the assigning level decides (requests/requests.service.ts).
     app.get(
       '/tasks/:id/change-requests',
       { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Change requests on a task', ...id } },
@@ -411,7 +433,15 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/reports/:id/evidence/:sha256',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'An evidence file of a report', params: Sha },
+        schema: {
+          tags,
+          summary: 'An evidence file of a report',
+          params: Sha,
+          response: download(
+            DOWNLOAD_TYPES,
+            'the file as uploaded (attachment; types off the allow-list as octet-stream)',
+          ),
+        },
       },
       async (req, reply) => {
         return sendUploadedFile(reply, await reports.getEvidence(db, req.ctx, req.params.id, req.params.sha256));
@@ -454,13 +484,17 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
             unread: z.enum(['true', 'false']).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
           }),
+          response: responses({ 200: S.InboxAnswer }),
         },
       },
       async (req) => inbox(db, req.ctx, { unreadOnly: req.query.unread === 'true', limit: req.query.limit }),
     );
     app.post(
       '/inbox/:id/read',
-      { config: { policy: PROGRAM['inbox.mark'] }, schema: { tags, summary: 'Mark a notification read', ...id } },
+      {
+        config: { policy: PROGRAM['inbox.mark'] },
+        schema: { tags, summary: 'Mark a notification read', ...id, response: responses({ 200: S.MarkReadAnswer }) },
+      },
       async (req) => markRead(db, req.ctx, req.params.id),
     );
 
@@ -473,20 +507,29 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Counts by status and rating for a unit, its sections and its child units',
           ...id,
           querystring: S.DashboardQuery,
+          response: responses({ 200: S.DashboardAnswer }),
         },
       },
       async (req) => dash.overview(db, req.ctx, req.params.id, req.query.unitId),
     );
     app.get(
       '/programs/:id/heatmap',
-      { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Section × province heat map', ...id } },
+      {
+        config: { policy: PROGRAM['task.read'] },
+        schema: { tags, summary: 'Section × province heat map', ...id, response: responses({ 200: S.HeatmapAnswer }) },
+      },
       async (req) => dash.heatmap(db, req.ctx, req.params.id),
     );
     app.get(
       '/programs/:id/risk-map',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Share of tasks at risk per province', ...id },
+        schema: {
+          tags,
+          summary: 'Share of tasks at risk per province',
+          ...id,
+          response: responses({ 200: S.RiskMapAnswer }),
+        },
       },
       async (req) => dash.riskMap(db, req.ctx, req.params.id),
     );
@@ -553,7 +596,15 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/tasklist.xlsx',
       {
         config: { policy: PROGRAM['program.tasklist.read'] },
-        schema: { tags, summary: "The program's tasks in the Excel task-list template", ...id },
+        schema: {
+          tags,
+          summary: "The program's tasks in the Excel task-list template",
+          ...id,
+          response: download(
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'The task-list workbook (attachment)',
+          ),
+        },
       },
       async (req, reply) => {
         const f = await tasklist.exportTaskList(db, req.ctx, req.params.id);

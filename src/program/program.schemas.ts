@@ -1,6 +1,6 @@
-// Request shapes of the action-program API, shared by routes and the CLI.
+// Request and response shapes of the action-program API, shared by routes, the CLI and the web app (types only).
 import { z } from 'zod';
-import { IsoDate, MoneyVnd, Version, Weight } from '../platform/schemas.ts';
+import { Day, IsoDate, MessageOut, MoneyVnd, Timestamp, Version, Weight } from '../platform/schemas.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const OUTPUT_KINDS = [
@@ -265,3 +265,210 @@ export const TaskListImportFields = z
     dryRun: z.stringbool().default(false).describe('"true": apply and roll back, to see what would change'),
   })
   .strict();
+
+// ---- Responses ----
+// What the operations answer (the services' present* functions), camelCase; the web app takes its types from here.
+
+/** A program's header (tasks/tasks.service.ts presentProgram). */
+export const ProgramOut = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  titleVi: z.string(),
+  titleEn: z.string().nullable(),
+  resolutionRef: z.string().nullable(),
+  issuingBody: z.string(),
+  periodStart: Day,
+  periodEnd: Day,
+  /** 'monthly' or 'quarterly' (text in the database). */
+  cadence: z.string(),
+  reportGraceDays: z.number().int(),
+  reviewDays: z.number().int(),
+  escalationDays: z.number().int(),
+  currentVersion: z.number().int(),
+  isDemo: z.boolean(),
+});
+export const ProgramsAnswer = z.object({ items: z.array(ProgramOut) });
+/** GET /programs/:id: the header, its amendments in order, and what the caller may do on it. */
+export const ProgramDetailAnswer = ProgramOut.extend({
+  amendments: z.array(
+    z.object({
+      id: z.number().int(),
+      versionNo: z.number().int(),
+      kind: z.string(),
+      decisionRef: z.string().nullable(),
+      reason: z.string().nullable(),
+      effectiveDate: Day,
+      actor: z.string(),
+      createdAt: Timestamp,
+    }),
+  ),
+  can: z.object({ addTask: z.boolean() }),
+});
+
+/** GET /reviews/count: reports awaiting the caller's review, and how many of them are past their review date. */
+export const ReviewCountAnswer = z.object({ total: z.number().int(), overdue: z.number().int() });
+
+/** Counts of tasks and their rollup rating (dashboards/dashboards.service.ts summarise). */
+const SummaryFields = {
+  /** Every task counted; `rated` of them are rated (the rest, `unrated`, are cancelled or suspended). */
+  total: z.number().int(),
+  rated: z.number().int(),
+  unrated: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  /** The five levels plus 'unrated' (cancelled and suspended tasks). */
+  byRating: z.record(z.string(), z.number().int()),
+  /** Rated tasks at Amber/Red or Red, and their share of the rated ones (exact; the screen rounds). */
+  atRisk: z.number().int(),
+  atRiskShare: z.number(),
+  rating: z.enum(RATING_VALUES),
+  explanation: MessageOut,
+};
+export const SummaryOut = z.object(SummaryFields);
+/** A section of the program (a top-level task); its titles as stored, either may be missing. */
+const SectionRef = {
+  sectionId: z.number().int(),
+  code: z.string(),
+  title: z.object({ vi: z.string().nullable(), en: z.string().nullable() }),
+};
+/** GET /programs/:id/dashboard: a unit's summary, by section of the program and by unit right under it. */
+export const DashboardAnswer = z.object({
+  /** The units row as stored (parent_id snake_case: a debt against camelCase everywhere, kept as the web reads it). */
+  unit: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    level: z.number().int(),
+    parent_id: z.number().int().nullable(),
+  }),
+  ...SummaryFields,
+  sections: z.array(z.object({ ...SectionRef, ...SummaryFields })),
+  children: z.array(
+    z.object({
+      unitId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      level: z.number().int(),
+      ...SummaryFields,
+    }),
+  ),
+});
+const ProvinceRef = { unitId: z.number().int(), code: z.string(), name: z.string() };
+/** GET /programs/:id/heatmap: provinces × sections of the program. */
+export const HeatmapAnswer = z.object({
+  sections: z.array(z.object(SectionRef)),
+  provinces: z.array(z.object(ProvinceRef)),
+  cells: z.array(z.object({ unitId: z.number().int(), sectionId: z.number().int(), ...SummaryFields })),
+});
+/** GET /programs/:id/risk-map: the share of rated tasks at risk per province. */
+export const RiskMapAnswer = z.object({
+  provinces: z.array(
+    z.object({
+      ...ProvinceRef,
+      total: z.number().int(),
+      rated: z.number().int(),
+      atRisk: z.number().int(),
+      atRiskShare: z.number(),
+      rating: z.enum(RATING_VALUES),
+    }),
+  ),
+});
+
+/** A notification of the caller's (events/events.inbox.ts). */
+export const NotificationOut = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  title: MessageOut,
+  body: MessageOut,
+  /** What it is about: a table name and the row's id (a task_report, a task…). */
+  entity: z.string(),
+  entityId: z.number().int(),
+  createdAt: Timestamp,
+  readAt: Timestamp.nullable(),
+});
+/** GET /inbox: the latest notifications, and how many are unread in all. */
+export const InboxAnswer = z.object({ unread: z.number().int(), items: z.array(NotificationOut) });
+/** POST /inbox/:id/read. */
+export const MarkReadAnswer = z.object({ id: z.number().int(), read: z.boolean() });
+
+/** An evidence file of a report: its name, size and type as uploaded; the content is GET /reports/:id/evidence/:sha256. */
+export const EvidenceOut = z.object({
+  sha256: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  mediaType: z.string(),
+});
+/** A progress report (reports/reports.store.ts presentReport); state and status are text in the database. */
+export const ReportOut = z.object({
+  id: z.number().int(),
+  taskId: z.number().int(),
+  reportDate: Day,
+  period: z.string(),
+  periodDue: Day,
+  progress: z.number(),
+  /** The task's status as the report gives it: not_started, in_progress, done, suspended. */
+  status: z.string(),
+  narrative: z.string().nullable(),
+  obstacles: z.string().nullable(),
+  resourcesNeeded: z.string().nullable(),
+  /** submitted (awaiting review), accepted or returned. */
+  state: z.string(),
+  reviewComment: z.string().nullable(),
+  reviewedAt: Timestamp.nullable(),
+  submittedBy: z.string(),
+  submittedAt: Timestamp,
+  late: z.boolean(),
+  version: z.number().int(),
+  reviewDue: Day.nullable(),
+  /** The unit whose writers review it. */
+  reviewerUnitId: z.number().int().nullable(),
+  evidence: z.array(EvidenceOut),
+});
+/** What the caller may do on a report (program.rights.ts reportRights). */
+const ReportCan = z.object({ edit: z.boolean(), review: z.boolean() });
+/** GET /reports/:id. */
+export const ReportAnswer = ReportOut.extend({ can: ReportCan });
+/** GET /tasks/:id/reports: newest first, with how many earlier versions each one's edits replaced. */
+export const TaskReportsAnswer = z.object({
+  items: z.array(ReportOut.extend({ earlierVersions: z.number().int(), can: ReportCan })),
+});
+/** A version an author's edit replaced (reports/reports.store.ts presentVersion). */
+export const ReportVersionOut = z.object({
+  version: z.number().int(),
+  reportDate: Day,
+  progress: z.number(),
+  status: z.string(),
+  narrative: z.string().nullable(),
+  obstacles: z.string().nullable(),
+  resourcesNeeded: z.string().nullable(),
+  state: z.string(),
+  reviewComment: z.string().nullable(),
+  reviewedAt: Timestamp.nullable(),
+  submittedBy: z.string(),
+  submittedAt: Timestamp,
+  supersededAt: Timestamp,
+});
+/** GET /reports/:id/versions: the report as it is now, and the versions it replaced, newest first. */
+export const ReportVersionsAnswer = z.object({ current: ReportAnswer, items: z.array(ReportVersionOut) });
+
+/** A row of GET /reviews (reviews/reviews.service.ts reviewQueue): the report, its task and how long it has waited. */
+export const ReviewItemOut = ReportOut.extend({
+  task: z.object({
+    id: z.number().int(),
+    code: z.string(),
+    title: z.object({ vi: z.string().nullable(), en: z.string().nullable() }),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    programId: z.number().int(),
+    /** The task's official figures (the last accepted report's), beside the reported ones. */
+    official: z.object({ progress: z.number(), status: z.string() }),
+  }),
+  waitingWorkingDays: z.number().int(),
+  reviewOverdue: z.boolean(),
+  can: ReportCan,
+});
+/** GET /reviews: a page of the queue, its total and how many of them are past their review date. */
+export const ReviewQueueAnswer = z.object({
+  total: z.number().int(),
+  overdue: z.number().int(),
+  items: z.array(ReviewItemOut),
+});

@@ -37,6 +37,23 @@ import { blocksReport } from './reports/reports.service.ts';
 import { trendReport } from './reports/reports.trend.ts';
 import { STAFFING } from './staffing.policy.ts';
 import { CategoriesAnswer, PeriodOut, PeriodsAnswer, RollupAnswer } from './staffing.schemas.ts';
+import {
+  AllocationAnswer,
+  AvailableAnswer,
+  BlocksAnswer,
+  MergeAnswer,
+  NormAnswer,
+  PresentAnswer,
+  PresentHistoryAnswer,
+  ReductionsAnswer,
+  RuleSetTargetsAnswer,
+  RuleSetsAnswer,
+  TableCheckAnswer,
+  TableImportAnswer,
+  TargetSetAnswer,
+  TargetsAnswer,
+  TrendAnswer,
+} from './staffing.schemas.ts';
 import { download, responses } from '../platform/schemas.ts';
 
 const MAX_ISSUES = 1000;
@@ -112,6 +129,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: "Set a unit's or agency's quota; 409 with the limit and excess if it would over-allocate",
           body: AllocateBody,
+          response: responses({ 200: AllocationAnswer }),
         },
       },
       async (req) => service.allocate(db, req.ctx, req.body),
@@ -120,7 +138,12 @@ export function staffingRoutes(db: Db) {
       '/staffing/present',
       {
         config: { policy: STAFFING['staffing.present'] },
-        schema: { tags, summary: 'Record the headcount present at a date', body: PresentBody },
+        schema: {
+          tags,
+          summary: 'Record the headcount present at a date',
+          body: PresentBody,
+          response: responses({ 200: PresentAnswer }),
+        },
       },
       async (req) => recordPresent(db, req.ctx, req.body),
     );
@@ -133,6 +156,7 @@ export function staffingRoutes(db: Db) {
           summary:
             "Reallocate to a merged unit (Resolution 76/2025: at most its predecessors' total without a decision)",
           body: MergeBody,
+          response: responses({ 200: MergeAnswer }),
         },
       },
       async (req) =>
@@ -157,6 +181,7 @@ export function staffingRoutes(db: Db) {
             unitId: z.coerce.number().int().positive(),
             category: CategoryCode,
           }),
+          response: responses({ 200: PresentHistoryAnswer }),
         },
       },
       async (req) => ({
@@ -171,6 +196,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: 'Assigned, allocated below, reserve, available and present of one unit or agency',
           querystring: AvailableQuery,
+          response: responses({ 200: AvailableAnswer }),
         },
       },
       async (req) => service.available(db, req.ctx, req.query.period, service.toTarget(req.query)),
@@ -193,7 +219,11 @@ export function staffingRoutes(db: Db) {
       '/staffing/rule-sets',
       {
         config: { policy: STAFFING['staffing.reference'] },
-        schema: { tags, summary: 'Norm rule sets with legal basis and validity' },
+        schema: {
+          tags,
+          summary: 'Norm rule sets with legal basis and validity',
+          response: responses({ 200: RuleSetsAnswer }),
+        },
       },
       async (req) => {
         requireUser(req.ctx);
@@ -208,6 +238,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: 'A rule set evaluated on a unit, with the explanation of every term',
           querystring: NormsQuery,
+          response: responses({ 200: NormAnswer }),
         },
       },
       async (req) => {
@@ -237,6 +268,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: 'Required cut per province with the reason',
           querystring: z.object({ period: PeriodCode.default('2026-2031'), asOf: IsoDate.optional() }),
+          response: responses({ 200: ReductionsAnswer }),
         },
       },
       async (req) => reductions(db, req.ctx, `reduction-${req.query.period}`, req.query.asOf),
@@ -247,12 +279,16 @@ export function staffingRoutes(db: Db) {
       '/staffing/tables/check',
       {
         config: { policy: STAFFING['staffing.table.check'] },
-        ...uploadRoute(TableFields, {
-          tags,
-          summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout; multipart, the file in "file")',
-          file: TABLE_FILE,
-          limits: TABLE_LIMITS,
-        }),
+        ...uploadRoute(
+          TableFields,
+          {
+            tags,
+            summary: 'Inconsistencies of a CSV or XLSX table (Appendix IA layout; multipart, the file in "file")',
+            file: TABLE_FILE,
+            limits: TABLE_LIMITS,
+          },
+          { response: responses({ 200: TableCheckAnswer }) },
+        ),
       },
       async (req) =>
         withHeavySlot(req.ctx, async () => {
@@ -279,12 +315,16 @@ export function staffingRoutes(db: Db) {
       '/staffing/tables/import',
       {
         config: { policy: STAFFING['staffing.table.import'] },
-        ...uploadRoute(ImportFields, {
-          tags,
-          summary: 'Import a table, all or nothing (multipart, the file in "file")',
-          file: TABLE_FILE,
-          limits: TABLE_LIMITS,
-        }),
+        ...uploadRoute(
+          ImportFields,
+          {
+            tags,
+            summary: 'Import a table, all or nothing (multipart, the file in "file")',
+            file: TABLE_FILE,
+            limits: TABLE_LIMITS,
+          },
+          { response: responses({ 200: TableImportAnswer }) },
+        ),
       },
       async (req) =>
         withHeavySlot(req.ctx, async () => {
@@ -334,6 +374,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: 'Set the streamlining target of a unit or agency (a share or a headcount, with its decision)',
           body: TargetBody,
+          response: responses({ 200: TargetSetAnswer }),
         },
       },
       async (req) => setTarget(db, req.ctx, req.body),
@@ -346,6 +387,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: "Set every province's target from the reduction rule set (central roles)",
           body: RuleSetTargetsBody,
+          response: responses({ 200: RuleSetTargetsAnswer }),
         },
       },
       async (req) => setTargetsFromRuleSet(db, req.ctx, req.body),
@@ -358,6 +400,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: 'Targets of a period with the recorded headcounts against the straight-line path',
           querystring: TargetsQuery,
+          response: responses({ 200: TargetsAnswer }),
         },
       },
       async (req) => targetProgress(db, req.ctx, req.query),
@@ -366,7 +409,12 @@ export function staffingRoutes(db: Db) {
       '/staffing/blocks',
       {
         config: { policy: STAFFING['staffing.national'] },
-        schema: { tags, summary: 'The national quota and present by block, per category', querystring: BlocksQuery },
+        schema: {
+          tags,
+          summary: 'The national quota and present by block, per category',
+          querystring: BlocksQuery,
+          response: responses({ 200: BlocksAnswer }),
+        },
       },
       async (req) => blocksReport(db, req.ctx, req.query.period),
     );
@@ -378,6 +426,7 @@ export function staffingRoutes(db: Db) {
           tags,
           summary: "A unit's quota, reserve and present across periods, with the change between them",
           querystring: TrendQuery,
+          response: responses({ 200: TrendAnswer }),
         },
       },
       async (req) => trendReport(db, req.ctx, req.query),

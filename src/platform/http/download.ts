@@ -26,6 +26,9 @@ const SAFE_TYPES = new Set([
   'image/bmp',
 ]);
 
+/** Every type a download of an uploaded file may carry: the allow-list, and octet-stream for the rest. */
+export const DOWNLOAD_TYPES = [...SAFE_TYPES, 'application/octet-stream'];
+
 /** The declared type when it is a plain document or image type (parameters dropped), else application/octet-stream. */
 export function safeDownloadType(declared: string | null | undefined): string {
   const type = (declared ?? '').split(';')[0].trim().toLowerCase();

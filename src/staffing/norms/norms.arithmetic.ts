@@ -6,7 +6,8 @@ import type { CommuneByType, ProvinceDistribution, ProvinceReduction } from './n
 
 export interface Step {
   term: string;
-  value: number;
+  /** Null when the term has no figure (no percentage for that many provinces, no recorded base): JSON has no NaN. */
+  value: number | null;
   vi: string;
   en: string;
 }
@@ -223,7 +224,7 @@ export function reduction(
   if (pct === undefined) {
     steps.push({
       term: 'percent',
-      value: NaN,
+      value: null,
       vi: `Không có tỷ lệ cho ${n} tỉnh trong bộ quy tắc`,
       en: `The rule set has no percentage for ${n} provinces`,
     });
@@ -238,7 +239,7 @@ export function reduction(
   if (r.base === null) {
     steps.push({
       term: 'base',
-      value: NaN,
+      value: null,
       vi: 'Chưa có biên chế 2022–2026 được ghi nhận: chỉ có tỷ lệ',
       en: 'No recorded 2022–2026 quota: the percentage only',
     });

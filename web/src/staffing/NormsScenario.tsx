@@ -8,21 +8,8 @@ import { withQuery } from '../api';
 import { useApiGet } from '../common/useApiGet';
 import { formatNumber } from '../common/format';
 import type { TreeResponse } from '../types';
+import type { NormScenario, NormUnit } from './types';
 
-interface NormUnit {
-  code: string;
-  name: string;
-  value: number;
-  current: number | null;
-  share: number;
-  steps: { vi: string; en: string }[];
-}
-interface Scenario {
-  total: number;
-  province: { name: string; communes: number };
-  units: NormUnit[];
-  ruleSet: { legalBasis: string[] };
-}
 type Weights = { wEqual: number; wPopulation: number; wArea: number; wSpecial: number };
 
 function download(name: string, text: string) {
@@ -53,7 +40,7 @@ export function NormsScenario({ period }: { period: string | null }) {
         : null,
     [province, weights, total, period],
   );
-  const scenario = useApiGet<Scenario>(path);
+  const scenario = useApiGet<NormScenario>(path);
   const lang = i18n.language === 'en' ? 'en' : 'vi';
 
   return (
