@@ -24,24 +24,35 @@ export function halfYears(months: number): number {
   return years * 2 + (odd === 0 ? 0 : odd <= 6 ? 1 : 2);
 }
 
+const daysIn = (year: number, month0: number) =>
+  month0 === 1
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [31, 0, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month0];
+
 /** `iso` plus `n` months, the day kept or clamped to the month's last day (31/01 + 1 month = 28/02 or 29/02). */
 export function addMonths(iso: string, n: number): string {
-  const y = Number(iso.slice(0, 4));
   const m = Number(iso.slice(5, 7)) - 1 + n;
-  const year = y + Math.floor(m / 12);
+  const year = Number(iso.slice(0, 4)) + Math.floor(m / 12);
   const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(Number(iso.slice(8, 10)), last);
+  const day = Math.min(Number(iso.slice(8, 10)), daysIn(year, month));
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Whole months from `from` to `to` (a part month does not count); negative when `to` is earlier. */
+/**
+ * Whole months from `from` to `to` (a part month does not count); negative when `to` is earlier. In numbers,
+ * not text: the register recomputes hundreds of thousands of people with it.
+ */
 export function fullMonths(from: string, to: string): number {
-  const diff =
-    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
-  if (diff > 0) return addMonths(from, diff) > to ? diff - 1 : diff;
-  if (diff < 0) return -fullMonths(to, from);
-  return 0;
+  if (to < from) return -fullMonths(to, from);
+  const fy = Number(from.slice(0, 4));
+  const fd = Number(from.slice(8, 10));
+  const ty = Number(to.slice(0, 4));
+  const tm = Number(to.slice(5, 7)) - 1;
+  const diff = (ty - fy) * 12 + tm - (Number(from.slice(5, 7)) - 1);
+  // from + diff months lands in to's month on day min(fd, its length): past `to` means one month less.
+  return Math.min(fd, daysIn(ty, tm)) > Number(to.slice(8, 10)) ? diff - 1 : diff;
 }
 
 /**
