@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
 import { calculateBenefit } from './benefits.calculate.ts';
-import { halfYears, pay, withinFirst12Months, fullMonths } from './benefits.arithmetic.ts';
+import { addMonths, fullMonths, halfYears, pay, withinFirst12Months } from './benefits.arithmetic.ts';
 import { parseBenefitInput, type BenefitInput } from './benefits.schemas.ts';
 
 const S = 10_000_000; // a round salary so each clause is months × 10 million
@@ -215,6 +215,19 @@ describe('exact arithmetic', () => {
     expect([0, 1, 6, 7, 12, 13].map(halfYears)).toEqual([0, 1, 1, 2, 2, 3]);
     expect(fullMonths('2025-05-01', '2027-11-01')).toBe(30);
     expect(fullMonths('2025-05-15', '2027-11-01')).toBe(29);
+  });
+
+  it('fullMonths is the largest m with from + m months ≤ to, on every pair of days of two years', () => {
+    const days: string[] = [];
+    for (let d = Date.UTC(2027, 0, 1); d < Date.UTC(2029, 0, 1); d += 86_400_000 * 3)
+      days.push(new Date(d).toISOString().slice(0, 10));
+    days.push('2028-02-29', '2028-01-31', '2027-01-31');
+    for (const from of days)
+      for (const to of days) {
+        if (to < from) continue;
+        const m = fullMonths(from, to);
+        expect(addMonths(from, m) <= to && addMonths(from, m + 1) > to, `${from} → ${to}: ${m}`).toBe(true);
+      }
   });
 });
 
