@@ -29,7 +29,11 @@
 //    the retirement age of Decree 135/2020, at most 60; Art. 5(2) the months counted for severance are the
 //    months of work WITH COMPULSORY SOCIAL INSURANCE in Party/State/organisation bodies, at most 60 (all of
 //    them when under 5 years) — not the months to retirement; Art. 5(3) years of insurance not yet paid out,
-//    odd months: 1–6 months = half a year, over 6 = a full year.
+//    odd months: 1–6 months = half a year, over 6 = a full year. Art. 5(3) names where the per-insured-year
+//    allowances sit: "Point a, b and c, Clause 2, Article 7, Clause 2, Article 9 and Clause 2, Article 10" — so
+//    the 1.5 months per year of resignation is cited as Art. 9(2)/10(2), and the severance and job-search
+//    allowances as Art. 9(1)/10(1) (the press lists the four benefits of resignation as one list; point letters
+//    are not cited, as no stored copy quoted them).
 //  - news.laodong.vn 1477525 (Art. 5(6), salary): the salary of the month before leaving: the rank/grade,
 //    position or professional-title salary (or the contract's), plus the leadership, seniority-beyond-grade,
 //    professional-seniority, professional-preference, professional-responsibility, public-service,
