@@ -10,14 +10,18 @@
 import crypto from 'node:crypto';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { tooLarge } from '../upload/limits.ts';
-import { checkDeclaredType, checkSignature, SNIFF_BYTES, type MediaType } from './files.types.ts';
+import { checkDeclaredType, checkSignature, normaliseMediaType, SNIFF_BYTES, type MediaType } from './files.types.ts';
 
 export type StorageKind = 'disk' | 's3';
 
 export interface PutOptions {
   /** The client's declared Content-Type; must be one of `allowed` and agree with the first bytes. */
   mediaType: string;
-  allowed: readonly MediaType[];
+  /**
+   * The types accepted, each checked against the first bytes; `'server-made'` for a file this server wrote
+   * itself (a job's report), whose type is recorded as given and not checked. Never for an upload.
+   */
+  allowed: readonly MediaType[] | 'server-made';
   /** Bytes; one more is refused with 413 problem+json, and nothing is kept. */
   maxBytes: number;
 }
@@ -25,7 +29,7 @@ export interface PutOptions {
 export interface StoredBlob {
   sha256: string;
   size: number;
-  mediaType: MediaType;
+  mediaType: string;
   storage: StorageKind;
   /** Where the store keeps it (a path under the files folder, or an object key). */
   key: string;
@@ -63,7 +67,7 @@ export function checkSha256(sha256: string): string {
  * pipeline, so the store never completes the file.
  */
 export class Meter extends Transform {
-  readonly mediaType: MediaType;
+  readonly mediaType: string;
   private readonly hash = crypto.createHash('sha256');
   private head: Buffer[] = [];
   private headLength = 0;
@@ -75,7 +79,11 @@ export class Meter extends Transform {
 
   constructor(private readonly options: PutOptions) {
     super();
-    this.mediaType = checkDeclaredType(options.mediaType, options.allowed);
+    this.mediaType =
+      options.allowed === 'server-made'
+        ? normaliseMediaType(options.mediaType)
+        : checkDeclaredType(options.mediaType, options.allowed);
+    this.checked = options.allowed === 'server-made';
   }
 
   private fail(err: Error, callback: TransformCallback) {
@@ -112,6 +120,7 @@ export class Meter extends Transform {
   override _flush(callback: TransformCallback): void {
     try {
       if (!this.checked) this.sniff();
+      else if (this.received === 0) checkSignature('text/plain', Buffer.alloc(0)); // refuses an empty file
     } catch (err) {
       this.fail(err as Error, callback);
       return;
@@ -120,7 +129,7 @@ export class Meter extends Transform {
   }
 
   private sniff() {
-    checkSignature(this.mediaType, Buffer.concat(this.head).subarray(0, SNIFF_BYTES));
+    checkSignature(this.mediaType as MediaType, Buffer.concat(this.head).subarray(0, SNIFF_BYTES));
     this.checked = true;
     this.head = [];
   }

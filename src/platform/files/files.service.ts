@@ -12,13 +12,16 @@ import type { Db } from '../db/db.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import type { BlobStore, PutOptions, StoredBlob } from './files.blob.ts';
 import { DiskStore } from './files.disk.ts';
-import { S3Store, s3Client } from './files.s3.ts';
 import * as store from './files.store.ts';
 
 /** The store the configuration names (APPARATUS_FILES): a folder under the data folder by default. */
 export async function openFileStore(config: Pick<Config, 'files' | 'dataDir'>): Promise<BlobStore> {
   const f = config.files;
-  if (f.kind === 's3') return new S3Store(s3Client(f), f.bucket, f.prefix);
+  if (f.kind === 's3') {
+    // Loaded only here: the AWS SDK is large, and the default (disk) never needs it.
+    const { S3Store, s3Client } = await import('./files.s3.ts');
+    return new S3Store(s3Client(f), f.bucket, f.prefix);
+  }
   return new DiskStore(f.dir ?? path.join(config.dataDir, 'files')).open();
 }
 

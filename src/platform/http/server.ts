@@ -30,6 +30,8 @@ import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
 import { dailyRunJob } from '../../program/warnings/warnings.daily.ts';
+import { fileStoreStorage } from '../jobs/jobs.storage.ts';
+import { openFileStore } from '../files/files.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,7 +48,9 @@ export function createJobs(
   config: Config,
   options: { tuning?: Partial<QueueTuning>; log?: (msg: string) => void } = {},
 ) {
-  return new Jobs(handle, [annualReportJob], [dailyRunJob(config)], options);
+  // On several machines (APPARATUS_FILES=s3) job results go to the shared file store, not the jobs row.
+  const storage = config.files.kind === 's3' ? fileStoreStorage(handle.db, openFileStore(config)) : undefined;
+  return new Jobs(handle, [annualReportJob], [dailyRunJob(config)], { ...options, storage });
 }
 
 export async function buildServer(
