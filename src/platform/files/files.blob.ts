@@ -61,6 +61,18 @@ export function checkSha256(sha256: string): string {
   return sha256;
 }
 
+/** The disk store's name of a file: `ab/cd/<sha256>` under its folder (two levels keep folders small). */
+export function diskKeyOf(sha256: string): string {
+  checkSha256(sha256);
+  return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+}
+
+/** The S3 store's key of a file: `<prefix>sha256/ab/<sha256>` (S3 has no folders to keep small). */
+export function s3KeyOf(prefix: string, sha256: string): string {
+  checkSha256(sha256);
+  return `${prefix}sha256/${sha256.slice(0, 2)}/${sha256}`;
+}
+
 /**
  * The stream every byte of a `put` goes through: hashes, counts, refuses the byte past `maxBytes`, and checks
  * the first SNIFF_BYTES against the declared type. Its error (an AppError a person can act on) ends the

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  checkSha256,
+  diskKeyOf,
   firstFailure,
   Meter,
   type BlobHead,
@@ -44,8 +44,7 @@ export class DiskStore implements BlobStore {
   }
 
   keyOf(sha256: string): string {
-    checkSha256(sha256);
-    return `${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
+    return diskKeyOf(sha256);
   }
 
   private pathOf(sha256: string): string {

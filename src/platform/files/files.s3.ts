@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import {
-  checkSha256,
+  s3KeyOf,
   firstFailure,
   Meter,
   type BlobHead,
@@ -71,8 +71,7 @@ export class S3Store implements BlobStore {
   ) {}
 
   keyOf(sha256: string): string {
-    checkSha256(sha256);
-    return `${this.prefix}sha256/${sha256.slice(0, 2)}/${sha256}`;
+    return s3KeyOf(this.prefix, sha256);
   }
 
   async put(body: Readable | AsyncIterable<Uint8Array>, options: PutOptions): Promise<StoredBlob> {

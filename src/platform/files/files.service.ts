@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/db.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
-import type { BlobStore, PutOptions, StoredBlob } from './files.blob.ts';
+import { diskKeyOf, s3KeyOf, type BlobStore, type PutOptions, type StoredBlob } from './files.blob.ts';
 import { DiskStore } from './files.disk.ts';
 import * as store from './files.store.ts';
 
@@ -23,6 +23,24 @@ export async function openFileStore(config: Pick<Config, 'files' | 'dataDir'>): 
     return new S3Store(s3Client(f), f.bucket, f.prefix);
   }
   return new DiskStore(f.dir ?? path.join(config.dataDir, 'files')).open();
+}
+
+/**
+ * The configured store, opened at its first use: the server holds one from its start (`app.files`) without
+ * touching the disk or loading the AWS SDK until a module stores or reads a file.
+ */
+export function lazyFileStore(config: Pick<Config, 'files' | 'dataDir'>): BlobStore {
+  let opened: Promise<BlobStore> | null = null;
+  const store = () => (opened ??= openFileStore(config));
+  const f = config.files;
+  return {
+    kind: f.kind,
+    keyOf: (sha256) => (f.kind === 's3' ? s3KeyOf(f.prefix, sha256) : diskKeyOf(sha256)),
+    put: async (body, options) => (await store()).put(body, options),
+    get: async (sha256) => (await store()).get(sha256),
+    head: async (sha256) => (await store()).head(sha256),
+    delete: async (sha256) => (await store()).delete(sha256),
+  };
 }
 
 const goneMeanwhile = () =>

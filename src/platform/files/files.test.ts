@@ -9,7 +9,7 @@ import { blobStoreContract, chunked, pngBytes } from './files.contract.testing.t
 import { DiskStore } from './files.disk.ts';
 import { S3Store } from './files.s3.ts';
 import { startTestS3 } from './files.s3.testing.ts';
-import { openFileStore } from './files.service.ts';
+import { lazyFileStore, openFileStore } from './files.service.ts';
 
 function walk(root: string, dir = root): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -80,6 +80,23 @@ describe('configuration', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('opens the configured store at its first use (the server holds one from its start)', async () => {
+    delete process.env.APPARATUS_FILES;
+    const dataDir = tmpRoot();
+    const lazy = lazyFileStore(loadConfig({ dataDir }));
+    expect(fs.existsSync(path.join(dataDir, 'files'))).toBe(false);
+    const blob = await lazy.put(chunked(pngBytes(2000)), {
+      mediaType: 'image/png',
+      allowed: ['image/png'],
+      maxBytes: 2000,
+    });
+    expect(lazy.keyOf(blob.sha256)).toBe(new DiskStore(dataDir).keyOf(blob.sha256));
+    expect(fs.existsSync(path.join(dataDir, 'files', lazy.keyOf(blob.sha256)))).toBe(true);
+    expect(await lazy.head(blob.sha256)).toEqual({ sha256: blob.sha256, size: 2000 });
+    expect(await lazy.delete(blob.sha256)).toBe(true);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
   it('reads the S3 settings, and refuses incomplete ones with a sentence that names the variable', async () => {
     process.env.APPARATUS_FILES = 's3';
     delete process.env.S3_BUCKET;
@@ -104,6 +121,7 @@ describe('configuration', () => {
     const store = await openFileStore(config);
     expect(store).toBeInstanceOf(S3Store);
     expect(store.keyOf('a'.repeat(64))).toBe(`prod/sha256/aa/${'a'.repeat(64)}`);
+    expect(lazyFileStore(config).keyOf('a'.repeat(64))).toBe(store.keyOf('a'.repeat(64)));
     process.env.APPARATUS_FILES = 'ftp';
     expect(() => loadConfig()).toThrow(/"disk" or "s3"/);
   });
