@@ -40,6 +40,59 @@ export interface Config {
   webhookUrls: string[];
   /** Shared secret of the HMAC-SHA256 signature on every webhook; required when webhookUrls is set. */
   webhookSecret: string | null;
+  /** Where uploaded files (photos, scans) are kept: see FilesConfig. */
+  files: FilesConfig;
+}
+
+/**
+ * APPARATUS_FILES=disk (default): files under `<dataDir>/files` (APPARATUS_FILES_DIR to put them elsewhere),
+ * enough for one machine. APPARATUS_FILES=s3: an S3-compatible bucket shared by every server process, from
+ * S3_BUCKET (required), S3_REGION, S3_ENDPOINT (any S3-compatible server; unset for AWS), S3_PREFIX,
+ * S3_FORCE_PATH_STYLE (1 by default when S3_ENDPOINT is set) and the credentials S3_ACCESS_KEY_ID +
+ * S3_SECRET_ACCESS_KEY, or else the AWS SDK's own (AWS_ACCESS_KEY_ID…, a profile, an instance role).
+ */
+export type FilesConfig =
+  | { kind: 'disk'; dir: string | null }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | null;
+      forcePathStyle: boolean;
+      prefix: string;
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+    };
+
+function filesFromEnv(): FilesConfig {
+  const kind = process.env.APPARATUS_FILES || 'disk';
+  if (kind === 'disk') {
+    const dir = process.env.APPARATUS_FILES_DIR;
+    return { kind, dir: dir ? path.resolve(dir) : null };
+  }
+  if (kind !== 's3') throw new Error(`Environment variable APPARATUS_FILES must be "disk" or "s3", got "${kind}"`);
+  const bucket = process.env.S3_BUCKET;
+  if (!bucket) throw new Error('APPARATUS_FILES=s3 needs S3_BUCKET: the bucket that keeps the files');
+  const endpoint = process.env.S3_ENDPOINT || null;
+  if (endpoint && !/^https?:\/\//.test(endpoint)) {
+    throw new Error(`Environment variable S3_ENDPOINT must be an http:// or https:// URL, got "${endpoint}"`);
+  }
+  const id = process.env.S3_ACCESS_KEY_ID;
+  const secret = process.env.S3_SECRET_ACCESS_KEY;
+  if (Boolean(id) !== Boolean(secret)) {
+    throw new Error(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither (the AWS SDK then finds them)',
+    );
+  }
+  const prefix = process.env.S3_PREFIX ?? '';
+  return {
+    kind,
+    bucket,
+    region: process.env.S3_REGION || 'us-east-1',
+    endpoint,
+    forcePathStyle: (process.env.S3_FORCE_PATH_STYLE ?? (endpoint ? '1' : '0')) === '1',
+    prefix: prefix && !prefix.endsWith('/') ? `${prefix}/` : prefix,
+    credentials: id && secret ? { accessKeyId: id, secretAccessKey: secret } : null,
+  };
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -110,6 +163,7 @@ export function loadConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: process.env.APPARATUS_SMTP_URL || null,
     mailFrom: process.env.APPARATUS_MAIL_FROM || 'Apparatus <no-reply@localhost>',
     ...webhooksFromEnv(),
+    files: filesFromEnv(),
     ...overrides,
   };
 }

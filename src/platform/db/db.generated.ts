@@ -380,6 +380,15 @@ export interface StaffingTargets {
   target_headcount: number;
 }
 
+export interface StoredFiles {
+  created_at: Generated<Timestamp>;
+  media_type: string;
+  sha256: string;
+  size: number;
+  storage: string;
+  storage_key: string;
+}
+
 export interface TaskChangeRequests {
   amendment_id: number | null;
   assigner_unit_id: number;
@@ -589,6 +598,7 @@ export interface DB {
   staffing_nodes: StaffingNodes;
   staffing_periods: StaffingPeriods;
   staffing_targets: StaffingTargets;
+  stored_files: StoredFiles;
   task_change_requests: TaskChangeRequests;
   task_coordinators: TaskCoordinators;
   task_dependencies: TaskDependencies;

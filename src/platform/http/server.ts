@@ -30,11 +30,16 @@ import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
 import { dailyRunJob } from '../../program/warnings/warnings.daily.ts';
+import { fileStoreStorage } from '../jobs/jobs.storage.ts';
+import { lazyFileStore } from '../files/files.service.ts';
+import type { BlobStore } from '../files/files.blob.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeRules: RouteRule[];
     jobs: Jobs;
+    /** The file store (platform/files): pass it to the routes of a module that keeps files. */
+    files: BlobStore;
   }
 }
 
@@ -44,15 +49,18 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 export function createJobs(
   handle: DatabaseHandle,
   config: Config,
-  options: { tuning?: Partial<QueueTuning>; log?: (msg: string) => void } = {},
+  options: { tuning?: Partial<QueueTuning>; log?: (msg: string) => void; files?: BlobStore } = {},
 ) {
-  return new Jobs(handle, [annualReportJob], [dailyRunJob(config)], options);
+  // On several machines (APPARATUS_FILES=s3) job results go to the shared file store, not the jobs row.
+  const storage =
+    config.files.kind === 's3' ? fileStoreStorage(handle.db, options.files ?? lazyFileStore(config)) : undefined;
+  return new Jobs(handle, [annualReportJob], [dailyRunJob(config)], { ...options, storage });
 }
 
 export async function buildServer(
   handle: DatabaseHandle,
   config: Config,
-  options: { logger?: boolean; jobs?: Jobs } = {},
+  options: { logger?: boolean; jobs?: Jobs; files?: BlobStore } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -72,7 +80,9 @@ export async function buildServer(
   // Before any route: an /api route without a declared rule stops the start (deny by default).
   const routeRules = registerPolicy(app);
   app.decorate('routeRules', routeRules);
-  const jobs = options.jobs ?? createJobs(handle, config, { log: (msg) => app.log.warn(msg) });
+  const files = options.files ?? lazyFileStore(config);
+  app.decorate('files', files);
+  const jobs = options.jobs ?? createJobs(handle, config, { files, log: (msg) => app.log.warn(msg) });
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => {
     await jobs.stop();

@@ -321,7 +321,7 @@ export class Jobs {
             name: outcome.file.name,
             type: outcome.file.type,
             size: outcome.file.bytes.length,
-            ...(await this.storage.put(row.id, outcome.file.bytes)),
+            ...(await this.storage.put(row.id, outcome.file.bytes, outcome.file.type)),
           }
         : null;
       await store.markDone(db, row.id, {

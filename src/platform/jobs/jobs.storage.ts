@@ -1,11 +1,15 @@
 // Where a job's result file lives. Today: in the jobs row itself (bytea), because the one database is the
 // only thing every server process shares (no shared disk is assumed), a report is small (the annual report
 // is tens of kilobytes), and the file then goes with backups and with the row's access check. The limit
-// keeps it that way: a result over it is refused with a message, not stored. Beyond one machine with
-// larger files, an object store (S3-compatible) implements the same interface and the row keeps its key
-// (`result_storage = 'object'`, `result_ref`).
+// keeps it that way: a result over it is refused with a message, not stored. Beyond one machine
+// (APPARATUS_FILES=s3), results go to the file store (platform/files) instead: fileStoreStorage below, the
+// row keeping the file's SHA-256 (`result_storage = 'object'`, `result_ref`); results stored in the row
+// before the switch are still read from it.
+import { Readable } from 'node:stream';
 import type { Db } from '../db/db.ts';
 import { AppError } from '../errors.ts';
+import type { BlobStore } from '../files/files.blob.ts';
+import { recordFile } from '../files/files.service.ts';
 import { resultBytes } from './jobs.store.ts';
 
 export const DB_RESULT_LIMIT = 20 * 1024 * 1024;
@@ -17,8 +21,8 @@ export interface StoredResult {
 }
 
 export interface ResultStorage {
-  /** Takes the file of job `jobId`; what it returns is written to the job's row. */
-  put(jobId: number, bytes: Buffer): Promise<StoredResult>;
+  /** Takes the file of job `jobId` (of media type `mediaType`); what it returns is written to the job's row. */
+  put(jobId: number, bytes: Buffer, mediaType?: string): Promise<StoredResult>;
   /** The file back, from what put returned. */
   get(db: Db, jobId: number, stored: { storage: string | null; ref: string | null }): Promise<Buffer | null>;
 }
@@ -45,3 +49,37 @@ export const databaseStorage: ResultStorage = {
     return bytes === null ? null : Buffer.from(bytes);
   },
 };
+
+/** Larger than the database's: the file store streams, and one result is still read whole to be sent. */
+export const FILE_RESULT_LIMIT = 200 * 1024 * 1024;
+
+/**
+ * Results in the file store: the bytes named by their SHA-256 with their `stored_files` row, the job's row
+ * keeping the hash. `files` may still be opening (the disk store creates its folder first).
+ */
+export function fileStoreStorage(
+  db: Db,
+  files: BlobStore | Promise<BlobStore>,
+  limit = FILE_RESULT_LIMIT,
+): ResultStorage {
+  return {
+    async put(_jobId, bytes, mediaType) {
+      const store = await files;
+      const blob = await store.put(Readable.from([bytes]), {
+        mediaType: mediaType ?? 'application/octet-stream',
+        allowed: 'server-made',
+        maxBytes: limit,
+      });
+      await db.transaction().execute((trx) => recordFile(trx, store, blob));
+      return { storage: 'object', ref: blob.sha256, bytes: null };
+    },
+    async get(db, jobId, stored) {
+      if (stored.storage !== 'object' || !stored.ref) return databaseStorage.get(db, jobId, stored);
+      const stream = await (await files).get(stored.ref);
+      if (!stream) return null;
+      const parts: Buffer[] = [];
+      for await (const chunk of stream) parts.push(Buffer.from(chunk as Uint8Array));
+      return Buffer.concat(parts);
+    },
+  };
+}

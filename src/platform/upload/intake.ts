@@ -5,6 +5,7 @@
 // at the byte limit: a 1 GB upload costs at most the limit in memory, and the
 // rest of the request is discarded unread. Fields are checked with the route's
 // zod schema (the one OpenAPI shows) once read.
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify';
 import multipart from '@fastify/multipart';
 import { validatorCompiler } from 'fastify-type-provider-zod';
@@ -123,29 +124,68 @@ export async function readUpload<F extends z.ZodObject>(
   fields: F,
   limits: Pick<UploadLimits, 'bytes'>,
 ): Promise<{ fields: z.infer<F>; file: UploadedFile }> {
+  const toBuffer = async (part: FilePart): Promise<UploadedFile> => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    for await (const chunk of part.stream) {
+      received += (chunk as Buffer).length;
+      if (part.stream.truncated || received > limits.bytes) throw overBytes(req, limits.bytes, received);
+      chunks.push(chunk as Buffer);
+    }
+    if (part.stream.truncated) throw overBytes(req, limits.bytes, received);
+    return { fileName: part.fileName, mediaType: part.mediaType, bytes: Buffer.concat(chunks, received) };
+  };
+  return readUploadWith(req, fields, limits, toBuffer);
+}
+
+/** The file part of an upload, as it streams in. */
+export interface FilePart {
+  stream: Readable & { truncated: boolean };
+  fileName: string;
+  mediaType: string;
+}
+
+/**
+ * Reads the multipart body, giving the file part to `consume` as it streams (platform/files/files.upload.ts
+ * streams it into the file store; readUpload into a buffer). `consume` must refuse a byte past
+ * `limits.bytes` (the part is cut one byte later, so going over is seen); a refusal worded by tooLarge is
+ * reworded with the request's size. When the request fails after `consume` returned (a bad field, a second
+ * file), `release` undoes what it kept.
+ */
+export async function readUploadWith<F extends z.ZodObject, T>(
+  req: FastifyRequest,
+  fields: F,
+  limits: Pick<UploadLimits, 'bytes'>,
+  consume: (part: FilePart) => Promise<T>,
+  release?: (file: T) => Promise<void>,
+): Promise<{ fields: z.infer<F>; file: T }> {
+  const kept: { file?: T } = {};
   try {
-    return await readParts(req, fields, limits);
+    return await readParts(req, fields, limits, consume, kept);
   } catch (err) {
     discardRest(req);
+    if (kept.file !== undefined && release) await release(kept.file).catch(() => {});
     throw err;
   }
 }
 
-async function readParts<F extends z.ZodObject>(
+async function readParts<F extends z.ZodObject, T>(
   req: FastifyRequest,
   fields: F,
   limits: Pick<UploadLimits, 'bytes'>,
-): Promise<{ fields: z.infer<F>; file: UploadedFile }> {
+  consume: (part: FilePart) => Promise<T>,
+  kept: { file?: T },
+): Promise<{ fields: z.infer<F>; file: T }> {
   if (!req.isMultipart()) throw notMultipart();
   const sent = requestSize(req);
   // A declared size far over the limit is refused before a byte of it is parsed.
   if (sent !== null && sent > limits.bytes + 1024 * 1024)
     throw tooLarge({ limit: 'bytes', max: limits.bytes, figure: sent, approx: true });
   const values: Record<string, string> = {};
-  let file: UploadedFile | null = null;
   try {
     for await (const part of req.parts({
-      limits: { fileSize: limits.bytes, files: 1, fields: 30, fieldSize: 100_000, parts: 31 },
+      // One byte over the limit is let through, so the consumer sees the file is too large.
+      limits: { fileSize: limits.bytes + 1, files: 1, fields: 30, fieldSize: 100_000, parts: 31 },
     })) {
       if (part.type === 'field') {
         if (part.valueTruncated)
@@ -163,20 +203,17 @@ async function readParts<F extends z.ZodObject>(
           en: `The file must be in the field "file", not "${part.fieldname}".`,
         });
       }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      for await (const chunk of part.file) {
-        received += (chunk as Buffer).length;
-        if (part.file.truncated || received > limits.bytes) throw overBytes(req, limits.bytes, received);
-        chunks.push(chunk as Buffer);
+      try {
+        kept.file = await consume({ stream: part.file, fileName: part.filename || 'upload', mediaType: part.mimetype });
+      } catch (err) {
+        part.file.resume();
+        throw err;
       }
-      if (part.file.truncated) throw overBytes(req, limits.bytes, received);
-      file = { fileName: part.filename || 'upload', mediaType: part.mimetype, bytes: Buffer.concat(chunks, received) };
     }
   } catch (err) {
     throw uploadError(err, req, limits.bytes);
   }
-  if (!file) throw noFile();
+  if (kept.file === undefined) throw noFile();
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
     const problems = fieldProblems(
@@ -193,12 +230,17 @@ async function readParts<F extends z.ZodObject>(
       errors: problems.map((f) => ({ field: f.field, label: f.label, message: f.message[lang] })),
     });
   }
-  return { fields: parsed.data, file };
+  return { fields: parsed.data, file: kept.file };
 }
 
 /** @fastify/multipart's and busboy's errors as refusals a person can act on. */
 function uploadError(err: unknown, req: FastifyRequest, maxBytes: number): unknown {
-  if (err instanceof AppError) return err;
+  if (err instanceof AppError) {
+    // The consumer's own byte refusal, reworded with the request's size when that says more.
+    if (err.type === 'upload-too-large' && err.extra.limit === 'bytes')
+      return overBytes(req, maxBytes, Number(err.extra.figure));
+    return err;
+  }
   const e = err as Error & { code?: string };
   switch (e.code) {
     case 'FST_REQ_FILE_TOO_LARGE':
