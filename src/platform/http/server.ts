@@ -30,6 +30,9 @@ import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
 import { dailyRunJob } from '../../program/warnings/warnings.daily.ts';
+// channel: consultations and the satisfaction index (issue 13, items 4 and 5)
+import { consultationsRoutes } from '../../channel/consultations/consultations.routes.ts';
+import { satisfactionRoutes } from '../../channel/satisfaction/satisfaction.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -122,6 +125,9 @@ export async function buildServer(
   await app.register(programRoutes(handle.db, handle, jobs), { prefix: '/api' });
   await app.register(jobsRoutes(jobs), { prefix: '/api' });
   await app.register(staffingRoutes(handle.db), { prefix: '/api' });
+  // channel: consultations and the satisfaction index
+  await app.register(consultationsRoutes(handle.db, config), { prefix: '/api' });
+  await app.register(satisfactionRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }
