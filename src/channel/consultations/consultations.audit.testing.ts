@@ -4,7 +4,7 @@
 // the code back) and confirmed through the API.
 import type { Db } from '../../platform/db/db.ts';
 import { systemContext } from '../../platform/context.ts';
-import { participate } from './consultations.service.ts';
+import { participate } from './consultations.participate.ts';
 
 type Call = (method: 'POST' | 'PATCH', url: string, payload: object) => Promise<Record<string, unknown>>;
 

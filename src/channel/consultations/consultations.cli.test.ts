@@ -13,7 +13,8 @@ import type { Db } from '../../platform/db/db.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { registerChannelCommands } from '../../cli/channel.commands.ts';
 import { runCli } from '../../cli/cli.testing.ts';
-import { confirmParticipation, createConsultation, participate } from './consultations.service.ts';
+import { createConsultation } from './consultations.service.ts';
+import { confirmParticipation, participate } from './consultations.participate.ts';
 import { answerSurvey } from '../satisfaction/satisfaction.service.ts';
 
 const run = (...args: string[]) => runCli(registerChannelCommands, ...args);

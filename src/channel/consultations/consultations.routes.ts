@@ -7,6 +7,7 @@ import type { Config } from '../../platform/config.ts';
 import { download, responses } from '../../platform/schemas.ts';
 import { CONSULTATIONS } from './consultations.policy.ts';
 import * as service from './consultations.service.ts';
+import * as participation from './consultations.participate.ts';
 import { consultationReport, consultationResults } from './consultations.results.ts';
 import {
   AnswerBody,
@@ -83,7 +84,7 @@ export function consultationsRoutes(db: Db, config: Pick<Config, 'smtpUrl' | 'ma
       async (req, reply) =>
         reply
           .code(202)
-          .send((await service.participate(db, req.ctx, req.params.id, req.body, { mail: config })).answer),
+          .send((await participation.participate(db, req.ctx, req.params.id, req.body, { mail: config })).answer),
     );
     app.post(
       '/consultations/confirm',
@@ -96,7 +97,7 @@ export function consultationsRoutes(db: Db, config: Pick<Config, 'smtpUrl' | 'ma
           response: responses({ 200: ConfirmAnswer }),
         },
       },
-      async (req) => service.confirmParticipation(db, req.ctx, req.body.code),
+      async (req) => participation.confirmParticipation(db, req.ctx, req.body.code),
     );
     app.get(
       '/consultations/:id/results',

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { percentText } from '../../platform/formats/percent.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import * as service from './consultations.service.ts';
+import * as participation from './consultations.participate.ts';
 import { consultationReport, consultationResults } from './consultations.results.ts';
 import { redact } from './consultations.redact.ts';
 
@@ -69,7 +70,7 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
       overall: 'agree' | 'disagree' | undefined,
       votes: [number, 'agree' | 'disagree'][],
     ) => {
-      const r = await service.participate(
+      const r = await participation.participate(
         t.db,
         ctx,
         id,
@@ -96,7 +97,7 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
     ]);
     await vote('d', '19900', 'agree', [[s2, 'agree']]);
     await vote('e', '19900', 'disagree', []);
-    for (const who of ['a', 'b', 'c', 'd']) await service.confirmParticipation(t.db, ctx, codes[who]);
+    for (const who of ['a', 'b', 'c', 'd']) await participation.confirmParticipation(t.db, ctx, codes[who]);
   });
   afterAll(async () => t?.drop());
 
@@ -132,7 +133,7 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
 
   it('takes one participation per confirmed address; an unconfirmed one is replaced by the next', async () => {
     const again = await refusal(
-      service.participate(
+      participation.participate(
         t.db,
         ctx,
         id,
@@ -143,24 +144,24 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
     expect(again.status).toBe(409);
     expect(again.vi).toContain('đã tham gia');
     // e's pending participation is replaced (someone else cannot block an address by using it first).
-    const replaced = await service.participate(
+    const replaced = await participation.participate(
       t.db,
       ctx,
       id,
       { email: 'e@example.vn', residenceCode: '00004', overall: 'agree', votes: [], comments: [] },
       { today: DAY },
     );
-    expect((await refusal(service.confirmParticipation(t.db, ctx, codes.e))).status).toBe(404); // the old code is gone
-    await service.confirmParticipation(t.db, ctx, replaced.code);
+    expect((await refusal(participation.confirmParticipation(t.db, ctx, codes.e))).status).toBe(404); // the old code is gone
+    await participation.confirmParticipation(t.db, ctx, replaced.code);
     const r = await consultationResults(t.db, id, DAY);
     expect([r.participants, r.unconfirmed, r.overall.agree, r.overall.disagree]).toEqual([5, 0, 4, 1]);
-    expect((await refusal(service.confirmParticipation(t.db, ctx, replaced.code))).status).toBe(404); // used once
+    expect((await refusal(participation.confirmParticipation(t.db, ctx, replaced.code))).status).toBe(404); // used once
   });
 
   it('refuses a vote twice on one section, a section of another draft, an empty participation, a commune not in force', async () => {
-    const p = (body: Partial<Parameters<typeof service.participate>[3]>, today = DAY) =>
+    const p = (body: Partial<Parameters<typeof participation.participate>[3]>, today = DAY) =>
       refusal(
-        service.participate(
+        participation.participate(
           t.db,
           ctx,
           id,
@@ -193,18 +194,18 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
       votes: [],
       comments: [],
     };
-    const early = await refusal(service.participate(t.db, ctx, id, body, { today: '2026-02-28' }));
+    const early = await refusal(participation.participate(t.db, ctx, id, body, { today: '2026-02-28' }));
     expect(early.status).toBe(409);
     expect(early.vi).toContain('01/03/2026');
-    const late = await refusal(service.participate(t.db, ctx, id, body, { today: '2026-04-01' }));
+    const late = await refusal(participation.participate(t.db, ctx, id, body, { today: '2026-04-01' }));
     expect(late.status).toBe(409);
     expect(late.vi).toContain('đã kết thúc ngày 31/03/2026');
-    const last = await service.participate(t.db, ctx, id, body, { today: '2026-03-31' });
+    const last = await participation.participate(t.db, ctx, id, body, { today: '2026-03-31' });
     expect(last.answer.status).toBe('pending');
   });
 
   it('publishes comments redacted, lets the drafting body group them and answer, and exports the report', async () => {
-    const r = await service.participate(
+    const r = await participation.participate(
       t.db,
       ctx,
       id,
@@ -222,7 +223,7 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
     );
     let detail = await service.getConsultation(t.db, id, DAY);
     expect(detail.comments).toHaveLength(0); // not confirmed: not published
-    await service.confirmParticipation(t.db, ctx, r.code);
+    await participation.confirmParticipation(t.db, ctx, r.code);
     detail = await service.getConsultation(t.db, id, DAY);
     expect(detail.comments.map((m) => m.text)).toEqual([
       'Đồng ý, liên hệ [số điện thoại đã ẩn] hoặc [thư điện tử đã ẩn]',
