@@ -21,6 +21,8 @@ import { createUser } from '../accounts/accounts.service.ts';
 import { importVn } from '../units/import/import.service.ts';
 import { AUDIT_ACTIONS, auditActionOf } from './audit.actions.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
+// channel: consultations and the satisfaction index (issue 13)
+import { runChannelMutations } from '../channel/consultations/consultations.audit.testing.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VN_DATA = path.resolve(SRC, '../data/vn');
@@ -259,6 +261,8 @@ describe.each(ENGINES)('every mutation outside the program module records before
     });
     const fromRules = await call('POST', '/api/staffing/targets/from-rule-set', { period: '2026-2031' });
     expect(fromRules.set.length, JSON.stringify(fromRules).slice(0, 500)).toBe(1);
+    // channel: consultations and the satisfaction index (issue 13)
+    await runChannelMutations(t.db, call, { hanoi });
     expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
 
     // Each mutation route outside the program was run (a route's path parameters match any value).

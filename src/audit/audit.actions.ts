@@ -75,6 +75,13 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'program.change_request.refuse', entity: 'task_change_request', kind: 'change' },
   { action: 'program.change_request.withdraw', entity: 'task_change_request', kind: 'change' },
   { action: 'program.notification.read', entity: 'notification', kind: 'change' },
+  // channel: consultations and the satisfaction index (run through the API by audit.actions.test.ts)
+  { action: 'channel.consultation.create', entity: 'consultation', kind: 'create' },
+  { action: 'channel.consultation.participate', entity: 'consultation_participant', kind: 'upsert' },
+  { action: 'channel.consultation.confirm', entity: 'consultation_participant', kind: 'change' },
+  { action: 'channel.consultation.group', entity: 'consultation_group', kind: 'create' },
+  { action: 'channel.consultation.answer', entity: 'consultation_group', kind: 'change' },
+  { action: 'channel.satisfaction.answer', entity: 'satisfaction_survey', kind: 'create' },
 ];
 
 export const auditActionOf = (action: string, entity: string) =>

@@ -9,6 +9,8 @@ import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
 import { serve } from './serve.ts';
 import { registerPeopleCommands } from './people.commands.ts';
+// channel: consultations and the satisfaction index (issue 13)
+import { registerChannelCommands } from './channel.commands.ts';
 
 const program = new Command('apparatus')
   .description(
@@ -31,5 +33,6 @@ registerProgramParseCommands(program, saveProgramDocument);
 registerProgramCommands(program);
 registerStaffingCommands(program);
 registerPeopleCommands(program);
+registerChannelCommands(program);
 
 await program.parseAsync(process.argv);

@@ -69,6 +69,66 @@ export interface AuditLog {
   user_agent: string | null;
 }
 
+export interface ConsultationComments {
+  body: string;
+  created_at: Generated<Timestamp>;
+  group_id: number | null;
+  id: Generated<number>;
+  participant_id: number;
+  redactions: Generated<number>;
+  section_id: number;
+}
+
+export interface ConsultationGroups {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  consultation_id: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  section_id: number | null;
+  title: string;
+}
+
+export interface ConsultationParticipants {
+  confirm_hash: string | null;
+  confirmed_at: Timestamp | null;
+  consultation_id: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  identity_hash: string;
+  overall: string | null;
+  residence_province_id: number;
+  residence_unit_id: number;
+  voted_on: string;
+}
+
+export interface Consultations {
+  closes_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<number>;
+  kind: string;
+  opens_on: string;
+  summary: Generated<string>;
+  title: string;
+  unit_id: number;
+}
+
+export interface ConsultationSections {
+  body: Generated<string>;
+  consultation_id: number;
+  heading: string;
+  id: Generated<number>;
+  position: number;
+}
+
+export interface ConsultationVotes {
+  choice: string;
+  participant_id: number;
+  section_id: number;
+}
+
 export interface DatasetImports {
   checksum: string;
   dataset: string;
@@ -292,6 +352,23 @@ export interface RestructuringRollups {
   from_date: string;
   result: ColumnType<JsonValue, string, string>;
   to_date: string;
+}
+
+export interface SatisfactionAnswers {
+  component: number;
+  question: string;
+  score: number;
+  survey_id: number;
+}
+
+export interface SatisfactionSurveys {
+  answered_on: string;
+  created_at: Generated<Timestamp>;
+  feedback_ref: string | null;
+  id: Generated<number>;
+  period: string;
+  province_id: number | null;
+  unit_id: number;
 }
 
 export interface SchemaMigrations {
@@ -572,6 +649,12 @@ export interface DB {
   agencies: Agencies;
   api_tokens: ApiTokens;
   audit_log: AuditLog;
+  consultation_comments: ConsultationComments;
+  consultation_groups: ConsultationGroups;
+  consultation_participants: ConsultationParticipants;
+  consultation_sections: ConsultationSections;
+  consultation_votes: ConsultationVotes;
+  consultations: Consultations;
   dataset_imports: DatasetImports;
   evidence_blobs: EvidenceBlobs;
   grants: Grants;
@@ -590,6 +673,8 @@ export interface DB {
   public_holidays: PublicHolidays;
   report_evidence: ReportEvidence;
   restructuring_rollups: RestructuringRollups;
+  satisfaction_answers: SatisfactionAnswers;
+  satisfaction_surveys: SatisfactionSurveys;
   schema_migrations: SchemaMigrations;
   sessions: Sessions;
   staffing_actuals: StaffingActuals;

@@ -18,6 +18,8 @@ export interface Seeded {
   warningId: number;
   inboxId: number;
   tasklistBase64: string;
+  // channel: an open consultation (issue 13)
+  consultation: { id: number; section: number; unit: number };
 }
 
 export interface Example {
@@ -189,5 +191,40 @@ export function examples(s: Seeded): Record<string, Example> {
     'POST /api/staffing/targets/from-rule-set': { body: { period: '2026-2031', basis: 'Nghị quyết 18-NQ/TW' } },
     'GET /api/staffing/blocks': { query: { period: P } },
     'GET /api/staffing/trend': { query: { unitId: s.units.hanoi, category: C } },
+    ...channelExamples(s),
+  };
+}
+
+// channel: consultations and the satisfaction index (issue 13)
+function channelExamples(s: Seeded): Record<string, Example> {
+  const id = s.consultation.id;
+  return {
+    'POST /api/consultations': {
+      body: {
+        title: 'Dự thảo',
+        kind: 'plan',
+        summary: '',
+        unitId: s.units.hanoi,
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+        sections: [{ heading: 'Phần 1', body: '' }],
+      },
+    },
+    'GET /api/consultations/{id}': { path: { id } },
+    'GET /api/consultations/{id}/results': { path: { id } },
+    'GET /api/consultations/{id}/report.docx': { path: { id } },
+    'POST /api/consultations/{id}/participations': {
+      path: { id },
+      body: {
+        email: 'fuzz@example.vn',
+        residenceCode: '00004',
+        overall: 'agree',
+        votes: [{ sectionId: s.consultation.section, choice: 'agree' }],
+        comments: [{ sectionId: s.consultation.section, text: 'Góp ý' }],
+      },
+    },
+    'POST /api/consultations/{id}/groups/{groupId}/answer': { path: { id, groupId: 1 }, body: { answer: 'Tiếp thu' } },
+    'POST /api/satisfaction/surveys': { body: { unitCode: '00004', answers: { '1.1': 4, '2.3': 5 } } },
+    'GET /api/satisfaction/index': { query: { unit: '01', period: '2026' } },
   };
 }

@@ -23,6 +23,8 @@ import { createTestPeriod } from '../../staffing/staffing.fixtures.ts';
 import { allocate, createPeriod } from '../../staffing/quotas/quotas.service.ts';
 import { listRuleSets } from '../../staffing/norms/norms.rulesets.ts';
 import { examples, type Example, type Seeded } from './fuzz.examples.ts';
+// channel: consultations (issue 13)
+import { seedMatrixConsultations } from '../../channel/consultations/consultations.fixtures.ts';
 import { recordPresent } from '../../staffing/headcount/headcount.service.ts';
 import {
   PROTO,
@@ -344,6 +346,8 @@ describe.each(ENGINES)('hostile input on every API operation, %s', (engine) => {
       warningId: await first('program_warnings'),
       inboxId: await first('notifications'),
       tasklistBase64: xlsx.rawPayload.toString('base64'),
+      // channel: consultations (issue 13)
+      consultation: (await seedMatrixConsultations(t.db, u)).in,
     };
     valid = examples(seeded);
     const unitIds = Object.values(u);

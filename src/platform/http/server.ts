@@ -33,6 +33,9 @@ import { dailyRunJob } from '../../program/warnings/warnings.daily.ts';
 import { fileStoreStorage } from '../jobs/jobs.storage.ts';
 import { lazyFileStore } from '../files/files.service.ts';
 import type { BlobStore } from '../files/files.blob.ts';
+// channel: consultations and the satisfaction index (issue 13, items 4 and 5)
+import { consultationsRoutes } from '../../channel/consultations/consultations.routes.ts';
+import { satisfactionRoutes } from '../../channel/satisfaction/satisfaction.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -132,6 +135,9 @@ export async function buildServer(
   await app.register(programRoutes(handle.db, handle, jobs), { prefix: '/api' });
   await app.register(jobsRoutes(jobs), { prefix: '/api' });
   await app.register(staffingRoutes(handle.db), { prefix: '/api' });
+  // channel: consultations and the satisfaction index
+  await app.register(consultationsRoutes(handle.db, config), { prefix: '/api' });
+  await app.register(satisfactionRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

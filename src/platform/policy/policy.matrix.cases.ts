@@ -401,7 +401,72 @@ export const CASES: Record<string, Case> = {
     url: `/api/staffing/trend?unitId=${communeUnit(w, s)}`,
     facts: { unit: communeUnit(w, s) },
   }),
+  ...CHANNEL_CASES(),
 };
+
+// channel: consultations and the satisfaction index (issue 13). Reading and taking part are public; the drafting
+// body's work is on the consultation's unit (Hà Nội's in scope, Huế's out). Bogus comment and group ids: an
+// allowed caller gets 400/404 after the scope check, a refused one 403 before it.
+function CHANNEL_CASES(): Record<string, Case> {
+  const c = (w: World, s: Side) => w.consultations[s];
+  return {
+    'GET /api/consultations': () => ({ method: 'GET', url: '/api/consultations' }),
+    'POST /api/consultations': (w, s) => ({
+      method: 'POST',
+      url: '/api/consultations',
+      payload: {
+        title: 'Dự thảo kiểm tra quyền',
+        kind: 'regulation',
+        unitId: c(w, s).unit,
+        opensOn: '2026-01-01',
+        closesOn: '2026-12-31',
+        sections: [{ heading: 'Điều 1' }],
+      },
+      facts: { unit: c(w, s).unit },
+    }),
+    'GET /api/consultations/:id': (w, s) => ({ method: 'GET', url: `/api/consultations/${c(w, s).id}` }),
+    'GET /api/consultations/:id/results': (w, s) => ({
+      method: 'GET',
+      url: `/api/consultations/${c(w, s).id}/results`,
+    }),
+    'GET /api/consultations/:id/report.docx': (w, s) => ({
+      method: 'GET',
+      url: `/api/consultations/${c(w, s).id}/report.docx`,
+    }),
+    'POST /api/consultations/:id/participations': (w, s, user) => ({
+      method: 'POST',
+      url: `/api/consultations/${c(w, s).id}/participations`,
+      payload: { email: `${user}.${unique()}@example.vn`, residenceCode: '00004', overall: 'agree' },
+    }),
+    'POST /api/consultations/confirm': () => ({
+      method: 'POST',
+      url: '/api/consultations/confirm',
+      payload: { code: 'not-a-code-that-was-sent-0000' },
+    }),
+    'POST /api/consultations/:id/groups': (w, s) => ({
+      method: 'POST',
+      url: `/api/consultations/${c(w, s).id}/groups`,
+      payload: { title: 'Nhóm', commentIds: [999_999] },
+      facts: { unit: c(w, s).unit },
+    }),
+    'POST /api/consultations/:id/groups/:groupId/answer': (w, s) => ({
+      method: 'POST',
+      url: `/api/consultations/${c(w, s).id}/groups/999999/answer`,
+      payload: { answer: 'Tiếp thu' },
+      facts: { unit: c(w, s).unit },
+    }),
+    'GET /api/satisfaction/questions': () => ({ method: 'GET', url: '/api/satisfaction/questions' }),
+    'POST /api/satisfaction/surveys': (w, s) => ({
+      method: 'POST',
+      url: '/api/satisfaction/surveys',
+      payload: { unitCode: s === 'in' ? '00004' : '19900', answers: { '1.1': 4, '3.2': 5 } },
+    }),
+    'GET /api/satisfaction/index': (w, s) => ({
+      method: 'GET',
+      url: `/api/satisfaction/index?unit=${s === 'in' ? '01' : '46'}`,
+    }),
+  };
+}
 
 const commune = (w: World, s: Side) => (s === 'in' ? w.tasks.baDinhTask : w.tasks.phongDienTask);
 const communeUnit = (w: World, s: Side) => (s === 'in' ? w.units.baDinh : w.units.hueCommune);

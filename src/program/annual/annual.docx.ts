@@ -17,9 +17,10 @@ import type { AnnualReportData } from './annual.service.ts';
 import { RATING_LABELS, STATUS_LABELS, WARNING_LABELS } from './annual.service.ts';
 
 const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+// run, para, table and officialHeading are shared with other Word reports (the consultation report).
+export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
-const para = (
+export const para = (
   children: TextRun[],
   o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: boolean } = {},
 ) =>
@@ -43,7 +44,7 @@ function cell(text: string | number, bold = false) {
   });
 }
 
-function table(header: string[], rows: (string | number)[][]) {
+export function table(header: string[], rows: (string | number)[][]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
@@ -55,9 +56,12 @@ function table(header: string[], rows: (string | number)[][]) {
 
 const isParty = (body: string) => /đảng|ban chấp hành|bộ chính trị|trung ương/i.test(body);
 
-function heading(d: AnnualReportData) {
-  const [y, m, day] = d.asOf.split('-');
-  const right = isParty(d.program.issuing_body)
+const heading = (d: AnnualReportData) => officialHeading(d.program.issuing_body, d.asOf);
+
+/** The issuing body and the national (or party) heading side by side, with place and date (Decree 30/2020/NĐ-CP). */
+export function officialHeading(issuingBody: string, asOf: string) {
+  const [y, m, day] = asOf.split('-');
+  const right = isParty(issuingBody)
     ? [para([run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 15 })], { align: AlignmentType.CENTER, after: 0 })]
     : [
         para([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 13 })], {
@@ -75,7 +79,7 @@ function heading(d: AnnualReportData) {
           new TableCell({
             width: { size: 45, type: WidthType.PERCENTAGE },
             children: [
-              para([run(d.program.issuing_body.toUpperCase(), { bold: true, size: 13 })], {
+              para([run(issuingBody.toUpperCase(), { bold: true, size: 13 })], {
                 align: AlignmentType.CENTER,
                 after: 0,
               }),

@@ -48,6 +48,13 @@ export const ACTION_WORDS: Record<string, Words> = {
   'program.change_request.refuse': { vi: 'Từ chối đề nghị điều chỉnh', en: 'Change request refused' },
   'program.change_request.withdraw': { vi: 'Rút đề nghị điều chỉnh', en: 'Change request withdrawn' },
   'program.notification.read': { vi: 'Đọc thông báo', en: 'Notification read' },
+  // channel: consultations and the satisfaction index
+  'channel.consultation.create': { vi: 'Mở lấy ý kiến dự thảo', en: 'Consultation opened' },
+  'channel.consultation.participate': { vi: 'Góp ý, biểu quyết dự thảo', en: 'Took part in a consultation' },
+  'channel.consultation.confirm': { vi: 'Xác nhận ý kiến qua thư điện tử', en: 'Participation confirmed by e-mail' },
+  'channel.consultation.group': { vi: 'Nhóm ý kiến góp ý', en: 'Comments grouped' },
+  'channel.consultation.answer': { vi: 'Công bố giải trình ý kiến', en: 'Answer to comments published' },
+  'channel.satisfaction.answer': { vi: 'Trả lời phiếu khảo sát hài lòng', en: 'Satisfaction survey answered' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -69,6 +76,11 @@ export const ENTITY_WORDS: Record<string, Words> = {
   public_holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
   task_change_request: { vi: 'Đề nghị điều chỉnh', en: 'Change request' },
   notification: { vi: 'Thông báo', en: 'Notification' },
+  // channel: consultations and the satisfaction index
+  consultation: { vi: 'Đợt lấy ý kiến', en: 'Consultation' },
+  consultation_participant: { vi: 'Lượt tham gia góp ý', en: 'Consultation participation' },
+  consultation_group: { vi: 'Nhóm ý kiến', en: 'Comment group' },
+  satisfaction_survey: { vi: 'Phiếu khảo sát hài lòng', en: 'Satisfaction survey' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
