@@ -8,6 +8,7 @@ import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
 import { serve } from './serve.ts';
+import { registerPeopleCommands } from './people.commands.ts';
 import { registerPeopleRegisterCommands } from './people-register.commands.ts';
 
 const program = new Command('apparatus')
@@ -30,6 +31,7 @@ registerAdminCommands(program);
 registerProgramParseCommands(program, saveProgramDocument);
 registerProgramCommands(program);
 registerStaffingCommands(program);
+registerPeopleCommands(program);
 registerPeopleRegisterCommands(program);
 
 await program.parseAsync(process.argv);
