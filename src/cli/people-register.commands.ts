@@ -19,8 +19,13 @@ import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 
+/** The official registry, loaded once on a database that has none. */
+async function ensureRegistry(db: Db) {
+  if (!(await countryUnit(db))) await ensureReferenceData(db, VN_DATA_DIR);
+}
+
 async function unitId(db: Db, code: string, asOf: string) {
-  await ensureReferenceData(db, VN_DATA_DIR); // the registry, once, on a fresh database
+  await ensureRegistry(db);
   const u = await findUnitByCode(db, code, asOf);
   if (!u)
     throw notFound({
@@ -56,7 +61,7 @@ export function registerPeopleRegisterCommands(program: Command) {
     .action((file: string, o) =>
       withDb(o.json, async ({ db }) => {
         const asOf = parseIsoDate(o.asOf, '--as-of');
-        await ensureReferenceData(db, VN_DATA_DIR);
+        await ensureRegistry(db);
         const root = o.unit ? await unitId(db, o.unit, asOf) : (await countryUnit(db))?.id;
         if (root === undefined) throw notFound({ vi: 'đơn vị cả nước', en: 'The country unit' });
         const sheet = await readRegisterFile(fs.readFileSync(file));
