@@ -50,6 +50,16 @@ export async function recordOutcome(db: Q, ctx: RequestContext, personId: number
   return db.transaction().execute(async (trx) => {
     const person = await store.lockPerson(trx, personId);
     if (!person) throw notFound({ vi: `người số ${personId}`, en: `Person ${personId}` });
+    if (body.kind === 'part_time_ended' && person.category !== 'commune_part_time')
+      throw new AppError(
+        422,
+        'outcome-not-applicable',
+        { vi: 'Kết quả không áp dụng cho đối tượng này', en: 'Outcome not applicable' },
+        {
+          vi: 'Chấm dứt hoạt động không chuyên trách chỉ áp dụng cho người hoạt động không chuyên trách cấp xã; với người này hãy chọn nghỉ hưu trước tuổi, thôi việc, bố trí công tác hoặc tiếp tục công tác đến tuổi nghỉ hưu.',
+          en: 'Ending part-time service applies only to non-specialised commune workers; for this person choose early retirement, resignation, placement or continuing until retirement.',
+        },
+      );
     const reasons = exclusionsOf(
       body.kind,
       {

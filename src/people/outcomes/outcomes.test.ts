@@ -127,6 +127,13 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
     expect(e1.status).toBe(422);
     expect(e1.detail.vi).toContain('mang thai');
     expect(await leave(pregnant, true)).toMatchObject({ kind: 'resignation', replaced: false, benefit: null });
+    const notPartTime = (await recordOutcome(
+      t.db,
+      ctx,
+      disciplined,
+      OutcomeBody.parse({ kind: 'part_time_ended', ...decision }),
+    ).catch((e: unknown) => e)) as AppError;
+    expect(notPartTime.type).toBe('outcome-not-applicable');
     const e2 = (await leave(disciplined, true).catch((e: unknown) => e)) as AppError;
     expect(e2.detail.vi).toContain('kỷ luật');
     // The same person's decision changes: continues until retirement; the audit row keeps the resignation.
