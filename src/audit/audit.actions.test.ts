@@ -23,6 +23,7 @@ import { AUDIT_ACTIONS, auditActionOf } from './audit.actions.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
 // channel: consultations and the satisfaction index (issue 13)
 import { runChannelMutations } from '../channel/consultations/consultations.audit.testing.ts';
+import { personCells, registerWorkbook } from '../people/people.testing.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VN_DATA = path.resolve(SRC, '../data/vn');
@@ -263,6 +264,48 @@ describe.each(ENGINES)('every mutation outside the program module records before
     expect(fromRules.set.length, JSON.stringify(fromRules).slice(0, 500)).toBe(1);
     // channel: consultations and the satisfaction index (issue 13)
     await runChannelMutations(t.db, call, { hanoi });
+    // People (issue 12): an HR officer of Hà Nội imports, views, lists, exports and records an outcome twice.
+    await call('POST', '/api/users', {
+      username: 'nhan-su',
+      displayName: 'Sở Nội vụ',
+      password: 'mat-khau-dai-du',
+      grants: [{ role: 'hr_officer', unitCode: '01' }],
+    });
+    const hrLogin = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nhan-su', password: 'mat-khau-dai-du' },
+    });
+    const hr = {
+      cookie: `apparatus_session=${hrLogin.cookies.find((c) => c.name === 'apparatus_session')!.value}`,
+      'x-csrf-token': hrLogin.json().csrfToken,
+    };
+    const register = await multipartBody(
+      { unitId: String(hanoi) },
+      { name: 'danh-sach.xlsx', content: await registerWorkbook([personCells(1)]) },
+    );
+    const peopleImport = await inject({
+      method: 'POST',
+      url: '/api/people/import',
+      payload: register.payload,
+      headers: { ...hr, ...register.headers },
+    });
+    expect(peopleImport.statusCode, peopleImport.body).toBeLessThan(300);
+    const listed = await app.inject({ method: 'GET', url: `/api/people?unitId=${hanoi}`, headers: hr });
+    const personId = listed.json().items[0].id;
+    expect((await app.inject({ method: 'GET', url: `/api/people/${personId}`, headers: hr })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/people/export.xlsx?unitId=${hanoi}`, headers: hr })).statusCode,
+    ).toBe(200);
+    for (const kind of ['until_retirement', 'early_retirement']) {
+      const res = await inject({
+        method: 'POST',
+        url: `/api/people/${personId}/outcome`,
+        payload: { kind, decisionNumber: '5/QĐ-UBND', decisionDate: '2025-07-10', decisionSigner: 'Chủ tịch UBND' },
+        headers: hr,
+      });
+      expect(res.statusCode, res.body).toBeLessThan(300);
+    }
     expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
 
     // Each mutation route outside the program was run (a route's path parameters match any value).
@@ -337,6 +380,8 @@ describe.each(ENGINES)('every mutation outside the program module records before
     ).toMatchObject({ targetHeadcount: 171 });
     expect(last('units.update').before).toMatchObject({ adminCentre: 'Số 1 Phan Đình Phùng' });
     expect(last('units.import').before).toMatchObject({ checksum: expect.any(String) });
+    expect(last('people.outcome').before).toMatchObject({ kind: 'until_retirement' });
+    expect(last('people.export').after).toMatchObject({ rowCount: 1 });
     expect(rows.find((r) => r.action === 'staffing.merge' && r.entity === 'staffing_node')!.before).toMatchObject({
       successor: { quotas: {} },
     });

@@ -48,6 +48,17 @@ export const AUDIT_ACTIONS: AuditAction[] = [
     rows: 'staffing.import on staffing_allocation, staffing.present on staffing_actual',
   },
   { action: 'staffing.import', entity: 'staffing_allocation', kind: 'change' },
+  // people (issue 12): counts only, never personal data, in the audit log (Decree 13/2023)
+  {
+    action: 'people.import',
+    entity: 'people_register',
+    kind: 'summary',
+    rows: 'counts only: the people themselves are not copied into the audit log (personal data)',
+  },
+  { action: 'people.list', entity: 'people_register', kind: 'event' },
+  { action: 'people.view', entity: 'person', kind: 'event' },
+  { action: 'people.export', entity: 'people_register', kind: 'event' },
+  { action: 'people.outcome', entity: 'person', kind: 'upsert' },
   // program (its mutations are run through the API by audit.program.test.ts)
   { action: 'program.import', entity: 'program', kind: 'create' },
   { action: 'program.annual_report.request', entity: 'program', kind: 'event' },

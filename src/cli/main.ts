@@ -11,6 +11,7 @@ import { serve } from './serve.ts';
 import { registerPeopleCommands } from './people.commands.ts';
 // channel: consultations and the satisfaction index (issue 13)
 import { registerChannelCommands } from './channel.commands.ts';
+import { registerPeopleRegisterCommands } from './people-register.commands.ts';
 
 const program = new Command('apparatus')
   .description(
@@ -34,5 +35,6 @@ registerProgramCommands(program);
 registerStaffingCommands(program);
 registerPeopleCommands(program);
 registerChannelCommands(program);
+registerPeopleRegisterCommands(program);
 
 await program.parseAsync(process.argv);

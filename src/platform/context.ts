@@ -1,7 +1,17 @@
 // Who is asking and from where: passed to every service call, which checks
 // access against it and writes it into the audit log.
-export type Role = 'system_admin' | 'central_officer' | 'province_officer' | 'commune_officer' | 'viewer';
-export const ROLES: Role[] = ['system_admin', 'central_officer', 'province_officer', 'commune_officer', 'viewer'];
+export type Role =
+  'system_admin' | 'central_officer' | 'province_officer' | 'commune_officer' | 'viewer' | 'hr_officer';
+// hr_officer (issue 12): keeps the register of affected people of the units it is granted over (a unit's HR officers,
+// a province's Department of Home Affairs); the only role that sees their names, birth dates and identity numbers.
+export const ROLES: Role[] = [
+  'system_admin',
+  'central_officer',
+  'province_officer',
+  'commune_officer',
+  'viewer',
+  'hr_officer',
+];
 
 export interface Grant {
   role: Role;

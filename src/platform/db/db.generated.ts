@@ -225,6 +225,46 @@ export interface Notifications {
   user_id: number;
 }
 
+export interface People {
+  birth_date: string;
+  category: string;
+  created_at: Generated<Timestamp>;
+  ethnic_minority: Generated<boolean>;
+  full_name: string;
+  id: Generated<number>;
+  id_cipher: string;
+  id_hash: string;
+  other_allowances_vnd: Generated<number>;
+  position: string | null;
+  position_allowance_coef: Generated<Numeric>;
+  pregnant_or_maternity: Generated<boolean>;
+  rank: string | null;
+  religious: Generated<boolean>;
+  salary_coef: Numeric;
+  sex: string;
+  si_months: number;
+  source: string | null;
+  under_discipline: Generated<boolean>;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+  youngest_child_birth: string | null;
+}
+
+export interface PeopleOutcomes {
+  decision_date: string;
+  decision_number: string;
+  decision_signer: string;
+  kind: string;
+  person_id: number;
+  receiving_position: string | null;
+  receiving_unit_id: number | null;
+  recorded_at: Generated<Timestamp>;
+  staffing_category: string | null;
+  staffing_node_id: number | null;
+  start_date: string | null;
+  voluntary: Generated<boolean>;
+}
+
 export interface ProgramAmendments {
   actor: string;
   change_request_id: number | null;
@@ -663,6 +703,8 @@ export interface DB {
   lineage_links: LineageLinks;
   login_throttles: LoginThrottles;
   notifications: Notifications;
+  people: People;
+  people_outcomes: PeopleOutcomes;
   program_amendments: ProgramAmendments;
   program_daily_runs: ProgramDailyRuns;
   program_due_rollups: ProgramDueRollups;

@@ -402,6 +402,43 @@ export const CASES: Record<string, Case> = {
     facts: { unit: communeUnit(w, s) },
   }),
   ...CHANNEL_CASES(),
+
+  // People (issue 12): personal data for HR over the person's unit; counts and amounts for everyone in scope
+  'GET /api/people': (w, s) => ({
+    method: 'GET',
+    url: `/api/people?unitId=${communeUnit(w, s)}`,
+    facts: { unit: communeUnit(w, s) },
+  }),
+  'GET /api/people/export.xlsx': (w, s) => ({
+    method: 'GET',
+    url: `/api/people/export.xlsx?unitId=${communeUnit(w, s)}`,
+    facts: { unit: communeUnit(w, s) },
+  }),
+  'GET /api/people/:id': (w, s) => ({
+    method: 'GET',
+    url: `/api/people/${w.people[s]}`,
+    facts: { unit: communeUnit(w, s) },
+  }),
+  'POST /api/people/import': (w, s) => ({
+    method: 'POST',
+    url: '/api/people/import',
+    upload: {
+      fields: { unitId: String(communeUnit(w, s)) },
+      file: { name: 'danh-sach.xlsx', content: Buffer.from(w.register, 'base64') },
+    },
+    facts: { unit: communeUnit(w, s) },
+  }),
+  'POST /api/people/:id/outcome': (w, s) => ({
+    method: 'POST',
+    url: `/api/people/${w.people[s]}/outcome`,
+    payload: {
+      kind: 'until_retirement',
+      decisionNumber: '1/QĐ-SNV',
+      decisionDate: '2025-07-10',
+      decisionSigner: 'Giám đốc Sở Nội vụ',
+    },
+    facts: { unit: communeUnit(w, s) },
+  }),
 };
 
 // channel: consultations and the satisfaction index (issue 13). Reading and taking part are public; the drafting

@@ -20,6 +20,9 @@ import { recordPresent } from '../../staffing/headcount/headcount.service.ts';
 import { exportXlsx, tableRows } from '../../staffing/tables/tables.export.ts';
 // channel: consultations (issue 13)
 import { seedMatrixConsultations } from '../../channel/consultations/consultations.fixtures.ts';
+import { personCells, registerWorkbook } from '../../people/people.testing.ts';
+import { readRegisterFile } from '../../people/register/register.sheet.ts';
+import { importRegister } from '../../people/register/register.service.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';
@@ -31,6 +34,7 @@ export const USERS: { name: string; role: Role | null; unit: 'vn' | 'hanoi' | 'b
   { name: 'hanoi', role: 'province_officer', unit: 'hanoi' },
   { name: 'badinh', role: 'commune_officer', unit: 'baDinh' },
   { name: 'viewer', role: 'viewer', unit: 'hanoi' },
+  { name: 'hr', role: 'hr_officer', unit: 'hanoi' },
   { name: 'anonymous', role: null, unit: null },
 ];
 
@@ -231,6 +235,16 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     ).toString('base64');
   const tasklist = (await exportTaskList(t.db, ctx, program.id)).content.toString('base64');
 
+  // People (issue 12): one affected person in each commune, and a register file for the import case.
+  const personIn = async (unitId: number, i: number) => {
+    const sheet = await readRegisterFile(await registerWorkbook([personCells(i)]));
+    await importRegister(t.db, ctx, sheet, { unitId, dryRun: false, source: 'matrix' });
+    const rows = await t.db.selectFrom('people').select('id').where('unit_id', '=', unitId).execute();
+    return rows[0].id;
+  };
+  const people = { in: await personIn(units.baDinh, 1), out: await personIn(units.hueCommune, 2) };
+  const register = (await registerWorkbook([personCells(3)])).toString('base64');
+
   return {
     units,
     userIds,
@@ -249,5 +263,7 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     tasklist,
     // channel: consultations (issue 13)
     consultations: await seedMatrixConsultations(t.db, units),
+    people,
+    register,
   };
 }

@@ -142,6 +142,7 @@ export const ROLE_NAMES: Record<Role, Message> = {
   province_officer: { vi: 'cán bộ cấp tỉnh', en: 'province officer' },
   commune_officer: { vi: 'cán bộ cấp xã', en: 'commune officer' },
   viewer: { vi: 'người xem', en: 'viewer' },
+  hr_officer: { vi: 'cán bộ tổ chức cán bộ (nhân sự)', en: 'HR officer' },
 };
 
 export function needsRole(roles: readonly Role[]) {

@@ -6,7 +6,14 @@ import { api, errorMessage } from '../api';
 import type { AdminUser } from './types';
 import { UnitPicker, type PickedUnit } from './UnitPicker';
 
-export const ROLES = ['system_admin', 'central_officer', 'province_officer', 'commune_officer', 'viewer'] as const;
+export const ROLES = [
+  'system_admin',
+  'central_officer',
+  'province_officer',
+  'commune_officer',
+  'viewer',
+  'hr_officer',
+] as const;
 
 interface Values {
   role: string;

@@ -52,6 +52,7 @@ const en: Resources = {
     province_officer: 'Province officer',
     commune_officer: 'Commune officer',
     viewer: 'Viewer',
+    hr_officer: 'HR officer',
   },
   unitType: {
     central: 'Central',

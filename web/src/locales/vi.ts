@@ -52,6 +52,7 @@ const vi = {
     province_officer: 'Cán bộ cấp tỉnh',
     commune_officer: 'Cán bộ cấp xã',
     viewer: 'Người xem',
+    hr_officer: 'Cán bộ tổ chức cán bộ (nhân sự)',
   },
   unitType: {
     central: 'Trung ương',

@@ -1,0 +1,136 @@
+// `apparatus people import|list|export|outcome`, run in-process against a database the CLI opens itself:
+// a bad file refused with every row (exit 2, --json), a dry run that saves nothing, the import, the masked list,
+// a placement over quota refused with the figures, an exclusion with its reason.
+import fs from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openAndMigrate } from '../platform/runtime.ts';
+import { systemContext } from '../platform/context.ts';
+import type { Db } from '../platform/db/db.ts';
+import { seedMiniRegistry } from '../units/units.fixtures.ts';
+import { createPeriod, allocate } from '../staffing/quotas/quotas.service.ts';
+import { recordPresent } from '../staffing/headcount/headcount.service.ts';
+import { registerPeopleRegisterCommands } from '../cli/people-register.commands.ts';
+import { runCli } from '../cli/cli.testing.ts';
+import { personCells, registerWorkbook } from './people.testing.ts';
+
+const run = (...args: string[]) => runCli(registerPeopleRegisterCommands, ...args);
+const ctx = systemContext('test');
+
+describe.each(ENGINES)('people CLI on %s', (engine) => {
+  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
+  let dir = '';
+  let pg: TestDb | null = null;
+  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (pg) return fn(pg.db);
+    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: path.join(dir, 'db') });
+    try {
+      return await fn(h.db);
+    } finally {
+      await h.close();
+    }
+  }
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-people-'));
+    if (engine === 'postgres') {
+      pg = await createTestDb('postgres');
+      process.env.DATABASE_URL = pg.url!;
+    } else {
+      delete process.env.DATABASE_URL;
+      process.env.APPARATUS_DATA_DIR = path.join(dir, 'db');
+    }
+    await withDb(async (db) => {
+      const u = await seedMiniRegistry(db);
+      await createPeriod(db, ctx, { code: '2025-2030', name: 'Thử', startDate: '2025-01-01', endDate: '2031-01-01' });
+      for (const [unitId, quota] of [
+        [u.vn, 1000],
+        [u.hanoi, 100],
+        [u.baDinh, 10],
+      ] as const)
+        await allocate(db, ctx, { period: '2025-2030', category: 'commune_cadre', unitId, quota });
+      await recordPresent(db, ctx, {
+        period: '2025-2030',
+        category: 'commune_cadre',
+        unitId: u.baDinh,
+        asOf: '2025-07-01',
+        present: 9,
+      });
+    });
+    fs.writeFileSync(
+      path.join(dir, 'bad.xlsx'),
+      await registerWorkbook([personCells(1), personCells(2, { 'Số định danh cá nhân': '12 345' })]),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'good.xlsx'),
+      await registerWorkbook([
+        personCells(1, { 'Mã đơn vị': '00004' }),
+        personCells(2, { 'Mã đơn vị': '00004' }),
+        personCells(3, { 'Giới tính (Nam/Nữ)': 'Nữ', 'Ngày sinh con nhỏ nhất': '01/01/2024' }),
+      ]),
+    );
+  });
+  afterAll(async () => {
+    for (const [k, v] of [
+      ['DATABASE_URL', saved.url],
+      ['APPARATUS_DATA_DIR', saved.dir],
+    ] as const)
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    await pg?.drop();
+  });
+
+  it('imports all or nothing, lists masked, places within quota and refuses with the figures or the reason', async () => {
+    const bad = await run('people', 'import', path.join(dir, 'bad.xlsx'), '--unit', '01', '--json');
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.out)).toMatchObject({ status: 422, rows: [{ row: 3 }] });
+    expect(JSON.parse(bad.out).rows[0].reasons[0].vi).toContain('12 chữ số');
+
+    const dry = await run('people', 'import', path.join(dir, 'good.xlsx'), '--unit', '01', '--dry-run', '--json');
+    expect(JSON.parse(dry.out)).toMatchObject({ rows: 3, inserted: 3, dryRun: true });
+    const done = await run('people', 'import', path.join(dir, 'good.xlsx'), '--unit', '01');
+    expect(done.out).toContain('3 người / people, 3 mới / new');
+
+    const list = JSON.parse((await run('people', 'list', '--unit', '01', '--json')).out);
+    expect(list.total).toBe(3);
+    expect(list.items[0].idNumberMasked).toMatch(/^\*{9}\d{3}$/);
+    type Item = { id: number; unitCode: string };
+    const [a, b] = list.items.filter((p: Item) => p.unitCode === '00004').map((p: Item) => String(p.id));
+    const mother = String(list.items.find((p: Item) => p.unitCode === '01').id);
+    const decision = ['--decision', '7/QĐ-UBND', '--decision-date', '2025-07-20', '--signer', 'Chủ tịch UBND'];
+    const place = (id: string) =>
+      run(
+        'people',
+        'outcome',
+        id,
+        '--kind',
+        'placed',
+        '--unit',
+        '00004',
+        '--start',
+        '2025-08-01',
+        '--position',
+        'Chuyên viên',
+        ...decision,
+        '--json',
+      );
+    const first = await place(a);
+    expect(first.code, first.out).toBe(0);
+    expect(JSON.parse(first.out).quota).toMatchObject({ quota: 10, present: 9, available: 0 });
+    const over = await place(b);
+    expect(over.code).toBe(2);
+    expect(JSON.parse(over.out)).toMatchObject({ status: 409, quota: 10, present: 9, placedSince: 1, available: 0 });
+
+    const excluded = await run('people', 'outcome', mother, '--kind', 'resignation', ...decision, '--json');
+    expect(JSON.parse(excluded.out)).toMatchObject({ status: 422 });
+    expect(JSON.parse(excluded.out).detail_vi).toContain('dưới 36 tháng');
+    const voluntary = await run('people', 'outcome', mother, '--kind', 'resignation', '--voluntary', ...decision);
+    expect(voluntary.code).toBe(0);
+
+    const exported = await run('people', 'export', '--unit', '01', '--out', path.join(dir, 'out.xlsx'), '--json');
+    expect(JSON.parse(exported.out)).toMatchObject({ rows: 3 });
+  }, 120_000);
+});
