@@ -75,6 +75,18 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'program.change_request.refuse', entity: 'task_change_request', kind: 'change' },
   { action: 'program.change_request.withdraw', entity: 'task_change_request', kind: 'change' },
   { action: 'program.notification.read', entity: 'notification', kind: 'change' },
+  // indicators (issue 14): definitions, figures (a revision is a new row), acceptance, targets (a version a decision), shares
+  { action: 'indicators.define', entity: 'indicator', kind: 'upsert' },
+  { action: 'indicators.value.record', entity: 'indicator_value', kind: 'create' },
+  { action: 'indicators.value.accept', entity: 'indicator_value', kind: 'change' },
+  {
+    action: 'indicators.values.import',
+    entity: 'indicator_values',
+    kind: 'summary',
+    rows: 'indicators.value.record on indicator_value',
+  },
+  { action: 'indicators.target.set', entity: 'indicator_target', kind: 'upsert' },
+  { action: 'indicators.share.set', entity: 'indicator_share', kind: 'upsert' },
 ];
 
 export const auditActionOf = (action: string, entity: string) =>

@@ -48,6 +48,13 @@ export const ACTION_WORDS: Record<string, Words> = {
   'program.change_request.refuse': { vi: 'Từ chối đề nghị điều chỉnh', en: 'Change request refused' },
   'program.change_request.withdraw': { vi: 'Rút đề nghị điều chỉnh', en: 'Change request withdrawn' },
   'program.notification.read': { vi: 'Đọc thông báo', en: 'Notification read' },
+  // indicators (issue 14)
+  'indicators.define': { vi: 'Khai báo chỉ tiêu', en: 'Indicator defined' },
+  'indicators.value.record': { vi: 'Ghi số liệu chỉ tiêu', en: 'Indicator figure recorded' },
+  'indicators.value.accept': { vi: 'Chấp nhận số liệu chỉ tiêu', en: 'Indicator figure accepted' },
+  'indicators.values.import': { vi: 'Nhập tệp số liệu chỉ tiêu', en: 'Indicator figures imported' },
+  'indicators.target.set': { vi: 'Giao chỉ tiêu (phiên bản mới)', en: 'Target set (new version)' },
+  'indicators.share.set': { vi: 'Ghi tỷ lệ phân bổ đơn vị cũ', en: 'Apportioning share recorded' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -69,6 +76,12 @@ export const ENTITY_WORDS: Record<string, Words> = {
   public_holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
   task_change_request: { vi: 'Đề nghị điều chỉnh', en: 'Change request' },
   notification: { vi: 'Thông báo', en: 'Notification' },
+  // indicators (issue 14)
+  indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  indicator_value: { vi: 'Số liệu chỉ tiêu', en: 'Indicator figure' },
+  indicator_values: { vi: 'Tệp số liệu chỉ tiêu', en: 'Indicator figures file' },
+  indicator_target: { vi: 'Chỉ tiêu được giao', en: 'Indicator target' },
+  indicator_share: { vi: 'Tỷ lệ phân bổ', en: 'Apportioning share' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
