@@ -16,11 +16,15 @@ import { cliContext, withDb } from './run.ts';
 async function ensureData(db: Db) {
   const outcome = await ensureReferenceData(db, VN_DATA_DIR);
   if (outcome)
-    console.error(`(Đã nạp dữ liệu tham chiếu lần đầu / imported the reference data on first use: ${outcome.units} units)`);
+    console.error(
+      `(Đã nạp dữ liệu tham chiếu lần đầu / imported the reference data on first use: ${outcome.units} units)`,
+    );
 }
 
 export function registerIndicatorCommands(program: Command) {
-  const ind = program.command('indicators').description('Socio-economic indicators (chỉ tiêu): figures, targets, rebuilt series');
+  const ind = program
+    .command('indicators')
+    .description('Socio-economic indicators (chỉ tiêu): figures, targets, rebuilt series');
 
   ind
     .command('load-national')
@@ -40,7 +44,9 @@ export function registerIndicatorCommands(program: Command) {
 
   ind
     .command('import')
-    .description('Import figures from CSV or .xlsx (all or nothing; bad rows listed). Layout: data/indicators/README.md')
+    .description(
+      'Import figures from CSV or .xlsx (all or nothing; bad rows listed). Layout: data/indicators/README.md',
+    )
     .argument('<file>')
     .option('--json', 'JSON output', false)
     .action((file: string, o) =>
@@ -62,7 +68,9 @@ export function registerIndicatorCommands(program: Command) {
       withDb(o.json, async ({ db }) => {
         const r = await indicatorStatus(db, cliContext(), o.indicator, parseIsoDate(o.asOf, '--as-of'));
         if (o.json) return printJson(r);
-        console.log(`${r.indicator.code} — ${r.indicator.name_vi} / ${r.indicator.name_en} (${r.indicator.unit_vi}), đến ngày / as of ${r.asOf}`);
+        console.log(
+          `${r.indicator.code} — ${r.indicator.name_vi} / ${r.indicator.name_en} (${r.indicator.unit_vi}), đến ngày / as of ${r.asOf}`,
+        );
         printTable(
           r.tracks.map((t) => ({
             'đơn vị / unit': t.unit.name,
@@ -76,14 +84,18 @@ export function registerIndicatorCommands(program: Command) {
             'đánh giá / status': t.track.status,
           })),
         );
-        console.log(`Số liệu chính thức / official: ${r.official.length}; chờ chấp nhận / awaiting acceptance: ${r.awaitingAcceptance.length}`);
+        console.log(
+          `Số liệu chính thức / official: ${r.official.length}; chờ chấp nhận / awaiting acceptance: ${r.awaitingAcceptance.length}`,
+        );
         console.log(`${r.warnings.vi}\n${r.warnings.en}`);
       }),
     );
 
   ind
     .command('rebuild')
-    .description("A unit's figure for a period; before the unit existed, rebuilt from its predecessors by the indicator's rule")
+    .description(
+      "A unit's figure for a period; before the unit existed, rebuilt from its predecessors by the indicator's rule",
+    )
     .requiredOption('--indicator <code>')
     .requiredOption('--unit <code>', 'unit code in force on --as-of (or a registry key such as old:p:25)')
     .requiredOption('--period <p>')
@@ -93,7 +105,9 @@ export function registerIndicatorCommands(program: Command) {
       withDb(o.json, async ({ db }) => {
         const r = await rebuild(db, cliContext(), o.indicator, o.unit, o.period, parseIsoDate(o.asOf, '--as-of'));
         if (o.json) return printJson(r);
-        console.log(`${r.indicator} ${r.unit.name} ${r.period} (${r.how}): ${r.figure ? `${r.figure.value} [${r.figure.status}]` : '—'}`);
+        console.log(
+          `${r.indicator} ${r.unit.name} ${r.period} (${r.how}): ${r.figure ? `${r.figure.value} [${r.figure.status}]` : '—'}`,
+        );
         if (r.note) console.log(`  ${r.note.vi}\n  ${r.note.en}`);
         if (r.predecessors.length)
           printTable(

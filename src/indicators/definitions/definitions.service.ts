@@ -30,7 +30,13 @@ export async function defineIndicator(db: Db, ctx: RequestContext, input: Defini
     const before = (await store.definition(trx, input.code)) ?? undefined;
     await store.upsertDefinition(trx, input);
     const after = await store.definition(trx, input.code);
-    await recordAudit(trx, ctx, { action: 'indicators.define', entity: 'indicator', entityId: input.code, before, after });
+    await recordAudit(trx, ctx, {
+      action: 'indicators.define',
+      entity: 'indicator',
+      entityId: input.code,
+      before,
+      after,
+    });
     return after!;
   });
 }

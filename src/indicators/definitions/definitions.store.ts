@@ -81,10 +81,10 @@ export function unitById(db: Q, id: number) {
 export type UnitRow = NonNullable<Awaited<ReturnType<typeof unitById>>>;
 
 export function countryUnitId(db: Q) {
-  return db
-    .selectFrom('units')
-    .select(UNIT)
-    .where('level', '=', 0)
-    .orderBy('id')
-    .executeTakeFirst();
+  return db.selectFrom('units').select(UNIT).where('level', '=', 0).orderBy('id').executeTakeFirst();
+}
+
+export function unitNames(db: Q, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('units').select(['id', 'code', 'key', 'full_name']).where('id', 'in', ids).execute();
 }

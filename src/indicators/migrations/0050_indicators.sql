@@ -49,7 +49,9 @@ create table indicator_values (
   accepted_by     text,
   accepted_by_id  bigint references users(id),
   check ((numerator is null) = (denominator is null)),
-  check (accepted_by_id is null or recorded_by_id is null or accepted_by_id <> recorded_by_id)
+  -- the author never accepts a figure awaiting review; a figure accepted as it is entered (by the level above,
+  -- the statistics office) has accepted_at = recorded_at (both now() of the one transaction)
+  check (accepted_by_id is null or recorded_by_id is null or accepted_by_id <> recorded_by_id or accepted_at = recorded_at)
 );
 create index indicator_values_read_idx on indicator_values (indicator_code, unit_id, period, known_from desc, id desc);
 create index indicator_values_period_idx on indicator_values (indicator_code, period);

@@ -39,7 +39,14 @@ export interface Piece {
 }
 
 export type Combined =
-  | { ok: true; value: string; numerator: string | null; denominator: string | null; status: ValueStatus; estimated: boolean }
+  | {
+      ok: true;
+      value: string;
+      numerator: string | null;
+      denominator: string | null;
+      status: ValueStatus;
+      estimated: boolean;
+    }
   | { ok: false; reason: Message };
 
 const names = (ps: Piece[]) => ps.map((p) => p.unit.name).join(', ');
@@ -120,8 +127,7 @@ export function combine(def: RuleDefinition, pieces: Piece[]): Combined {
         };
       const n = sum(pieces.map((p) => mul(dec(p.figure!.numerator!), share(p))));
       const d = sum(pieces.map((p) => mul(dec(p.figure!.denominator!), share(p))));
-      if (isZero(d))
-        return { ok: false, reason: { vi: 'Tổng mẫu số bằng 0.', en: 'The summed denominator is zero.' } };
+      if (isZero(d)) return { ok: false, reason: { vi: 'Tổng mẫu số bằng 0.', en: 'The summed denominator is zero.' } };
       return out(valueFromParts(def, n, d), n, d);
     }
     case 'weighted_mean': {
@@ -141,8 +147,7 @@ export function combine(def: RuleDefinition, pieces: Piece[]): Combined {
         num = add(num, mul(dec(p.figure!.value), w));
         den = add(den, w);
       }
-      if (isZero(den))
-        return { ok: false, reason: { vi: 'Tổng quyền số bằng 0.', en: 'The summed weight is zero.' } };
+      if (isZero(den)) return { ok: false, reason: { vi: 'Tổng quyền số bằng 0.', en: 'The summed weight is zero.' } };
       return out(div(num, den));
     }
   }

@@ -55,7 +55,10 @@ export function linkKind(db: Q, fromId: number, toId: number) {
     .executeTakeFirst();
 }
 
-export function upsertShare(db: Q, row: { from_unit_id: number; to_unit_id: number; share: string; basis: string; set_by: string }) {
+export function upsertShare(
+  db: Q,
+  row: { from_unit_id: number; to_unit_id: number; share: string; basis: string; set_by: string },
+) {
   return db
     .insertInto('indicator_shares')
     .values(row)

@@ -92,7 +92,13 @@ export async function setTargetInTrx(
     set_by_id: ctx.user?.id ?? null,
   });
   const after = await store.latestVersion(trx, def.code, unitId, t.period);
-  await recordAudit(trx, ctx, { action: 'indicators.target.set', entity: 'indicator_target', entityId: id, before, after });
+  await recordAudit(trx, ctx, {
+    action: 'indicators.target.set',
+    entity: 'indicator_target',
+    entityId: id,
+    before,
+    after,
+  });
   return { target: after!, created: true };
 }
 
@@ -110,7 +116,8 @@ export async function loadNational(db: Db, ctx: RequestContext, file = NATIONAL_
     let targets = 0,
       baselines = 0;
     for (const t of data.targets)
-      if ((await setTargetInTrx(trx, ctx, country.id, t, { text: data.decision, on: data.decided_on })).created) targets++;
+      if ((await setTargetInTrx(trx, ctx, country.id, t, { text: data.decision, on: data.decided_on })).created)
+        targets++;
     for (const b of data.baselines) {
       const have = await officialValue(trx, b.indicator, country.id, b.period, '9999-12-31');
       if (have && have.value === b.value) continue;

@@ -7,6 +7,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { unitsReachable } from '../../platform/policy/policy.ts';
 import { INDICATORS } from '../indicators.policy.ts';
 import { requireDefinition } from '../definitions/definitions.service.ts';
+import { unitNames } from '../definitions/definitions.store.ts';
 import { latestByUnitPeriod } from '../values/values.store.ts';
 import { targetsInForce } from './targets.store.ts';
 import { targetSpan } from './targets.service.ts';
@@ -20,17 +21,7 @@ export async function indicatorStatus(db: Db, ctx: RequestContext, code: string,
   ]);
   const unitIds = [...new Set([...targets, ...official, ...pending].map((r) => r.unit_id))];
   const reachable = await unitsReachable(db, ctx, INDICATORS['indicators.read'], unitIds);
-  const names = new Map(
-    unitIds.length
-      ? (
-          await db
-            .selectFrom('units')
-            .select(['id', 'code', 'key', 'full_name'])
-            .where('id', 'in', unitIds)
-            .execute()
-        ).map((u) => [u.id, u])
-      : [],
-  );
+  const names = new Map((await unitNames(db, unitIds)).map((u) => [u.id, u]));
   const unit = (id: number) => {
     const u = names.get(id)!;
     return { id, code: u.code, key: u.key, name: u.full_name };

@@ -2,12 +2,27 @@
 import { describe, expect, it } from 'vitest';
 import { growthTrack, levelTrack, type TrackTarget } from './trajectory.ts';
 
-const growth10: TrackTarget = { kind: 'min', low: 10, high: null, perYear: true, firstYear: 2026, lastYear: 2030, baseline: null };
+const growth10: TrackTarget = {
+  kind: 'min',
+  low: 10,
+  high: null,
+  perYear: true,
+  firstYear: 2026,
+  lastYear: 2030,
+  baseline: null,
+};
 
 describe('average growth target, compounded', () => {
   it('judges two years by their compound average and says what the rest must average', () => {
     // 8 % then 12 %: arithmetic mean 10 % would pass, but 1.08 × 1.12 = 1.2096 < 1.1² = 1.21.
-    const t = growthTrack(growth10, 'higher', new Map([[2026, 8], [2027, 12]]));
+    const t = growthTrack(
+      growth10,
+      'higher',
+      new Map([
+        [2026, 8],
+        [2027, 12],
+      ]),
+    );
     expect(t.status).toBe('off_track');
     expect(t.actual).toBe(9.9818); // (1.2096^(1/2) − 1) × 100 = 9.98181667…
     expect(t.gap).toBe(-0.0182);
@@ -49,7 +64,15 @@ describe('level target on a compound path from its baseline', () => {
     expect(levelTrack(noBase, 'higher', true, new Map([[2030, 27.5]])).status).toBe('missed');
   });
   it('reads a maximum for lower-is-better indicators', () => {
-    const poverty: TrackTarget = { kind: 'max', low: null, high: 1, perYear: false, firstYear: 2026, lastYear: 2030, baseline: { year: 2025, value: 2 } };
+    const poverty: TrackTarget = {
+      kind: 'max',
+      low: null,
+      high: 1,
+      perYear: false,
+      firstYear: 2026,
+      lastYear: 2030,
+      baseline: { year: 2025, value: 2 },
+    };
     const t = levelTrack(poverty, 'lower', true, new Map([[2026, 1.9]]));
     expect(t.required).toBe(1.8);
     expect(t.status).toBe('off_track');

@@ -79,12 +79,7 @@ export function growthTrack(t: TrackTarget, direction: Direction, actuals: Map<n
 }
 
 /** A level (count, amount, ratio) or a share: the path from the baseline to the target in the last year. */
-export function levelTrack(
-  t: TrackTarget,
-  direction: Direction,
-  linear: boolean,
-  actuals: Map<number, number>,
-): Track {
+export function levelTrack(t: TrackTarget, direction: Direction, linear: boolean, actuals: Map<number, number>): Track {
   const { value: goal, side } = bound(t, direction);
   const latest = [...actuals.keys()].filter((y) => y <= t.lastYear).sort((a, b) => b - a)[0];
   const base = t.baseline;

@@ -53,6 +53,16 @@ export async function importValues(db: Db, ctx: RequestContext, name: string, by
       revisions: recorded.filter((r) => r.revises !== null).length,
     };
     await recordAudit(trx, ctx, { action: 'indicators.values.import', entity: 'indicator_values', after: summary });
-    return { ...summary, values: recorded.map((r) => ({ id: r.id, indicator: r.indicator_code, unit: r.unit.code, period: r.period, value: r.value, status: r.status })) };
+    return {
+      ...summary,
+      values: recorded.map((r) => ({
+        id: r.id,
+        indicator: r.indicator_code,
+        unit: r.unit.code,
+        period: r.period,
+        value: r.value,
+        status: r.status,
+      })),
+    };
   });
 }

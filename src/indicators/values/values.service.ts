@@ -48,8 +48,7 @@ export async function resolveValue(db: Db, input: ValueInput) {
     const derived = show(valueFromParts(def as RuleDefinition, dec(input.numerator!), dec(input.denominator!)));
     if (value === undefined) value = derived;
   }
-  if (value === undefined)
-    throw badRequest({ vi: 'Thiếu giá trị.', en: 'The value is missing.' });
+  if (value === undefined) throw badRequest({ vi: 'Thiếu giá trị.', en: 'The value is missing.' });
   return { def, unit, value, numerator: input.numerator ?? null, denominator: input.denominator ?? null };
 }
 
@@ -66,7 +65,10 @@ async function entersAsLevelAbove(db: Db, ctx: RequestContext, unit: { id: numbe
 
 export async function recordValueInTrx(trx: Db, ctx: RequestContext, input: ValueInput) {
   const r = await resolveValue(trx, input);
-  await requireGrantOver(trx, ctx, INDICATORS['indicators.record'], r.unit.id, { vi: r.unit.full_name, en: r.unit.full_name });
+  await requireGrantOver(trx, ctx, INDICATORS['indicators.record'], r.unit.id, {
+    vi: r.unit.full_name,
+    en: r.unit.full_name,
+  });
   await store.lockFigure(trx, r.def.code, r.unit.id, input.period);
   const accepted = await entersAsLevelAbove(trx, ctx, r.unit);
   const previous = await store.officialValue(trx, r.def.code, r.unit.id, input.period, '9999-12-31');
@@ -88,7 +90,11 @@ export async function recordValueInTrx(trx: Db, ctx: RequestContext, input: Valu
   });
   const after = await store.valueById(trx, id);
   await recordAudit(trx, ctx, { action: 'indicators.value.record', entity: 'indicator_value', entityId: id, after });
-  return { ...after!, unit: { id: r.unit.id, key: r.unit.key, code: r.unit.code, name: r.unit.full_name }, revises: previous?.id ?? null };
+  return {
+    ...after!,
+    unit: { id: r.unit.id, key: r.unit.key, code: r.unit.code, name: r.unit.full_name },
+    revises: previous?.id ?? null,
+  };
 }
 
 export function recordValue(db: Db, ctx: RequestContext, input: ValueInput) {
@@ -105,8 +111,14 @@ export function acceptValue(db: Db, ctx: RequestContext, id: number) {
       throw conflict({ vi: 'Số liệu này đã được chấp nhận.', en: 'This figure has already been accepted.' });
     const unit = (await unitById(trx, before.unit_id))!;
     if (unit.parent_id === null)
-      throw badRequest({ vi: 'Số liệu cấp quốc gia không cần chấp nhận.', en: 'A national figure needs no acceptance.' });
-    await requireGrantOver(trx, ctx, INDICATORS['indicators.accept'], unit.parent_id, { vi: unit.full_name, en: unit.full_name });
+      throw badRequest({
+        vi: 'Số liệu cấp quốc gia không cần chấp nhận.',
+        en: 'A national figure needs no acceptance.',
+      });
+    await requireGrantOver(trx, ctx, INDICATORS['indicators.accept'], unit.parent_id, {
+      vi: unit.full_name,
+      en: unit.full_name,
+    });
     const user = requireUser(ctx);
     if (user && before.recorded_by_id === user.id)
       throw forbidden({
@@ -115,13 +127,26 @@ export function acceptValue(db: Db, ctx: RequestContext, id: number) {
       });
     await store.acceptValue(trx, id, ctx.user?.username ?? ctx.actorLabel, ctx.user?.id ?? null);
     const after = await store.valueById(trx, id);
-    await recordAudit(trx, ctx, { action: 'indicators.value.accept', entity: 'indicator_value', entityId: id, before, after });
+    await recordAudit(trx, ctx, {
+      action: 'indicators.value.accept',
+      entity: 'indicator_value',
+      entityId: id,
+      before,
+      after,
+    });
     return after!;
   });
 }
 
 /** One figure's revisions, and which was the official one on `asOf`. */
-export async function history(db: Db, ctx: RequestContext, def: DefinitionRow, unitId: number, period: string, asOf: string) {
+export async function history(
+  db: Db,
+  ctx: RequestContext,
+  def: DefinitionRow,
+  unitId: number,
+  period: string,
+  asOf: string,
+) {
   await requireGrantOver(db, ctx, INDICATORS['indicators.read'], unitId);
   const [rows, official] = await Promise.all([
     store.revisions(db, def.code, unitId, period),
