@@ -2,12 +2,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { parseIsoDate, todayIso } from '../platform/errors.ts';
+import { AppError, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { ensureReferenceData } from '../units/import/import.service.ts';
 import type { Db } from '../platform/db/db.ts';
 import { loadNational } from '../indicators/targets/targets.service.ts';
 import { indicatorStatus } from '../indicators/targets/targets.status.ts';
-import { importValues } from '../indicators/values/values.import.ts';
+import { importValues, type BadRow } from '../indicators/values/values.import.ts';
 import { rebuild } from '../indicators/rebuild/rebuild.api.ts';
 import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
@@ -52,7 +52,14 @@ export function registerIndicatorCommands(program: Command) {
     .action((file: string, o) =>
       withDb(o.json, async ({ db }) => {
         await ensureData(db);
-        const r = await importValues(db, cliContext(), path.basename(file), fs.readFileSync(file));
+        const r = await importValues(db, cliContext(), path.basename(file), fs.readFileSync(file)).catch(
+          (err: unknown) => {
+            // --json prints the rows with the problem; a person reads them one a line
+            if (!o.json && err instanceof AppError && Array.isArray(err.extra.rows))
+              for (const b of err.extra.rows as BadRow[]) console.error(`  ${b.vi}\n  ${b.en}`);
+            throw err;
+          },
+        );
         if (o.json) printJson(r);
         else console.log(`Đã nhập / imported: ${r.rows} số liệu / figures, ${r.revisions} điều chỉnh / revisions`);
       }),

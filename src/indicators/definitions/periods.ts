@@ -64,3 +64,9 @@ export const VI_TYPE: Record<PeriodType, string> = {
   year: 'năm',
   period: 'giai đoạn',
 };
+
+/** The period type a code is written in, from its shape alone; null when it matches none. */
+export function periodTypeOf(code: string): PeriodType | null {
+  for (const type of Object.keys(PATTERNS) as PeriodType[]) if (PATTERNS[type].re.test(code)) return type;
+  return null;
+}

@@ -1,8 +1,7 @@
 // Shapes of indicator figures as entered (a form, a CLI flag set or one row of an import file).
 import { z } from 'zod';
 import { DecimalText } from '../definitions/definitions.schemas.ts';
-
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD / a date written YYYY-MM-DD');
+import { IsoDate } from '../../platform/schemas.ts';
 
 export const ValueInput = z
   .object({

@@ -9,7 +9,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { checkRole, grantUnits, requireGrantOver, unitWithinAny } from '../../platform/policy/policy.ts';
 import { requireUser } from '../../accounts/sessions/sessions.access.ts';
 import { INDICATORS } from '../indicators.policy.ts';
-import { periodSpan, type PeriodType } from '../definitions/periods.ts';
+import { periodSpan, periodTypeOf, type PeriodType } from '../definitions/periods.ts';
 import { requireDefinition } from '../definitions/definitions.service.ts';
 import { unitByCodeOn, unitById, type DefinitionRow } from '../definitions/definitions.store.ts';
 import { dec, isZero, show } from './decimal.ts';
@@ -19,17 +19,29 @@ import * as store from './values.store.ts';
 
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
-/** Checks one entered figure against its definition and finds its unit; throws a message a person can act on. */
-export async function resolveValue(db: Db, input: ValueInput) {
-  const def = await requireDefinition(db, input.indicator);
-  const span = periodSpan(def.period_type as PeriodType, input.period);
-  const lastDay = dayBefore(span.end);
+/** The unit a figure is for: the one with that code in force on the period's last day (or a registry key). */
+export async function unitOfFigure(db: Db, input: Pick<ValueInput, 'unit' | 'period'>) {
+  const type = periodTypeOf(input.period);
+  if (!type)
+    throw badRequest({
+      vi: `Kỳ "${input.period}" không đúng dạng (2024, 2024-H1, 2024-Q3, 2024-03, 2026-2030).`,
+      en: `Period "${input.period}" is not written as a period (2024, 2024-H1, 2024-Q3, 2024-03, 2026-2030).`,
+    });
+  const lastDay = dayBefore(periodSpan(type, input.period).end);
   const unit = await unitByCodeOn(db, input.unit, lastDay);
   if (!unit)
     throw notFound({
       vi: `đơn vị mã ${input.unit} đang hiệu lực ngày ${lastDay} (ngày cuối kỳ ${input.period})`,
       en: `A unit with code ${input.unit} in force on ${lastDay} (the last day of ${input.period})`,
     });
+  return { unit, type };
+}
+
+/** Checks one entered figure against its definition and finds its unit; throws a message a person can act on. */
+export async function resolveValue(db: Db, input: ValueInput, found?: Awaited<ReturnType<typeof unitOfFigure>>) {
+  const { unit, type } = found ?? (await unitOfFigure(db, input));
+  const def = await requireDefinition(db, input.indicator);
+  if (type !== def.period_type) periodSpan(def.period_type as PeriodType, input.period); // throws, naming the expected shape
   const hasParts = input.numerator !== undefined || input.denominator !== undefined;
   if (hasParts && (input.numerator === undefined || input.denominator === undefined))
     throw badRequest({
@@ -64,11 +76,13 @@ async function entersAsLevelAbove(db: Db, ctx: RequestContext, unit: { id: numbe
 }
 
 export async function recordValueInTrx(trx: Db, ctx: RequestContext, input: ValueInput) {
-  const r = await resolveValue(trx, input);
-  await requireGrantOver(trx, ctx, INDICATORS['indicators.record'], r.unit.id, {
-    vi: r.unit.full_name,
-    en: r.unit.full_name,
+  // The unit first, then the caller's scope over it, and only then what the figure says.
+  const found = await unitOfFigure(trx, input);
+  await requireGrantOver(trx, ctx, INDICATORS['indicators.record'], found.unit.id, {
+    vi: found.unit.full_name,
+    en: found.unit.full_name,
   });
+  const r = await resolveValue(trx, input, found);
   await store.lockFigure(trx, r.def.code, r.unit.id, input.period);
   const accepted = await entersAsLevelAbove(trx, ctx, r.unit);
   const previous = await store.officialValue(trx, r.def.code, r.unit.id, input.period, '9999-12-31');
@@ -107,8 +121,6 @@ export function acceptValue(db: Db, ctx: RequestContext, id: number) {
   return db.transaction().execute(async (trx) => {
     const before = await store.valueById(trx, id);
     if (!before) throw notFound({ vi: `Số liệu số ${id}`, en: `Figure ${id}` });
-    if (before.accepted_at)
-      throw conflict({ vi: 'Số liệu này đã được chấp nhận.', en: 'This figure has already been accepted.' });
     const unit = (await unitById(trx, before.unit_id))!;
     if (unit.parent_id === null)
       throw badRequest({
@@ -125,6 +137,8 @@ export function acceptValue(db: Db, ctx: RequestContext, id: number) {
         vi: 'Người nhập số liệu không tự chấp nhận được: cần một người khác ở cấp trên.',
         en: 'The person who entered a figure cannot accept it: someone else at the level above must.',
       });
+    if (before.accepted_at)
+      throw conflict({ vi: 'Số liệu này đã được chấp nhận.', en: 'This figure has already been accepted.' });
     await store.acceptValue(trx, id, ctx.user?.username ?? ctx.actorLabel, ctx.user?.id ?? null);
     const after = await store.valueById(trx, id);
     await recordAudit(trx, ctx, {
