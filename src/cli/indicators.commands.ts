@@ -6,7 +6,7 @@ import { AppError, parseIsoDate, todayIso } from '../platform/errors.ts';
 import { ensureReferenceData } from '../units/import/import.service.ts';
 import type { Db } from '../platform/db/db.ts';
 import { loadNational } from '../indicators/targets/targets.service.ts';
-import { indicatorStatus } from '../indicators/targets/targets.status.ts';
+import { indicatorSdmx, indicatorStatus } from '../indicators/targets/targets.status.ts';
 import { importValues, type BadRow } from '../indicators/values/values.import.ts';
 import { rebuild } from '../indicators/rebuild/rebuild.api.ts';
 import { VN_DATA_DIR } from './demo.ts';
@@ -129,6 +129,24 @@ export function registerIndicatorCommands(program: Command) {
               'trạng thái / status': p.figure?.status ?? p.how,
             })),
           );
+      }),
+    );
+
+  ind
+    .command('export-sdmx')
+    .description('Official figures of an indicator known on a date as SDMX-CSV with status flags (OBS_STATUS A/P/E)')
+    .requiredOption('--indicator <code>')
+    .option('--as-of <date>', 'as known on this date', todayIso())
+    .option('--out <file.csv>', 'write to a file instead of the standard output')
+    .option('--json', 'JSON output (the CSV text and its row count)', false)
+    .action((o) =>
+      withDb(o.json, async ({ db }) => {
+        const csv = await indicatorSdmx(db, cliContext(), o.indicator, parseIsoDate(o.asOf, '--as-of'));
+        const rows = csv.trimEnd().split('\r\n').length - 1;
+        if (o.out) fs.writeFileSync(o.out, csv);
+        if (o.json) printJson({ rows, ...(o.out ? { file: o.out } : { csv }) });
+        else if (o.out) console.log(`${o.out}: ${rows} dòng / rows`);
+        else process.stdout.write(csv);
       }),
     );
 }

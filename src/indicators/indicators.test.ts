@@ -18,7 +18,7 @@ import { importValues } from './values/values.import.ts';
 import { rebuild } from './rebuild/rebuild.api.ts';
 import { setShare } from './rebuild/shares.service.ts';
 import { loadNational } from './targets/targets.service.ts';
-import { indicatorStatus } from './targets/targets.status.ts';
+import { indicatorSdmx, indicatorStatus } from './targets/targets.status.ts';
 
 const sys = systemContext('test');
 const base = { status: 'official' as const, source: 'test figures (illustrative)', known_from: '2025-03-01' };
@@ -194,6 +194,16 @@ describe.each(ENGINES)('indicators across the merger on %s', (engine) => {
     expect(now.figure).toMatchObject({ value: '317100.5', status: 'revised' });
     const early = await rebuild(t.db, sys, 'GRDP', 'new:p:25', '2024', '2025-02-28');
     expect(early.how).toBe('missing');
+    const sdmx = (await indicatorSdmx(t.db, sys, 'GRDP', '2025-09-15')).split('\r\n');
+    expect(sdmx[0]).toBe(
+      'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,REVISED,KNOWN_FROM,SOURCE',
+    );
+    expect(sdmx).toContain(
+      'VN_APPARATUS:DF_INDICATORS(1.0),old:p:25,GRDP,2024,95100,billion VND,A,Y,2025-09-15,test figures (illustrative)',
+    );
+    expect(sdmx).toContain(
+      'VN_APPARATUS:DF_INDICATORS(1.0),old:p:17,GRDP,2024,62000.5,billion VND,A,N,2025-03-01,test figures (illustrative)',
+    );
   });
 
   it("keeps a unit's own figure reported until the level above accepts it", async () => {

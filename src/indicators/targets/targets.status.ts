@@ -10,6 +10,7 @@ import { requireDefinition } from '../definitions/definitions.service.ts';
 import { unitNames } from '../definitions/definitions.store.ts';
 import { latestByUnitPeriod } from '../values/values.store.ts';
 import { targetsInForce } from './targets.store.ts';
+import { sdmxCsv } from '../values/values.sdmx.ts';
 import { targetSpan } from './targets.service.ts';
 import { growthTrack, levelTrack, type Direction, type TargetKind } from './trajectory.ts';
 
@@ -74,4 +75,21 @@ export async function indicatorStatus(db: Db, ctx: RequestContext, code: string,
       en: "No warning is raised through the program's engine yet (it judges tasks only).",
     },
   };
+}
+
+/** The official figures of one indicator known on `asOf`, units in scope, as SDMX-CSV (see values.sdmx.ts). */
+export async function indicatorSdmx(db: Db, ctx: RequestContext, code: string, asOf: string) {
+  const s = await indicatorStatus(db, ctx, code, asOf);
+  return sdmxCsv(
+    code,
+    s.indicator.unit_en,
+    s.official.map((o) => ({
+      area: o.unit.key, // old and new units share official codes ('25' was the old Phú Thọ and is the new one)
+      period: o.period,
+      value: o.value,
+      status: o.status,
+      source: o.source,
+      knownFrom: o.knownFrom,
+    })),
+  );
 }
