@@ -25,6 +25,7 @@ import { loadNational } from '../indicators/targets/targets.service.ts';
 import { recordValue } from '../indicators/values/values.service.ts';
 import { importValues } from '../indicators/values/values.import.ts';
 import { setShare } from '../indicators/rebuild/shares.service.ts';
+import { importTargets } from '../indicators/targets/targets.import.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VN_DATA = path.resolve(SRC, '../data/vn');
@@ -303,6 +304,12 @@ describe.each(ENGINES)('every mutation outside the program module records before
       sys,
       'values.csv',
       Buffer.from('indicator,unit,period,value,status,source,known_from\nGRDP,25,2024,3,official,test,2025-03-01\n'),
+    );
+    await importTargets(
+      t.db,
+      sys,
+      'targets.csv',
+      Buffer.from('indicator,unit,period,kind,low,decision,decided_on\nGRDP,25,2030,min,1,test,2026-03-01\n'),
     );
     await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.4', 'test');
     await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.5', 'test, corrected');

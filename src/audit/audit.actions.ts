@@ -86,6 +86,12 @@ export const AUDIT_ACTIONS: AuditAction[] = [
     rows: 'indicators.value.record on indicator_value',
   },
   { action: 'indicators.target.set', entity: 'indicator_target', kind: 'upsert' },
+  {
+    action: 'indicators.targets.import',
+    entity: 'indicator_targets',
+    kind: 'summary',
+    rows: 'indicators.target.set on indicator_target',
+  },
   { action: 'indicators.share.set', entity: 'indicator_share', kind: 'upsert' },
 ];
 

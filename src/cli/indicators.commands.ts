@@ -9,6 +9,7 @@ import { loadNational } from '../indicators/targets/targets.service.ts';
 import { indicatorSdmx, indicatorStatus } from '../indicators/targets/targets.status.ts';
 import { importValues, type BadRow } from '../indicators/values/values.import.ts';
 import { rebuild } from '../indicators/rebuild/rebuild.api.ts';
+import { importTargets } from '../indicators/targets/targets.import.ts';
 import { VN_DATA_DIR } from './demo.ts';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
@@ -62,6 +63,29 @@ export function registerIndicatorCommands(program: Command) {
         );
         if (o.json) printJson(r);
         else console.log(`Đã nhập / imported: ${r.rows} số liệu / figures, ${r.revisions} điều chỉnh / revisions`);
+      }),
+    );
+
+  ind
+    .command('targets-import')
+    .description(
+      "Import targets (e.g. provinces' GRDP targets) from CSV or .xlsx: all or nothing, each row a new version with its decision",
+    )
+    .argument('<file>')
+    .option('--json', 'JSON output', false)
+    .action((file: string, o) =>
+      withDb(o.json, async ({ db }) => {
+        await ensureData(db);
+        const r = await importTargets(db, cliContext(), path.basename(file), fs.readFileSync(file)).catch(
+          (err: unknown) => {
+            if (!o.json && err instanceof AppError && Array.isArray(err.extra.rows))
+              for (const b of err.extra.rows as BadRow[]) console.error(`  ${b.vi}\n  ${b.en}`);
+            throw err;
+          },
+        );
+        if (o.json) printJson(r);
+        else
+          console.log(`Đã nhập / imported: ${r.rows} dòng / rows, ${r.versionsCreated} phiên bản mới / new versions`);
       }),
     );
 

@@ -18,6 +18,7 @@ import { importValues } from './values/values.import.ts';
 import { rebuild } from './rebuild/rebuild.api.ts';
 import { setShare } from './rebuild/shares.service.ts';
 import { loadNational } from './targets/targets.service.ts';
+import { importTargets } from './targets/targets.import.ts';
 import { indicatorSdmx, indicatorStatus } from './targets/targets.status.ts';
 
 const sys = systemContext('test');
@@ -302,5 +303,27 @@ describe.each(ENGINES)('indicators across the merger on %s', (engine) => {
       .where('action', '=', 'indicators.values.import')
       .execute();
     expect(summary.map((s) => s.after)).toEqual([{ file: 'values.csv', rows: 2, awaitingAcceptance: 0, revisions: 0 }]);
+  });
+
+  it('imports provincial targets all or nothing, a new version per decision, read as in force on a date', async () => {
+    const head = 'indicator,unit,period,kind,low,per_year,decision,decided_on,source';
+    const v1 = `${head}\nGRDP_GROWTH,25,2026-2030,min,8,1,NQ 01/2026 (illustrative),2026-03-01,test`;
+    const err = await refused(
+      importTargets(t.db, sys, 't.csv', Buffer.from(`${v1}\nGRDP_GROWTH,99,2026-2030,min,8,1,NQ,2026-03-01,test\n`)),
+    );
+    expect((err.extra.rows as { line: number }[]).map((r) => r.line)).toEqual([3]);
+    expect(await importTargets(t.db, sys, 't.csv', Buffer.from(v1))).toMatchObject({ rows: 1, versionsCreated: 1 });
+    expect(await importTargets(t.db, sys, 't.csv', Buffer.from(v1))).toMatchObject({ versionsCreated: 0 });
+    const v2 = `${head}\nGRDP_GROWTH,25,2026-2030,min,8.5,1,NQ 07/2026 (illustrative),2026-09-01,test`;
+    expect(await importTargets(t.db, sys, 't.csv', Buffer.from(v2))).toMatchObject({ versionsCreated: 1 });
+    const inForce = async (asOf: string) =>
+      (await indicatorStatus(t.db, sys, 'GRDP_GROWTH', asOf)).tracks.map((x) => [
+        x.unit.key,
+        x.target.version,
+        x.target.low,
+        x.target.decision,
+      ]);
+    expect(await inForce('2026-06-30')).toEqual([['new:p:25', 1, '8', 'NQ 01/2026 (illustrative)']]);
+    expect(await inForce('2026-09-01')).toEqual([['new:p:25', 2, '8.5', 'NQ 07/2026 (illustrative)']]);
   });
 });

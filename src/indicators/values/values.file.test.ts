@@ -14,8 +14,8 @@ describe('values file', () => {
     ws.addRow(['GRDP', '17', '2024', 62000.5, 'official', 'GSO', new Date(Date.UTC(2025, 2, 1))]);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const csv = Buffer.from(`${HEADER.join(',')}\nGRDP,17,2024,62000.5,official,GSO,2025-03-01\n`);
-    const fromXlsx = (await readValuesFile('v.xlsx', xlsx)).map(rowInput);
-    const fromCsv = (await readValuesFile('v.csv', csv)).map(rowInput);
+    const fromXlsx = (await readValuesFile('v.xlsx', xlsx)).map((r) => rowInput(r));
+    const fromCsv = (await readValuesFile('v.csv', csv)).map((r) => rowInput(r));
     expect(fromXlsx).toEqual(fromCsv);
     expect(fromCsv).toEqual([
       {

@@ -31,6 +31,16 @@ const cellText = (c: CellValue | undefined): string => {
 };
 
 export async function readValuesFile(name: string, bytes: Buffer): Promise<FileRow[]> {
+  return readTableFile(name, bytes, ['indicator', 'unit', 'period', 'status', 'source', 'known_from'], VALUE_COLUMNS);
+}
+
+/** A header row and data rows from CSV or .xlsx; refuses a header without the `required` columns. */
+export async function readTableFile(
+  name: string,
+  bytes: Buffer,
+  required: readonly string[],
+  columns: readonly string[],
+): Promise<FileRow[]> {
   let header: string[];
   let rows: FileRow[];
   if (/\.xlsx$/i.test(name)) {
@@ -52,18 +62,18 @@ export async function readValuesFile(name: string, bytes: Buffer): Promise<FileR
     header = (head?.cells ?? []).map((h) => h.trim());
     rows = recordsToObjects(header, body);
   }
-  const missing = ['indicator', 'unit', 'period', 'status', 'source', 'known_from'].filter((c) => !header.includes(c));
+  const missing = required.filter((c) => !header.includes(c));
   if (missing.length)
     throw badRequest({
-      vi: `Tệp thiếu cột ${missing.join(', ')} ở dòng tiêu đề (các cột: ${VALUE_COLUMNS.join(', ')}).`,
-      en: `The header row lacks ${missing.join(', ')} (columns: ${VALUE_COLUMNS.join(', ')}).`,
+      vi: `Tệp thiếu cột ${missing.join(', ')} ở dòng tiêu đề (các cột: ${columns.join(', ')}).`,
+      en: `The header row lacks ${missing.join(', ')} (columns: ${columns.join(', ')}).`,
     });
   return rows;
 }
 
 /** A row's cells as the value input's fields: empty cells are absent. */
-export function rowInput(row: FileRow): Record<string, string> {
+export function rowInput(row: FileRow, columns: readonly string[] = VALUE_COLUMNS): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of VALUE_COLUMNS) if (row.cells[c]) out[c] = row.cells[c];
+  for (const c of columns) if (row.cells[c]) out[c] = row.cells[c];
   return out;
 }

@@ -54,6 +54,7 @@ export const ACTION_WORDS: Record<string, Words> = {
   'indicators.value.accept': { vi: 'Chấp nhận số liệu chỉ tiêu', en: 'Indicator figure accepted' },
   'indicators.values.import': { vi: 'Nhập tệp số liệu chỉ tiêu', en: 'Indicator figures imported' },
   'indicators.target.set': { vi: 'Giao chỉ tiêu (phiên bản mới)', en: 'Target set (new version)' },
+  'indicators.targets.import': { vi: 'Nhập tệp chỉ tiêu được giao', en: 'Targets imported' },
   'indicators.share.set': { vi: 'Ghi tỷ lệ phân bổ đơn vị cũ', en: 'Apportioning share recorded' },
 };
 
@@ -81,6 +82,7 @@ export const ENTITY_WORDS: Record<string, Words> = {
   indicator_value: { vi: 'Số liệu chỉ tiêu', en: 'Indicator figure' },
   indicator_values: { vi: 'Tệp số liệu chỉ tiêu', en: 'Indicator figures file' },
   indicator_target: { vi: 'Chỉ tiêu được giao', en: 'Indicator target' },
+  indicator_targets: { vi: 'Tệp chỉ tiêu được giao', en: 'Targets file' },
   indicator_share: { vi: 'Tỷ lệ phân bổ', en: 'Apportioning share' },
 };
 
