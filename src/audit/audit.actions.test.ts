@@ -24,6 +24,11 @@ import { multipartBody } from '../platform/upload/upload.testing.ts';
 // channel: consultations and the satisfaction index (issue 13)
 import { runChannelMutations } from '../channel/consultations/consultations.audit.testing.ts';
 import { personCells, registerWorkbook } from '../people/people.testing.ts';
+import { loadNational } from '../indicators/targets/targets.service.ts';
+import { recordValue } from '../indicators/values/values.service.ts';
+import { importValues } from '../indicators/values/values.import.ts';
+import { setShare } from '../indicators/rebuild/shares.service.ts';
+import { importTargets } from '../indicators/targets/targets.import.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VN_DATA = path.resolve(SRC, '../data/vn');
@@ -306,6 +311,55 @@ describe.each(ENGINES)('every mutation outside the program module records before
       });
       expect(res.statusCode, res.body).toBeLessThan(300);
     }
+    // Indicators (issue 14): the national targets (definitions, target versions, baselines), a figure over HTTP, a
+    // commune's own figure accepted by the level above, a file import, the share of a split commune.
+    const sys = systemContext('test');
+    await loadNational(t.db, sys);
+    const figure = { status: 'official' as const, source: 'test', known_from: '2025-03-01' };
+    await call('POST', '/api/indicators/values', {
+      ...figure,
+      indicator: 'GRDP',
+      unit: '17',
+      period: '2024',
+      value: '1.5',
+    });
+    const communeOfficer = await createUser(t.db, sys, {
+      username: 'tienphong',
+      displayName: 'Tiền Phong',
+      password: PASSWORD,
+      grants: [{ role: 'commune_officer', unitCode: '04891' }],
+    });
+    const own = await recordValue(
+      t.db,
+      {
+        user: {
+          id: communeOfficer.id,
+          username: 'tienphong',
+          displayName: 'Tiền Phong',
+          grants: communeOfficer.grants,
+        },
+        actorLabel: 'tienphong',
+        ip: null,
+        userAgent: null,
+        via: 'session',
+      },
+      { ...figure, indicator: 'GRDP', unit: '04891', period: '2026', value: '2', known_from: '2027-01-15' },
+    );
+    await call('POST', `/api/indicators/values/${own.id}/accept`, {});
+    await importValues(
+      t.db,
+      sys,
+      'values.csv',
+      Buffer.from('indicator,unit,period,value,status,source,known_from\nGRDP,25,2024,3,official,test,2025-03-01\n'),
+    );
+    await importTargets(
+      t.db,
+      sys,
+      'targets.csv',
+      Buffer.from('indicator,unit,period,kind,low,decision,decided_on\nGRDP,25,2030,min,1,test,2026-03-01\n'),
+    );
+    await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.4', 'test');
+    await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.5', 'test, corrected');
     expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
 
     // Each mutation route outside the program was run (a route's path parameters match any value).

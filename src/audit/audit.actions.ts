@@ -93,6 +93,24 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'channel.consultation.group', entity: 'consultation_group', kind: 'create' },
   { action: 'channel.consultation.answer', entity: 'consultation_group', kind: 'change' },
   { action: 'channel.satisfaction.answer', entity: 'satisfaction_survey', kind: 'create' },
+  // indicators (issue 14): definitions, figures (a revision is a new row), acceptance, targets (a version a decision), shares
+  { action: 'indicators.define', entity: 'indicator', kind: 'upsert' },
+  { action: 'indicators.value.record', entity: 'indicator_value', kind: 'create' },
+  { action: 'indicators.value.accept', entity: 'indicator_value', kind: 'change' },
+  {
+    action: 'indicators.values.import',
+    entity: 'indicator_values',
+    kind: 'summary',
+    rows: 'indicators.value.record on indicator_value',
+  },
+  { action: 'indicators.target.set', entity: 'indicator_target', kind: 'upsert' },
+  {
+    action: 'indicators.targets.import',
+    entity: 'indicator_targets',
+    kind: 'summary',
+    rows: 'indicators.target.set on indicator_target',
+  },
+  { action: 'indicators.share.set', entity: 'indicator_share', kind: 'upsert' },
 ];
 
 export const auditActionOf = (action: string, entity: string) =>

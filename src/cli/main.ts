@@ -7,6 +7,7 @@ import { registerProgramParseCommands } from './program-parse.commands.ts';
 import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
+import { registerIndicatorCommands } from './indicators.commands.ts';
 import { serve } from './serve.ts';
 import { registerPeopleCommands } from './people.commands.ts';
 // channel: consultations and the satisfaction index (issue 13)
@@ -36,5 +37,6 @@ registerStaffingCommands(program);
 registerPeopleCommands(program);
 registerChannelCommands(program);
 registerPeopleRegisterCommands(program);
+registerIndicatorCommands(program);
 
 await program.parseAsync(process.argv);

@@ -153,6 +153,72 @@ export interface Grants {
   user_id: number;
 }
 
+export interface IndicatorDefinitions {
+  aggregation: string;
+  code: string;
+  created_at: Generated<Timestamp>;
+  cumulative: Generated<boolean>;
+  direction: string;
+  factor: Generated<Numeric>;
+  kind: string;
+  name_en: string;
+  name_vi: string;
+  period_type: string;
+  source: string | null;
+  unit_en: string;
+  unit_vi: string;
+  weight_code: string | null;
+}
+
+export interface IndicatorShares {
+  basis: string;
+  from_unit_id: number;
+  set_at: Generated<Timestamp>;
+  set_by: string;
+  share: Numeric;
+  to_unit_id: number;
+}
+
+export interface IndicatorTargets {
+  baseline_period: string | null;
+  baseline_value: Numeric | null;
+  decided_on: string;
+  decision: string;
+  high: Numeric | null;
+  id: Generated<number>;
+  indicator_code: string;
+  low: Numeric | null;
+  per_year: Generated<boolean>;
+  period: string;
+  set_at: Generated<Timestamp>;
+  set_by: string;
+  set_by_id: number | null;
+  source: string | null;
+  target_kind: string;
+  unit_id: number;
+  version: number;
+}
+
+export interface IndicatorValues {
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  accepted_by_id: number | null;
+  denominator: Numeric | null;
+  id: Generated<number>;
+  indicator_code: string;
+  known_from: string;
+  note: string | null;
+  numerator: Numeric | null;
+  period: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  recorded_by_id: number | null;
+  source: string;
+  status: string;
+  unit_id: number;
+  value: Numeric;
+}
+
 export interface Jobs {
   attempts: Generated<number>;
   boss_job_id: string | null;
@@ -698,6 +764,10 @@ export interface DB {
   dataset_imports: DatasetImports;
   evidence_blobs: EvidenceBlobs;
   grants: Grants;
+  indicator_definitions: IndicatorDefinitions;
+  indicator_shares: IndicatorShares;
+  indicator_targets: IndicatorTargets;
+  indicator_values: IndicatorValues;
   jobs: Jobs;
   lineage_events: LineageEvents;
   lineage_links: LineageLinks;

@@ -27,6 +27,7 @@ import { auditRoutes } from '../../audit/audit.routes.ts';
 import { programRoutes } from '../../program/program.routes.ts';
 import { staffingRoutes } from '../../staffing/staffing.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
+import { indicatorRoutes } from '../../indicators/indicators.routes.ts';
 import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
@@ -140,6 +141,7 @@ export async function buildServer(
   await app.register(consultationsRoutes(handle.db, config), { prefix: '/api' });
   await app.register(satisfactionRoutes(handle.db), { prefix: '/api' });
   await app.register(peopleRoutes(handle.db), { prefix: '/api' });
+  await app.register(indicatorRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

@@ -439,6 +439,37 @@ export const CASES: Record<string, Case> = {
     },
     facts: { unit: communeUnit(w, s) },
   }),
+  // Indicators (issue 14)
+  'GET /api/indicators': () => ({ method: 'GET', url: '/api/indicators' }),
+  'GET /api/indicators/rebuild': (w, s) => ({
+    method: 'GET',
+    url: `/api/indicators/rebuild?indicator=GRDP&unitId=${communeUnit(w, s)}&period=2024&asOf=2026-01-01`,
+    facts: { unit: communeUnit(w, s) },
+  }),
+  'GET /api/indicators/:code/status': () => ({
+    method: 'GET',
+    url: '/api/indicators/GDP_GROWTH/status?asOf=2026-06-01',
+  }),
+  'POST /api/indicators/values': (w, s) => ({
+    method: 'POST',
+    url: '/api/indicators/values',
+    payload: {
+      indicator: 'GRDP',
+      unit: s === 'in' ? 'new:c:00004' : 'new:c:19900',
+      period: '2026',
+      value: '5',
+      status: 'provisional',
+      source: 'kiểm tra quyền',
+      known_from: '2026-04-01',
+    },
+    facts: { unit: communeUnit(w, s) },
+  }),
+  // A commune's own figure: accepted by the level above (the province), never by its author.
+  'POST /api/indicators/values/:id/accept': (w, s) => ({
+    method: 'POST',
+    url: `/api/indicators/values/${w.indicatorValues[s]}/accept`,
+    facts: { unit: province(w, s), author: s === 'in' ? 'badinh' : 'phongdien' },
+  }),
 };
 
 // channel: consultations and the satisfaction index (issue 13). Reading and taking part are public; the drafting

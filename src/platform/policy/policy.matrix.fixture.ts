@@ -9,6 +9,8 @@ import { createUser } from '../../accounts/accounts.service.ts';
 import { createApiToken } from '../../accounts/tokens/tokens.service.ts';
 import { insertJob, markDone } from '../jobs/jobs.store.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { loadNational } from '../../indicators/targets/targets.service.ts';
+import { recordValue } from '../../indicators/values/values.service.ts';
 import { createProgramFromTree } from '../../program/tasks/tasks.import.ts';
 import { TEST_META, testTree } from '../../program/program.fixtures.ts';
 import { cascadeTask } from '../../program/cascade/cascade.service.ts';
@@ -234,6 +236,39 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
       })
     ).toString('base64');
   const tasklist = (await exportTaskList(t.db, ctx, program.id)).content.toString('base64');
+  // Indicators (issue 14): the national definitions and targets, and one figure each commune reported for itself.
+  await loadNational(t.db, ctx);
+  const reportFigure = async (user: string, unitKey: string, unitId: number) =>
+    (
+      await recordValue(
+        t.db,
+        {
+          user: {
+            id: userIds[user],
+            username: user,
+            displayName: user,
+            grants: [{ role: 'commune_officer', unitId, unitName: user }],
+          },
+          actorLabel: user,
+          ip: null,
+          userAgent: null,
+          via: 'session',
+        },
+        {
+          indicator: 'GRDP',
+          unit: unitKey,
+          period: '2026',
+          value: '1',
+          status: 'provisional',
+          source: 'test',
+          known_from: '2026-03-01',
+        },
+      )
+    ).id;
+  const indicatorValues = {
+    in: await reportFigure('badinh', 'new:c:00004', units.baDinh),
+    out: await reportFigure('phongdien', 'new:c:19900', units.hueCommune),
+  };
 
   // People (issue 12): one affected person in each commune, and a register file for the import case.
   const personIn = async (unitId: number, i: number) => {
@@ -265,5 +300,6 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     consultations: await seedMatrixConsultations(t.db, units),
     people,
     register,
+    indicatorValues,
   };
 }

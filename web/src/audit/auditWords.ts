@@ -60,6 +60,14 @@ export const ACTION_WORDS: Record<string, Words> = {
   'channel.consultation.group': { vi: 'Nhóm ý kiến góp ý', en: 'Comments grouped' },
   'channel.consultation.answer': { vi: 'Công bố giải trình ý kiến', en: 'Answer to comments published' },
   'channel.satisfaction.answer': { vi: 'Trả lời phiếu khảo sát hài lòng', en: 'Satisfaction survey answered' },
+  // indicators (issue 14)
+  'indicators.define': { vi: 'Khai báo chỉ tiêu', en: 'Indicator defined' },
+  'indicators.value.record': { vi: 'Ghi số liệu chỉ tiêu', en: 'Indicator figure recorded' },
+  'indicators.value.accept': { vi: 'Chấp nhận số liệu chỉ tiêu', en: 'Indicator figure accepted' },
+  'indicators.values.import': { vi: 'Nhập tệp số liệu chỉ tiêu', en: 'Indicator figures imported' },
+  'indicators.target.set': { vi: 'Giao chỉ tiêu (phiên bản mới)', en: 'Target set (new version)' },
+  'indicators.targets.import': { vi: 'Nhập tệp chỉ tiêu được giao', en: 'Targets imported' },
+  'indicators.share.set': { vi: 'Ghi tỷ lệ phân bổ đơn vị cũ', en: 'Apportioning share recorded' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -88,6 +96,13 @@ export const ENTITY_WORDS: Record<string, Words> = {
   consultation_participant: { vi: 'Lượt tham gia góp ý', en: 'Consultation participation' },
   consultation_group: { vi: 'Nhóm ý kiến', en: 'Comment group' },
   satisfaction_survey: { vi: 'Phiếu khảo sát hài lòng', en: 'Satisfaction survey' },
+  // indicators (issue 14)
+  indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  indicator_value: { vi: 'Số liệu chỉ tiêu', en: 'Indicator figure' },
+  indicator_values: { vi: 'Tệp số liệu chỉ tiêu', en: 'Indicator figures file' },
+  indicator_target: { vi: 'Chỉ tiêu được giao', en: 'Indicator target' },
+  indicator_targets: { vi: 'Tệp chỉ tiêu được giao', en: 'Targets file' },
+  indicator_share: { vi: 'Tỷ lệ phân bổ', en: 'Apportioning share' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
