@@ -1,6 +1,7 @@
 // The annual implementation report as a Word document in the official layout
 // (Decree 30/2020/NĐ-CP): issuing body and national/party heading side by side,
-// place and date, the title "BÁO CÁO" with its subject, numbered sections, tables.
+// place and date, the title "BÁO CÁO" with its subject, numbered sections, tables. The run, paragraph,
+// table and border helpers are shared with the handover minutes (src/handover/minutes/minutes.docx.ts).
 import {
   AlignmentType,
   BorderStyle,
@@ -17,9 +18,9 @@ import type { AnnualReportData } from './annual.service.ts';
 import { RATING_LABELS, STATUS_LABELS, WARNING_LABELS } from './annual.service.ts';
 
 const FONT = 'Times New Roman';
-const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
+export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
-const para = (
+export const para = (
   children: TextRun[],
   o: { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; after?: number; indent?: boolean } = {},
 ) =>
@@ -30,7 +31,14 @@ const para = (
     indent: o.indent ? { firstLine: 567 } : undefined,
   });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+export const noBorders = {
+  top: none,
+  bottom: none,
+  left: none,
+  right: none,
+  insideHorizontal: none,
+  insideVertical: none,
+};
 
 function cell(text: string | number, bold = false) {
   return new TableCell({
@@ -43,7 +51,7 @@ function cell(text: string | number, bold = false) {
   });
 }
 
-function table(header: string[], rows: (string | number)[][]) {
+export function table(header: string[], rows: (string | number)[][]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [

@@ -48,6 +48,16 @@ export const ACTION_WORDS: Record<string, Words> = {
   'program.change_request.refuse': { vi: 'Từ chối đề nghị điều chỉnh', en: 'Change request refused' },
   'program.change_request.withdraw': { vi: 'Rút đề nghị điều chỉnh', en: 'Change request withdrawn' },
   'program.notification.read': { vi: 'Đọc thông báo', en: 'Notification read' },
+  // handover (issue 11)
+  'handover.open': { vi: 'Mở bàn giao cho các đơn vị hết hiệu lực', en: 'Handovers opened for ended units' },
+  'handover.line.add': { vi: 'Thêm dòng danh mục bàn giao', en: 'Handover line added' },
+  'handover.line.remove': { vi: 'Xóa dòng danh mục bàn giao', en: 'Handover line removed' },
+  'handover.submit': { vi: 'Bên giao gửi danh mục bàn giao', en: 'Handover submitted' },
+  'handover.line.count': { vi: 'Bên nhận kiểm đếm một dòng', en: 'Handover line counted' },
+  'handover.minutes.create': { vi: 'Lập biên bản bàn giao', en: 'Handover minutes drawn up' },
+  'handover.minutes.sign': { vi: 'Ký biên bản bàn giao', en: 'Handover minutes signed' },
+  'handover.close': { vi: 'Kết thúc bàn giao', en: 'Handover closed' },
+  'handover.correct': { vi: 'Mở phiên bản đính chính bàn giao', en: 'Handover correcting version opened' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -69,6 +79,11 @@ export const ENTITY_WORDS: Record<string, Words> = {
   public_holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
   task_change_request: { vi: 'Đề nghị điều chỉnh', en: 'Change request' },
   notification: { vi: 'Thông báo', en: 'Notification' },
+  // handover (issue 11)
+  handover_opening: { vi: 'Đợt mở bàn giao', en: 'Handover opening' },
+  handover: { vi: 'Bàn giao', en: 'Handover' },
+  handover_line: { vi: 'Dòng danh mục bàn giao', en: 'Handover line' },
+  handover_minutes: { vi: 'Biên bản bàn giao', en: 'Handover minutes' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
