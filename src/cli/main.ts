@@ -7,6 +7,7 @@ import { registerProgramParseCommands } from './program-parse.commands.ts';
 import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
+import { registerHandoverCommands } from './handover.commands.ts';
 import { serve } from './serve.ts';
 
 const program = new Command('apparatus')
@@ -29,5 +30,6 @@ registerAdminCommands(program);
 registerProgramParseCommands(program, saveProgramDocument);
 registerProgramCommands(program);
 registerStaffingCommands(program);
+registerHandoverCommands(program);
 
 await program.parseAsync(process.argv);

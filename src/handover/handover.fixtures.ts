@@ -6,6 +6,9 @@ import type { RequestContext, Role } from '../platform/context.ts';
 import { systemContext } from '../platform/context.ts';
 import { searchColumns } from '../units/import/import.service.ts';
 import { createUser } from '../accounts/accounts.service.ts';
+import { openHandovers } from './open/open.service.ts';
+import { addLine } from './inventory/inventory.service.ts';
+import { submit } from './workflow/workflow.service.ts';
 
 const D = '2025-07-01';
 
@@ -95,4 +98,80 @@ export async function userContext(db: Db, username: string, role: Role, unitId: 
     userAgent: null,
     via: 'session',
   };
+}
+
+/**
+ * The access-policy matrix's handovers: Trúc Bạch's (in scope: Hà Nội's old ward, to Ba Đình), submitted
+ * by Hà Nội's officer so that officer may not count it, and an old Huế commune's (out of scope), each
+ * with one line. `submitAs` submits as a signed-in user through the API.
+ */
+export async function handoverMatrixWorld(
+  db: Db,
+  units: { hue: number; hueCommune: number; trucBach: number },
+  submitAs: (handoverId: number) => Promise<void>,
+) {
+  const sys = systemContext('test');
+  const old = await db
+    .insertInto('units')
+    .values({
+      key: 'old:c:19901',
+      code: '19901',
+      level: 3,
+      type: 'commune',
+      name: 'Phong Hòa',
+      full_name: 'Xã Phong Hòa',
+      name_en: null,
+      full_name_en: null,
+      parent_id: units.hue,
+      valid_from: null,
+      valid_to: '2025-07-01',
+      area_km2: null,
+      population: null,
+      admin_centre: null,
+      lon: null,
+      lat: null,
+      ...searchColumns({ name: 'Phong Hòa', fullName: 'Xã Phong Hòa' }, []),
+      source: 'test',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const event = await db
+    .selectFrom('lineage_events')
+    .select('id')
+    .where('effective_date', '=', '2025-07-01')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('lineage_links')
+    .values({
+      event_id: event.id,
+      from_unit_id: old.id,
+      to_unit_id: units.hueCommune,
+      kind: 'whole',
+      note: null,
+      source: 'test',
+    })
+    .execute();
+  await openHandovers(db, sys, '2025-07-01');
+  const side = async (fromUnit: number) => {
+    const h = await db
+      .selectFrom('handovers')
+      .select('id')
+      .where('from_unit_id', '=', fromUnit)
+      .executeTakeFirstOrThrow();
+    const line = await addLine(db, sys, h.id, {
+      kind: 'seal',
+      title: 'Con dấu UBND',
+      condition: 'good',
+      files: [],
+      sealKind: 'seal',
+      identifier: `CD-${fromUnit}`,
+      state: 'in_use',
+    });
+    return { id: h.id, line: line.id };
+  };
+  const inScope = await side(units.trucBach);
+  const outScope = await side(old.id);
+  await submitAs(inScope.id);
+  await submit(db, sys, outScope.id);
+  return { in: inScope, out: outScope, hueOld: old.id };
 }

@@ -231,3 +231,33 @@ export const VerifyAnswer = z.object({
   /** The handover's lines still hash to what this minutes recorded. */
   linesUnchanged: z.boolean(),
 });
+
+export const CorrectBody = z.object({ reason: text(1000) });
+export const StatusQuery = z.object({
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+});
+export const StatusAnswer = z.object({
+  province: z.string().nullable(),
+  handovers: z.number(),
+  lines: z.number(),
+  outstanding: z.number(),
+  rows: z.array(
+    z.object({
+      level: z.number(),
+      state: z.string(),
+      handovers: z.number(),
+      lines: z.number(),
+      outstanding: z.number(),
+    }),
+  ),
+});
+const State = z.enum(['draft', 'submitted', 'counted', 'signed', 'closed']);
+export const RemovedAnswer = z.object({ removed: z.number() });
+export const SubmitAnswer = z.object({ id: z.number(), state: State, lines: z.number() });
+export const CountAnswer = z.object({ line: LineOut, handoverState: State, outstanding: z.number() });
+export const SignAnswer = MinutesOut.extend({ handoverState: State });
+export const CloseAnswer = z.object({ id: z.number(), state: State, outstanding: z.number() });
+export const CorrectAnswer = z.object({ id: z.number(), state: State, version: z.number() });

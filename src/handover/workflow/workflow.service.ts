@@ -195,7 +195,7 @@ export async function countLine(
       });
     const after = await lines.setCount(trx, line.id, { state: body.state, note: body.note ?? null, userId: by.id });
     const o = await store.outstandingOf(trx, h.id);
-    const state = o.pending === 0 ? 'counted' : 'submitted';
+    const state: store.HandoverRow['state'] = o.pending === 0 ? 'counted' : 'submitted';
     if (state !== h.state)
       await store.setState(trx, h.id, {
         state,

@@ -57,7 +57,12 @@ export async function outstandingOf(db: Q, id: number) {
 }
 
 export const setState = (db: Q, id: number, set: Record<string, unknown>) =>
-  db.updateTable('handovers').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  db
+    .updateTable('handovers')
+    .set(set)
+    .where('id', '=', id)
+    .returning(['state', 'version'])
+    .executeTakeFirstOrThrow() as Promise<{ state: HandoverRow['state']; version: number }>;
 
 /** Every unit under the given ones (themselves included): the scope of a caller's grants. */
 const below = (units: number[]) => sql`

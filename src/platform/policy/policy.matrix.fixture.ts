@@ -18,6 +18,7 @@ import { exportTaskList } from '../../program/tasklist/tasklist.service.ts';
 import { createPeriod, allocate } from '../../staffing/quotas/quotas.service.ts';
 import { recordPresent } from '../../staffing/headcount/headcount.service.ts';
 import { exportXlsx, tableRows } from '../../staffing/tables/tables.export.ts';
+import { handoverMatrixWorld } from '../../handover/handover.fixtures.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';
@@ -228,6 +229,15 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
       })
     ).toString('base64');
   const tasklist = (await exportTaskList(t.db, ctx, program.id)).content.toString('base64');
+  // Handovers (issue 11): Trúc Bạch's, submitted by Hà Nội's officer (who may then not count it), and an old Huế commune's.
+  const handovers = await handoverMatrixWorld(t.db, units, async (id) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/handovers/${id}/submit`,
+      headers: { cookie: sessions.hanoi.cookie, 'x-csrf-token': sessions.hanoi.csrf },
+    });
+    if (res.statusCode !== 200) throw new Error(`matrix: handover submit refused (${res.statusCode} ${res.body})`);
+  });
 
   return {
     units,
@@ -245,5 +255,6 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     programCode: program.code,
     tables: { in: await table(units.baDinh), out: await table(units.hueCommune) },
     tasklist,
+    handovers,
   };
 }
