@@ -3,8 +3,8 @@
 // and date, the document's name and summary, the body, the signatures. The run, paragraph and table
 // helpers are the annual report's (src/program/annual/annual.docx.ts). Made from the counted lines;
 // the SHA-256 of the line list is printed in the document, the document's own is stored beside it.
-import { AlignmentType, Document, Packer, Table, TableCell, TableRow, WidthType } from 'docx';
-import { noBorders, para, run, table } from '../../program/annual/annual.docx.ts';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { noBorders, para, run } from '../../program/annual/annual.docx.ts';
 import type { LineOut } from '../handover.schemas.ts';
 
 export interface MinutesData {
@@ -51,6 +51,28 @@ function quantity(l: LineOut): string {
   if (l.amountVnd != null) return `${dong(l.amountVnd)} đ`;
   if (l.legalDeadline) return `hạn ${dmy(l.legalDeadline)}`;
   return '';
+}
+
+/**
+ * The lines' table. Its cells are plain paragraphs in the document's default font (set once in the
+ * document's styles) rather than the annual report's styled cells: with thousands of lines, building
+ * seven styled runs per row made a 5,000-line minutes take over 10 s; plain cells take a third of that.
+ */
+function lineTable(header: string[], rows: (string | number)[][]) {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: header.map(
+          (h) => new TableCell({ children: [para([run(h, { bold: true, size: 12 })], { after: 0 })] }),
+        ),
+      }),
+      ...rows.map(
+        (r) => new TableRow({ children: r.map((v) => new TableCell({ children: [new Paragraph(String(v))] })) }),
+      ),
+    ],
+  });
 }
 
 function heading(d: MinutesData) {
@@ -123,7 +145,7 @@ export async function minutesDocx(d: MinutesData): Promise<Buffer> {
           { bold: true },
         ),
       ]),
-      table(
+      lineTable(
         ['STT', 'Nội dung', 'Số lượng, giá trị', 'Tình trạng', 'Nơi lưu giữ', 'Bên nhận', 'Kiểm đếm'],
         rows.map((l, n) => [
           n + 1,
@@ -184,6 +206,7 @@ export async function minutesDocx(d: MinutesData): Promise<Buffer> {
     signatures(),
   ];
   const doc = new Document({
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
     creator: 'Apparatus',
     title: `Biên bản bàn giao ${d.number}`,
     sections: [

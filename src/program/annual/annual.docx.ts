@@ -1,7 +1,7 @@
 // The annual implementation report as a Word document in the official layout
 // (Decree 30/2020/NĐ-CP): issuing body and national/party heading side by side,
 // place and date, the title "BÁO CÁO" with its subject, numbered sections, tables. The run, paragraph,
-// table and border helpers are shared with the handover minutes (src/handover/minutes/minutes.docx.ts).
+// and border helpers are shared with the handover minutes (src/handover/minutes/minutes.docx.ts).
 import {
   AlignmentType,
   BorderStyle,
@@ -51,7 +51,7 @@ function cell(text: string | number, bold = false) {
   });
 }
 
-export function table(header: string[], rows: (string | number)[][]) {
+function table(header: string[], rows: (string | number)[][]) {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
