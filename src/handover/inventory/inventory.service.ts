@@ -33,6 +33,12 @@ export async function addLine(db: Db, ctx: RequestContext, handoverId: number, i
     const h = await handoverOr404(trx, handoverId, true);
     await requireAnyOf(trx, ctx, HANDOVER['handover.edit'], [h.from_unit_id], HANDOVER_WORD(h.id));
     requireDraft(h);
+    // A seal surrendered to the police is proven by the police's receipt (biên bản giao nhận con dấu).
+    if (input.kind === 'seal' && input.state === 'surrendered' && !input.receiptRef)
+      throw badRequest({
+        vi: 'Con dấu đã nộp cho cơ quan công an: hãy ghi số biên bản giao nhận của công an (receiptRef).',
+        en: "A seal surrendered to the police: give the police's receipt number (receiptRef).",
+      });
     const receivers = await receiversOf(trx, h.id);
     const land = 'landOrInvestment' in input ? input.landOrInvestment : false;
     const def = defaultReceiver(h.level, input.kind, land, receivers);

@@ -142,6 +142,9 @@ describe.each(ENGINES)('handover workflow on %s', (engine) => {
     };
     await expect(addLine(t.db, as.province, ids.district, line)).rejects.toMatchObject({ status: 403 });
     await expect(addLine(t.db, as.other, ids.district, line)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      addLine(t.db, as.oldDistrict, ids.district, { ...line, state: 'surrendered' as const }),
+    ).rejects.toMatchObject({ status: 400 });
     const seal = await addLine(t.db, as.oldDistrict, ids.district, line);
     await removeLine(t.db, as.oldDistrict, ids.district, seal.id);
     await expect(submit(t.db, as.province, ids.district)).rejects.toMatchObject({ status: 403 });
