@@ -69,15 +69,23 @@ export function registerHandoverCommands(program: Command) {
   h.command('status')
     .description('Handovers and their lines by level and state, with outstanding lines (computed)')
     .option('--province <code>', 'the two-digit code of a province in force, e.g. 01')
+    .option('--idle-months <n>', 'warn about former headquarters idle for more than this many months', '12')
     .option('--json', 'JSON output', false)
     .action((o) =>
       withDb(o.json, async ({ db }) => {
-        const r = await handoverStatus(db, cliContext(), { province: o.province });
+        const r = await handoverStatus(db, cliContext(), {
+          province: o.province,
+          idleMonths: positiveId(o.idleMonths),
+        });
         if (o.json) printJson(r);
         else {
           console.log(
             `${r.province ? `Tỉnh / province ${r.province}: ` : ''}${r.handovers} bàn giao / handovers, ${r.lines} dòng / lines, ${r.outstanding} dòng chưa nhận đủ / outstanding`,
           );
+          if (r.idleHeadquarters.count > 0)
+            console.log(
+              `Cảnh báo / warning: ${r.idleHeadquarters.count} trụ sở cũ bỏ trống quá ${r.idleHeadquarters.months} tháng chưa thực hiện xong phương án sử dụng / former headquarters idle over ${r.idleHeadquarters.months} months, use plan not carried out`,
+            );
           printTable(
             r.rows.map((x) => ({
               cấp: LEVEL_NAMES[x.level]?.key ?? x.level,

@@ -238,12 +238,15 @@ export const StatusQuery = z.object({
     .string()
     .regex(/^\d{2}$/)
     .optional(),
+  /** An idle former headquarters is warned about after this many months (default 12). */
+  idleMonths: z.coerce.number().int().min(1).max(240).optional(),
 });
 export const StatusAnswer = z.object({
   province: z.string().nullable(),
   handovers: z.number(),
   lines: z.number(),
   outstanding: z.number(),
+  idleHeadquarters: z.object({ months: z.number(), asOf: z.string(), count: z.number() }),
   rows: z.array(
     z.object({
       level: z.number(),

@@ -5,7 +5,10 @@
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict, forbidden, notFound, todayIso } from '../../platform/errors.ts';
+
+/** Months after which an idle former headquarters is warned about, unless the caller names another figure. */
+export const IDLE_MONTHS = 12;
 import { grantUnits, checkRole } from '../../platform/policy/policy.ts';
 import { requireUser } from '../../accounts/sessions/sessions.access.ts';
 import { HANDOVER } from '../handover.policy.ts';
@@ -124,14 +127,23 @@ export async function listHandovers(
   };
 }
 
-export async function handoverStatus(db: Db, ctx: RequestContext, q: { province?: string }) {
-  const rows = await store.statusCounts(db, { scope: scopeOf(ctx), provinceId: await provinceFilter(db, q.province) });
+export async function handoverStatus(
+  db: Db,
+  ctx: RequestContext,
+  q: { province?: string; idleMonths?: number; asOf?: string },
+) {
+  const scope = scopeOf(ctx);
+  const provinceId = await provinceFilter(db, q.province);
+  const rows = await store.statusCounts(db, { scope, provinceId });
+  const idle = { months: q.idleMonths ?? IDLE_MONTHS, asOf: q.asOf ?? todayIso() };
+  const idleCount = await store.idleHeadquarters(db, { scope, provinceId, ...idle });
   const sum = (k: 'handovers' | 'lines' | 'outstanding') => rows.reduce((s, r) => s + r[k], 0);
   return {
     province: q.province ?? null,
     handovers: sum('handovers'),
     lines: sum('lines'),
     outstanding: sum('outstanding'),
+    idleHeadquarters: { ...idle, count: idleCount },
     rows,
   };
 }

@@ -162,3 +162,26 @@ export async function legalBasisOf(db: Q, id: number) {
      order by (l.from_unit_id = h.from_unit_id) desc limit 1`.execute(db);
   return r.rows[0]?.legal_basis ?? null;
 }
+
+/**
+ * Former headquarters idle since more than `months` months on `asOf` whose use plan is not carried out
+ * (plan status other than done): the warning of issue 11, item 2. Same scope rule as the list.
+ */
+export async function idleHeadquarters(
+  db: Q,
+  o: { scope: number[] | null; provinceId?: number; asOf: string; months: number },
+) {
+  const inScope = o.scope
+    ? sql`and (h.from_unit_id in (select id from down) or h.province_unit_id in (select id from down)
+              or exists (select 1 from handover_receivers r where r.handover_id = h.id and r.unit_id in (select id from down)))`
+    : sql``;
+  const r = await sql<{ n: number }>`
+    ${o.scope ? below(o.scope) : sql``}
+    select count(*)::int as n
+      from handover_lines l join handovers h on h.id = l.handover_id
+     where l.kind = 'asset' and l.details->>'assetKind' = 'headquarters'
+       and (l.details->>'idleSince')::date <= ${o.asOf}::date - make_interval(months => ${o.months}::int)
+       and l.status is distinct from 'done'
+       ${inScope} ${o.provinceId ? sql`and h.province_unit_id = ${o.provinceId}` : sql``}`.execute(db);
+  return r.rows[0].n;
+}

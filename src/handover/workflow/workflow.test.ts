@@ -119,6 +119,7 @@ describe.each(ENGINES)('handover workflow on %s', (engine) => {
       usePlan: 'convert_public_service' as const,
       convertTo: 'clinic' as const,
       floorAreaM2: '850.5',
+      idleSince: '2025-07-01',
       bookValueVnd: '12500000000',
       receiverUnitId: u.n2,
     };
@@ -178,6 +179,10 @@ describe.each(ENGINES)('handover workflow on %s', (engine) => {
     });
     const done = await countLine(t.db, as.n2, ids.district, asset.id, { state: 'damaged' });
     expect(done).toMatchObject({ handoverState: 'counted', outstanding: 3 });
+    // The former headquarters, idle since 01/07/2025 with its plan not done: a warning after 12 months, not before.
+    expect((await handoverStatus(t.db, as.province, { asOf: '2026-07-02' })).idleHeadquarters.count).toBe(1);
+    expect((await handoverStatus(t.db, as.province, { asOf: '2026-06-30' })).idleHeadquarters.count).toBe(0);
+    expect((await handoverStatus(t.db, as.other, { asOf: '2026-07-02' })).idleHeadquarters.count).toBe(0);
     const listed = await listHandovers(t.db, as.province, { limit: 100, offset: 0 });
     expect(listed.items.find((h) => h.id === ids.district)).toMatchObject({
       lines: 5,
