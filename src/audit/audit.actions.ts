@@ -111,6 +111,16 @@ export const AUDIT_ACTIONS: AuditAction[] = [
     rows: 'indicators.target.set on indicator_target',
   },
   { action: 'indicators.share.set', entity: 'indicator_share', kind: 'upsert' },
+  // handover (issue 11): opening from the registry, inventory lines, the workflow, the minutes
+  { action: 'handover.open', entity: 'handover_opening', kind: 'create' },
+  { action: 'handover.line.add', entity: 'handover_line', kind: 'create' },
+  { action: 'handover.line.remove', entity: 'handover_line', kind: 'delete' },
+  { action: 'handover.submit', entity: 'handover', kind: 'change' },
+  { action: 'handover.line.count', entity: 'handover_line', kind: 'change' },
+  { action: 'handover.minutes.create', entity: 'handover_minutes', kind: 'create' },
+  { action: 'handover.minutes.sign', entity: 'handover_minutes', kind: 'change' },
+  { action: 'handover.close', entity: 'handover', kind: 'change' },
+  { action: 'handover.correct', entity: 'handover', kind: 'change' },
 ];
 
 export const auditActionOf = (action: string, entity: string) =>

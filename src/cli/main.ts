@@ -8,6 +8,7 @@ import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
 import { registerIndicatorCommands } from './indicators.commands.ts';
+import { registerHandoverCommands } from './handover.commands.ts';
 import { serve } from './serve.ts';
 import { registerPeopleCommands } from './people.commands.ts';
 // channel: consultations and the satisfaction index (issue 13)
@@ -38,5 +39,6 @@ registerPeopleCommands(program);
 registerChannelCommands(program);
 registerPeopleRegisterCommands(program);
 registerIndicatorCommands(program);
+registerHandoverCommands(program);
 
 await program.parseAsync(process.argv);

@@ -153,6 +153,77 @@ export interface Grants {
   user_id: number;
 }
 
+export interface HandoverLines {
+  amount_vnd: Numeric | null;
+  condition: Generated<string>;
+  count_note: string | null;
+  count_state: Generated<string>;
+  counted_at: Timestamp | null;
+  counted_by: number | null;
+  created_at: Generated<Timestamp>;
+  details: Generated<ColumnType<JsonValue, string, string>>;
+  files: Generated<ColumnType<JsonValue, string, string>>;
+  floor_area_m2: Numeric | null;
+  handover_id: number;
+  id: Generated<number>;
+  kind: string;
+  land_area_m2: Numeric | null;
+  land_or_investment: Generated<boolean>;
+  legal_deadline: string | null;
+  location: string | null;
+  pages: number | null;
+  pages_digitised: number | null;
+  receiver_as: string | null;
+  receiver_reason: string | null;
+  receiver_unit_id: number | null;
+  status: string | null;
+  title: string;
+}
+
+export interface HandoverMinutes {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  document: Buffer;
+  document_sha256: string;
+  from_signed_at: Timestamp | null;
+  from_signed_by: number | null;
+  from_signed_label: string | null;
+  handover_id: number;
+  id: Generated<number>;
+  line_count: number;
+  lines_sha256: string;
+  number: string;
+  outstanding: number;
+  to_signed_at: Timestamp | null;
+  to_signed_by: number | null;
+  to_signed_label: string | null;
+  version: number;
+}
+
+export interface HandoverReceivers {
+  handover_id: number;
+  link_kind: string | null;
+  role: string;
+  unit_id: number;
+}
+
+export interface Handovers {
+  closed_at: Timestamp | null;
+  counted_at: Timestamp | null;
+  counted_by: number | null;
+  effective_date: string;
+  from_unit_id: number;
+  id: Generated<number>;
+  level: number;
+  opened_at: Generated<Timestamp>;
+  province_unit_id: number | null;
+  state: Generated<string>;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  submitted_label: string | null;
+  version: Generated<number>;
+}
+
 export interface IndicatorDefinitions {
   aggregation: string;
   code: string;
@@ -764,6 +835,10 @@ export interface DB {
   dataset_imports: DatasetImports;
   evidence_blobs: EvidenceBlobs;
   grants: Grants;
+  handover_lines: HandoverLines;
+  handover_minutes: HandoverMinutes;
+  handover_receivers: HandoverReceivers;
+  handovers: Handovers;
   indicator_definitions: IndicatorDefinitions;
   indicator_shares: IndicatorShares;
   indicator_targets: IndicatorTargets;

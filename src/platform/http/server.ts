@@ -28,6 +28,7 @@ import { programRoutes } from '../../program/program.routes.ts';
 import { staffingRoutes } from '../../staffing/staffing.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { indicatorRoutes } from '../../indicators/indicators.routes.ts';
+import { handoverRoutes } from '../../handover/handover.routes.ts';
 import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
@@ -142,6 +143,7 @@ export async function buildServer(
   await app.register(satisfactionRoutes(handle.db), { prefix: '/api' });
   await app.register(peopleRoutes(handle.db), { prefix: '/api' });
   await app.register(indicatorRoutes(handle.db), { prefix: '/api' });
+  await app.register(handoverRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

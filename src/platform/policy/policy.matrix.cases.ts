@@ -470,6 +470,67 @@ export const CASES: Record<string, Case> = {
     url: `/api/indicators/values/${w.indicatorValues[s]}/accept`,
     facts: { unit: province(w, s), author: s === 'in' ? 'badinh' : 'phongdien' },
   }),
+  // Handovers (issue 11): in scope Trúc Bạch's (to Ba Đình, Hà Nội), out of scope an old Huế commune's (to Phong Điền).
+  // The "unit" is the side the rule is about: the ended unit (edit), the line's receiver (count), a receiver (read,
+  // minutes), the overseeing province (close). Hà Nội's officer submitted the in-scope one: not theirs to count.
+  'POST /api/handovers/open': () => ({ method: 'POST', url: '/api/handovers/open', payload: { asOf: '2025-07-01' } }),
+  'GET /api/handovers': () => ({ method: 'GET', url: '/api/handovers' }),
+  'GET /api/handovers/status': () => ({ method: 'GET', url: '/api/handovers/status' }),
+  'GET /api/handovers/:id': (w, s) => ({
+    method: 'GET',
+    url: `/api/handovers/${w.handovers[s].id}`,
+    facts: { unit: s === 'in' ? w.units.baDinh : w.units.hueCommune },
+  }),
+  'POST /api/handovers/:id/lines': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/lines`,
+    payload: { kind: 'seal', title: 'Dấu', sealKind: 'seal', identifier: 'X', state: 'in_use' },
+    facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
+  }),
+  'DELETE /api/handovers/:id/lines/:lineId': (w, s) => ({
+    method: 'DELETE',
+    url: `/api/handovers/${w.handovers[s].id}/lines/${w.handovers[s].line}`,
+    facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
+  }),
+  'POST /api/handovers/:id/submit': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/submit`,
+    facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
+  }),
+  'POST /api/handovers/:id/lines/:lineId/count': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/lines/${w.handovers[s].line}/count`,
+    payload: { state: 'received' },
+    facts: s === 'in' ? { unit: w.units.baDinh, author: 'hanoi' } : { unit: w.units.hueCommune },
+  }),
+  'POST /api/handovers/:id/minutes': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/minutes`,
+    facts: { unit: s === 'in' ? w.units.baDinh : w.units.hueCommune },
+  }),
+  'GET /api/handovers/:id/minutes/:version': (w, s) => ({
+    method: 'GET',
+    url: `/api/handovers/${w.handovers[s].id}/minutes/1`,
+    facts: { unit: s === 'in' ? w.units.baDinh : w.units.hueCommune },
+  }),
+  'POST /api/handovers/:id/sign': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/sign`,
+    payload: { side: 'to', documentSha256: 'f'.repeat(64) },
+    facts: { unit: s === 'in' ? w.units.baDinh : w.units.hueCommune },
+  }),
+  'POST /api/handovers/:id/close': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/close`,
+    facts: { unit: s === 'in' ? w.units.hanoi : w.units.hue },
+  }),
+  'POST /api/handovers/:id/correct': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/correct`,
+    payload: { reason: 'Kiểm tra quyền' },
+    facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
+  }),
+  'GET /api/handover-minutes/:sha256': () => ({ method: 'GET', url: `/api/handover-minutes/${'a'.repeat(64)}` }),
 };
 
 // channel: consultations and the satisfaction index (issue 13). Reading and taking part are public; the drafting

@@ -25,6 +25,7 @@ import { seedMatrixConsultations } from '../../channel/consultations/consultatio
 import { personCells, registerWorkbook } from '../../people/people.testing.ts';
 import { readRegisterFile } from '../../people/register/register.sheet.ts';
 import { importRegister } from '../../people/register/register.service.ts';
+import { handoverMatrixWorld } from '../../handover/handover.fixtures.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';
@@ -279,6 +280,15 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
   };
   const people = { in: await personIn(units.baDinh, 1), out: await personIn(units.hueCommune, 2) };
   const register = (await registerWorkbook([personCells(3)])).toString('base64');
+  // Handovers (issue 11): Trúc Bạch's, submitted by Hà Nội's officer (who may then not count it), and an old Huế commune's.
+  const handovers = await handoverMatrixWorld(t.db, units, async (id) => {
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/handovers/${id}/submit`,
+      headers: { cookie: sessions.hanoi.cookie, 'x-csrf-token': sessions.hanoi.csrf },
+    });
+    if (res.statusCode !== 200) throw new Error(`matrix: handover submit refused (${res.statusCode} ${res.body})`);
+  });
 
   return {
     units,
@@ -301,5 +311,6 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     people,
     register,
     indicatorValues,
+    handovers,
   };
 }

@@ -1,6 +1,7 @@
 // The annual implementation report as a Word document in the official layout
 // (Decree 30/2020/NĐ-CP): issuing body and national/party heading side by side,
-// place and date, the title "BÁO CÁO" with its subject, numbered sections, tables.
+// place and date, the title "BÁO CÁO" with its subject, numbered sections, tables. The run, paragraph,
+// and border helpers are shared with the handover minutes (src/handover/minutes/minutes.docx.ts).
 import {
   AlignmentType,
   BorderStyle,
@@ -17,7 +18,8 @@ import type { AnnualReportData } from './annual.service.ts';
 import { RATING_LABELS, STATUS_LABELS, WARNING_LABELS } from './annual.service.ts';
 
 const FONT = 'Times New Roman';
-// run, para, table and officialHeading are shared with other Word reports (the consultation report).
+// run, para, table, noBorders and officialHeading are shared with the other Word documents (the consultation
+// report, the handover minutes), so every document the platform issues has the State's layout.
 export const run = (text: string, o: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new TextRun({ text, font: FONT, size: (o.size ?? 14) * 2, bold: o.bold, italics: o.italics });
 export const para = (
@@ -31,7 +33,14 @@ export const para = (
     indent: o.indent ? { firstLine: 567 } : undefined,
   });
 const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const noBorders = { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none };
+export const noBorders = {
+  top: none,
+  bottom: none,
+  left: none,
+  right: none,
+  insideHorizontal: none,
+  insideVertical: none,
+};
 
 function cell(text: string | number, bold = false) {
   return new TableCell({

@@ -68,6 +68,16 @@ export const ACTION_WORDS: Record<string, Words> = {
   'indicators.target.set': { vi: 'Giao chỉ tiêu (phiên bản mới)', en: 'Target set (new version)' },
   'indicators.targets.import': { vi: 'Nhập tệp chỉ tiêu được giao', en: 'Targets imported' },
   'indicators.share.set': { vi: 'Ghi tỷ lệ phân bổ đơn vị cũ', en: 'Apportioning share recorded' },
+  // handover (issue 11)
+  'handover.open': { vi: 'Mở bàn giao cho các đơn vị hết hiệu lực', en: 'Handovers opened for ended units' },
+  'handover.line.add': { vi: 'Thêm dòng danh mục bàn giao', en: 'Handover line added' },
+  'handover.line.remove': { vi: 'Xóa dòng danh mục bàn giao', en: 'Handover line removed' },
+  'handover.submit': { vi: 'Bên giao gửi danh mục bàn giao', en: 'Handover submitted' },
+  'handover.line.count': { vi: 'Bên nhận kiểm đếm một dòng', en: 'Handover line counted' },
+  'handover.minutes.create': { vi: 'Lập biên bản bàn giao', en: 'Handover minutes drawn up' },
+  'handover.minutes.sign': { vi: 'Ký biên bản bàn giao', en: 'Handover minutes signed' },
+  'handover.close': { vi: 'Kết thúc bàn giao', en: 'Handover closed' },
+  'handover.correct': { vi: 'Mở phiên bản đính chính bàn giao', en: 'Handover correcting version opened' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -103,6 +113,11 @@ export const ENTITY_WORDS: Record<string, Words> = {
   indicator_target: { vi: 'Chỉ tiêu được giao', en: 'Indicator target' },
   indicator_targets: { vi: 'Tệp chỉ tiêu được giao', en: 'Targets file' },
   indicator_share: { vi: 'Tỷ lệ phân bổ', en: 'Apportioning share' },
+  // handover (issue 11)
+  handover_opening: { vi: 'Đợt mở bàn giao', en: 'Handover opening' },
+  handover: { vi: 'Bàn giao', en: 'Handover' },
+  handover_line: { vi: 'Dòng danh mục bàn giao', en: 'Handover line' },
+  handover_minutes: { vi: 'Biên bản bàn giao', en: 'Handover minutes' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {

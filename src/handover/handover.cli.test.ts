@@ -1,0 +1,110 @@
+// `apparatus handover …` on the real registry: open (first use imports the reference data), status of a
+// province, the minutes of a signed handover written to a file, and `verify` telling that file from another.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openAndMigrate } from '../platform/runtime.ts';
+import { systemContext } from '../platform/context.ts';
+import type { Db } from '../platform/db/db.ts';
+import { registerHandoverCommands } from '../cli/handover.commands.ts';
+import { runCli } from '../cli/cli.testing.ts';
+import { addLine } from './inventory/inventory.service.ts';
+import { countLine, submit } from './workflow/workflow.service.ts';
+import { makeMinutes, sign } from './minutes/minutes.service.ts';
+
+const run = (...args: string[]) => runCli(registerHandoverCommands, ...args);
+const sys = systemContext('cli:test');
+
+describe.each(ENGINES)('handover CLI on %s', (engine) => {
+  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
+  let dir = '';
+  let pg: TestDb | null = null;
+  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+    if (pg) return fn(pg.db);
+    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
+    try {
+      return await fn(h.db);
+    } finally {
+      await h.close();
+    }
+  }
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-handover-'));
+    if (engine === 'postgres') {
+      pg = await createTestDb('postgres');
+      process.env.DATABASE_URL = pg.url!;
+    } else {
+      delete process.env.DATABASE_URL;
+      process.env.APPARATUS_DATA_DIR = path.join(dir, 'db');
+      dir = path.join(dir, 'db');
+    }
+  });
+  afterAll(async () => {
+    process.env.DATABASE_URL = saved.url;
+    if (saved.url === undefined) delete process.env.DATABASE_URL;
+    process.env.APPARATUS_DATA_DIR = saved.dir;
+    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
+    await pg?.drop();
+  });
+
+  it('opens the handovers of 1 July 2025 by level, then none the second time', async () => {
+    const first = await run('handover', 'open', '--as-of', '2025-07-01', '--json');
+    expect(first.code, first.err).toBe(0);
+    const r = JSON.parse(first.out);
+    expect(r.levels.map((l: { levelName: string; opened: number }) => [l.levelName, l.opened])).toEqual([
+      ['province', 63],
+      ['district', 696],
+      ['commune', 10035],
+    ]);
+    expect(JSON.parse((await run('handover', 'open', '--as-of', '2025-07-01', '--json')).out).opened).toBe(0);
+    const status = JSON.parse((await run('handover', 'status', '--province', '01', '--json')).out);
+    expect(status).toMatchObject({ province: '01', lines: 0, outstanding: 0 });
+    expect(status.handovers).toBeGreaterThan(500); // Hà Nội's old province, its 30 districts and their communes
+  }, 300_000);
+
+  it('writes the signed minutes and verifies that file, not another', async () => {
+    const id = await withDb(async (db) => {
+      const h = await db
+        .selectFrom('handovers')
+        .innerJoin('units', 'units.id', 'handovers.from_unit_id')
+        .select('handovers.id')
+        .where('units.key', '=', 'old:c:00004') // Phường Trúc Bạch → Phường Ba Đình
+        .executeTakeFirstOrThrow();
+      const line = await addLine(db, sys, h.id, {
+        kind: 'seal',
+        title: 'Con dấu UBND phường Trúc Bạch',
+        condition: 'good',
+        files: [],
+        sealKind: 'seal',
+        identifier: 'TB-01',
+        state: 'surrendered',
+        receiptRef: 'BB 7/CA',
+      });
+      await submit(db, sys, h.id);
+      await countLine(db, sys, h.id, line.id, { state: 'received' });
+      const m = await makeMinutes(db, sys, h.id, '2025-08-15');
+      await sign(db, sys, h.id, { side: 'from', documentSha256: m.documentSha256 });
+      await sign(db, sys, h.id, { side: 'to', documentSha256: m.documentSha256 });
+      return h.id;
+    });
+    const file = path.join(path.dirname(dir), 'bien-ban.docx');
+    const written = await run('handover', 'minutes', String(id), '--out', file, '--json');
+    expect(written.code, written.err).toBe(0);
+    const ok = await run('handover', 'verify', file, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({
+      match: true,
+      handoverId: id,
+      signedByBoth: true,
+      fromUnit: 'Phường Trúc Bạch',
+    });
+    const other = path.join(path.dirname(dir), 'khac.docx');
+    await writeFile(other, 'not the minutes');
+    const bad = await run('handover', 'verify', other, '--json');
+    expect(bad.code).toBe(3);
+    expect(JSON.parse(bad.out).match).toBe(false);
+  });
+});
