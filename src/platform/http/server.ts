@@ -26,6 +26,7 @@ import { unitsRoutes } from '../../units/units.routes.ts';
 import { auditRoutes } from '../../audit/audit.routes.ts';
 import { programRoutes } from '../../program/program.routes.ts';
 import { staffingRoutes } from '../../staffing/staffing.routes.ts';
+import { feedbackRoutes } from '../../channel/feedback/feedback.routes.ts';
 import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
@@ -122,6 +123,7 @@ export async function buildServer(
   await app.register(programRoutes(handle.db, handle, jobs), { prefix: '/api' });
   await app.register(jobsRoutes(jobs), { prefix: '/api' });
   await app.register(staffingRoutes(handle.db), { prefix: '/api' });
+  await app.register(feedbackRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

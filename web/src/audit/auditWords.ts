@@ -48,6 +48,16 @@ export const ACTION_WORDS: Record<string, Words> = {
   'program.change_request.refuse': { vi: 'Từ chối đề nghị điều chỉnh', en: 'Change request refused' },
   'program.change_request.withdraw': { vi: 'Rút đề nghị điều chỉnh', en: 'Change request withdrawn' },
   'program.notification.read': { vi: 'Đọc thông báo', en: 'Notification read' },
+  // channel: feedback (issue 13)
+  'feedback.submit': { vi: 'Gửi phản ánh, kiến nghị', en: 'Feedback submitted' },
+  'feedback.assign': { vi: 'Giao xử lý phản ánh', en: 'Feedback assigned' },
+  'feedback.start': { vi: 'Bắt đầu xử lý phản ánh', en: 'Feedback handling started' },
+  'feedback.answer': { vi: 'Trả lời phản ánh', en: 'Feedback answered' },
+  'feedback.forward': { vi: 'Chuyển phản ánh', en: 'Feedback forwarded' },
+  'feedback.close': { vi: 'Đóng phản ánh', en: 'Feedback closed' },
+  'feedback.reopen': { vi: 'Mở lại phản ánh', en: 'Feedback reopened' },
+  'feedback.rate': { vi: 'Đánh giá câu trả lời', en: 'Answer rated' },
+  'feedback.contact.view': { vi: 'Xem thông tin liên hệ người phản ánh', en: 'Reporter contact viewed' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -69,6 +79,7 @@ export const ENTITY_WORDS: Record<string, Words> = {
   public_holiday: { vi: 'Ngày nghỉ lễ', en: 'Public holiday' },
   task_change_request: { vi: 'Đề nghị điều chỉnh', en: 'Change request' },
   notification: { vi: 'Thông báo', en: 'Notification' },
+  feedback_item: { vi: 'Phản ánh, kiến nghị', en: 'Feedback item' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
