@@ -8,6 +8,7 @@ import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
 import { serve } from './serve.ts';
+import { registerChannelCommands } from './channel.commands.ts';
 
 const program = new Command('apparatus')
   .description(
@@ -29,5 +30,6 @@ registerAdminCommands(program);
 registerProgramParseCommands(program, saveProgramDocument);
 registerProgramCommands(program);
 registerStaffingCommands(program);
+registerChannelCommands(program);
 
 await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@
 // policy.matrix.test.ts decides from these facts and the rule alone what each user must get.
 import type { World } from './policy.matrix.fixture.ts';
 import { PERIOD } from './policy.matrix.fixture.ts';
+import { FEEDBACK_CASES } from '../../channel/feedback/feedback.matrix.cases.ts';
 
 export type Side = 'in' | 'out';
 export interface Facts {
@@ -401,6 +402,7 @@ export const CASES: Record<string, Case> = {
     url: `/api/staffing/trend?unitId=${communeUnit(w, s)}`,
     facts: { unit: communeUnit(w, s) },
   }),
+  ...FEEDBACK_CASES,
 };
 
 const commune = (w: World, s: Side) => (s === 'in' ? w.tasks.baDinhTask : w.tasks.phongDienTask);

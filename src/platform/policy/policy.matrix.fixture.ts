@@ -18,6 +18,7 @@ import { exportTaskList } from '../../program/tasklist/tasklist.service.ts';
 import { createPeriod, allocate } from '../../staffing/quotas/quotas.service.ts';
 import { recordPresent } from '../../staffing/headcount/headcount.service.ts';
 import { exportXlsx, tableRows } from '../../staffing/tables/tables.export.ts';
+import { seedFeedbackPair } from '../../channel/feedback/feedback.fixtures.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';
@@ -245,5 +246,6 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     programCode: program.code,
     tables: { in: await table(units.baDinh), out: await table(units.hueCommune) },
     tasklist,
+    feedback: await seedFeedbackPair(t.db),
   };
 }
