@@ -65,4 +65,28 @@ export const FEEDBACK_CASES: Record<string, Case> = {
   'POST /api/feedback/items/:id/answer': handle('answer', { answer: 'Trả lời để kiểm tra quyền.' }),
   'POST /api/feedback/items/:id/forward': handle('forward', { reason: 'Kiểm tra quyền', toBody: 'Tòa án nhân dân' }),
   'POST /api/feedback/items/:id/close': handle('close', { reason: 'resolved' }),
+  // Open311 GeoReport v2 over the same items: public, like the pages.
+  'GET /api/open311/v2/services.json': () => ({ method: 'GET', url: '/api/open311/v2/services.json' }),
+  'GET /api/open311/v2/services/:service_code.json': () => ({
+    method: 'GET',
+    url: '/api/open311/v2/services/environment.json',
+  }),
+  'POST /api/open311/v2/requests.json': (w, s) => ({
+    method: 'POST',
+    url: '/api/open311/v2/requests.json',
+    payload: {
+      service_code: 'other',
+      address_id: s === 'in' ? '00004' : '19900',
+      description: 'Góp ý để kiểm tra quyền.',
+    },
+  }),
+  'GET /api/open311/v2/requests.json': () => ({ method: 'GET', url: '/api/open311/v2/requests.json' }),
+  'GET /api/open311/v2/requests/:service_request_id.json': (w, s) => ({
+    method: 'GET',
+    url: `/api/open311/v2/requests/${item(w, s).code}.json`,
+  }),
+  'GET /api/open311/v2/tokens/:token.json': (w, s) => ({
+    method: 'GET',
+    url: `/api/open311/v2/tokens/${item(w, s).code}.json`,
+  }),
 };

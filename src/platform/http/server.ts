@@ -27,6 +27,7 @@ import { auditRoutes } from '../../audit/audit.routes.ts';
 import { programRoutes } from '../../program/program.routes.ts';
 import { staffingRoutes } from '../../staffing/staffing.routes.ts';
 import { feedbackRoutes } from '../../channel/feedback/feedback.routes.ts';
+import { open311Routes } from '../../channel/open311/open311.routes.ts';
 import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
@@ -124,6 +125,7 @@ export async function buildServer(
   await app.register(jobsRoutes(jobs), { prefix: '/api' });
   await app.register(staffingRoutes(handle.db), { prefix: '/api' });
   await app.register(feedbackRoutes(handle.db), { prefix: '/api' });
+  await app.register(open311Routes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }
