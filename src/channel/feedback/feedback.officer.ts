@@ -97,6 +97,7 @@ export async function getItem(db: Db, ctx: RequestContext, id: number, s: Feedba
   return presentOfficer(db, i, todayOf(s), s.reopenDays, shown ? 'shown' : 'masked');
 }
 
+type Verb = 'assign' | 'start' | 'answer' | 'forward' | 'close';
 type Change = (i: store.ItemRow, trx: Db) => Promise<{ set: Parameters<typeof store.updateItem>[2]; event: Event }>;
 interface Event {
   kind: 'assigned' | 'started' | 'answered' | 'forwarded' | 'closed';
@@ -105,7 +106,7 @@ interface Event {
 }
 
 /** One handling step: lock, check scope and state, change, timeline, audit — one transaction. */
-async function step(db: Db, ctx: RequestContext, id: number, action: string, change: Change, s: FeedbackSettings) {
+async function step(db: Db, ctx: RequestContext, id: number, verb: Verb, change: Change, s: FeedbackSettings) {
   const user = requireUser(ctx);
   const found = await store.itemById(db, id);
   if (!found) throw notFound(ITEM);
@@ -137,7 +138,13 @@ async function step(db: Db, ctx: RequestContext, id: number, action: string, cha
       closeReason: r.close_reason,
       answered: r.answered_at !== null,
     });
-    await recordAudit(trx, ctx, { action, entity: 'feedback_item', entityId: id, before: pick(i), after: pick(after) });
+    await recordAudit(trx, ctx, {
+      action: `feedback.${verb}`,
+      entity: 'feedback_item',
+      entityId: id,
+      before: pick(i),
+      after: pick(after),
+    });
   });
   // A forward may take the item out of the caller's scope: they then see what the public sees of it.
   const after = (await store.itemById(db, id))!;
@@ -160,7 +167,7 @@ export function assign(db: Db, ctx: RequestContext, id: number, userId: number |
     db,
     ctx,
     id,
-    'feedback.assign',
+    'assign',
     async (i, trx) => {
       const to = userId ?? requireUser(ctx)?.id;
       if (!to) throw badRequest({ vi: 'Cần userId của người được giao.', en: 'The assignee (userId) is needed.' });
@@ -181,7 +188,7 @@ export function start(db: Db, ctx: RequestContext, id: number, s: FeedbackSettin
     db,
     ctx,
     id,
-    'feedback.start',
+    'start',
     async (i) => {
       if (i.status === 'in_progress' || i.status === 'answered')
         throw conflict({
@@ -202,7 +209,7 @@ export function answer(db: Db, ctx: RequestContext, id: number, text: string, s:
     db,
     ctx,
     id,
-    'feedback.answer',
+    'answer',
     async (i) => {
       const hide = i.privacy === 'public' ? [] : [i.reporter_name];
       return {
@@ -232,7 +239,7 @@ export function forward(
     db,
     ctx,
     id,
-    'feedback.forward',
+    'forward',
     async (i, trx) => {
       if (body.toBody)
         return {
@@ -276,7 +283,7 @@ export async function close(
     db,
     ctx,
     id,
-    'feedback.close',
+    'close',
     async (i, trx) => {
       let duplicateOf: number | null = null;
       if (body.reason === 'duplicate') {
