@@ -266,6 +266,9 @@ describe.each(ENGINES)('every mutation outside the program module records before
       description: 'Rác để ở đầu ngõ đã lâu.',
       unitCode: '00004',
       occurredOn: '2025-05-01',
+      // A contact, so that each officer's view of the item is audited (feedback.contact.view).
+      name: 'Người thử',
+      phone: '0912345678',
     });
     const fedId = (
       await t.db.selectFrom('feedback_items').select('id').where('code', '=', fed.code).executeTakeFirstOrThrow()

@@ -408,19 +408,23 @@ describe.each(ENGINES)('hostile input on every API operation, %s', (engine) => {
     } catch {
       /* not JSON: judged below */
     }
-    // Open311 GeoReport v2 (src/channel/open311) answers refusals as its specification says: [{ code, description }].
-    const open311 = req.url.startsWith('/api/open311/');
-    const georeportError = (b: unknown) =>
-      Array.isArray(b) &&
-      b.length > 0 &&
-      b.every((e) => e?.code === res.statusCode && typeof e?.description === 'string' && e.description.trim() !== '');
+    // Open311 GeoReport v2 (src/channel/open311) answers refusals as its specification says: [{ code, description }];
+    // what the router refuses before reaching its routes (a bad %-escape, a path too long) stays problem+json.
+    const georeportError =
+      req.url.startsWith('/api/open311/') &&
+      /^application\/json/.test(contentType) &&
+      Array.isArray(body) &&
+      body.length > 0 &&
+      body.every(
+        (e: { code?: unknown; description?: unknown }) =>
+          e?.code === res.statusCode && typeof e?.description === 'string' && e.description.trim() !== '',
+      );
     const problem =
       res.statusCode >= 400 &&
-      (open311
-        ? !/^application\/json/.test(contentType) || !georeportError(body)
-        : !/^application\/problem\+json/.test(contentType) ||
-          typeof body.detail !== 'string' ||
-          body.detail.trim() === '');
+      !georeportError &&
+      (!/^application\/problem\+json/.test(contentType) ||
+        typeof body.detail !== 'string' ||
+        body.detail.trim() === '');
     // A database refusal answered by the safety net (http-problem.ts) means a validation is missing: fix the schema.
     const netted = res.statusCode >= 400 && /\/database-/.test(body.type ?? '');
     if (res.statusCode < 500 && !problem && !netted) return null;
