@@ -198,10 +198,12 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
     expect(land.every((r: { service_code: string }) => r.service_code === 'land')).toBe(true);
     const closed = (await get('/requests.json?status=closed')).json();
     expect(closed.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([codes[2]]);
-    expect(closed[0].status_notes).toBe('Đã xong.');
+    expect(closed[0]).toMatchObject({ status: 'closed', status_notes: 'Đã xong.' });
     const open = (await get('/requests.json?status=open')).json();
     expect(open.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(codes[2]);
     const answered = open.find((r: { service_request_id: string }) => r.service_request_id === codes[1]);
+    // Answered is still open in GeoReport's two states: only a closure closes it.
+    expect(answered.status).toBe('open');
     expect(answered.status_notes).toContain('[số điện thoại đã ẩn]');
     expect((await get('/requests.json?status=open,closed')).json().length).toBe(list.length);
     const past = (
