@@ -360,6 +360,32 @@ describe.each(ENGINES)('every mutation outside the program module records before
     );
     await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.4', 'test');
     await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.5', 'test, corrected');
+    // The public channel's feedback (issue 13): a citizen's submission, the officer's steps, the citizen's rating and reopening.
+    const fed = await call('POST', '/api/feedback', {
+      category: 'environment',
+      title: 'Rác thải',
+      description: 'Rác để ở đầu ngõ đã lâu.',
+      unitCode: '00004',
+      occurredOn: '2025-05-01',
+      // A contact, so that each officer's view of the item is audited (feedback.contact.view).
+      name: 'Người thử',
+      phone: '0912345678',
+    });
+    const fedId = (
+      await t.db.selectFrom('feedback_items').select('id').where('code', '=', fed.code).executeTakeFirstOrThrow()
+    ).id;
+    await call('POST', `/api/feedback/items/${fedId}/assign`, {});
+    await call('POST', `/api/feedback/items/${fedId}/start`, {});
+    await call('POST', `/api/feedback/items/${fedId}/answer`, { answer: 'Đã thu gom xong.' });
+    await call('POST', `/api/feedback/track/${fed.code}/rating`, { rating: 4 });
+    await call('POST', `/api/feedback/track/${fed.code}/reopen`, { reason: 'Rác lại để ra.' });
+    await call('POST', `/api/feedback/items/${fedId}/forward`, { reason: 'Thuộc địa bàn khác', toUnitCode: '00008' });
+    await call('POST', `/api/feedback/items/${fedId}/close`, { reason: 'resolved' });
+    await call('POST', '/api/open311/v2/requests.json', {
+      service_code: 'other',
+      address_id: '00004',
+      description: 'Góp ý giờ làm việc.',
+    });
     expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
 
     // Each mutation route outside the program was run (a route's path parameters match any value).

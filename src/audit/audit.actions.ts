@@ -121,6 +121,16 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'handover.minutes.sign', entity: 'handover_minutes', kind: 'change' },
   { action: 'handover.close', entity: 'handover', kind: 'change' },
   { action: 'handover.correct', entity: 'handover', kind: 'change' },
+  // channel: feedback (issue 13)
+  { action: 'feedback.submit', entity: 'feedback_item', kind: 'create' },
+  { action: 'feedback.assign', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.start', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.answer', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.forward', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.close', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.reopen', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.rate', entity: 'feedback_item', kind: 'change' },
+  { action: 'feedback.contact.view', entity: 'feedback_item', kind: 'event' },
 ];
 
 export const auditActionOf = (action: string, entity: string) =>

@@ -11,9 +11,10 @@ import { registerIndicatorCommands } from './indicators.commands.ts';
 import { registerHandoverCommands } from './handover.commands.ts';
 import { serve } from './serve.ts';
 import { registerPeopleCommands } from './people.commands.ts';
-// channel: consultations and the satisfaction index (issue 13)
-import { registerChannelCommands } from './channel.commands.ts';
 import { registerPeopleRegisterCommands } from './people-register.commands.ts';
+// the public channel (issue 13): feedback; consultations and the satisfaction index
+import { registerFeedbackCommands } from './feedback.commands.ts';
+import { registerChannelCommands } from './channel.commands.ts';
 
 const program = new Command('apparatus')
   .description(
@@ -36,8 +37,9 @@ registerProgramParseCommands(program, saveProgramDocument);
 registerProgramCommands(program);
 registerStaffingCommands(program);
 registerPeopleCommands(program);
-registerChannelCommands(program);
 registerPeopleRegisterCommands(program);
+registerFeedbackCommands(program);
+registerChannelCommands(program);
 registerIndicatorCommands(program);
 registerHandoverCommands(program);
 

@@ -18,7 +18,7 @@ import { Jobs, presentJob } from '../platform/jobs/jobs.service.ts';
 import { exportTaskList, importTaskList } from '../program/tasklist/tasklist.service.ts';
 import { deliveriesSince, lastDeliveryId } from '../program/warnings/warnings.webhooks.ts';
 import { reviewQueue } from '../program/reviews/reviews.service.ts';
-import { findHoliday, holidaysFrom, saveHoliday } from '../program/reviews/reviews.holidays.store.ts';
+import { findHoliday, holidaysFrom, saveHoliday } from '../platform/calendar/holidays.store.ts';
 import { findUserByName, grantsOf } from '../accounts/accounts.store.ts';
 import { recordAudit } from '../platform/audit/record.ts';
 import type { RequestContext } from '../platform/context.ts';

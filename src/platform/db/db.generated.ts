@@ -145,6 +145,56 @@ export interface EvidenceBlobs {
   size_bytes: number;
 }
 
+export interface FeedbackEvents {
+  actor_id: number | null;
+  at: Generated<Timestamp>;
+  from_unit_id: number | null;
+  id: Generated<number>;
+  item_id: number;
+  kind: string;
+  note: string | null;
+  to_unit_id: number | null;
+}
+
+export interface FeedbackItems {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  assigned_to: number | null;
+  category: string;
+  client_hash: string | null;
+  close_note: string | null;
+  close_reason: string | null;
+  closed_at: Timestamp | null;
+  code: string;
+  description: string;
+  due_on: string;
+  duplicate_of: number | null;
+  forwarded_to: string | null;
+  id: Generated<number>;
+  located_unit_id: number;
+  location_text: string | null;
+  occurred_on: string | null;
+  privacy: string;
+  public_answer: string | null;
+  public_description: string;
+  public_title: string;
+  rated_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: string | null;
+  received_on: string;
+  reopen_count: Generated<number>;
+  reporter_email: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  routing_note: string;
+  status: Generated<string>;
+  submitted_at: Generated<Timestamp>;
+  title: string;
+  unit_id: number;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Grants {
   created_at: Generated<Timestamp>;
   id: Generated<number>;
@@ -834,6 +884,8 @@ export interface DB {
   consultations: Consultations;
   dataset_imports: DatasetImports;
   evidence_blobs: EvidenceBlobs;
+  feedback_events: FeedbackEvents;
+  feedback_items: FeedbackItems;
   grants: Grants;
   handover_lines: HandoverLines;
   handover_minutes: HandoverMinutes;

@@ -412,8 +412,20 @@ describe.each(ENGINES)('hostile input on every API operation, %s', (engine) => {
     } catch {
       /* not JSON: judged below */
     }
+    // Open311 GeoReport v2 (src/channel/open311) answers refusals as its specification says: [{ code, description }];
+    // what the router refuses before reaching its routes (a bad %-escape, a path too long) stays problem+json.
+    const georeportError =
+      req.url.startsWith('/api/open311/') &&
+      /^application\/json/.test(contentType) &&
+      Array.isArray(body) &&
+      body.length > 0 &&
+      body.every(
+        (e: { code?: unknown; description?: unknown }) =>
+          e?.code === res.statusCode && typeof e?.description === 'string' && e.description.trim() !== '',
+      );
     const problem =
       res.statusCode >= 400 &&
+      !georeportError &&
       (!/^application\/problem\+json/.test(contentType) ||
         typeof body.detail !== 'string' ||
         body.detail.trim() === '');

@@ -29,6 +29,8 @@ import { staffingRoutes } from '../../staffing/staffing.routes.ts';
 import { peopleRoutes } from '../../people/people.routes.ts';
 import { indicatorRoutes } from '../../indicators/indicators.routes.ts';
 import { handoverRoutes } from '../../handover/handover.routes.ts';
+import { feedbackRoutes } from '../../channel/feedback/feedback.routes.ts';
+import { open311Routes } from '../../channel/open311/open311.routes.ts';
 import { Jobs, type QueueTuning } from '../jobs/jobs.service.ts';
 import { jobsRoutes } from '../jobs/jobs.routes.ts';
 import { annualReportJob } from '../../program/annual/annual.job.ts';
@@ -144,6 +146,8 @@ export async function buildServer(
   await app.register(peopleRoutes(handle.db), { prefix: '/api' });
   await app.register(indicatorRoutes(handle.db), { prefix: '/api' });
   await app.register(handoverRoutes(handle.db), { prefix: '/api' });
+  await app.register(feedbackRoutes(handle.db), { prefix: '/api' });
+  await app.register(open311Routes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

@@ -4,6 +4,7 @@
 // policy.matrix.test.ts decides from these facts and the rule alone what each user must get.
 import type { World } from './policy.matrix.fixture.ts';
 import { PERIOD } from './policy.matrix.fixture.ts';
+import { FEEDBACK_CASES } from '../../channel/feedback/feedback.matrix.cases.ts';
 
 export type Side = 'in' | 'out';
 export interface Facts {
@@ -531,6 +532,7 @@ export const CASES: Record<string, Case> = {
     facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
   }),
   'GET /api/handover-minutes/:sha256': () => ({ method: 'GET', url: `/api/handover-minutes/${'a'.repeat(64)}` }),
+  ...FEEDBACK_CASES,
 };
 
 // channel: consultations and the satisfaction index (issue 13). Reading and taking part are public; the drafting

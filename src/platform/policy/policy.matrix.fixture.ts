@@ -26,6 +26,7 @@ import { personCells, registerWorkbook } from '../../people/people.testing.ts';
 import { readRegisterFile } from '../../people/register/register.sheet.ts';
 import { importRegister } from '../../people/register/register.service.ts';
 import { handoverMatrixWorld } from '../../handover/handover.fixtures.ts';
+import { seedFeedbackPair } from '../../channel/feedback/feedback.fixtures.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';
@@ -312,5 +313,6 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     register,
     indicatorValues,
     handovers,
+    feedback: await seedFeedbackPair(t.db),
   };
 }

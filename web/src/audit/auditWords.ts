@@ -78,6 +78,16 @@ export const ACTION_WORDS: Record<string, Words> = {
   'handover.minutes.sign': { vi: 'Ký biên bản bàn giao', en: 'Handover minutes signed' },
   'handover.close': { vi: 'Kết thúc bàn giao', en: 'Handover closed' },
   'handover.correct': { vi: 'Mở phiên bản đính chính bàn giao', en: 'Handover correcting version opened' },
+  // channel: feedback (issue 13)
+  'feedback.submit': { vi: 'Gửi phản ánh, kiến nghị', en: 'Feedback submitted' },
+  'feedback.assign': { vi: 'Giao xử lý phản ánh', en: 'Feedback assigned' },
+  'feedback.start': { vi: 'Bắt đầu xử lý phản ánh', en: 'Feedback handling started' },
+  'feedback.answer': { vi: 'Trả lời phản ánh', en: 'Feedback answered' },
+  'feedback.forward': { vi: 'Chuyển phản ánh', en: 'Feedback forwarded' },
+  'feedback.close': { vi: 'Đóng phản ánh', en: 'Feedback closed' },
+  'feedback.reopen': { vi: 'Mở lại phản ánh', en: 'Feedback reopened' },
+  'feedback.rate': { vi: 'Đánh giá câu trả lời', en: 'Answer rated' },
+  'feedback.contact.view': { vi: 'Xem thông tin liên hệ người phản ánh', en: 'Reporter contact viewed' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -118,6 +128,7 @@ export const ENTITY_WORDS: Record<string, Words> = {
   handover: { vi: 'Bàn giao', en: 'Handover' },
   handover_line: { vi: 'Dòng danh mục bàn giao', en: 'Handover line' },
   handover_minutes: { vi: 'Biên bản bàn giao', en: 'Handover minutes' },
+  feedback_item: { vi: 'Phản ánh, kiến nghị', en: 'Feedback item' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
