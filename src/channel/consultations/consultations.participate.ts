@@ -11,7 +11,7 @@ import type { Config } from '../../platform/config.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { badRequest, conflict, notFound, todayIso } from '../../platform/errors.ts';
 import { sendEmail } from '../../platform/notify/email.ts';
-import { redact } from './consultations.redact.ts';
+import { redactCounted as redact } from '../../platform/formats/redact.ts';
 import { isOpen } from './consultations.arithmetic.ts';
 import { identityHash, normaliseEmail, sha256 } from './consultations.service.ts';
 import * as store from './consultations.store.ts';

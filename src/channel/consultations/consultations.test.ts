@@ -12,7 +12,7 @@ import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import * as service from './consultations.service.ts';
 import * as participation from './consultations.participate.ts';
 import { consultationReport, consultationResults } from './consultations.results.ts';
-import { redact } from './consultations.redact.ts';
+import { redactCounted as redact } from '../../platform/formats/redact.ts';
 
 const ctx = systemContext('test');
 const DAY = '2026-03-10';

@@ -12,7 +12,7 @@ import { CHANNEL } from '../channel.policy.ts';
 import { categoryOf } from './feedback.categories.ts';
 import { normaliseCode } from './feedback.code.ts';
 import { addDays, dueDate } from './feedback.deadline.ts';
-import { redact } from './feedback.redact.ts';
+import { redact } from '../../platform/formats/redact.ts';
 import { unitByCodeOn } from './feedback.routing.store.ts';
 import type { FeedbackSettings } from './feedback.settings.ts';
 import * as store from './feedback.store.ts';

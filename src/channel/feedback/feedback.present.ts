@@ -3,7 +3,7 @@
 import type { Db } from '../../platform/db/db.ts';
 import { addDays } from './feedback.deadline.ts';
 import { eventsOf, unitsByIds, userNames, type ItemRow } from './feedback.store.ts';
-import { redact } from './feedback.redact.ts';
+import { redact } from '../../platform/formats/redact.ts';
 
 const unitRef = (u: { id: number; code: string; full_name: string } | undefined, id: number) =>
   u ? { id: u.id, code: u.code, name: u.full_name } : { id, code: '', name: '' };

@@ -10,7 +10,7 @@ import { rankUnits } from '../../units/lookup/lookup.service.ts';
 import { CATEGORIES, categoryOf } from './feedback.categories.ts';
 import { newTrackingCode, normaliseCode } from './feedback.code.ts';
 import { addDays, dueDate } from './feedback.deadline.ts';
-import { redact } from './feedback.redact.ts';
+import { redact } from '../../platform/formats/redact.ts';
 import { routeMany, routeNote } from './feedback.routing.ts';
 import { unitBrief, unitByCodeOn } from './feedback.routing.store.ts';
 import type { FeedbackSettings } from './feedback.settings.ts';

@@ -114,7 +114,7 @@ describe.each(ENGINES)('feedback on %s', (engine) => {
     const pub = (await as(null, 'GET', `/api/feedback/track/${code.toLowerCase()}`)).json();
     expect(pub.description).not.toMatch(/0912|example\.vn|001204012345|Nguyễn Văn An/);
     expect(pub.description).toContain('[số điện thoại đã ẩn]');
-    expect(pub.description).toContain('[email đã ẩn]');
+    expect(pub.description).toContain('[thư điện tử đã ẩn]');
     expect(pub.description).toContain('[số định danh đã ẩn]');
     expect(pub.description).toContain('[họ tên đã ẩn]');
     expect(pub.reporter).toBeNull();
