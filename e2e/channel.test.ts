@@ -150,6 +150,7 @@ describe.skipIf(skipBrowserTests())('a citizen takes part in a consultation from
       // Q1: three questionnaires, components 2/3, 2/3, 3/3, 3/3, 2/3 → mean 80%.
       await expect.poll(() => total.textContent()).toContain('Cỡ mẫu: 3 phiếu');
       expect(await total.textContent()).toContain('80%');
+      await page.keyboard.press('Escape'); // the period list closed, as a person leaves it
       await noSidewaysScroll(page, 'satisfaction');
     } finally {
       suite.tolerate(null);

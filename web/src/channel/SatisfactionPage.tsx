@@ -137,6 +137,8 @@ export default function SatisfactionPage() {
                     data-testid="satisfaction-series"
                     style={{ height: 240 }}
                     option={{
+                      // No animation: a period switch redraws at once (and a screenshot never catches two states).
+                      animation: false,
                       grid: { left: 40, right: 12, top: 16, bottom: 28 },
                       tooltip: { trigger: 'axis' },
                       xAxis: { type: 'category', data: data.series.map((s) => s.period) },
@@ -178,7 +180,7 @@ export default function SatisfactionPage() {
                           render: (_, p) => hundredths(p.overallHundredths),
                         },
                         {
-                          title: 'n',
+                          title: t('channel.satisfaction.sampleShort'),
                           key: 'n',
                           align: 'right',
                           render: (_, p) => (

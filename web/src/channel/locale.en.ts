@@ -90,6 +90,7 @@ export const channelEn: typeof channelVi = {
     satisfied: 'Satisfied',
     answers: 'Answers',
     series: 'Per period',
+    sampleShort: 'Sample',
     parts: 'Units below',
     unit: 'Unit',
     noData: 'No questionnaire in this scope and period yet.',

@@ -88,6 +88,7 @@ export const channelVi = {
     satisfied: 'Hài lòng',
     answers: 'Câu trả lời',
     series: 'Theo kỳ',
+    sampleShort: 'Số phiếu',
     parts: 'Đơn vị trực thuộc',
     unit: 'Đơn vị',
     noData: 'Chưa có phiếu khảo sát nào trong phạm vi và kỳ này.',
