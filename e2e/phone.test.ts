@@ -13,6 +13,7 @@ import { chooseOption } from './antd.ts';
 import { query, sql } from './coherence.ts';
 import { seedProgram } from './coherence.program.ts';
 import { loadStaffingDemo } from '../src/staffing/staffing.demo.ts';
+import { seedChannel } from './channel.seed.ts';
 import type { Db } from '../src/platform/db/db.ts';
 
 const WAIT = 20_000;
@@ -30,6 +31,7 @@ interface Ids {
   program: number;
   hanoiTask: number;
   badinhTask: number;
+  consultation: number;
 }
 
 interface PhonePage {
@@ -54,6 +56,14 @@ const PAGES: PhonePage[] = [
     ready: '.lookup-results > *',
   },
   { name: 'stats', who: 'anonymous', url: () => '/stats', ready: 'canvas' },
+  { name: 'consultations', who: 'anonymous', url: () => '/consultations', ready: '[data-testid="consultation-card"]' },
+  {
+    name: 'consultation',
+    who: 'anonymous',
+    url: (ids) => `/consultations/${ids.consultation}`,
+    ready: '[data-testid="results"]',
+  },
+  { name: 'satisfaction', who: 'anonymous', url: () => '/satisfaction', ready: '[data-testid="satisfaction-total"]' },
   { name: 'units', who: 'admin', url: () => '/units', ready: '.ant-tree-treenode:not([aria-hidden])' },
   { name: 'unit-history', who: 'admin', url: (ids) => `/units/${ids.badinh}`, ready: '.related-item, .ant-timeline' },
   { name: 'audit', who: 'admin', url: () => '/audit', ready: '.ant-table-row' },
@@ -192,6 +202,7 @@ describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => 
     seed: async (db: Db) => {
       await loadStaffingDemo(db);
       await seedProgram(db);
+      await seedChannel(db);
     },
   });
   const contexts = new Map<Who, BrowserContext>();
@@ -240,6 +251,7 @@ describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => 
       program,
       hanoiTask: await task('II.5.1@01'),
       badinhTask: await task('II.5.1@01@00004'),
+      consultation: (await query(db, sql<{ id: number }>`select id from consultations order by id limit 1`))[0].id,
     };
   });
 

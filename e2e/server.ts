@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/db.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
-import { loadConfig } from '../src/platform/config.ts';
+import { loadConfig, type Config } from '../src/platform/config.ts';
 import { buildServer } from '../src/platform/http/server.ts';
 import { loadDemo } from '../src/cli/demo.ts';
 
@@ -27,6 +27,8 @@ export interface TestServer {
 /** What to load after the reference data and demo users: e.g. loadStaffingDemo, for a test that reads its figures. */
 export interface ServerOptions {
   seed?: (db: Db) => Promise<unknown>;
+  /** Settings over the test defaults: e.g. smtpUrl, to catch the e-mails the server sends (e2e/channel.test.ts). */
+  config?: Partial<Config>;
 }
 
 function newestMtime(file: string): number {
@@ -103,6 +105,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
       cookieSecure: false,
       trustProxy: false,
       loginMaxAttempts: 100,
+      ...options.config,
     });
     const server = await buildServer(handle, config, { logger: false });
     app = server;

@@ -25,6 +25,10 @@ const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 const AdminUsersPage = lazy(() => import('./admin/UsersPage'));
 const TokensPage = lazy(() => import('./admin/TokensPage'));
+// Public pages of the citizens' channel (issue 13): no sign-in, like the lookup.
+const ConsultationsPage = lazy(() => import('./channel/ConsultationsPage'));
+const ConsultationPage = lazy(() => import('./channel/ConsultationPage'));
+const SatisfactionPage = lazy(() => import('./channel/SatisfactionPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -43,6 +47,9 @@ export default function App() {
                   <Route path="/lookup" element={<LookupPage />} />
                   <Route path="/login" element={<LoginPage />} />
                   <Route path="/stats" element={<StatsPage />} />
+                  <Route path="/consultations" element={<ConsultationsPage />} />
+                  <Route path="/consultations/:id" element={<ConsultationPage />} />
+                  <Route path="/satisfaction" element={<SatisfactionPage />} />
                   <Route
                     path="/units"
                     element={

@@ -96,6 +96,8 @@ export function AppHeader() {
   const items = [
     { key: 'lookup', label: <Link to="/lookup">{t('nav.lookup')}</Link> },
     { key: 'stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
+    { key: 'consultations', label: <Link to="/consultations">{t('channel.nav.consultations')}</Link> },
+    { key: 'satisfaction', label: <Link to="/satisfaction">{t('channel.nav.satisfaction')}</Link> },
     ...(authed
       ? [
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
