@@ -25,6 +25,10 @@ const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 const AdminUsersPage = lazy(() => import('./admin/UsersPage'));
 const TokensPage = lazy(() => import('./admin/TokensPage'));
+// Public channel, feedback (issue 13): submit and track without login, the officers' queue signed in.
+const FeedbackSubmitPage = lazy(() => import('./channel/feedback/SubmitPage'));
+const FeedbackTrackPage = lazy(() => import('./channel/feedback/TrackPage'));
+const FeedbackQueuePage = lazy(() => import('./channel/feedback/QueuePage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -136,6 +140,17 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <TokensPage all />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route path="/feedback" element={<FeedbackSubmitPage />} />
+                  <Route path="/feedback/track" element={<FeedbackTrackPage />} />
+                  <Route path="/feedback/track/:code" element={<FeedbackTrackPage />} />
+                  <Route
+                    path="/feedback/queue"
+                    element={
+                      <RequireAuth>
+                        <FeedbackQueuePage />
                       </RequireAuth>
                     }
                   />
