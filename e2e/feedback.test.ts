@@ -48,9 +48,9 @@ describe.skipIf(skipBrowserTests())('feedback from a phone, answered by the unit
       await page.getByTestId('feedback-where').getByText('Chọn xã, phường').click();
       // The old ward's name is offered as its successor in force.
       await chooseOption(page, page.getByTestId('feedback-commune'), 'Phường Ba Đình', 'Trúc Bạch');
-      await page.getByTestId('feedback-title').fill(TITLE);
+      await page.getByLabel('Tiêu đề', { exact: true }).fill(TITLE);
       await page
-        .getByTestId('feedback-description')
+        .getByLabel('Nội dung', { exact: true })
         .fill('Đèn đường ở ngõ 5 phố Trúc Bạch đã hỏng hai tuần, buổi tối rất tối và nguy hiểm.');
       await page.getByText('Ẩn tên khi công khai').click();
       await page.getByLabel('Họ tên').fill('Nguyễn Văn An');
@@ -115,8 +115,9 @@ describe.skipIf(skipBrowserTests())('feedback from a phone, answered by the unit
     try {
       await page.setViewportSize(PHONE);
       await page.goto('/feedback/track');
-      await page.getByTestId('feedback-track-code').fill(code);
-      await page.getByTestId('feedback-track-code').press('Enter');
+      const box = page.getByTestId('feedback-track-code').locator('input');
+      await box.fill(code);
+      await box.press('Enter');
       const item = page.getByTestId('feedback-item');
       await item.waitFor();
       expect(await page.getByTestId('feedback-status').textContent()).toContain('Đã trả lời');

@@ -24,18 +24,19 @@ export function CommuneSelect({ value, onChange, id }: Props) {
   const options = useMemo(() => {
     const seen = new Set<string>();
     const out: { value: string; label: string }[] = [];
-    const place = (u: { name: string; provinceName: string | null }) =>
-      [u.name, u.provinceName].filter(Boolean).join(', ');
+    // The full name ("Phường Ba Đình"): the bare name is shared by a district and a ward.
+    const place = (u: { fullName: string; provinceName: string | null }) =>
+      [u.fullName, u.provinceName].filter(Boolean).join(', ');
     for (const item of data?.items ?? []) {
-      // Communes only (level 3 before 2025, 2 after): a province is not where a street light is.
+      // Communes only (level 3, under a province or an old district): not a province or a district.
       const targets = item.current
         ? [{ unit: item.unit, label: place(item.unit) }]
         : item.successors.map((s) => ({
             unit: s.unit,
-            label: t('feedback.communeOld', { old: place(item.unit), now: place(s.unit) }),
+            label: t('feedback.communeOld', { old: item.unit.fullName, now: place(s.unit) }),
           }));
       for (const { unit, label } of targets) {
-        if (unit.level < 2 || seen.has(unit.code)) continue;
+        if (unit.level < 3 || seen.has(unit.code)) continue;
         seen.add(unit.code);
         out.push({ value: unit.code, label });
       }
