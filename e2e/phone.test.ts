@@ -156,6 +156,15 @@ const PAGES: PhonePage[] = [
   { name: 'admin-users', who: 'admin', url: () => '/admin/users', ready: '.ant-table-row' },
   { name: 'admin-tokens', who: 'admin', url: () => '/admin/tokens' },
   { name: 'my-tokens', who: 'hanoi', url: () => '/tokens' },
+  // Public channel, feedback (issue 13): what a citizen opens on a phone, and the officer's queue.
+  { name: 'feedback-submit', who: 'anonymous', url: () => '/feedback', ready: '[data-testid="feedback-submit-page"]' },
+  {
+    name: 'feedback-track',
+    who: 'anonymous',
+    url: () => '/feedback/track',
+    ready: '[data-testid="feedback-track-page"]',
+  },
+  { name: 'feedback-queue', who: 'badinh', url: () => '/feedback/queue', ready: '[data-testid="feedback-queue"]' },
 ];
 
 /** Spinners and skeletons gone, and (when named) the page's own content shown. */

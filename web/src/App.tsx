@@ -29,6 +29,10 @@ const TokensPage = lazy(() => import('./admin/TokensPage'));
 const ConsultationsPage = lazy(() => import('./channel/ConsultationsPage'));
 const ConsultationPage = lazy(() => import('./channel/ConsultationPage'));
 const SatisfactionPage = lazy(() => import('./channel/SatisfactionPage'));
+// Public channel, feedback (issue 13): submit and track without login, the officers' queue signed in.
+const FeedbackSubmitPage = lazy(() => import('./channel/feedback/SubmitPage'));
+const FeedbackTrackPage = lazy(() => import('./channel/feedback/TrackPage'));
+const FeedbackQueuePage = lazy(() => import('./channel/feedback/QueuePage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -143,6 +147,17 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <TokensPage all />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route path="/feedback" element={<FeedbackSubmitPage />} />
+                  <Route path="/feedback/track" element={<FeedbackTrackPage />} />
+                  <Route path="/feedback/track/:code" element={<FeedbackTrackPage />} />
+                  <Route
+                    path="/feedback/queue"
+                    element={
+                      <RequireAuth>
+                        <FeedbackQueuePage />
                       </RequireAuth>
                     }
                   />

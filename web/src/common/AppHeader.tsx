@@ -11,6 +11,7 @@ import type { User } from '../types';
 function sectionOf(pathname: string): string {
   const [, first = '', second = 'users'] = pathname.split('/');
   if (first === 'admin') return `admin-${second}`;
+  if (first === 'feedback' && second === 'queue') return 'feedback-queue';
   return first === '' ? 'lookup' : first;
 }
 
@@ -98,11 +99,15 @@ export function AppHeader() {
     { key: 'stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
     { key: 'consultations', label: <Link to="/consultations">{t('channel.nav.consultations')}</Link> },
     { key: 'satisfaction', label: <Link to="/satisfaction">{t('channel.nav.satisfaction')}</Link> },
+    { key: 'feedback', label: <Link to="/feedback">{t('feedback.nav')}</Link> },
     ...(authed
       ? [
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
+          ...(can('feedback.read')
+            ? [{ key: 'feedback-queue', label: <Link to="/feedback/queue">{t('feedback.navQueue')}</Link> }]
+            : []),
           ...(user?.can.includes('audit.read')
             ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
             : []),

@@ -5,6 +5,7 @@ import { unitBrowserEn } from '../units/locale.en';
 import { lookupPagingEn } from '../lookup/locale.en';
 import { adminEn } from '../admin/locale.en';
 import { channelEn } from '../channel/locale.en';
+import { feedbackEn } from '../channel/feedback/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -256,6 +257,7 @@ const en: Resources = {
   lookupPaging: lookupPagingEn,
   admin: adminEn,
   channel: channelEn,
+  feedback: feedbackEn,
 };
 
 export default en;

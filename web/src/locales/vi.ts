@@ -6,6 +6,7 @@ import { unitBrowserVi } from '../units/locale.vi';
 import { lookupPagingVi } from '../lookup/locale.vi';
 import { adminVi } from '../admin/locale.vi';
 import { channelVi } from '../channel/locale.vi';
+import { feedbackVi } from '../channel/feedback/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -255,6 +256,7 @@ const vi = {
   lookupPaging: lookupPagingVi,
   admin: adminVi,
   channel: channelVi,
+  feedback: feedbackVi,
 };
 
 export type Resources = typeof vi;
