@@ -4,7 +4,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { notFound, todayIso } from '../../platform/errors.ts';
+import { notFound, todayIso, type Message } from '../../platform/errors.ts';
+import type { Rating, TaskStatus, WarningKind } from '../program.types.ts';
 import { requireUser } from '../../accounts/sessions/sessions.access.ts';
 import { rollupRatingExplained } from '../warnings/index.ts';
 import { ROLLUP_RATING, ROLLUP_STATUS } from '../program.db-types.ts';
@@ -153,11 +154,12 @@ function presentListItem(r: ListRow) {
     unitId: r.unit_id,
     unitName: r.unit_name,
     dueDate: r.due_date,
-    status: r.status,
+    // Text and JSON columns as their CHECK constraints and the engine write them (tasks.content.ts presentTaskRow).
+    status: r.status as TaskStatus,
     progress: r.progress,
-    rating: r.rating,
-    warningKinds: r.warning_kinds,
-    ratingExplanation: r.rating_explanation,
+    rating: r.rating as Rating | null,
+    warningKinds: r.warning_kinds as WarningKind[],
+    ratingExplanation: r.rating_explanation as Message | null,
     lastReportDate: r.last_report_date,
     version: r.version,
     reported: presentReported(r),

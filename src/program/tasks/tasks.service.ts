@@ -16,7 +16,9 @@ import type { ProgramMetaInput } from '../program.schemas.ts';
 import { createProgramFromTree } from './tasks.import.ts';
 import * as store from './tasks.versions.store.ts';
 import * as tasks from './tasks.store.ts';
-import { loadContent, presentTask } from './tasks.content.ts';
+import { loadContent, presentTask, presentTaskRow, type TaskContent } from './tasks.content.ts';
+import type { AMENDMENT_KINDS } from '../program.schemas.ts';
+import type { Warning } from '../program.types.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from '../program.scope.ts';
 import { placeOf, taskRights, userOf, writerOver } from '../program.rights.ts';
 
@@ -137,7 +139,7 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
   const amendments = (await store.listAmendments(db, id)).map((a) => ({
     id: a.id,
     versionNo: a.version_no,
-    kind: a.kind,
+    kind: a.kind as (typeof AMENDMENT_KINDS)[number],
     decisionRef: a.decision_ref,
     reason: a.reason,
     effectiveDate: a.effective_date,
@@ -167,13 +169,13 @@ export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf:
     items: rows.map((r) => ({
       taskId: r.task_id,
       parentId: r.parent_id,
-      kind: r.kind,
       cascaded: r.cascaded,
       unitName: r.unit_name,
       inScope: r.in_scope,
       validFrom: r.valid_from,
       validTo: r.valid_to,
-      ...(r.content as object),
+      // The version's content as written by contentOf (tasks.content.ts), a JSON column; its kind is the task's.
+      ...(r.content as TaskContent),
     })),
   };
 }
@@ -208,10 +210,10 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
     children: children.map(presentTask),
     warnings: warnings.map((w) => ({
       id: w.id,
-      kind: w.kind,
-      severity: w.severity,
+      kind: w.kind as Warning['kind'],
+      severity: w.severity as Warning['severity'],
       message: { vi: w.message_vi, en: w.message_en },
-      facts: w.facts,
+      facts: w.facts as Warning['facts'],
       raisedAt: w.raised_at,
       acknowledgedAt: w.acknowledged_at,
       escalatedAt: w.escalated_at,
@@ -227,12 +229,12 @@ export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
       validFrom: v.valid_from,
       validTo: v.valid_to,
       versionNo: v.version_no,
-      kind: v.kind,
+      kind: v.kind as (typeof AMENDMENT_KINDS)[number],
       decisionRef: v.decision_ref,
       reason: v.reason,
       actor: v.actor,
       changeRequestId: v.change_request_id,
-      content: v.content,
+      content: v.content as unknown as TaskContent,
     })),
   };
 }
@@ -247,5 +249,5 @@ export async function listTasks(
   if (f.unitId) await requireUnitIn(db, ctx, f.unitId, PROGRAM['task.read']);
   const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const { items, total } = await tasks.listTasks(db, scope, { ...f, programId, parentId: f.roots ? null : f.parentId });
-  return { total, items: items.map((t) => presentTask(t as unknown as tasks.TaskRow)) };
+  return { total, items: items.map((t) => ({ ...presentTaskRow(t), unitName: t.unit_name, unitCode: t.unit_code })) };
 }

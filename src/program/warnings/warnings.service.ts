@@ -14,6 +14,7 @@ import { scopeFilter } from '../tasks/tasks.store.ts';
 import { CHANNELS, publish, publishMany } from '../events/events.publish.ts';
 import { requireUnitIn, scopeOf } from '../program.scope.ts';
 import { PROGRAM } from '../program.policy.ts';
+import type { Warning } from '../program.types.ts';
 
 export async function listWarnings(
   db: Db,
@@ -68,10 +69,11 @@ export async function listWarnings(
       taskCode: w.code,
       taskTitle: { vi: w.title_vi, en: w.title_en },
       unitName: w.unit_name,
-      kind: w.kind,
-      severity: w.severity,
+      // Text and JSON columns as the engine writes them (CHECK constraints in migrations 0004 and 0016).
+      kind: w.kind as Warning['kind'],
+      severity: w.severity as Warning['severity'],
       message: { vi: w.message_vi, en: w.message_en },
-      facts: w.facts,
+      facts: w.facts as Warning['facts'],
       raisedAt: w.raised_at,
       acknowledgedAt: w.acknowledged_at,
       resolvedAt: w.resolved_at,
