@@ -337,13 +337,13 @@ const SectionRef = {
 };
 /** GET /programs/:id/dashboard: a unit's summary, by section of the program and by unit right under it. */
 export const DashboardAnswer = z.object({
-  /** The units row as stored (parent_id snake_case: a debt against camelCase everywhere, kept as the web reads it). */
+  /** The unit shown, and the one above it (null for the country). */
   unit: z.object({
     id: z.number().int(),
     code: z.string(),
     name: z.string(),
     level: z.number().int(),
-    parent_id: z.number().int().nullable(),
+    parentId: z.number().int().nullable(),
   }),
   ...SummaryFields,
   sections: z.array(z.object({ ...SectionRef, ...SummaryFields })),

@@ -85,7 +85,7 @@ export async function overview(db: Db, ctx: RequestContext, programId: number, u
   ]);
   if (!info) throw notFound({ vi: `đơn vị số ${unit}`, en: `Unit ${unit}` });
   return {
-    unit: info,
+    unit: { id: info.id, code: info.code, name: info.name, level: info.level, parentId: info.parent_id },
     ...summarise(add(sections)),
     sections: sections.map((s) => ({
       sectionId: s.section_id,
