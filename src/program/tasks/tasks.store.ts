@@ -50,6 +50,11 @@ export function childrenOf(db: Q, parentId: number) {
     .execute();
 }
 
+/** The children of several tasks, one level down (a cancellation walks its subtree level by level). */
+export function childrenOfAll(db: Q, parentIds: number[]) {
+  return db.selectFrom('tasks').selectAll().where('parent_id', 'in', parentIds).execute();
+}
+
 export function cascadedChildren(db: Q, parentId: number) {
   return db
     .selectFrom('tasks')
