@@ -1,7 +1,6 @@
 // Dashboards: national → province → commune drill-down, section × province
 // heat map, the map's share of tasks at risk, overdue/at-risk lists, the
 // due-date timeline and "my tasks". Counts come from the maintained rollups.
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notFound, todayIso, type Message } from '../../platform/errors.ts';
@@ -14,6 +13,7 @@ import { findProgram } from '../tasks/tasks.versions.store.ts';
 import { presentReported } from '../tasks/tasks.content.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from '../program.scope.ts';
 import { PROGRAM } from '../program.policy.ts';
+import { subtreeIds } from '../program.places.store.ts';
 
 /**
  * A unit's or section's figures, each with one definition: `total` every task counted (cancelled and
@@ -75,11 +75,7 @@ export async function overview(db: Db, ctx: RequestContext, programId: number, u
   const unit = unitId ?? (await defaultUnit(db, ctx));
   await requireUnitIn(db, ctx, unit, PROGRAM['task.read']);
   const [info, sections, children] = await Promise.all([
-    db
-      .selectFrom('units')
-      .select(['id', 'code', 'name', 'level', 'parent_id'])
-      .where('id', '=', unit)
-      .executeTakeFirst(),
+    store.unitHeader(db, unit),
     store.unitBySection(db, programId, unit),
     store.childrenTotals(db, programId, unit),
   ]);
@@ -101,12 +97,7 @@ export async function heatmap(db: Db, ctx: RequestContext, programId: number) {
   await programOr404(db, programId);
   const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const cells = await store.provinceSectionCells(db, programId, scope);
-  const sections = await db
-    .selectFrom('tasks')
-    .select(['id', 'code', 'title_vi', 'title_en'])
-    .where('id', 'in', [...new Set(cells.map((c) => c.section_id)), 0])
-    .orderBy('position')
-    .execute();
+  const sections = await store.sectionsIn(db, [...new Set(cells.map((c) => c.section_id))]);
   const provinces = [
     ...new Map(cells.map((c) => [c.unit_id, { unitId: c.unit_id, code: c.code, name: c.name }])).values(),
   ].sort((a, b) => a.code.localeCompare(b.code));
@@ -132,15 +123,6 @@ export async function riskMap(db: Db, ctx: RequestContext, programId: number) {
       return { ...p, total: s.total, rated: s.rated, atRisk: s.atRisk, atRiskShare: s.atRiskShare, rating: s.rating };
     }),
   };
-}
-
-async function subtreeIds(db: Db, unitId: number) {
-  const r = await sql<{
-    id: number;
-  }>`with recursive d(id) as (select ${unitId}::bigint union select u.id from units u join d on u.parent_id = d.id) select id from d`.execute(
-    db,
-  );
-  return r.rows.map((x) => x.id);
 }
 
 type ListRow = Awaited<ReturnType<typeof store.taskList>>['items'][number];
