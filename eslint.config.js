@@ -20,7 +20,6 @@ const SQL_DEBT = [
   'src/program/events/events.inbox.ts',
   'src/program/reports/reports.service.ts',
   'src/program/tasks/tasks.after-change.ts',
-  'src/program/tasks/tasks.service.ts',
   'src/program/warnings/warnings.daily.ts',
   'src/program/warnings/warnings.escalation.ts',
   'src/program/warnings/warnings.service.ts',

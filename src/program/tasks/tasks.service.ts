@@ -16,6 +16,7 @@ import type { ProgramMetaInput } from '../program.schemas.ts';
 import { createProgramFromTree } from './tasks.import.ts';
 import * as store from './tasks.versions.store.ts';
 import * as tasks from './tasks.store.ts';
+import { openWarningsOf } from '../warnings/warnings.store.ts';
 import { loadContent, presentTask, presentTaskRow, type TaskContent } from './tasks.content.ts';
 import type { AMENDMENT_KINDS } from '../program.schemas.ts';
 import type { Warning } from '../program.types.ts';
@@ -107,14 +108,9 @@ export async function updateProgramSettings(db: Db, ctx: RequestContext, id: num
     });
   }
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('programs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await store.lockProgram(trx, id);
     if (!before) throw notFound({ vi: `chương trình số ${id}`, en: `Program ${id}` });
-    const after = await trx
-      .updateTable('programs')
-      .set({ review_days: input.reviewDays })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.setReviewDays(trx, id, input.reviewDays);
     await recordAudit(trx, ctx, {
       action: 'program.settings',
       entity: 'program',
@@ -193,7 +189,7 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
     loadContent(db, t),
     scopeOf(db, ctx, PROGRAM['task.read']),
     tasks.childrenOf(db, id),
-    db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute(),
+    openWarningsOf(db, id),
     placeOf(db, t),
   ]);
   const children = allChildren.filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
