@@ -22,7 +22,6 @@ const SQL_DEBT = [
   'src/program/tasks/tasks.after-change.ts',
   'src/program/warnings/warnings.daily.ts',
   'src/program/warnings/warnings.escalation.ts',
-  'src/program/warnings/warnings.service.ts',
   'src/program/warnings/warnings.webhooks.ts',
   'src/staffing/headcount/headcount.service.ts',
   'src/units/import/import.service.ts',
