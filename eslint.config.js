@@ -19,7 +19,6 @@ const SQL_DEBT = [
   'src/program/cascade/cascade.service.ts',
   'src/program/events/events.inbox.ts',
   'src/program/reports/reports.service.ts',
-  'src/program/warnings/warnings.daily.ts',
   'src/program/warnings/warnings.escalation.ts',
   'src/program/warnings/warnings.webhooks.ts',
   'src/staffing/headcount/headcount.service.ts',

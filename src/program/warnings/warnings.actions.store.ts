@@ -1,5 +1,5 @@
 // SQL of the stored warnings as people handle them: the list in a scope, a warning's unit, the lock before an
-// action, acknowledging and resolving; and the unit parents the daily run's escalation walks.
+// action, acknowledging and resolving; and the daily run's claim, record and the unit parents its escalation walks.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/db-schema.ts';
 import type { Scope } from '../program.scope.ts';
@@ -102,6 +102,26 @@ export function markResolved(trx: Q, id: number, userId: number | null) {
     .where('id', '=', id)
     .returning(['resolved_at', 'resolved_by'])
     .executeTakeFirstOrThrow();
+}
+
+/** Claims the daily run of a date: false when another process (or an earlier start) already did. */
+export async function claimRun(db: Q, asOf: string): Promise<boolean> {
+  const row = await db
+    .insertInto('program_daily_runs')
+    .values({ as_of: asOf, claimed_at: new Date() })
+    .onConflict((oc) => oc.column('as_of').doNothing())
+    .returning('as_of')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records when the day's run finished and what it did. */
+export async function finishRun(db: Q, asOf: string, result: object) {
+  await db
+    .updateTable('program_daily_runs')
+    .set({ finished_at: new Date(), result: JSON.stringify(result) })
+    .where('as_of', '=', asOf)
+    .execute();
 }
 
 /** Every unit with its parent (the escalation chains of the daily run). */
