@@ -17,7 +17,6 @@ const SQL_DEBT = [
   'src/program/amendments/amendments.service.ts',
   'src/program/annual/annual.service.ts',
   'src/program/cascade/cascade.service.ts',
-  'src/program/events/events.inbox.ts',
   'src/program/reports/reports.service.ts',
   'src/program/warnings/warnings.escalation.ts',
   'src/program/warnings/warnings.webhooks.ts',
