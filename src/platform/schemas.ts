@@ -112,6 +112,9 @@ export const MessageOut = z.object({ vi: z.string(), en: z.string() });
 /**
  * RFC 9457 problem details (application/problem+json), the answer of every refusal. Extension members
  * (errors[], limit, excess, retryAfterSeconds…) vary by problem and pass through unchanged.
+ * `errors[]` lists what is wrong one item at a time: a field of the request (validation: field, label, message in
+ * the caller's language), a line of a program document (line, phrase, error, errorVi) or a row of a task list
+ * (row, column, message in both languages).
  */
 export const Problem = z.looseObject({
   type: z.string(),
@@ -119,7 +122,15 @@ export const Problem = z.looseObject({
   status: z.number().int(),
   detail: z.string(),
   instance: z.string().optional(),
-  errors: z.array(z.looseObject({ field: z.string(), label: z.string().optional(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.looseObject({
+        field: z.string().optional(),
+        label: z.string().optional(),
+        message: z.union([z.string(), MessageOut]).optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** `schema.response` of an operation: its success answers, and problem+json for every refusal. */

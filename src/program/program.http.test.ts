@@ -1,6 +1,7 @@
 // The program API through HTTP: a commune officer cannot read or change another
 // commune's tasks through ANY endpoint; review by the level above with the
 // inbox; a stale edit gets a problem+json 409; live events over SSE.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
@@ -12,6 +13,10 @@ import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createProgramFromTree } from './tasks/tasks.import.ts';
 import { TEST_META, testTree } from './program.fixtures.ts';
 import { cascadeTask } from './cascade/cascade.service.ts';
+import { PreviewAnswer } from './tasks/tasks.schemas.ts';
+import { droppedPaths } from '../platform/http/serialize.ts';
+
+const read = (name: string) => readFileSync(new URL(`../../data/program/${name}`, import.meta.url), 'utf8');
 
 const PASSWORD = 'correct horse battery';
 const ctx = systemContext('test');
@@ -267,6 +272,21 @@ describe.each(ENGINES)('program API and scope on %s', (engine) => {
     const province = (await call('admin', 'GET', `/api/programs/${programId}/dashboard?unitId=${units.hanoi}`)).json();
     expect(province.children.map((c: { code: string }) => c.code)).toEqual(['00004']);
     expect(province.byStatus.in_progress).toBe(2); // the commune task and its province parent
+  });
+
+  it('answers a preview in the shape its schema declares (the worker writes that JSON; no serializer checks it)', async () => {
+    const documents = [
+      read('action-program-2026-2030.en.txt'),
+      read('sample-plan.vi.txt'),
+      'I- NHIỆM VỤ\n1. Cải cách\na) Ban hành Nghị định trước ngày 31/02/2027.\n[1] Chú thích',
+    ];
+    for (const text of documents) {
+      const res = await call('central', 'POST', '/api/programs/preview', { text });
+      expect(res.statusCode).toBe(200);
+      const sent = res.json();
+      const kept = PreviewAnswer.parse(sent);
+      expect(droppedPaths(sent, JSON.parse(JSON.stringify(kept)))).toEqual([]);
+    }
   });
 
   it('streams task and report events to an open dashboard after the commit', async () => {

@@ -32,6 +32,28 @@ export async function readPlace(db: Q, unitId: number, parentTaskId: number | nu
   return r.rows[0];
 }
 
+/** Whether one of these units is the country (level 0). */
+export async function includesCountry(db: Q, unitIds: number[]): Promise<boolean> {
+  const row = await db
+    .selectFrom('units')
+    .select('id')
+    .where('id', 'in', unitIds)
+    .where('level', '=', 0)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The ids of the subtrees of several units (themselves included), each once. */
+export async function subtreesIds(db: Q, unitIds: number[]): Promise<number[]> {
+  const r = await sql<{ id: number }>`
+    with recursive down(id) as (
+      select id from units where id = any(${unitIds}::bigint[])
+      union
+      select u.id from units u join down on u.parent_id = down.id
+    ) select id from down`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
 /** The ids of a unit's subtree (itself included). */
 export async function subtreeIds(db: Q, unitId: number): Promise<number[]> {
   const r = await sql<{

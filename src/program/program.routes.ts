@@ -8,6 +8,11 @@ import { badRequest, todayIso } from '../platform/errors.ts';
 import { createRealtime, sseRoute } from '../platform/realtime/realtime.ts';
 import { DOWNLOAD_TYPES, sendUploadedFile } from '../platform/http/download.ts';
 import * as S from './program.schemas.ts';
+import * as T from './tasks/tasks.schemas.ts';
+import * as D from './dashboards/dashboards.schemas.ts';
+import * as R from './requests/requests.schemas.ts';
+import * as W from './warnings/warnings.schemas.ts';
+import { TaskListImportAnswer } from './tasklist/tasklist.schemas.ts';
 import * as programs from './tasks/tasks.service.ts';
 import * as amend from './amendments/amendments.service.ts';
 import { cancelTask } from './amendments/amendments.cancel.ts';
@@ -81,19 +86,28 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           tags,
           summary: 'Parse a program document and show the recognised tree; saves nothing',
           body: S.PreviewBody,
+          response: responses({ 200: T.PreviewAnswer }),
         },
       },
-      async (req, reply) =>
-        reply
-          .type('application/json; charset=utf-8')
-          .send(await withHeavySlot(req.ctx, () => programs.previewDocument(req.ctx, req.body.text))),
+      // The worker thread writes the answer's JSON text (a 2M-character document's tree is not serialised twice on
+      // the event loop), so Fastify sends the bytes as they are and no serializer runs: the schema describes them,
+      // and program.http.test.ts checks a preview against it.
+      async (req, reply) => {
+        const json = await withHeavySlot(req.ctx, () => programs.previewDocument(req.ctx, req.body.text));
+        return reply.type('application/json; charset=utf-8').send(json as unknown as z.output<typeof T.PreviewAnswer>);
+      },
     );
     app.post(
       '/programs/import',
       {
         config: { policy: PROGRAM['program.import'] },
         bodyLimit: DOCUMENT_BODY_LIMIT,
-        schema: { tags, summary: 'Create a program from a document (all or nothing, audited)', body: S.ImportBody },
+        schema: {
+          tags,
+          summary: 'Create a program from a document (all or nothing, audited)',
+          body: S.ImportBody,
+          response: responses({ 201: T.ImportAnswer }),
+        },
       },
       async (req, reply) => {
         const r = await withHeavySlot(req.ctx, () =>
@@ -155,7 +169,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/as-of',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'The program content in force on a date', ...id, querystring: S.AsOfQuery },
+        schema: {
+          tags,
+          summary: 'The program content in force on a date',
+          ...id,
+          querystring: S.AsOfQuery,
+          response: responses({ 200: T.AsOfAnswer }),
+        },
       },
       async (req) => programs.programAsOf(db, req.ctx, req.params.id, req.query.asOf ?? todayIso()),
     );
@@ -163,7 +183,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/tasks',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Tasks in your scope', ...id, querystring: S.TaskListQuery },
+        schema: {
+          tags,
+          summary: 'Tasks in your scope',
+          ...id,
+          querystring: S.TaskListQuery,
+          response: responses({ 200: T.TaskListAnswer }),
+        },
       },
       async (req) => programs.listTasks(db, req.ctx, req.params.id, req.query),
     );
@@ -171,7 +197,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/tasks',
       {
         config: { policy: PROGRAM['task.add'] },
-        schema: { tags, summary: 'Amendment: add a task', ...id, body: S.AddTaskBody },
+        schema: {
+          tags,
+          summary: 'Amendment: add a task',
+          ...id,
+          body: S.AddTaskBody,
+          response: responses({ 201: T.TaskOut }),
+        },
       },
       async (req, reply) => {
         const parent = await programs.getTask(db, req.ctx, req.body.parentId);
@@ -188,7 +220,12 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/tasks/:id',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'A task with funding, children in scope and open warnings', ...id },
+        schema: {
+          tags,
+          summary: 'A task with funding, children in scope and open warnings',
+          ...id,
+          response: responses({ 200: T.TaskDetailAnswer }),
+        },
       },
       async (req) => programs.getTask(db, req.ctx, req.params.id),
     );
@@ -196,7 +233,12 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/tasks/:id/history',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Dated versions of a task with their amendments', ...id },
+        schema: {
+          tags,
+          summary: 'Dated versions of a task with their amendments',
+          ...id,
+          response: responses({ 200: T.TaskHistoryAnswer }),
+        },
       },
       async (req) => programs.taskHistory(db, req.ctx, req.params.id),
     );
@@ -209,6 +251,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Amendment: adjust a task (version required; 409 when stale)',
           ...id,
           body: S.AdjustTaskBody,
+          response: responses({ 200: T.TaskOut }),
         },
       },
       async (req) => amend.adjustTask(db, req.ctx, req.params.id, req.body),
@@ -217,7 +260,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/tasks/:id/cancel',
       {
         config: { policy: PROGRAM['task.define'] },
-        schema: { tags, summary: 'Amendment: cancel a task and everything under it', ...id, body: S.CancelTaskBody },
+        schema: {
+          tags,
+          summary: 'Amendment: cancel a task and everything under it',
+          ...id,
+          body: S.CancelTaskBody,
+          response: responses({ 200: T.TaskOut }),
+        },
       },
       async (req) => cancelTask(db, req.ctx, req.params.id, req.body),
     );
@@ -230,6 +279,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Assign a task to units below (a linked child task each)',
           ...id,
           body: S.CascadeBody,
+          response: responses({ 200: T.CascadeAnswer }),
         },
       },
       async (req) => cascadeTask(db, req.ctx, req.params.id, req.body),
@@ -253,6 +303,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
             'Submit a progress report: it awaits review; evidence files up to 10 MB each, 20 MB together; idempotent with an Idempotency-Key header or clientKey',
           ...id,
           body: S.ReportBody,
+          response: responses({ 201: S.ReportOut }),
         },
       },
       async (req, reply) => {
@@ -294,6 +345,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Edit your report (version required; 409 when stale, with your change returned)',
           ...id,
           body: S.ReportPatchBody,
+          response: responses({ 200: S.ReportOut }),
         },
       },
       async (req) => reports.editReport(db, req.ctx, req.params.id, req.body),
@@ -302,7 +354,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/reports/:id/accept',
       {
         config: { policy: PROGRAM['report.review'] },
-        schema: { tags, summary: 'Accept a report (level above)', ...id, body: S.ReviewBody },
+        schema: {
+          tags,
+          summary: 'Accept a report (level above)',
+          ...id,
+          body: S.ReviewBody,
+          response: responses({ 200: S.ReportOut }),
+        },
       },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'accept', req.body),
     );
@@ -310,7 +368,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/reports/:id/return',
       {
         config: { policy: PROGRAM['report.review'] },
-        schema: { tags, summary: 'Return a report with a comment (level above)', ...id, body: S.ReviewBody },
+        schema: {
+          tags,
+          summary: 'Return a report with a comment (level above)',
+          ...id,
+          body: S.ReviewBody,
+          response: responses({ 200: S.ReportOut }),
+        },
       },
       async (req) => reports.reviewReport(db, req.ctx, req.params.id, 'return', req.body),
     );
@@ -349,6 +413,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           tags,
           summary: 'Accept several reports: each one with every rule of a single acceptance, results per report',
           body: S.BulkAcceptBody,
+          response: responses({ 200: S.BulkAcceptAnswer }),
         },
       },
       async (req) => reviews.acceptMany(db, req.ctx, req.body.items, req.body.comment),
@@ -357,7 +422,15 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
     // Change requests: the assigned unit asks, the assigning level decides (requests/requests.service.ts).
     app.get(
       '/tasks/:id/change-requests',
-      { config: { policy: PROGRAM['task.read'] }, schema: { tags, summary: 'Change requests on a task', ...id } },
+      {
+        config: { policy: PROGRAM['task.read'] },
+        schema: {
+          tags,
+          summary: 'Change requests on a task',
+          ...id,
+          response: responses({ 200: R.ChangeRequestListAnswer }),
+        },
+      },
       async (req) =>
         requests.listChangeRequests(db, req.ctx, {
           taskId: req.params.id,
@@ -376,6 +449,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Ask the assigning level for a change of your task (deadline, cancellation, funding, other)',
           ...id,
           body: S.ChangeRequestBody,
+          response: responses({ 201: R.ChangeRequestOut }),
         },
       },
       async (req, reply) =>
@@ -389,6 +463,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           tags,
           summary: 'Change requests: to decide (side=to_decide), on your own tasks (mine), or all you may read',
           querystring: S.ChangeRequestListQuery,
+          response: responses({ 200: R.ChangeRequestListAnswer }),
         },
       },
       async (req) => requests.listChangeRequests(db, req.ctx, req.query),
@@ -403,6 +478,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
             'Approve a change request (the assigning level): the change is made as an amendment under your decision',
           ...id,
           body: S.DecideRequestBody,
+          response: responses({ 200: R.ChangeRequestOut }),
         },
       },
       async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'approve', req.body),
@@ -416,6 +492,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
           summary: 'Refuse a change request (the assigning level), with a comment',
           ...id,
           body: S.DecideRequestBody,
+          response: responses({ 200: R.ChangeRequestOut }),
         },
       },
       async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'refuse', req.body),
@@ -424,7 +501,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/change-requests/:id/withdraw',
       {
         config: { policy: PROGRAM['change.withdraw'] },
-        schema: { tags, summary: 'Withdraw your change request', ...id, body: S.DecideRequestBody },
+        schema: {
+          tags,
+          summary: 'Withdraw your change request',
+          ...id,
+          body: S.DecideRequestBody,
+          response: responses({ 200: R.ChangeRequestOut }),
+        },
       },
       async (req) => requests.decideChangeRequest(db, req.ctx, req.params.id, 'withdraw', req.body),
     );
@@ -452,7 +535,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/warnings',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Warnings in your scope', ...id, querystring: S.WarningListQuery },
+        schema: {
+          tags,
+          summary: 'Warnings in your scope',
+          ...id,
+          querystring: S.WarningListQuery,
+          response: responses({ 200: W.WarningListAnswer }),
+        },
       },
       async (req) =>
         warnings.listWarnings(db, req.ctx, { programId: req.params.id, ...req.query, open: req.query.open === 'true' }),
@@ -461,7 +550,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/warnings/:id/acknowledge',
       {
         config: { policy: PROGRAM['warning.handle'] },
-        schema: { tags, summary: 'Acknowledge a warning', ...id, body: S.WarningActionBody },
+        schema: {
+          tags,
+          summary: 'Acknowledge a warning',
+          ...id,
+          body: S.WarningActionBody,
+          response: responses({ 200: W.AcknowledgedAnswer }),
+        },
       },
       async (req) => warnings.acknowledgeWarning(db, req.ctx, req.params.id, req.body.comment),
     );
@@ -469,7 +564,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/warnings/:id/resolve',
       {
         config: { policy: PROGRAM['warning.handle'] },
-        schema: { tags, summary: 'Resolve a warning', ...id, body: S.WarningActionBody },
+        schema: {
+          tags,
+          summary: 'Resolve a warning',
+          ...id,
+          body: S.WarningActionBody,
+          response: responses({ 200: W.ResolvedAnswer }),
+        },
       },
       async (req) => warnings.resolveWarning(db, req.ctx, req.params.id, req.body.comment),
     );
@@ -537,7 +638,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/overdue',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Overdue tasks (paginated)', ...id, querystring: S.ListQuery },
+        schema: {
+          tags,
+          summary: 'Overdue tasks (paginated)',
+          ...id,
+          querystring: S.ListQuery,
+          response: responses({ 200: D.TaskPageAnswer }),
+        },
       },
       async (req) => dash.taskList(db, req.ctx, req.params.id, 'overdue', req.query),
     );
@@ -545,7 +652,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/at-risk',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Tasks rated Amber/Red or Red (paginated)', ...id, querystring: S.ListQuery },
+        schema: {
+          tags,
+          summary: 'Tasks rated Amber/Red or Red (paginated)',
+          ...id,
+          querystring: S.ListQuery,
+          response: responses({ 200: D.TaskPageAnswer }),
+        },
       },
       async (req) => dash.taskList(db, req.ctx, req.params.id, 'at_risk', req.query),
     );
@@ -553,7 +666,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/my-tasks',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Unfinished tasks of your own units', ...id, querystring: S.ListQuery },
+        schema: {
+          tags,
+          summary: 'Unfinished tasks of your own units',
+          ...id,
+          querystring: S.ListQuery,
+          response: responses({ 200: D.TaskPageAnswer }),
+        },
       },
       async (req) => dash.myTasks(db, req.ctx, req.params.id, req.query),
     );
@@ -561,7 +680,13 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
       '/programs/:id/timeline',
       {
         config: { policy: PROGRAM['task.read'] },
-        schema: { tags, summary: 'Tasks due per month', ...id, querystring: S.TimelineQuery },
+        schema: {
+          tags,
+          summary: 'Tasks due per month',
+          ...id,
+          querystring: S.TimelineQuery,
+          response: responses({ 200: D.TimelineAnswer }),
+        },
       },
       async (req) => dash.timeline(db, req.ctx, req.params.id, req.query),
     );
@@ -579,7 +704,7 @@ export function programRoutes(db: Db, handle?: DatabaseHandle, jobs?: Jobs) {
             file: 'The task list (.xlsx, the template of GET /programs/{id}/tasklist.xlsx)',
             limits: TABLE_LIMITS,
           },
-          id,
+          { ...id, response: responses({ 200: TaskListImportAnswer, 201: TaskListImportAnswer }) },
         ),
       },
       async (req, reply) => {

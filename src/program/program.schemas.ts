@@ -27,6 +27,11 @@ export const STATUSES = [
   'cancelled',
 ] as const;
 export const RATING_VALUES = ['green', 'amber_green', 'amber', 'amber_red', 'red'] as const;
+/** The status a report gives its task, and where a report stands (CHECK constraints of migration 0004). */
+export const REPORT_STATUSES = ['not_started', 'in_progress', 'done', 'suspended'] as const;
+export const REPORT_STATES = ['submitted', 'accepted', 'returned'] as const;
+/** What made a program version (CHECK constraint of migrations 0004 and 0011). */
+export const AMENDMENT_KINDS = ['import', 'add', 'adjust', 'cancel', 'cascade', 'tasklist'] as const;
 
 export const ProgramMeta = z
   .object({
@@ -294,7 +299,7 @@ export const ProgramDetailAnswer = ProgramOut.extend({
     z.object({
       id: z.number().int(),
       versionNo: z.number().int(),
-      kind: z.string(),
+      kind: z.enum(AMENDMENT_KINDS),
       decisionRef: z.string().nullable(),
       reason: z.string().nullable(),
       effectiveDate: Day,
@@ -332,13 +337,13 @@ const SectionRef = {
 };
 /** GET /programs/:id/dashboard: a unit's summary, by section of the program and by unit right under it. */
 export const DashboardAnswer = z.object({
-  /** The units row as stored (parent_id snake_case: a debt against camelCase everywhere, kept as the web reads it). */
+  /** The unit shown, and the one above it (null for the country). */
   unit: z.object({
     id: z.number().int(),
     code: z.string(),
     name: z.string(),
     level: z.number().int(),
-    parent_id: z.number().int().nullable(),
+    parentId: z.number().int().nullable(),
   }),
   ...SummaryFields,
   sections: z.array(z.object({ ...SectionRef, ...SummaryFields })),
@@ -397,7 +402,7 @@ export const EvidenceOut = z.object({
   sizeBytes: z.number().int(),
   mediaType: z.string(),
 });
-/** A progress report (reports/reports.store.ts presentReport); state and status are text in the database. */
+/** A progress report (reports/reports.store.ts presentReport). */
 export const ReportOut = z.object({
   id: z.number().int(),
   taskId: z.number().int(),
@@ -405,13 +410,13 @@ export const ReportOut = z.object({
   period: z.string(),
   periodDue: Day,
   progress: z.number(),
-  /** The task's status as the report gives it: not_started, in_progress, done, suspended. */
-  status: z.string(),
+  /** The task's status as the report gives it. */
+  status: z.enum(REPORT_STATUSES),
   narrative: z.string().nullable(),
   obstacles: z.string().nullable(),
   resourcesNeeded: z.string().nullable(),
   /** submitted (awaiting review), accepted or returned. */
-  state: z.string(),
+  state: z.enum(REPORT_STATES),
   reviewComment: z.string().nullable(),
   reviewedAt: Timestamp.nullable(),
   submittedBy: z.string(),
@@ -436,11 +441,11 @@ export const ReportVersionOut = z.object({
   version: z.number().int(),
   reportDate: Day,
   progress: z.number(),
-  status: z.string(),
+  status: z.enum(REPORT_STATUSES),
   narrative: z.string().nullable(),
   obstacles: z.string().nullable(),
   resourcesNeeded: z.string().nullable(),
-  state: z.string(),
+  state: z.enum(REPORT_STATES),
   reviewComment: z.string().nullable(),
   reviewedAt: Timestamp.nullable(),
   submittedBy: z.string(),
@@ -460,7 +465,7 @@ export const ReviewItemOut = ReportOut.extend({
     unitName: z.string(),
     programId: z.number().int(),
     /** The task's official figures (the last accepted report's), beside the reported ones. */
-    official: z.object({ progress: z.number(), status: z.string() }),
+    official: z.object({ progress: z.number(), status: z.enum(STATUSES) }),
   }),
   waitingWorkingDays: z.number().int(),
   reviewOverdue: z.boolean(),
@@ -471,4 +476,17 @@ export const ReviewQueueAnswer = z.object({
   total: z.number().int(),
   overdue: z.number().int(),
   items: z.array(ReviewItemOut),
+});
+
+/** POST /reviews/accept: each report accepted on its own (one stale or refused report holds back no other). */
+export const BulkAcceptAnswer = z.object({
+  accepted: z.number().int(),
+  refused: z.number().int(),
+  results: z.array(
+    z.discriminatedUnion('ok', [
+      z.object({ id: z.number().int(), ok: z.literal(true), state: z.enum(REPORT_STATES), version: z.number().int() }),
+      /** `status` is the HTTP status a single acceptance would have answered, `error` its reason. */
+      z.object({ id: z.number().int(), ok: z.literal(false), status: z.number().int(), error: MessageOut }),
+    ]),
+  ),
 });

@@ -2,13 +2,13 @@
 // report, warning or dashboard goes through here with its rule from
 // program.policy.ts: a grant covers its unit's subtree, the country's subtree
 // is everything, the CLI and system see all.
-import { sql } from 'kysely';
 import type { Db } from '../platform/db/db.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { badRequest } from '../platform/errors.ts';
 import { checkRole, grantUnits, requireGrantOver, type Rule } from '../platform/policy/policy.ts';
 import { countryUnit } from '../units/registry/registry.store.ts';
 import { PROGRAM } from './program.policy.ts';
+import { includesCountry, subtreesIds } from './program.places.store.ts';
 
 /** 'all', or the ids of every unit (at any date) inside the caller's granted subtrees. */
 export type Scope = { all: true } | { all: false; unitIds: number[] };
@@ -20,20 +20,8 @@ export async function scopeOf(db: Db, ctx: RequestContext, rule: Rule = PROGRAM[
   if (grants.length === 0) return { all: false, unitIds: [] };
   // A grant on the country covers everything: answer before walking ~14,000 units
   // (that walk made every national dashboard request take 130-330 ms on PGlite).
-  const national = await db
-    .selectFrom('units')
-    .select('id')
-    .where('id', 'in', grants)
-    .where('level', '=', 0)
-    .executeTakeFirst();
-  if (national) return { all: true };
-  const rows = await sql<{ id: number }>`
-    with recursive down(id) as (
-      select id from units where id = any(${grants}::bigint[])
-      union
-      select u.id from units u join down on u.parent_id = down.id
-    ) select id from down`.execute(db);
-  return { all: false, unitIds: rows.rows.map((r) => r.id) };
+  if (await includesCountry(db, grants)) return { all: true };
+  return { all: false, unitIds: await subtreesIds(db, grants) };
 }
 
 export function inScope(scope: Scope, unitId: number): boolean {

@@ -99,7 +99,7 @@ async function descendants(trx: Q, id: number): Promise<tasks.TaskRow[]> {
   const out: tasks.TaskRow[] = [];
   let frontier = [id];
   while (frontier.length) {
-    const rows = await trx.selectFrom('tasks').selectAll().where('parent_id', 'in', frontier).execute();
+    const rows = await tasks.childrenOfAll(trx, frontier);
     out.push(...rows);
     frontier = rows.map((r) => r.id);
   }

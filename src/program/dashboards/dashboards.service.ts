@@ -1,10 +1,10 @@
 // Dashboards: national → province → commune drill-down, section × province
 // heat map, the map's share of tasks at risk, overdue/at-risk lists, the
 // due-date timeline and "my tasks". Counts come from the maintained rollups.
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { notFound, todayIso } from '../../platform/errors.ts';
+import { notFound, todayIso, type Message } from '../../platform/errors.ts';
+import type { Rating, TaskStatus, WarningKind } from '../program.types.ts';
 import { requireUser } from '../../accounts/sessions/sessions.access.ts';
 import { rollupRatingExplained } from '../warnings/index.ts';
 import { ROLLUP_RATING, ROLLUP_STATUS } from '../program.db-types.ts';
@@ -13,6 +13,7 @@ import { findProgram } from '../tasks/tasks.versions.store.ts';
 import { presentReported } from '../tasks/tasks.content.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from '../program.scope.ts';
 import { PROGRAM } from '../program.policy.ts';
+import { subtreeIds } from '../program.places.store.ts';
 
 /**
  * A unit's or section's figures, each with one definition: `total` every task counted (cancelled and
@@ -74,17 +75,13 @@ export async function overview(db: Db, ctx: RequestContext, programId: number, u
   const unit = unitId ?? (await defaultUnit(db, ctx));
   await requireUnitIn(db, ctx, unit, PROGRAM['task.read']);
   const [info, sections, children] = await Promise.all([
-    db
-      .selectFrom('units')
-      .select(['id', 'code', 'name', 'level', 'parent_id'])
-      .where('id', '=', unit)
-      .executeTakeFirst(),
+    store.unitHeader(db, unit),
     store.unitBySection(db, programId, unit),
     store.childrenTotals(db, programId, unit),
   ]);
   if (!info) throw notFound({ vi: `đơn vị số ${unit}`, en: `Unit ${unit}` });
   return {
-    unit: info,
+    unit: { id: info.id, code: info.code, name: info.name, level: info.level, parentId: info.parent_id },
     ...summarise(add(sections)),
     sections: sections.map((s) => ({
       sectionId: s.section_id,
@@ -100,12 +97,7 @@ export async function heatmap(db: Db, ctx: RequestContext, programId: number) {
   await programOr404(db, programId);
   const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const cells = await store.provinceSectionCells(db, programId, scope);
-  const sections = await db
-    .selectFrom('tasks')
-    .select(['id', 'code', 'title_vi', 'title_en'])
-    .where('id', 'in', [...new Set(cells.map((c) => c.section_id)), 0])
-    .orderBy('position')
-    .execute();
+  const sections = await store.sectionsIn(db, [...new Set(cells.map((c) => c.section_id))]);
   const provinces = [
     ...new Map(cells.map((c) => [c.unit_id, { unitId: c.unit_id, code: c.code, name: c.name }])).values(),
   ].sort((a, b) => a.code.localeCompare(b.code));
@@ -133,15 +125,6 @@ export async function riskMap(db: Db, ctx: RequestContext, programId: number) {
   };
 }
 
-async function subtreeIds(db: Db, unitId: number) {
-  const r = await sql<{
-    id: number;
-  }>`with recursive d(id) as (select ${unitId}::bigint union select u.id from units u join d on u.parent_id = d.id) select id from d`.execute(
-    db,
-  );
-  return r.rows.map((x) => x.id);
-}
-
 type ListRow = Awaited<ReturnType<typeof store.taskList>>['items'][number];
 
 /** A row of the overdue, at-risk and "my tasks" lists, camelCase like the other program answers. */
@@ -153,11 +136,12 @@ function presentListItem(r: ListRow) {
     unitId: r.unit_id,
     unitName: r.unit_name,
     dueDate: r.due_date,
-    status: r.status,
+    // Text and JSON columns as their CHECK constraints and the engine write them (tasks.content.ts presentTaskRow).
+    status: r.status as TaskStatus,
     progress: r.progress,
-    rating: r.rating,
-    warningKinds: r.warning_kinds,
-    ratingExplanation: r.rating_explanation,
+    rating: r.rating as Rating | null,
+    warningKinds: r.warning_kinds as WarningKind[],
+    ratingExplanation: r.rating_explanation as Message | null,
     lastReportDate: r.last_report_date,
     version: r.version,
     reported: presentReported(r),

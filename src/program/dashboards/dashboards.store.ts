@@ -11,6 +11,25 @@ type Q = Kysely<Database>;
 const sums = sql.join(ROLLUP_COUNTERS.map((c) => sql`sum(r.${sql.ref(c)})::int as ${sql.ref(c)}`));
 export type Counts = Record<(typeof ROLLUP_COUNTERS)[number], number>;
 
+/** The unit a dashboard shows: its name, level and the unit above it. */
+export function unitHeader(db: Q, unitId: number) {
+  return db
+    .selectFrom('units')
+    .select(['id', 'code', 'name', 'level', 'parent_id'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** The sections (top-level tasks) with these ids, in the program's order. */
+export function sectionsIn(db: Q, ids: number[]) {
+  return db
+    .selectFrom('tasks')
+    .select(['id', 'code', 'title_vi', 'title_en'])
+    .where('id', 'in', [...ids, 0])
+    .orderBy('position')
+    .execute();
+}
+
 /** Totals of one unit's subtree, by section. */
 export async function unitBySection(db: Q, programId: number, unitId: number) {
   const r = await sql<Counts & { section_id: number; code: string; title_vi: string | null; title_en: string | null }>`

@@ -8,6 +8,10 @@ import type { TaskRow } from '../tasks/tasks.store.ts';
 import { JUDGE_DERIVED } from '../warnings/warnings.store.ts';
 import type { ReportedFigures } from './reports.pending.ts';
 import { unitChainSql, type ChainUnit } from '../program.places.store.ts';
+import type { REPORT_STATES, REPORT_STATUSES } from '../program.schemas.ts';
+
+type ReportStatus = (typeof REPORT_STATUSES)[number];
+type ReportState = (typeof REPORT_STATES)[number];
 
 type Q = Kysely<Database>;
 export type ReportRow = Selectable<TaskReportsTable>;
@@ -303,11 +307,12 @@ export function presentReport(
     period: r.period_label,
     periodDue: r.period_due,
     progress: r.progress,
-    status: r.status,
+    // Text columns with CHECK constraints (migration 0004): the values program.schemas.ts ReportOut names.
+    status: r.status as ReportStatus,
     narrative: r.narrative,
     obstacles: r.obstacles,
     resourcesNeeded: r.resources_needed,
-    state: r.state,
+    state: r.state as ReportState,
     reviewComment: r.review_comment,
     reviewedAt: r.reviewed_at,
     submittedBy: r.submitted_by_label,
@@ -331,11 +336,11 @@ export function presentVersion(v: Awaited<ReturnType<typeof versionsOf>>[number]
     version: v.version,
     reportDate: v.report_date,
     progress: v.progress,
-    status: v.status,
+    status: v.status as ReportStatus,
     narrative: v.narrative,
     obstacles: v.obstacles,
     resourcesNeeded: v.resources_needed,
-    state: v.state,
+    state: v.state as ReportState,
     reviewComment: v.review_comment,
     reviewedAt: v.reviewed_at,
     submittedBy: v.submitted_by_label,

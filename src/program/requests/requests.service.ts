@@ -12,6 +12,8 @@ import { badRequest, conflict, notFound, todayIso, type Message } from '../../pl
 import type { Role } from '../../platform/context.ts';
 import type { ChangeRequestInput, DecideRequestInput } from '../program.schemas.ts';
 import * as store from './requests.store.ts';
+import type { z } from 'zod';
+import type { CHANGE_KINDS, ProposedChangeOut, REQUEST_STATES } from './requests.schemas.ts';
 import { findTask } from '../tasks/tasks.store.ts';
 import { adjustTaskIn, resolveDeadline, type AmendmentInput } from '../amendments/amendments.service.ts';
 import { cancelTaskIn } from '../amendments/amendments.cancel.ts';
@@ -52,10 +54,11 @@ function present(ctx: RequestContext, r: store.ListedRequest) {
     taskTitle: { vi: r.task_title_vi, en: r.task_title_en },
     unitId: r.task_unit_id,
     unitName: r.unit_name,
-    kind: r.kind,
+    // Text and JSON columns as their CHECK constraints (migration 0016) and createChangeRequest write them.
+    kind: r.kind as (typeof CHANGE_KINDS)[number],
     reason: r.reason,
-    proposed: r.proposed,
-    state: r.state,
+    proposed: r.proposed as z.output<typeof ProposedChangeOut>,
+    state: r.state as (typeof REQUEST_STATES)[number],
     assigner: r.assigner_chain[0] ?? null,
     requestedBy: r.requested_by_label,
     requestedAt: r.requested_at,

@@ -14,6 +14,10 @@ import { ownGrantUnits, requireUnitIn, scopeOf } from '../program.scope.ts';
 import { PROGRAM } from '../program.policy.ts';
 import { reportRights, userOf } from '../program.rights.ts';
 import { subtreeIds } from '../program.places.store.ts';
+import type { TaskStatus } from '../program.types.ts';
+import type { REPORT_STATES } from '../program.schemas.ts';
+
+type ReportState = (typeof REPORT_STATES)[number];
 
 export interface QueueQuery {
   programId?: number;
@@ -74,7 +78,7 @@ export async function reviewQueue(db: Db, ctx: RequestContext, q: QueueQuery) {
         unitId: r.unit_id,
         unitName: r.unit_name,
         programId: r.program_id,
-        official: { progress: r.official_progress, status: r.official_status },
+        official: { progress: r.official_progress, status: r.official_status as TaskStatus },
       },
       waitingWorkingDays: r.waiting_days,
       reviewOverdue: r.review_overdue,
@@ -100,7 +104,7 @@ export async function acceptMany(
   comment?: string,
 ) {
   const results: (
-    | { id: number; ok: true; state: string; version: number }
+    | { id: number; ok: true; state: ReportState; version: number }
     | { id: number; ok: false; status: number; error: { vi: string; en: string } }
   )[] = [];
   for (const item of items) {

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/db-schema.ts';
 import { todayIso } from '../../platform/errors.ts';
 import { propagateUp } from '../cascade/cascade.propagate.ts';
+import { findTasks, firstCascadedChildren } from './tasks.store.ts';
 import { evaluateTasks, type EvalOutcome, type RollupChange } from '../warnings/warnings.evaluate.ts';
 import { applyRollupChanges } from '../dashboards/dashboards.rollups.store.ts';
 import { CHANNELS, programEvents, type ProgramChannel } from '../events/events.publish.ts';
@@ -28,20 +29,9 @@ export async function afterTaskChange(trx: Q, programId: number, taskIds: number
   const rollups: RollupChange[] = [...(opts.rollups ?? [])];
   const touched = new Set(taskIds);
   const [rows, parents] = await Promise.all([
-    trx.selectFrom('tasks').selectAll().where('id', 'in', taskIds).execute(),
+    findTasks(trx, taskIds),
     // A parent whose rollup mode changed recomputes from its children: start from any one of them.
-    trx
-      .selectFrom('tasks')
-      .selectAll()
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('tasks')
-          .select((e) => e.fn.min('id').as('id'))
-          .where('parent_id', 'in', taskIds)
-          .where('cascaded', '=', true)
-          .groupBy('parent_id'),
-      )
-      .execute(),
+    firstCascadedChildren(trx, taskIds),
   ]);
   for (const task of [...rows, ...parents]) for (const p of await propagateUp(trx, task, rollups)) touched.add(p);
   const ids = [...touched].sort((a, b) => a - b);

@@ -16,7 +16,10 @@ import type { ProgramMetaInput } from '../program.schemas.ts';
 import { createProgramFromTree } from './tasks.import.ts';
 import * as store from './tasks.versions.store.ts';
 import * as tasks from './tasks.store.ts';
-import { loadContent, presentTask } from './tasks.content.ts';
+import { openWarningsOf } from '../warnings/warnings.store.ts';
+import { loadContent, presentTask, presentTaskRow, type TaskContent } from './tasks.content.ts';
+import type { AMENDMENT_KINDS } from '../program.schemas.ts';
+import type { Warning } from '../program.types.ts';
 import { countryUnitId, ownGrantUnits, requireUnitIn, scopeOf } from '../program.scope.ts';
 import { placeOf, taskRights, userOf, writerOver } from '../program.rights.ts';
 
@@ -105,14 +108,9 @@ export async function updateProgramSettings(db: Db, ctx: RequestContext, id: num
     });
   }
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('programs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await store.lockProgram(trx, id);
     if (!before) throw notFound({ vi: `chương trình số ${id}`, en: `Program ${id}` });
-    const after = await trx
-      .updateTable('programs')
-      .set({ review_days: input.reviewDays })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const after = await store.setReviewDays(trx, id, input.reviewDays);
     await recordAudit(trx, ctx, {
       action: 'program.settings',
       entity: 'program',
@@ -137,7 +135,7 @@ export async function getProgram(db: Db, ctx: RequestContext, id: number) {
   const amendments = (await store.listAmendments(db, id)).map((a) => ({
     id: a.id,
     versionNo: a.version_no,
-    kind: a.kind,
+    kind: a.kind as (typeof AMENDMENT_KINDS)[number],
     decisionRef: a.decision_ref,
     reason: a.reason,
     effectiveDate: a.effective_date,
@@ -167,13 +165,13 @@ export async function programAsOf(db: Db, ctx: RequestContext, id: number, asOf:
     items: rows.map((r) => ({
       taskId: r.task_id,
       parentId: r.parent_id,
-      kind: r.kind,
       cascaded: r.cascaded,
       unitName: r.unit_name,
       inScope: r.in_scope,
       validFrom: r.valid_from,
       validTo: r.valid_to,
-      ...(r.content as object),
+      // The version's content as written by contentOf (tasks.content.ts), a JSON column; its kind is the task's.
+      ...(r.content as TaskContent),
     })),
   };
 }
@@ -191,7 +189,7 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
     loadContent(db, t),
     scopeOf(db, ctx, PROGRAM['task.read']),
     tasks.childrenOf(db, id),
-    db.selectFrom('program_warnings').selectAll().where('task_id', '=', id).where('resolved_at', 'is', null).execute(),
+    openWarningsOf(db, id),
     placeOf(db, t),
   ]);
   const children = allChildren.filter((c) => scope.all || scope.unitIds.includes(c.unit_id));
@@ -208,10 +206,10 @@ export async function getTask(db: Db, ctx: RequestContext, id: number) {
     children: children.map(presentTask),
     warnings: warnings.map((w) => ({
       id: w.id,
-      kind: w.kind,
-      severity: w.severity,
+      kind: w.kind as Warning['kind'],
+      severity: w.severity as Warning['severity'],
       message: { vi: w.message_vi, en: w.message_en },
-      facts: w.facts,
+      facts: w.facts as Warning['facts'],
       raisedAt: w.raised_at,
       acknowledgedAt: w.acknowledged_at,
       escalatedAt: w.escalated_at,
@@ -227,12 +225,12 @@ export async function taskHistory(db: Db, ctx: RequestContext, id: number) {
       validFrom: v.valid_from,
       validTo: v.valid_to,
       versionNo: v.version_no,
-      kind: v.kind,
+      kind: v.kind as (typeof AMENDMENT_KINDS)[number],
       decisionRef: v.decision_ref,
       reason: v.reason,
       actor: v.actor,
       changeRequestId: v.change_request_id,
-      content: v.content,
+      content: v.content as unknown as TaskContent,
     })),
   };
 }
@@ -247,5 +245,5 @@ export async function listTasks(
   if (f.unitId) await requireUnitIn(db, ctx, f.unitId, PROGRAM['task.read']);
   const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
   const { items, total } = await tasks.listTasks(db, scope, { ...f, programId, parentId: f.roots ? null : f.parentId });
-  return { total, items: items.map((t) => presentTask(t as unknown as tasks.TaskRow)) };
+  return { total, items: items.map((t) => ({ ...presentTaskRow(t), unitName: t.unit_name, unitCode: t.unit_code })) };
 }

@@ -18,6 +18,26 @@ export function findTask(db: Q, id: number) {
   return db.selectFrom('tasks').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findTasks(db: Q, ids: number[]) {
+  return db.selectFrom('tasks').selectAll().where('id', 'in', ids).execute();
+}
+
+/** One cascaded child of each of these tasks (the lowest id), or none for a task without copies. */
+export function firstCascadedChildren(db: Q, parentIds: number[]) {
+  return db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('tasks')
+        .select((e) => e.fn.min('id').as('id'))
+        .where('parent_id', 'in', parentIds)
+        .where('cascaded', '=', true)
+        .groupBy('parent_id'),
+    )
+    .execute();
+}
+
 export function lockTask(trx: Q, id: number) {
   return trx.selectFrom('tasks').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
@@ -48,6 +68,11 @@ export function childrenOf(db: Q, parentId: number) {
     .orderBy('position')
     .orderBy('id')
     .execute();
+}
+
+/** The children of several tasks, one level down (a cancellation walks its subtree level by level). */
+export function childrenOfAll(db: Q, parentIds: number[]) {
+  return db.selectFrom('tasks').selectAll().where('parent_id', 'in', parentIds).execute();
 }
 
 export function cascadedChildren(db: Q, parentId: number) {

@@ -27,6 +27,21 @@ export function findProgram(db: Q, id: number) {
   return db.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The program, locked until the transaction ends (a change of its settings). */
+export function lockProgram(trx: Q, id: number) {
+  return trx.selectFrom('programs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Sets the working days a reviewer has; the program as it now is. */
+export function setReviewDays(trx: Q, id: number, reviewDays: number) {
+  return trx
+    .updateTable('programs')
+    .set({ review_days: reviewDays })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export function findProgramByCode(db: Q, code: string) {
   return db.selectFrom('programs').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -7,19 +7,14 @@ import { todayIso } from '../../platform/errors.ts';
 import { reevaluateAll } from './warnings.service.ts';
 import type { MailConfig } from './warnings.escalation.ts';
 import { deliveriesSince, lastDeliveryId } from './warnings.webhooks.ts';
+import { claimRun, finishRun } from './warnings.actions.store.ts';
 import type { ScheduledKind } from '../../platform/jobs/jobs.service.ts';
 
 export const DAILY_RUN_JOB = 'program.daily-run';
 
 /** Claims `asOf` for this process; false when another process already has it. */
 export async function claimDailyRun(db: Db, asOf: string): Promise<boolean> {
-  const row = await db
-    .insertInto('program_daily_runs')
-    .values({ as_of: asOf, claimed_at: new Date() })
-    .onConflict((oc) => oc.column('as_of').doNothing())
-    .returning('as_of')
-    .executeTakeFirst();
-  return row !== undefined;
+  return claimRun(db, asOf);
 }
 
 export async function runDailyIfDue(db: Db, mail: MailConfig, asOf = todayIso()) {
@@ -27,11 +22,7 @@ export async function runDailyIfDue(db: Db, mail: MailConfig, asOf = todayIso())
   const before = await lastDeliveryId(db);
   // The webhook deliveries of escalated warnings are counted from their records (reevaluateAll reports e-mails only).
   const result = { ...(await reevaluateAll(db, asOf, 10000, mail)), ...(await deliveriesSince(db, before)) };
-  await db
-    .updateTable('program_daily_runs')
-    .set({ finished_at: new Date(), result: JSON.stringify(result) })
-    .where('as_of', '=', asOf)
-    .execute();
+  await finishRun(db, asOf, result);
   return result;
 }
 

@@ -1,7 +1,6 @@
 // Stored warnings: listing in the caller's scope, acknowledging, resolving,
 // escalating unresolved ones to the level above, and the daily full
 // re-evaluation. Raising and clearing happen in warnings.evaluate.ts.
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -10,10 +9,11 @@ import { escalateWarnings, type MailConfig } from './warnings.escalation.ts';
 import { evaluateTasks, factsOfPage, judgeRows, verdictDiffers } from './warnings.evaluate.ts';
 import { cascadeParents, evalPage } from './warnings.store.ts';
 import { chainFromParents } from '../dashboards/dashboards.rollups.store.ts';
-import { scopeFilter } from '../tasks/tasks.store.ts';
+import * as store from './warnings.actions.store.ts';
 import { CHANNELS, publish, publishMany } from '../events/events.publish.ts';
 import { requireUnitIn, scopeOf } from '../program.scope.ts';
 import { PROGRAM } from '../program.policy.ts';
+import type { Warning } from '../program.types.ts';
 
 export async function listWarnings(
   db: Db,
@@ -22,44 +22,7 @@ export async function listWarnings(
 ) {
   if (q.unitId) await requireUnitIn(db, ctx, q.unitId, PROGRAM['task.read']);
   const scope = await scopeOf(db, ctx, PROGRAM['task.read']);
-  let qb = db
-    .selectFrom('program_warnings as w')
-    .innerJoin('tasks as t', 't.id', 'w.task_id')
-    .innerJoin('units as u', 'u.id', 't.unit_id')
-    .where(scopeFilter(scope));
-  if (q.programId) qb = qb.where('t.program_id', '=', q.programId);
-  if (q.unitId) qb = qb.where('t.unit_id', '=', q.unitId);
-  qb = q.open ? qb.where('w.resolved_at', 'is', null) : qb.where('w.resolved_at', 'is not', null);
-  const [items, total] = await Promise.all([
-    qb
-      .select([
-        'w.id',
-        'w.task_id',
-        't.code',
-        't.title_vi',
-        't.title_en',
-        'u.name as unit_name',
-        'w.kind',
-        'w.severity',
-        'w.message_vi',
-        'w.message_en',
-        'w.facts',
-        'w.raised_at',
-        'w.acknowledged_at',
-        'w.resolved_at',
-        'w.escalated_at',
-        'w.escalated_to_unit',
-      ])
-      .orderBy('w.raised_at', 'desc')
-      .orderBy('w.id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    qb
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow()
-      .then((r) => r.n),
-  ]);
+  const { items, total } = await store.listWarnings(db, scope, q);
   return {
     total,
     items: items.map((w) => ({
@@ -68,10 +31,11 @@ export async function listWarnings(
       taskCode: w.code,
       taskTitle: { vi: w.title_vi, en: w.title_en },
       unitName: w.unit_name,
-      kind: w.kind,
-      severity: w.severity,
+      // Text and JSON columns as the engine writes them (CHECK constraints in migrations 0004 and 0016).
+      kind: w.kind as Warning['kind'],
+      severity: w.severity as Warning['severity'],
       message: { vi: w.message_vi, en: w.message_en },
-      facts: w.facts,
+      facts: w.facts as Warning['facts'],
       raisedAt: w.raised_at,
       acknowledgedAt: w.acknowledged_at,
       resolvedAt: w.resolved_at,
@@ -82,12 +46,7 @@ export async function listWarnings(
 }
 
 async function warningInScope(db: Db, ctx: RequestContext, id: number) {
-  const w = await db
-    .selectFrom('program_warnings as w')
-    .innerJoin('tasks as t', 't.id', 'w.task_id')
-    .select(['w.id', 't.unit_id'])
-    .where('w.id', '=', id)
-    .executeTakeFirst();
+  const w = await store.warningUnit(db, id);
   if (!w) throw warningNotFound(id);
   await requireUnitIn(db, ctx, w.unit_id, PROGRAM['warning.handle']);
 }
@@ -96,23 +55,7 @@ const warningNotFound = (id: number) => notFound({ vi: `cảnh báo số ${id}`,
 
 /** The warning locked in the change's transaction: what it holds here is the audit's "before". */
 async function lockOpenWarning(trx: Db, id: number) {
-  const w = await trx
-    .selectFrom('program_warnings as w')
-    .innerJoin('tasks as t', 't.id', 'w.task_id')
-    .select([
-      'w.id',
-      'w.task_id',
-      'w.kind',
-      'w.message_vi',
-      'w.resolved_at',
-      'w.resolved_by',
-      'w.acknowledged_at',
-      'w.acknowledged_by',
-      't.program_id',
-    ])
-    .where('w.id', '=', id)
-    .forUpdate('w')
-    .executeTakeFirst();
+  const w = await store.lockWarning(trx, id);
   if (!w) throw warningNotFound(id);
   if (w.resolved_at) throw badRequest({ vi: 'Cảnh báo đã được xử lý xong.', en: 'The warning is already resolved.' });
   return w;
@@ -142,12 +85,7 @@ export async function acknowledgeWarning(db: Db, ctx: RequestContext, id: number
   await warningInScope(db, ctx, id);
   return db.transaction().execute(async (trx) => {
     const w = await lockOpenWarning(trx, id);
-    const after = await trx
-      .updateTable('program_warnings')
-      .set({ acknowledged_at: new Date(), acknowledged_by: ctx.user?.id ?? null })
-      .where('id', '=', id)
-      .returning(['acknowledged_at', 'acknowledged_by'])
-      .executeTakeFirstOrThrow();
+    const after = await store.markAcknowledged(trx, id, ctx.user?.id ?? null);
     await recordAudit(trx, ctx, {
       action: 'program.warning.acknowledge',
       entity: 'program_warning',
@@ -165,12 +103,7 @@ export async function resolveWarning(db: Db, ctx: RequestContext, id: number, co
   await warningInScope(db, ctx, id);
   return db.transaction().execute(async (trx) => {
     const w = await lockOpenWarning(trx, id);
-    const after = await trx
-      .updateTable('program_warnings')
-      .set({ resolved_at: new Date(), resolved_by: ctx.user?.id ?? null })
-      .where('id', '=', id)
-      .returning(['resolved_at', 'resolved_by'])
-      .executeTakeFirstOrThrow();
+    const after = await store.markResolved(trx, id, ctx.user?.id ?? null);
     await recordAudit(trx, ctx, {
       action: 'program.warning.resolve',
       entity: 'program_warning',
@@ -189,7 +122,7 @@ export async function resolveWarning(db: Db, ctx: RequestContext, id: number, co
  * status, rating or warning kinds change are written.
  */
 export async function reevaluateAll(db: Db, asOf = todayIso(), batchSize = 10000, mail?: MailConfig) {
-  const units = await db.selectFrom('units').select(['id', 'parent_id']).execute();
+  const units = await store.unitParents(db);
   const parents = new Map(units.map((u) => [u.id, u.parent_id]));
   const chains = new Map(units.map((u) => [u.id, chainFromParents(parents, u.id)]));
   const cascade = await cascadeParents(db);

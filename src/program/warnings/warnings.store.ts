@@ -14,6 +14,16 @@ import type { PendingTaskWrite } from '../reports/reports.pending.ts';
 
 type Q = Kysely<Database>;
 
+/** A task's warnings still open (not resolved), as its page lists them. */
+export function openWarningsOf(db: Q, taskId: number) {
+  return db
+    .selectFrom('program_warnings')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('resolved_at', 'is', null)
+    .execute();
+}
+
 export interface FundingFact {
   source: string | null;
   required: number | null;

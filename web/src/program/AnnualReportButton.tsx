@@ -7,13 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../api';
 import { useAuth } from '../auth/AuthContext';
 
-interface JobStatus {
-  id: number;
-  state: 'queued' | 'running' | 'retrying' | 'done' | 'failed';
-  progress: { done: number; total: number; phrase: { vi: string; en: string } | null };
-  result: { fileName: string; size: number } | null;
-  error: { vi: string; en: string } | null;
-}
+import type { Answer } from '../../../src/platform/schemas.ts';
+import type { JobStatus as JobStatusSchema } from '../../../src/platform/jobs/jobs.schemas.ts';
+
+/** POST /api/program/annual-reports (202) and GET /api/jobs/:id: the job as the server's schema declares it. */
+type JobStatus = Answer<typeof JobStatusSchema>;
 
 export function AnnualReportButton({ programCode }: { programCode: string }) {
   const { t, i18n } = useTranslation();

@@ -3,11 +3,12 @@ import { AuditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLiveGet } from './useLiveGet';
+import type { ReviewCount } from './types';
 
 /** The review queue's button with how many reports await the caller's review (overdue ones make it red), re-read on live events. */
 export function ReviewQueueLink({ tick }: { tick: number }) {
   const { t } = useTranslation();
-  const count = useLiveGet<{ total: number; overdue: number }>('/api/reviews/count', tick);
+  const count = useLiveGet<ReviewCount>('/api/reviews/count', tick);
   const total = count.data?.total ?? 0;
   return (
     <Link to="/program/reviews">

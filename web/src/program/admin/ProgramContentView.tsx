@@ -16,7 +16,7 @@ import { useProgramEvents } from '../useProgramEvents';
 import { AddTaskDrawer } from './AddTaskDrawer';
 import { AmendmentsTable } from './AmendmentsTable';
 import { AsOfContent } from './AsOfContent';
-import { toAmendment, type ProgramDetail } from './types';
+import type { ProgramDetail } from './types';
 import './admin.css';
 
 interface Props {
@@ -40,7 +40,7 @@ export function ProgramContentView({ program, programs, onProgram }: Props) {
       q.set('asOf', d);
       return q;
     });
-  const amendments = (detail.data?.amendments ?? []).map(toAmendment);
+  const amendments = detail.data?.amendments ?? [];
   const importDate = amendments.find((a) => a.kind === 'import')?.effectiveDate ?? null;
   // The program's own tasks are the country's to add: the server says whether the caller may (`can.addTask`).
   const mayAdd = !!detail.data?.can?.addTask;

@@ -9,7 +9,7 @@ import { formatDate } from '../../common/format';
 import { pick } from '../ratings';
 import { useLiveGet } from '../useLiveGet';
 import { AMENDMENT_COLORS } from './AmendmentsTable';
-import { toTaskVersion, type TaskContent, type TaskVersion } from './types';
+import type { TaskContent, TaskHistory as History, TaskVersion } from './types';
 
 type Row = TaskVersion & { changes: string[] };
 
@@ -47,8 +47,8 @@ function changesBetween(before: TaskContent | null, after: TaskContent, t: TFunc
 export function TaskHistory({ taskId, tick }: { taskId: number; tick: number }) {
   const { t } = useTranslation();
   const h = (k: string, o?: Record<string, unknown>) => t(`program.admin.history.${k}`, o);
-  const res = useLiveGet<{ items: Record<string, unknown>[] }>(`/api/tasks/${taskId}/history`, tick);
-  const versions = (res.data?.items ?? []).map(toTaskVersion);
+  const res = useLiveGet<History>(`/api/tasks/${taskId}/history`, tick);
+  const versions = res.data?.items ?? [];
   const rows: Row[] = versions
     .map((v, i) => ({ ...v, changes: changesBetween(i ? versions[i - 1].content : null, v.content, t) }))
     .reverse();

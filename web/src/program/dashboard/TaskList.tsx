@@ -11,7 +11,7 @@ import { formatDate } from '../../common/format';
 import { pick } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
 import { ProgressFigures } from '../Figures';
-import type { Paged, TaskListItem } from '../types';
+import type { TaskListItem, TaskPage } from '../types';
 import { useLiveGet } from '../useLiveGet';
 import { TaskWarningsPreview } from './TaskWarningsPreview';
 
@@ -30,10 +30,7 @@ export function TaskList({
 }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const list = useLiveGet<Paged<TaskListItem>>(
-    withQuery(path, { unitId, limit: PAGE, offset: (page - 1) * PAGE }),
-    tick,
-  );
+  const list = useLiveGet<TaskPage>(withQuery(path, { unitId, limit: PAGE, offset: (page - 1) * PAGE }), tick);
 
   const columns: ColumnsType<TaskListItem> = [
     {

@@ -9,19 +9,19 @@ import { formatDate } from '../../common/format';
 import { titleOf } from '../ratings';
 import { RatingTag, StatusTag } from '../RatingTag';
 import { ProgressFigures } from '../Figures';
-import type { Paged, Task } from '../types';
+import type { TaskList, TaskRow } from '../types';
 import { useLiveGet } from '../useLiveGet';
 
 export function ChildTasks({ programId, parentId, tick }: { programId: number; parentId: number; tick: number }) {
   const { t } = useTranslation();
-  const list = useLiveGet<Paged<Task>>(`/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`, tick);
+  const list = useLiveGet<TaskList>(`/api/programs/${programId}/tasks?parentId=${parentId}&limit=500`, tick);
   const tasks = list.data?.items ?? [];
-  const columns: ColumnsType<Task> = [
+  const columns: ColumnsType<TaskRow> = [
     {
       title: t('program.colTask'),
       key: 'task',
       render: (_: unknown, c) => (
-        <Link to={`/program/tasks/${c.id}`}>{c.cascaded ? (c.unitName ?? c.code) : `${c.code} ${titleOf(c)}`}</Link>
+        <Link to={`/program/tasks/${c.id}`}>{c.cascaded ? c.unitName : `${c.code} ${titleOf(c)}`}</Link>
       ),
     },
     { title: t('program.colDue'), dataIndex: 'dueDate', width: 110, render: (v: string | null) => formatDate(v) },
@@ -46,7 +46,7 @@ export function ChildTasks({ programId, parentId, tick }: { programId: number; p
   ];
   if (list.error) return <Alert type="error" showIcon title={list.error} />;
   return (
-    <Table<Task>
+    <Table<TaskRow>
       rowKey="id"
       size="small"
       columns={columns}
