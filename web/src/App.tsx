@@ -25,6 +25,9 @@ const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 const AdminUsersPage = lazy(() => import('./admin/UsersPage'));
 const TokensPage = lazy(() => import('./admin/TokensPage'));
+const HandoversPage = lazy(() => import('./handover/HandoversPage'));
+const HandoverPage = lazy(() => import('./handover/HandoverPage'));
+const HandoverVerifyPage = lazy(() => import('./handover/VerifyPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -136,6 +139,23 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <TokensPage all />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route path="/handovers/verify" element={<HandoverVerifyPage />} />
+                  <Route
+                    path="/handovers"
+                    element={
+                      <RequireAuth>
+                        <HandoversPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/handovers/:id"
+                    element={
+                      <RequireAuth>
+                        <HandoverPage />
                       </RequireAuth>
                     }
                   />
