@@ -14,6 +14,8 @@ import { query, sql } from './coherence.ts';
 import { seedProgram } from './coherence.program.ts';
 import { loadStaffingDemo } from '../src/staffing/staffing.demo.ts';
 import type { Db } from '../src/platform/db/db.ts';
+import { openHandovers } from '../src/handover/open/open.service.ts';
+import { systemContext } from '../src/platform/context.ts';
 
 const WAIT = 20_000;
 const PHONE = { width: 375, height: 812 };
@@ -146,6 +148,19 @@ const PAGES: PhonePage[] = [
   { name: 'admin-users', who: 'admin', url: () => '/admin/users', ready: '.ant-table-row' },
   { name: 'admin-tokens', who: 'admin', url: () => '/admin/tokens' },
   { name: 'my-tokens', who: 'hanoi', url: () => '/tokens' },
+  // Handovers (issue 11): the list as the province sees it, filtered to its communes, and the public check.
+  {
+    name: 'handovers',
+    who: 'hanoi',
+    url: () => '/handovers?level=3',
+    ready: '[data-testid="handover-list"] .ant-table-row',
+  },
+  {
+    name: 'handover-verify',
+    who: 'anonymous',
+    url: () => '/handovers/verify',
+    ready: '[data-testid="handover-verify"]',
+  },
 ];
 
 /** Spinners and skeletons gone, and (when named) the page's own content shown. */
@@ -192,6 +207,7 @@ describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => 
     seed: async (db: Db) => {
       await loadStaffingDemo(db);
       await seedProgram(db);
+      await openHandovers(db, systemContext('e2e'), '2025-07-01');
     },
   });
   const contexts = new Map<Who, BrowserContext>();
