@@ -15,6 +15,8 @@ import { seedProgram } from './coherence.program.ts';
 import { loadStaffingDemo } from '../src/staffing/staffing.demo.ts';
 import { seedChannel } from './channel.seed.ts';
 import type { Db } from '../src/platform/db/db.ts';
+import { openHandovers } from '../src/handover/open/open.service.ts';
+import { systemContext } from '../src/platform/context.ts';
 
 const WAIT = 20_000;
 const PHONE = { width: 375, height: 812 };
@@ -165,6 +167,19 @@ const PAGES: PhonePage[] = [
     ready: '[data-testid="feedback-track-page"]',
   },
   { name: 'feedback-queue', who: 'badinh', url: () => '/feedback/queue', ready: '[data-testid="feedback-queue"]' },
+  // Handovers (issue 11): the list as the province sees it, filtered to its communes, and the public check.
+  {
+    name: 'handovers',
+    who: 'hanoi',
+    url: () => '/handovers?level=3',
+    ready: '[data-testid="handover-list"] .ant-table-row',
+  },
+  {
+    name: 'handover-verify',
+    who: 'anonymous',
+    url: () => '/handovers/verify',
+    ready: '[data-testid="handover-verify"]',
+  },
 ];
 
 /** Spinners and skeletons gone, and (when named) the page's own content shown. */
@@ -212,6 +227,7 @@ describe.skipIf(skipBrowserTests())('every page works on a 375 px phone', () => 
       await loadStaffingDemo(db);
       await seedProgram(db);
       await seedChannel(db);
+      await openHandovers(db, systemContext('e2e'), '2025-07-01');
     },
   });
   const contexts = new Map<Who, BrowserContext>();

@@ -70,6 +70,16 @@ describe.each(ENGINES)('handover API on %s', (engine) => {
     const list = (await as('tinh', 'GET', '/api/handovers?province=90')).json();
     const district = list.items.find((h: { fromUnit: { id: number } }) => h.fromUnit.id === u.district);
     expect(district).toMatchObject({ state: 'draft', lines: 0 });
+    // The web list's filters: level and part of the name (case aside), wildcards taken literally.
+    const names = async (qs: string) =>
+      (await as('tinh', 'GET', `/api/handovers?province=90&${qs}`))
+        .json()
+        .items.map((h: { fromUnit: { name: string } }) => h.fromUnit.name)
+        .sort();
+    expect(await names('level=3')).toEqual(['Xã Hai', 'Xã Một']);
+    expect(await names(`q=${encodeURIComponent('xã m')}`)).toEqual(['Xã Một']);
+    expect(await names('level=2&q=huy')).toEqual(['Huyện Cũ']);
+    expect(await names('q=%25')).toEqual([]);
     const id = district.id as number;
     const line = async (payload: object) => {
       const res = await as('huyen', 'POST', `/api/handovers/${id}/lines`, payload);

@@ -125,6 +125,10 @@ export const ListQuery = z.object({
     .regex(/^\d{2}$/)
     .optional(),
   state: z.enum(['draft', 'submitted', 'counted', 'signed', 'closed']).optional(),
+  /** The ended unit's level (1 province, 2 district, 3 commune). */
+  level: z.coerce.number().int().min(1).max(3).optional(),
+  /** Part of the ended unit's name, as written (diacritics included). */
+  q: z.string().trim().min(1).max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -33,6 +33,9 @@ const SatisfactionPage = lazy(() => import('./channel/SatisfactionPage'));
 const FeedbackSubmitPage = lazy(() => import('./channel/feedback/SubmitPage'));
 const FeedbackTrackPage = lazy(() => import('./channel/feedback/TrackPage'));
 const FeedbackQueuePage = lazy(() => import('./channel/feedback/QueuePage'));
+const HandoversPage = lazy(() => import('./handover/HandoversPage'));
+const HandoverPage = lazy(() => import('./handover/HandoverPage'));
+const HandoverVerifyPage = lazy(() => import('./handover/VerifyPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -158,6 +161,20 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <FeedbackQueuePage />
+                  <Route path="/handovers/verify" element={<HandoverVerifyPage />} />
+                  <Route
+                    path="/handovers"
+                    element={
+                      <RequireAuth>
+                        <HandoversPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/handovers/:id"
+                    element={
+                      <RequireAuth>
+                        <HandoverPage />
                       </RequireAuth>
                     }
                   />

@@ -103,12 +103,14 @@ async function provinceFilter(db: Db, code: string | undefined) {
 export async function listHandovers(
   db: Db,
   ctx: RequestContext,
-  q: { province?: string; state?: string; limit: number; offset: number },
+  q: { province?: string; state?: string; level?: number; q?: string; limit: number; offset: number },
 ) {
   const rows = await store.listHandovers(db, {
     scope: scopeOf(ctx),
     provinceId: await provinceFilter(db, q.province),
     state: q.state,
+    level: q.level,
+    name: q.q,
     limit: q.limit,
     offset: q.offset,
   });

@@ -78,8 +78,18 @@ const below = (units: number[]) => sql`
  */
 export async function listHandovers(
   db: Q,
-  o: { scope: number[] | null; provinceId?: number; state?: string; limit: number; offset: number },
+  o: {
+    scope: number[] | null;
+    provinceId?: number;
+    state?: string;
+    level?: number;
+    name?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
+  // A name is matched as typed, wildcards escaped; lower() so "xã" finds "Xã".
+  const like = o.name ? `%${o.name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const inScope = o.scope
     ? sql`and (h.from_unit_id in (select id from down) or h.province_unit_id in (select id from down)
               or exists (select 1 from handover_receivers r where r.handover_id = h.id and r.unit_id in (select id from down)))`
@@ -109,6 +119,8 @@ export async function listHandovers(
      where true ${inScope}
        ${o.provinceId ? sql`and h.province_unit_id = ${o.provinceId}` : sql``}
        ${o.state ? sql`and h.state = ${o.state}` : sql``}
+       ${o.level ? sql`and h.level = ${o.level}` : sql``}
+       ${like ? sql`and lower(u.full_name) like ${like}` : sql``}
      order by h.level, u.code, h.id
      limit ${o.limit} offset ${o.offset}`.execute(db);
   return r.rows;

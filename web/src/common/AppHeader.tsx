@@ -108,6 +108,7 @@ export function AppHeader() {
           ...(can('feedback.read')
             ? [{ key: 'feedback-queue', label: <Link to="/feedback/queue">{t('feedback.navQueue')}</Link> }]
             : []),
+          { key: 'handovers', label: <Link to="/handovers">{t('handover.nav')}</Link> },
           ...(user?.can.includes('audit.read')
             ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
             : []),

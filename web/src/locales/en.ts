@@ -6,6 +6,7 @@ import { lookupPagingEn } from '../lookup/locale.en';
 import { adminEn } from '../admin/locale.en';
 import { channelEn } from '../channel/locale.en';
 import { feedbackEn } from '../channel/feedback/locale.en';
+import { handoverEn } from '../handover/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -258,6 +259,7 @@ const en: Resources = {
   admin: adminEn,
   channel: channelEn,
   feedback: feedbackEn,
+  handover: handoverEn,
 };
 
 export default en;

@@ -7,6 +7,7 @@ import { lookupPagingVi } from '../lookup/locale.vi';
 import { adminVi } from '../admin/locale.vi';
 import { channelVi } from '../channel/locale.vi';
 import { feedbackVi } from '../channel/feedback/locale.vi';
+import { handoverVi } from '../handover/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -257,6 +258,7 @@ const vi = {
   admin: adminVi,
   channel: channelVi,
   feedback: feedbackVi,
+  handover: handoverVi,
 };
 
 export type Resources = typeof vi;
