@@ -161,6 +161,9 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <FeedbackQueuePage />
+                      </RequireAuth>
+                    }
+                  />
                   <Route path="/handovers/verify" element={<HandoverVerifyPage />} />
                   <Route
                     path="/handovers"
