@@ -25,6 +25,8 @@ const ProgramImportPage = lazy(() => import('./program/admin/ImportPage'));
 const StaffingPage = lazy(() => import('./staffing/StaffingPage'));
 const AdminUsersPage = lazy(() => import('./admin/UsersPage'));
 const TokensPage = lazy(() => import('./admin/TokensPage'));
+const PeoplePage = lazy(() => import('./people/PeoplePage'));
+const PersonPage = lazy(() => import('./people/PersonPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -104,6 +106,22 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <ProgramImportPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/people"
+                    element={
+                      <RequireAuth>
+                        <PeoplePage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/people/:id"
+                    element={
+                      <RequireAuth>
+                        <PersonPage />
                       </RequireAuth>
                     }
                   />

@@ -101,6 +101,7 @@ export function AppHeader() {
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
+          { key: 'people', label: <Link to="/people">{t('people.title')}</Link> },
           ...(user?.can.includes('audit.read')
             ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
             : []),

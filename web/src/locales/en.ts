@@ -4,6 +4,7 @@ import { staffingReportEn } from '../staffing/locale.en';
 import { unitBrowserEn } from '../units/locale.en';
 import { lookupPagingEn } from '../lookup/locale.en';
 import { adminEn } from '../admin/locale.en';
+import { peopleEn } from '../people/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -254,6 +255,7 @@ const en: Resources = {
   unitBrowser: unitBrowserEn,
   lookupPaging: lookupPagingEn,
   admin: adminEn,
+  people: peopleEn,
 };
 
 export default en;

@@ -5,6 +5,7 @@ import { staffingReportVi } from '../staffing/locale.vi';
 import { unitBrowserVi } from '../units/locale.vi';
 import { lookupPagingVi } from '../lookup/locale.vi';
 import { adminVi } from '../admin/locale.vi';
+import { peopleVi } from '../people/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -253,6 +254,7 @@ const vi = {
   unitBrowser: unitBrowserVi,
   lookupPaging: lookupPagingVi,
   admin: adminVi,
+  people: peopleVi,
 };
 
 export type Resources = typeof vi;
