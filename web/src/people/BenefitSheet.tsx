@@ -81,8 +81,8 @@ export function BenefitSheet({ sheet }: { sheet: Sheet }) {
             title: t('people.amount'),
             key: 'amount',
             align: 'right',
-            width: 120,
-            render: (_, c) => formatNumber(c.amount),
+            width: 124,
+            render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{formatNumber(c.amount)}</span>,
           },
         ]}
         summary={() => (
@@ -91,7 +91,9 @@ export function BenefitSheet({ sheet }: { sheet: Sheet }) {
               <strong>{t('people.sheetTotal')}</strong>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
-              <strong data-testid="sheet-total">{formatNumber(b.total)}</strong>
+              <strong data-testid="sheet-total" style={{ whiteSpace: 'nowrap' }}>
+                {formatNumber(b.total)}
+              </strong>
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )}
