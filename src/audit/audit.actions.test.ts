@@ -306,11 +306,20 @@ describe.each(ENGINES)('every mutation outside the program module records before
       const res = await inject({
         method: 'POST',
         url: `/api/people/${personId}/outcome`,
-        payload: { kind, decisionNumber: '5/QĐ-UBND', decisionDate: '2025-07-10', decisionSigner: 'Chủ tịch UBND' },
+        payload: {
+          kind,
+          decisionNumber: '5/QĐ-UBND',
+          decisionDate: '2025-07-10',
+          decisionSigner: 'Chủ tịch UBND',
+          leaveDate: '2025-08-01',
+          reorganisationDate: '2025-06-16',
+        },
         headers: hr,
       });
       expect(res.statusCode, res.body).toBeLessThan(300);
     }
+    for (const url of [`/api/people/${personId}/benefit`, `/api/people/${personId}/benefit.docx`])
+      expect((await app.inject({ method: 'GET', url, headers: hr })).statusCode).toBe(200);
     // Indicators (issue 14): the national targets (definitions, target versions, baselines), a figure over HTTP, a
     // commune's own figure accepted by the level above, a file import, the share of a split commune.
     const sys = systemContext('test');

@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'people.view', entity: 'person', kind: 'event' },
   { action: 'people.export', entity: 'people_register', kind: 'event' },
   { action: 'people.outcome', entity: 'person', kind: 'upsert' },
+  { action: 'people.benefit.view', entity: 'person', kind: 'event' },
+  { action: 'people.benefit.export', entity: 'person', kind: 'event' },
   // program (its mutations are run through the API by audit.program.test.ts)
   { action: 'program.import', entity: 'program', kind: 'create' },
   { action: 'program.annual_report.request', entity: 'program', kind: 'event' },

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Db } from '../platform/db/db.ts';
-import { notFound, parseIsoDate } from '../platform/errors.ts';
+import { badRequest, notFound, parseIsoDate } from '../platform/errors.ts';
 import { findUnitByCode, countryUnit } from '../units/registry/registry.store.ts';
 import { readRegisterFile } from '../people/register/register.sheet.ts';
 import { BEFORE_REFORM, importRegister, listRegister } from '../people/register/register.service.ts';
@@ -150,6 +150,8 @@ export function registerPeopleRegisterCommands(program: Command) {
     .requiredOption('--decision-date <date>')
     .requiredOption('--signer <text>', 'who signed the decision')
     .option('--voluntary', 'the person asked to leave (lifts the pregnancy and young-child exclusions)', false)
+    .option('--leave-date <date>', 'early_retirement / resignation: the leave date (the benefit is computed)')
+    .option('--reorganisation-date <date>', "early_retirement / resignation: the reorganisation decision's date")
     .option('--json', 'JSON output', false)
     .action((personId: string, o) =>
       withDb(o.json, async ({ db }) => {
@@ -157,7 +159,7 @@ export function registerPeopleRegisterCommands(program: Command) {
           o.kind === 'placed' && o.unit && o.start
             ? await unitId(db, o.unit, parseIsoDate(o.start, '--start'))
             : undefined;
-        const body = OutcomeBody.parse({
+        const parsed = OutcomeBody.safeParse({
           kind: o.kind,
           receivingUnitId,
           receivingPosition: o.position,
@@ -167,7 +169,17 @@ export function registerPeopleRegisterCommands(program: Command) {
           decisionDate: o.decisionDate,
           decisionSigner: o.signer,
           voluntary: Boolean(o.voluntary),
+          leaveDate: o.leaveDate,
+          reorganisationDate: o.reorganisationDate,
         });
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((i) => {
+            const [vi, en = vi] = i.message.split(' / ');
+            return { vi: `${i.path.join('.')}: ${vi}`, en: `${i.path.join('.')}: ${en}` };
+          });
+          throw badRequest({ vi: issues.map((i) => i.vi).join('; '), en: issues.map((i) => i.en).join('; ') });
+        }
+        const body = parsed.data;
         const r = await recordOutcome(db, cliContext(), Number(personId), body);
         if (o.json) printJson(r);
         else {
@@ -177,6 +189,10 @@ export function registerPeopleRegisterCommands(program: Command) {
           if (r.quota)
             console.log(
               `  Biên chế / quota ${r.quota.category} ${r.quota.period}: giao / quota ${r.quota.quota}, dự phòng / reserve ${r.quota.reserve}, có mặt / present ${r.quota.present ?? 0}, bố trí thêm / placed ${r.quota.placedSince + 1}, còn / left ${r.quota.available}`,
+            );
+          if (r.benefit)
+            console.log(
+              `  Chế độ / benefit (${r.benefit.ruleSet}, lương cơ sở / base ${r.benefit.baseSalary.toLocaleString('vi-VN')} đ): ${r.benefit.total.toLocaleString('vi-VN')} đồng`,
             );
         }
       }),

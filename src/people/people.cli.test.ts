@@ -124,11 +124,34 @@ describe.each(ENGINES)('people CLI on %s', (engine) => {
     expect(over.code).toBe(2);
     expect(JSON.parse(over.out)).toMatchObject({ status: 409, quota: 10, present: 9, placedSince: 1, available: 0 });
 
-    const excluded = await run('people', 'outcome', mother, '--kind', 'resignation', ...decision, '--json');
+    const leaving = ['--leave-date', '2025-08-01', '--reorganisation-date', '2025-06-16'];
+    const noDate = await run(
+      'people',
+      'outcome',
+      mother,
+      '--kind',
+      'resignation',
+      '--voluntary',
+      ...decision,
+      '--json',
+    );
+    expect(JSON.parse(noDate.out)).toMatchObject({ status: 400 });
+    expect(JSON.parse(noDate.out).detail_vi).toContain('leaveDate: cần để tính chế độ');
+    const excluded = await run('people', 'outcome', mother, '--kind', 'resignation', ...leaving, ...decision, '--json');
     expect(JSON.parse(excluded.out)).toMatchObject({ status: 422 });
     expect(JSON.parse(excluded.out).detail_vi).toContain('dưới 36 tháng');
-    const voluntary = await run('people', 'outcome', mother, '--kind', 'resignation', '--voluntary', ...decision);
-    expect(voluntary.code).toBe(0);
+    const voluntary = await run(
+      'people',
+      'outcome',
+      mother,
+      '--kind',
+      'resignation',
+      '--voluntary',
+      ...leaving,
+      ...decision,
+    );
+    expect(voluntary.code, voluntary.out).toBe(0);
+    expect(voluntary.out).toContain('Chế độ / benefit (nd178-2024-nd67-2025, lương cơ sở / base 2.340.000 đ)');
 
     const exported = await run('people', 'export', '--unit', '01', '--out', path.join(dir, 'out.xlsx'), '--json');
     expect(JSON.parse(exported.out)).toMatchObject({ rows: 3 });

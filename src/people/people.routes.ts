@@ -15,7 +15,10 @@ import { exportRegister } from './register/register.export.ts';
 import { readRegisterFileOffLoop, REGISTER_LIMITS } from './register/register.sheet.ts';
 import { OutcomeAnswer, OutcomeBody } from './outcomes/outcomes.schemas.ts';
 import { recordOutcome } from './outcomes/outcomes.service.ts';
+import { SheetAnswer } from './sheet/sheet.schemas.ts';
+import { exportSheet, viewSheet } from './sheet/sheet.service.ts';
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Id = z.object({ id: z.coerce.number().int().positive() });
 
@@ -109,6 +112,39 @@ export function peopleRoutes(db: Db) {
         },
       },
       async (req) => recordOutcome(db, req.ctx, req.params.id, req.body),
+    );
+    app.get(
+      '/people/:id/benefit',
+      {
+        config: { policy: PEOPLE['people.read'] },
+        schema: {
+          tags,
+          summary: "A person's benefit calculation sheet as decided (name only for HR over the unit; audited)",
+          params: Id,
+          response: responses({ 200: SheetAnswer }),
+        },
+      },
+      async (req) => viewSheet(db, req.ctx, req.params.id),
+    );
+    app.get(
+      '/people/:id/benefit.docx',
+      {
+        config: { policy: PEOPLE['people.read'] },
+        schema: {
+          tags,
+          summary: "A person's benefit calculation sheet in Word (Decree 30/2020 layout; name only for HR; audited)",
+          params: Id,
+          response: download(DOCX, 'The calculation sheet'),
+        },
+      },
+      async (req, reply) => {
+        const out = await exportSheet(db, req.ctx, req.params.id, new Date().toISOString().slice(0, 10));
+        return reply
+          .header('content-disposition', `attachment; filename="${out.fileName}"`)
+          .header('cache-control', 'no-store')
+          .type(DOCX)
+          .send(out.content);
+      },
     );
   };
 }

@@ -36,6 +36,8 @@ const FeedbackQueuePage = lazy(() => import('./channel/feedback/QueuePage'));
 const HandoversPage = lazy(() => import('./handover/HandoversPage'));
 const HandoverPage = lazy(() => import('./handover/HandoverPage'));
 const HandoverVerifyPage = lazy(() => import('./handover/VerifyPage'));
+const PeoplePage = lazy(() => import('./people/PeoplePage'));
+const PersonPage = lazy(() => import('./people/PersonPage'));
 
 const theme = { token: { colorPrimary: '#b71c1c', borderRadius: 8 } };
 
@@ -118,6 +120,22 @@ export default function App() {
                     element={
                       <RequireAuth>
                         <ProgramImportPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/people"
+                    element={
+                      <RequireAuth>
+                        <PeoplePage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="/people/:id"
+                    element={
+                      <RequireAuth>
+                        <PersonPage />
                       </RequireAuth>
                     }
                   />

@@ -10,6 +10,9 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For requests built by hand (multipart uploads): the CSRF token to send. */
+export const currentCsrfToken = (): string | null => csrfToken;
+
 /** An HTTP error; `message` is the problem's detail (or title) so it can be shown as is. */
 export class ApiError extends Error {
   readonly status: number;

@@ -128,6 +128,15 @@ export const BenefitResult = z.object({
 });
 export type BenefitResult = z.infer<typeof BenefitResult>;
 
+/** The benefit stored with a leaving outcome, as everyone in scope sees it (amounts, no personal data). */
+export const BenefitSummary = z.object({
+  ruleSet: z.string(),
+  total: z.number().int(),
+  baseSalary: z.number().int(),
+  leaveDate: z.string(),
+  reorganisationDate: z.string(),
+});
+
 /** Parses the input, or refuses it naming every field and what is wrong with it, in both languages. */
 export function parseBenefitInput(raw: unknown): BenefitInputParsed {
   const parsed = BenefitInput.safeParse(raw);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../platform/schemas.ts';
 import { OUTCOME_KINDS } from '../register/register.schemas.ts';
+import { BenefitSummary } from '../benefits/benefits.schemas.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -27,6 +28,10 @@ export const OutcomeBody = z
     decisionSigner: Text(200),
     /** The person asked to leave: lifts the pregnancy, maternity and young-child exclusions (not discipline). */
     voluntary: z.boolean().default(false),
+    /** Early retirement or resignation: the last day of work's following day (the leave date of Decree 178). */
+    leaveDate: IsoDate.optional(),
+    /** Early retirement or resignation: the reorganisation decision's date (the 12 months after it pay in full). */
+    reorganisationDate: IsoDate.optional(),
   })
   .superRefine((b, ctx) => {
     if (b.kind === 'placed')
@@ -36,6 +41,14 @@ export const OutcomeBody = z
             code: 'custom',
             path: [k],
             message: 'cần cho kết quả "bố trí công tác" / needed for a placement',
+          });
+    if (b.kind === 'early_retirement' || b.kind === 'resignation')
+      for (const k of ['leaveDate', 'reorganisationDate'] as const)
+        if (b[k] === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: 'cần để tính chế độ nghỉ hưu trước tuổi, thôi việc / needed to compute the leaving benefit',
           });
   });
 export type OutcomeInput = z.input<typeof OutcomeBody>;
@@ -58,5 +71,5 @@ export const OutcomeAnswer = z.object({
       available: z.number(),
     })
     .nullable(),
-  benefit: z.null(),
+  benefit: BenefitSummary.nullable(),
 });

@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { PEOPLE } from '../people.policy.ts';
 import { quotaAssigned } from '../../staffing/quotas/quotas.figures.ts';
 import { exclusionsOf } from './outcomes.exclusions.ts';
+import { benefitOf, type PersonBenefit } from './outcomes.benefit.ts';
 import type { OutcomeBody } from './outcomes.schemas.ts';
 import type { z } from 'zod';
 import * as store from './outcomes.store.ts';
@@ -120,6 +121,19 @@ export async function recordOutcome(db: Q, ctx: RequestContext, personId: number
         );
       node = a.node_id;
     }
+    // The benefit, from the record as locked, in this transaction: refused (422) when the record lacks a fact.
+    let benefit: PersonBenefit | null = null;
+    if (body.kind === 'early_retirement' || body.kind === 'resignation')
+      benefit = benefitOf(
+        { ...person, unit_level: Number(person.unit_level) },
+        {
+          kind: body.kind,
+          leaveDate: body.leaveDate!,
+          reorganisationDate: body.reorganisationDate!,
+          decisionDate: body.decisionDate,
+        },
+      );
+    const leaving = benefit !== null;
     const row: store.OutcomeRow = {
       person_id: personId,
       kind: body.kind,
@@ -132,17 +146,38 @@ export async function recordOutcome(db: Q, ctx: RequestContext, personId: number
       decision_date: body.decisionDate,
       decision_signer: body.decisionSigner,
       voluntary: body.voluntary,
+      leave_date: leaving ? body.leaveDate! : null,
+      reorganisation_date: leaving ? body.reorganisationDate! : null,
+      benefit_rule_set: benefit?.result.ruleSet.id ?? null,
+      benefit_base_salary_vnd: benefit?.baseSalary.amount ?? null,
+      benefit_total_vnd: benefit?.result.total ?? null,
+      benefit_sheet: benefit ? JSON.stringify(benefit.result) : null,
     };
     await store.upsertOutcome(trx, row);
-    const { person_id: _p, ...after } = row;
+    // The audit row keeps the amounts and clauses (no personal data: the sheet names no one).
+    const { person_id: _p, benefit_sheet: _s, ...stored } = row;
+    const after = benefit
+      ? { ...stored, benefit_clauses: benefit.result.clauses.map((c) => ({ code: c.code, amount: c.amount })) }
+      : stored;
     await recordAudit(trx, ctx, {
       action: 'people.outcome',
       entity: 'person',
       entityId: personId,
-      before: before ? { ...before, recorded_at: undefined } : undefined,
+      before: before ? { ...before, recorded_at: undefined, benefit_sheet: undefined } : undefined,
       after,
     });
-    // Hook: the benefit of Decree 178/2024 as amended (people/benefits/, built separately) is not computed here yet.
-    return { personId, kind: body.kind, replaced: before !== undefined, quota, benefit: null };
+    return {
+      personId,
+      kind: body.kind,
+      replaced: before !== undefined,
+      quota,
+      benefit: benefit && {
+        ruleSet: benefit.result.ruleSet.id,
+        total: benefit.result.total,
+        baseSalary: benefit.baseSalary.amount,
+        leaveDate: body.leaveDate!,
+        reorganisationDate: body.reorganisationDate!,
+      },
+    };
   });
 }

@@ -9,12 +9,28 @@ export function personUnit(db: Q, id: number) {
   return db.selectFrom('people').select('unit_id').where('id', '=', id).executeTakeFirst();
 }
 
+/** The person, locked, with the facts the exclusions and the benefit calculator read. */
 export function lockPerson(trx: Q, id: number) {
   return trx
-    .selectFrom('people')
-    .select(['id', 'unit_id', 'category', 'pregnant_or_maternity', 'youngest_child_birth', 'under_discipline'])
-    .where('id', '=', id)
-    .forUpdate()
+    .selectFrom('people as p')
+    .innerJoin('units as u', 'u.id', 'p.unit_id')
+    .select([
+      'p.id',
+      'p.unit_id',
+      'p.category',
+      'p.pregnant_or_maternity',
+      'p.youngest_child_birth',
+      'p.under_discipline',
+      'p.birth_date',
+      'p.sex',
+      'p.salary_coef',
+      'p.position_allowance_coef',
+      'p.other_allowances_vnd',
+      'p.si_months',
+      'u.level as unit_level',
+    ])
+    .where('p.id', '=', id)
+    .forUpdate('p')
     .executeTakeFirst();
 }
 
@@ -86,6 +102,13 @@ export interface OutcomeRow {
   decision_date: string;
   decision_signer: string;
   voluntary: boolean;
+  leave_date: string | null;
+  reorganisation_date: string | null;
+  benefit_rule_set: string | null;
+  benefit_base_salary_vnd: number | null;
+  benefit_total_vnd: number | null;
+  /** The calculator's answer as JSON text (jsonb). */
+  benefit_sheet: string | null;
 }
 
 export function upsertOutcome(trx: Q, row: OutcomeRow) {

@@ -122,11 +122,26 @@ describe.each(ENGINES)('outcomes on %s', (engine) => {
   it('blocks leaving under the exclusions, with the reason, and audits each outcome with what it replaced', async () => {
     const [pregnant, disciplined] = ids.slice(14);
     const leave = (personId: number, voluntary: boolean) =>
-      recordOutcome(t.db, ctx, personId, OutcomeBody.parse({ kind: 'resignation', voluntary, ...decision }));
+      recordOutcome(
+        t.db,
+        ctx,
+        personId,
+        OutcomeBody.parse({
+          kind: 'resignation',
+          voluntary,
+          leaveDate: '2025-08-01',
+          reorganisationDate: '2025-06-16',
+          ...decision,
+        }),
+      );
     const e1 = (await leave(pregnant, false).catch((e: unknown) => e)) as AppError;
     expect(e1.status).toBe(422);
     expect(e1.detail.vi).toContain('mang thai');
-    expect(await leave(pregnant, true)).toMatchObject({ kind: 'resignation', replaced: false, benefit: null });
+    expect(await leave(pregnant, true)).toMatchObject({
+      kind: 'resignation',
+      replaced: false,
+      benefit: { ruleSet: 'nd178-2024-nd67-2025', baseSalary: 2_340_000 },
+    });
     const notPartTime = (await recordOutcome(
       t.db,
       ctx,

@@ -40,8 +40,17 @@ export function presentPerson(r: PersonRecord, personal: boolean) {
           decisionDate: r.decision_date!,
           decisionSigner: r.decision_signer!,
           voluntary: r.voluntary!,
-          // Hook for the benefit calculator (people/benefits/, another change): left empty on purpose.
-          benefit: null,
+          // Amounts are shown to everyone in scope (the issue: "everyone else sees counts and amounts").
+          benefit:
+            r.benefit_total_vnd !== null && r.benefit_rule_set !== null
+              ? {
+                  ruleSet: r.benefit_rule_set,
+                  total: Number(r.benefit_total_vnd),
+                  baseSalary: Number(r.benefit_base_salary_vnd),
+                  leaveDate: r.leave_date!,
+                  reorganisationDate: r.reorganisation_date!,
+                }
+              : null,
         }
       : null,
   };

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { Day, Timestamp } from '../../platform/schemas.ts';
 import { CATEGORIES } from './register.sheet.ts';
+import { BenefitSummary } from '../benefits/benefits.schemas.ts';
 
 export const OUTCOME_KINDS = [
   'placed',
@@ -23,8 +24,8 @@ export const OutcomeOut = z.object({
   decisionDate: Day,
   decisionSigner: z.string(),
   voluntary: z.boolean(),
-  /** The benefit of Decree 178/2024 (as amended by Decree 67/2025): not computed here yet (people/benefits/). */
-  benefit: z.null(),
+  /** The benefit of Decree 178/2024 (as amended by Decree 67/2025) stored with a leaving outcome. */
+  benefit: BenefitSummary.nullable(),
 });
 
 export const PersonOut = z.object({

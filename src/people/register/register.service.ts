@@ -140,7 +140,7 @@ export async function importRegister(db: Q, ctx: RequestContext, sheet: ReadShee
 }
 
 /** Of these units, those whose people's personal data the caller may see (HR over them). */
-async function personalUnits(db: Q, ctx: RequestContext, unitIds: number[]): Promise<Set<number>> {
+export async function personalUnits(db: Q, ctx: RequestContext, unitIds: number[]): Promise<Set<number>> {
   try {
     checkRole(ctx, PEOPLE['people.personal']);
   } catch {

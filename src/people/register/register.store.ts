@@ -135,6 +135,11 @@ const PERSON_COLUMNS = [
   'o.decision_date',
   'o.decision_signer',
   'o.voluntary',
+  'o.leave_date',
+  'o.reorganisation_date',
+  'o.benefit_rule_set',
+  'o.benefit_base_salary_vnd',
+  'o.benefit_total_vnd',
 ] as const;
 
 function personQuery(db: Q) {
@@ -171,4 +176,13 @@ export async function listPeople(db: Q, rootId: number, f: ListFilter) {
     .executeTakeFirstOrThrow();
   const items = await q.orderBy('p.unit_id').orderBy('p.id').limit(f.limit).offset(f.offset).execute();
   return { total: Number(total.n), items };
+}
+
+/** The benefit sheet stored with a person's leaving outcome (the calculator's answer as decided). */
+export function benefitSheet(db: Q, personId: number) {
+  return db
+    .selectFrom('people_outcomes')
+    .select(['kind', 'decision_number', 'decision_date', 'decision_signer', 'benefit_sheet', 'benefit_base_salary_vnd'])
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
 }

@@ -438,14 +438,20 @@ export interface People {
 }
 
 export interface PeopleOutcomes {
+  benefit_base_salary_vnd: number | null;
+  benefit_rule_set: string | null;
+  benefit_sheet: ColumnType<JsonValue, string, string> | null;
+  benefit_total_vnd: number | null;
   decision_date: string;
   decision_number: string;
   decision_signer: string;
   kind: string;
+  leave_date: string | null;
   person_id: number;
   receiving_position: string | null;
   receiving_unit_id: number | null;
   recorded_at: Generated<Timestamp>;
+  reorganisation_date: string | null;
   staffing_category: string | null;
   staffing_node_id: number | null;
   start_date: string | null;

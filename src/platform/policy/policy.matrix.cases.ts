@@ -440,6 +440,17 @@ export const CASES: Record<string, Case> = {
     },
     facts: { unit: communeUnit(w, s) },
   }),
+  // People: the calculation sheet (404 problem when no leaving outcome is stored: the rule is checked first)
+  'GET /api/people/:id/benefit': (w, s) => ({
+    method: 'GET',
+    url: `/api/people/${w.people[s]}/benefit`,
+    facts: { unit: communeUnit(w, s) },
+  }),
+  'GET /api/people/:id/benefit.docx': (w, s) => ({
+    method: 'GET',
+    url: `/api/people/${w.people[s]}/benefit.docx`,
+    facts: { unit: communeUnit(w, s) },
+  }),
   // Indicators (issue 14)
   'GET /api/indicators': () => ({ method: 'GET', url: '/api/indicators' }),
   'GET /api/indicators/rebuild': (w, s) => ({

@@ -32,6 +32,8 @@ export const ACTION_WORDS: Record<string, Words> = {
   'people.view': { vi: 'Xem hồ sơ một người', en: "A person's record viewed" },
   'people.export': { vi: 'Xuất danh sách có thông tin cá nhân', en: 'Register exported with personal data' },
   'people.outcome': { vi: 'Ghi kết quả bố trí, giải quyết chính sách', en: "A person's outcome recorded" },
+  'people.benefit.view': { vi: 'Xem bảng tính chế độ của một người', en: "A person's benefit sheet viewed" },
+  'people.benefit.export': { vi: 'Xuất bảng tính chế độ (Word)', en: "A person's benefit sheet exported (Word)" },
   'program.import': { vi: 'Nhập chương trình hành động', en: 'Action program imported' },
   'program.annual_report.request': { vi: 'Yêu cầu xuất báo cáo năm', en: 'Annual report requested' },
   'program.demo.reports': { vi: 'Tạo báo cáo minh họa', en: 'Demo reports created' },

@@ -109,6 +109,7 @@ export function AppHeader() {
             ? [{ key: 'feedback-queue', label: <Link to="/feedback/queue">{t('feedback.navQueue')}</Link> }]
             : []),
           { key: 'handovers', label: <Link to="/handovers">{t('handover.nav')}</Link> },
+          { key: 'people', label: <Link to="/people">{t('people.title')}</Link> },
           ...(user?.can.includes('audit.read')
             ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
             : []),

@@ -7,6 +7,7 @@ import { adminEn } from '../admin/locale.en';
 import { channelEn } from '../channel/locale.en';
 import { feedbackEn } from '../channel/feedback/locale.en';
 import { handoverEn } from '../handover/locale.en';
+import { peopleEn } from '../people/locale.en';
 
 // Typed against the Vietnamese resources, so a missing key fails the typecheck.
 const en: Resources = {
@@ -260,6 +261,7 @@ const en: Resources = {
   channel: channelEn,
   feedback: feedbackEn,
   handover: handoverEn,
+  people: peopleEn,
 };
 
 export default en;

@@ -8,6 +8,7 @@ import { adminVi } from '../admin/locale.vi';
 import { channelVi } from '../channel/locale.vi';
 import { feedbackVi } from '../channel/feedback/locale.vi';
 import { handoverVi } from '../handover/locale.vi';
+import { peopleVi } from '../people/locale.vi';
 
 const vi = {
   app: { name: 'Apparatus — Bộ máy', short: 'Bộ máy', skipToContent: 'Chuyển đến nội dung' },
@@ -259,6 +260,7 @@ const vi = {
   channel: channelVi,
   feedback: feedbackVi,
   handover: handoverVi,
+  people: peopleVi,
 };
 
 export type Resources = typeof vi;
