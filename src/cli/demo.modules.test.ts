@@ -12,6 +12,8 @@ import { loadHandoverDemo } from '../handover/handover.demo.ts';
 import { loadPeopleDemo, PEOPLE_DEMO_SOURCE } from '../people/people.demo.ts';
 import { CHANNEL_DEMO_CONSULTATION, loadChannelDemo } from '../channel/channel.demo.ts';
 import { INDICATORS_DEMO_SOURCE, loadIndicatorsDemo } from '../indicators/indicators.demo.ts';
+import { requireDefinition } from '../indicators/definitions/definitions.service.ts';
+import { readFigure } from '../indicators/rebuild/rebuild.service.ts';
 
 const TABLES = [
   'handovers',
@@ -90,12 +92,24 @@ describe('demo content of handover, people, channel and indicators', () => {
     // Indicators: the national targets loaded, provincial figures some reported and one accepted.
     expect(first.indicators.national.targetsCreated).toBeGreaterThan(0);
     const figures = await t.db
-      .selectFrom('indicator_values')
-      .select(['accepted_at'])
-      .where('source', '=', INDICATORS_DEMO_SOURCE)
+      .selectFrom('indicator_values as v')
+      .innerJoin('units as u', 'u.id', 'v.unit_id')
+      .select(['u.key', 'v.period', 'v.accepted_at'])
+      .where('v.source', '=', INDICATORS_DEMO_SOURCE)
       .execute();
-    expect(figures.filter((f) => f.accepted_at !== null)).toHaveLength(1);
-    expect(figures.filter((f) => f.accepted_at === null).length).toBeGreaterThan(0);
+    // Hà Nội's own figures: one accepted by the level above, one still reported.
+    const hanoi = figures.filter((f) => f.key === 'new:p:01');
+    expect(hanoi.map((f) => f.accepted_at !== null).sort()).toEqual([false, true]);
+    // Merged Tuyên Quang's past: the two old provinces' figures before 2025, so the new one's 2024 is rebuilt.
+    const def = await requireDefinition(t.db, 'GRDP');
+    const tuyenQuang = await t.db
+      .selectFrom('units')
+      .select(['id', 'code', 'name', 'valid_from', 'key'])
+      .where('key', '=', 'new:p:08')
+      .executeTakeFirstOrThrow();
+    const rebuilt = await readFigure(t.db, def, tuyenQuang, '2024', '9999-12-31');
+    expect(rebuilt.how).not.toBe('own');
+    expect(Number(rebuilt.figure?.value)).toBe(39200 + 57800);
 
     const before = await counts(t);
     const second = await loadModules(t);
