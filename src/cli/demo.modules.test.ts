@@ -3,7 +3,7 @@
 // Runs on the real registry (as `serve --demo`) with the staffing demo, so placements meet a real quota.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestDb, type TestDb } from '../platform/db/testing.ts';
+import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
 import { importVn } from '../units/import/import.service.ts';
 import { ensureDemoUsers, VN_DATA_DIR } from './demo.ts';
@@ -45,10 +45,10 @@ async function loadModules(t: TestDb) {
   };
 }
 
-describe('demo content of handover, people, channel and indicators', () => {
+describe.each(ENGINES)('demo content of handover, people, channel and indicators on %s', (engine) => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await createTestDb('pglite');
+    t = await createTestDb(engine);
     await importVn(t.db, systemContext('test'), VN_DATA_DIR);
     await ensureDemoUsers(t.db);
     await loadStaffingDemo(t.db);
