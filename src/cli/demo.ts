@@ -10,6 +10,10 @@ import { createUser } from '../accounts/accounts.service.ts';
 import { findUserByName } from '../accounts/accounts.store.ts';
 import { loadStaffingDemo } from '../staffing/staffing.demo.ts';
 import { loadProgramDemo } from '../program/program.demo.ts';
+import { loadHandoverDemo } from '../handover/handover.demo.ts';
+import { loadPeopleDemo } from '../people/people.demo.ts';
+import { loadChannelDemo } from '../channel/channel.demo.ts';
+import { loadIndicatorsDemo } from '../indicators/indicators.demo.ts';
 
 export const VN_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/vn');
 
@@ -61,11 +65,25 @@ export const DEMO_USERS: {
     unitCode: 'VN',
     scope: 'Việt Nam',
   },
+  {
+    username: 'demo-hr',
+    displayName: 'Cán bộ tổ chức Hà Nội (demo)',
+    password: 'demo-hr-2025',
+    role: 'hr_officer',
+    unitCode: '01',
+    scope: 'Thành phố Hà Nội',
+  },
 ];
 
 export async function loadDemo(db: Db) {
-  const ctx = systemContext('system:demo');
   const outcome = await ensureReferenceData(db, VN_DATA_DIR);
+  await ensureDemoUsers(db);
+  return outcome;
+}
+
+/** The demo users, each created once (over whatever registry is loaded: tests use a small one). */
+export async function ensureDemoUsers(db: Db) {
+  const ctx = systemContext('system:demo');
   for (const u of DEMO_USERS) {
     if (await findUserByName(db, u.username)) continue;
     await createUser(db, ctx, {
@@ -75,7 +93,6 @@ export async function loadDemo(db: Db) {
       grants: [{ role: u.role, unitCode: u.unitCode }],
     });
   }
-  return outcome;
 }
 
 /**
@@ -86,5 +103,10 @@ export async function loadFullDemo(db: Db) {
   const outcome = await loadDemo(db);
   await loadStaffingDemo(db);
   await loadProgramDemo(db);
+  // Issues 11–14: each module's illustrative content (after staffing: placements count against its quotas).
+  await loadHandoverDemo(db);
+  await loadPeopleDemo(db);
+  await loadChannelDemo(db);
+  await loadIndicatorsDemo(db);
   return outcome;
 }
