@@ -87,8 +87,8 @@ export interface RuleSet {
   delayDeduction: number;
   /** Share of indicator targets in the quantity term when the unit has both tasks and targets. */
   indicatorShare: number;
-  /** Public part of the general criteria: satisfaction index and on-time answers, half each. */
-  disruption: { perInheritedUnit: number; max: number };
+  /** Merges that took effect within `withinMonths` before the period's end count as disruption. */
+  disruption: { perInheritedUnit: number; max: number; withinMonths: number };
   grades: { excellent: number; good: number; completed: number };
   /** Excellent ≤ capShare × good, in one group. */
   capShare: number;
@@ -102,7 +102,7 @@ export const DECREE_335_V1: RuleSet = {
   errorDeduction: 0.25,
   delayDeduction: 0.25,
   indicatorShare: 0.3,
-  disruption: { perInheritedUnit: 1, max: 3 },
+  disruption: { perInheritedUnit: 1, max: 3, withinMonths: 18 },
   grades: { excellent: 90, good: 70, completed: 50 },
   capShare: 0.2,
 };
