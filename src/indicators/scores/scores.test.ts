@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
 import { systemContext, type RequestContext, type Role } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import type { seedMiniRegistry } from '../../units/units.fixtures.ts';
+import { seedScores } from './scores.fixtures.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
-import { addLeader, computeScores, explainScore, recordAssessment, recordExemption } from './scores.service.ts';
+import { computeScores, explainScore, recordExemption } from './scores.service.ts';
 
 const sys = systemContext('test');
 const TODAY = '2027-01-15';
@@ -43,102 +44,23 @@ describe.each(ENGINES)('leader scores on %s', (engine) => {
   let chair: number;
   let chairCtx: RequestContext;
   let errorId: number;
-  const tasks: number[] = [];
+  let tasks: number[] = [];
   beforeAll(async () => {
     t = await createTestDb(engine);
-    u = await seedMiniRegistry(t.db);
-    // a second old ward merged into Ba Đình: two predecessors → disruption 1 point
-    const ev = await t.db.selectFrom('lineage_events').select('id').executeTakeFirstOrThrow();
-    const old = await t.db.selectFrom('units').selectAll().where('id', '=', u.trucBach).executeTakeFirstOrThrow();
-    const { id: _id, ...rest } = old;
-    const other = await t.db
-      .insertInto('units')
-      .values({ ...rest, key: 'old:c:00001', code: '00001', name: 'Phúc Xá', full_name: 'Phường Phúc Xá' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto('lineage_links')
-      .values({
-        event_id: ev.id,
-        from_unit_id: other.id,
-        to_unit_id: u.baDinh,
-        kind: 'whole',
-        note: null,
-        source: 'test',
-      })
-      .execute();
-    const program = await t.db
-      .insertInto('programs')
-      .values({
-        code: 'CT-TEST',
-        title_vi: 'Chương trình thử',
-        issuing_body: 'test',
-        period_start: '2026-01-01',
-        period_end: '2030-12-31',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    for (const n of [1, 2, 3, 4]) {
-      const r = await t.db
-        .insertInto('tasks')
-        .values({
-          program_id: program.id,
-          kind: 'task',
-          code: `T${n}`,
-          unit_id: u.baDinh,
-          title_vi: `Nhiệm vụ ${n}`,
-          due_date: '2026-06-30',
-          status: 'in_progress',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      tasks.push(Number(r.id));
-    }
-    const report = (task: number, date: string, state: string) => ({
-      task_id: task,
-      report_date: date,
-      period_label: '2026-Q2',
-      period_due: '2026-07-10',
-      progress: 100,
-      status: 'done',
-      state,
-      submitted_by_label: 'test',
-    });
-    // t1 on time, t2 late (15/07), t3 on time; t4 only a submitted and a returned report: not completed
-    await t.db
-      .insertInto('task_reports')
-      .values([
-        report(tasks[0]!, '2026-06-01', 'accepted'),
-        report(tasks[1]!, '2026-07-15', 'accepted'),
-        report(tasks[2]!, '2026-06-20', 'accepted'),
-        report(tasks[3]!, '2026-06-10', 'submitted'),
-        report(tasks[3]!, '2026-06-05', 'returned'),
-      ])
-      .execute();
-    chairCtx = await userCtx(t, 'chu-tich-ba-dinh', 'viewer', u.baDinh);
-    chair = await addLeader(t.db, sys, {
-      fullName: 'Nguyễn Văn A (minh họa)',
-      userId: chairCtx.user!.id,
-      unitId: u.baDinh,
-      position: 'chair',
-      groupCode: 'chair:01:commune',
-      validFrom: '2025-07-01',
-      decision: 'QĐ 1/2025 (minh họa)',
-    });
-    await addLeader(t.db, sys, {
-      fullName: 'Trần Thị B (minh họa)',
-      unitId: u.hueCommune,
-      position: 'chair',
-      groupCode: 'chair:46:commune',
-      validFrom: '2025-07-01',
-      decision: 'QĐ 2/2025 (minh họa)',
-    });
-    const a = { leaderId: chair, period: '2026', decision: 'BB 3/2026 (minh họa)', decidedOn: '2026-12-20' };
-    await recordAssessment(t.db, sys, { ...a, kind: 'superior', score: 80 });
-    await recordAssessment(t.db, sys, { ...a, kind: 'peer', score: 70 });
-    await recordAssessment(t.db, sys, { ...a, kind: 'peer', score: 90 });
-    await recordAssessment(t.db, sys, { ...a, kind: 'confidence', votes: { high: 6, medium: 2, low: 2 } });
-    errorId = await recordAssessment(t.db, sys, { ...a, kind: 'major_error', taskId: tasks[2]!, note: 'Sai số liệu' });
+    const seeded = await seedScores(t.db);
+    ({ u, tasks, chair, errorId } = seeded);
+    chairCtx = {
+      user: {
+        id: seeded.chairUserId,
+        username: 'chu-tich-ba-dinh',
+        displayName: 'x',
+        grants: [{ role: 'viewer', unitId: u.baDinh, unitName: 'x' }],
+      },
+      actorLabel: 'chu-tich-ba-dinh',
+      ip: null,
+      userAgent: null,
+      via: 'session',
+    };
   });
   afterAll(() => t?.close());
 
