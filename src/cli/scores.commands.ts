@@ -78,8 +78,9 @@ export function registerScoreCommands(program: Command) {
           );
           if (ev) console.log(`         bằng chứng / evidence: ${ev}`);
         }
+        const adj = e.terms.find((t) => t.key === 'adjustment.disruption')?.points ?? 0;
         console.log(
-          `  Tổng / total ${e.total.toFixed(2)} = chung / general ${e.general} + kết quả / results ${e.results} + điều chỉnh / adjustment`,
+          `  Tổng / total ${e.total.toFixed(2)} = chung / general ${e.general} + kết quả / results ${e.results} + điều chỉnh / adjustment ${adj}`,
         );
         console.log(`  Xếp loại / grade: ${e.finalGradeWords.vi} / ${e.finalGradeWords.en}`);
         if (e.cap?.note) console.log(`  ${e.cap.note.vi}\n  ${e.cap.note.en}`);

@@ -62,7 +62,11 @@ export async function gatherEvidence(
   ]);
   const byUnit = <T extends { unit_id: number }>(rows: T[]) => {
     const m = new Map<number, T[]>();
-    for (const r of rows) m.set(r.unit_id, [...(m.get(r.unit_id) ?? []), r]);
+    for (const r of rows) {
+      const list = m.get(r.unit_id);
+      if (list) list.push(r);
+      else m.set(r.unit_id, [r]);
+    }
     return m;
   };
   const tasksBy = byUnit(tasks);
@@ -70,10 +74,23 @@ export async function gatherEvidence(
   const satBy = new Map(sat.map((s) => [s.unit_id, s]));
   const ansBy = new Map(answers.map((a) => [a.unit_id, a]));
   const inhBy = new Map(inherited.map((i) => [i.unit_id, i]));
+  // by leader: a filter over all assessments per leader would be 3,321 × 13,000 comparisons
+  const group = <T extends { leader_id: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) {
+      const k = Number(r.leader_id);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
+    return m;
+  };
+  const assessBy = group(assessments);
+  const exemptBy = group(exemptions);
   const out = new Map<number, Evidence>();
   for (const o of offices) {
-    const mine = assessments.filter((a) => a.leader_id === o.leader_id);
-    const ex = exemptions.filter((e) => e.leader_id === o.leader_id);
+    const mine = assessBy.get(Number(o.leader_id)) ?? [];
+    const ex = exemptBy.get(Number(o.leader_id)) ?? [];
     const s = satBy.get(o.unit_id);
     const a = ansBy.get(o.unit_id);
     const inh = inhBy.get(o.unit_id);
@@ -132,7 +149,11 @@ export async function scoreOffices(
   const scored = offices.map((o) => ({ office: o, score: computeScore(rules, evidence.get(o.leader_id)!) }));
   const verdicts = new Map<number, CapVerdict>();
   const groups = new Map<string, typeof scored>();
-  for (const s of scored) groups.set(s.office.group_code, [...(groups.get(s.office.group_code) ?? []), s]);
+  for (const s of scored) {
+    const list = groups.get(s.office.group_code);
+    if (list) list.push(s);
+    else groups.set(s.office.group_code, [s]);
+  }
   for (const members of groups.values())
     for (const v of applyCap(
       rules,
