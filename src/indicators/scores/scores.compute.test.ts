@@ -1,6 +1,6 @@
 // Each clause of the rule set with figures computed by hand (see the comments), and the 20 % cap with ties.
 import { describe, expect, it } from 'vitest';
-import { computeScore, type Evidence, type TaskEvidence } from './scores.compute.ts';
+import { computeScore, targetMet, type Evidence, type TaskEvidence } from './scores.compute.ts';
 import { allowedExcellent, applyCap, type Ranked } from './scores.cap.ts';
 import { DECREE_335_V1 as R, gradeOf } from './scores.rules.ts';
 
@@ -182,5 +182,22 @@ describe('excellent at most 20 % of good in the group', () => {
     const v = applyCap(R, group);
     expect(v.filter((x) => x.finalGrade === 'excellent').map((x) => x.personId)).toEqual([1]);
     expect(v.find((x) => x.personId === 2)!.capped).toBe(true);
+  });
+});
+
+describe('a target is met by its official figure', () => {
+  const t = (
+    target_kind: string,
+    low: string | null,
+    high: string | null,
+    value: string | null,
+    direction = 'higher',
+  ) => targetMet({ target_kind, low, high, direction, value });
+  it('min, max, range, point by direction; no figure is never met', () => {
+    expect([t('min', '8', null, '8'), t('min', '8', null, '7.99')]).toEqual([true, false]);
+    expect([t('max', null, '2', '2'), t('max', null, '2', '2.1')]).toEqual([true, false]);
+    expect([t('range', '1', '3', '3'), t('range', '1', '3', '0.5')]).toEqual([true, false]);
+    expect([t('point', '5', '5', '6'), t('point', '5', '5', '6', 'lower')]).toEqual([true, false]);
+    expect(t('min', '8', null, null)).toBe(false);
   });
 });

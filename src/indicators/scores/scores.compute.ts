@@ -303,3 +303,22 @@ export function computeScore(rules: RuleSet, ev: Evidence): ScoreResult {
   const total = Math.min(100, round2(general + results + adj));
   return { ruleSet: rules.version, total, general, results, grade: gradeOf(rules, total), terms, flags };
 }
+
+/** Is a target met by the official figure? min: at least; max: at most; range: within; point: reached in the
+ *  indicator's direction. No official figure: not met (never assumed). */
+export function targetMet(t: {
+  target_kind: string;
+  low: string | null;
+  high: string | null;
+  direction: string;
+  value: string | null;
+}) {
+  if (t.value === null) return false;
+  const v = Number(t.value);
+  const lo = Number(t.low);
+  const hi = Number(t.high);
+  if (t.target_kind === 'min') return v >= lo;
+  if (t.target_kind === 'max') return v <= hi;
+  if (t.target_kind === 'range') return v >= lo && v <= hi;
+  return t.direction === 'higher' ? v >= lo : v <= lo;
+}

@@ -15,30 +15,13 @@ import {
   WRITERS,
 } from '../../platform/policy/policy.ts';
 import { SCORES, PERSONNEL } from './scores.policy.ts';
-import { computeScore, type Evidence, type ScoreResult } from './scores.compute.ts';
+import { computeScore, targetMet, type Evidence, type ScoreResult } from './scores.compute.ts';
 import { applyCap, type CapVerdict } from './scores.cap.ts';
 import { DEFAULT_RULE_SET, GRADE_WORDS, type Grade, type RuleSet } from './scores.rules.ts';
 import { monthsBefore, periodSpan } from './scores.period.ts';
 import * as store from './scores.store.ts';
 
 const who = (ctx: RequestContext) => ctx.user?.username ?? ctx.actorLabel;
-
-function achieved(t: {
-  target_kind: string;
-  low: string | null;
-  high: string | null;
-  direction: string;
-  value: string | null;
-}) {
-  if (t.value === null) return false;
-  const v = Number(t.value);
-  const lo = t.low === null ? null : Number(t.low);
-  const hi = t.high === null ? null : Number(t.high);
-  if (t.target_kind === 'min') return v >= lo!;
-  if (t.target_kind === 'max') return v <= hi!;
-  if (t.target_kind === 'range') return v >= lo! && v <= hi!;
-  return t.direction === 'higher' ? v >= lo! : v <= lo!; // a point target is met when reached in its direction
-}
 
 /** Every leader's evidence for the period, keyed by leader id. */
 export async function gatherEvidence(
@@ -53,7 +36,8 @@ export async function gatherEvidence(
   const leaderIds = offices.map((o) => o.leader_id);
   const [tasks, targets, assessments, exemptions, sat, answers, inherited] = await Promise.all([
     store.tasksOf(db, span, unitIds),
-    store.targetsOf(db, span, unitIds),
+    // targets are set per year: a quarter's score counts none (it would judge a year's target on a quarter)
+    span.quarters.length === 4 ? store.targetsOf(db, span, unitIds) : Promise.resolve([]),
     store.assessmentsOf(db, period, leaderIds),
     store.exemptionsOf(db, period, leaderIds),
     store.satisfactionOf(db, span, unitIds),
@@ -113,7 +97,7 @@ export async function gatherEvidence(
         targetId: t.id,
         indicatorCode: t.indicator_code,
         valueId: t.value_id,
-        achieved: achieved(t),
+        achieved: targetMet(t),
       })),
       ratings: mine
         .filter((x) => x.kind === 'superior' || x.kind === 'peer')
