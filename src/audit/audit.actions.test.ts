@@ -29,6 +29,13 @@ import { recordValue } from '../indicators/values/values.service.ts';
 import { importValues } from '../indicators/values/values.import.ts';
 import { setShare } from '../indicators/rebuild/shares.service.ts';
 import { importTargets } from '../indicators/targets/targets.import.ts';
+import {
+  addLeader,
+  computeScores,
+  explainScore,
+  recordAssessment,
+  recordExemption,
+} from '../indicators/scores/scores.service.ts';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const VN_DATA = path.resolve(SRC, '../data/vn');
@@ -369,6 +376,62 @@ describe.each(ENGINES)('every mutation outside the program module records before
     );
     await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.4', 'test');
     await setShare(t.db, sys, 'old:c:04891', 'new:c:04891', '0.5', 'test, corrected');
+    // Leader scores (issue 14 items 5–6): a leader, a major error in one task, a run, a view, an appeal that recomputes.
+    const scoreUnit = await t.db
+      .selectFrom('units')
+      .select('id')
+      .where('key', '=', 'new:c:00004')
+      .executeTakeFirstOrThrow();
+    const scoreProgram = await t.db
+      .insertInto('programs')
+      .values({
+        code: 'AUDIT-SCORES',
+        title_vi: 'Thử',
+        issuing_body: 'test',
+        period_start: '2026-01-01',
+        period_end: '2026-12-31',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const scoreTask = await t.db
+      .insertInto('tasks')
+      .values({
+        program_id: scoreProgram.id,
+        kind: 'task',
+        code: 'S1',
+        unit_id: scoreUnit.id,
+        title_vi: 'Thử',
+        due_date: '2026-06-30',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const leaderId = await addLeader(t.db, sys, {
+      fullName: 'Lãnh đạo thử',
+      unitId: scoreUnit.id,
+      position: 'chair',
+      groupCode: 'chair:01',
+      validFrom: '2025-07-01',
+      decision: 'test',
+    });
+    const scoreError = await recordAssessment(t.db, sys, {
+      leaderId,
+      period: '2026',
+      kind: 'major_error',
+      taskId: Number(scoreTask.id),
+      decision: 'test',
+      decidedOn: '2026-12-01',
+    });
+    await computeScores(t.db, sys, { period: '2026', today: '2027-01-15' });
+    await explainScore(t.db, sys, leaderId, '2026');
+    await recordExemption(t.db, sys, {
+      leaderId,
+      period: '2026',
+      kind: 'major_error',
+      assessmentId: scoreError,
+      cause: 'test',
+      certifiedBy: 'test',
+      certifiedOn: '2027-01-10',
+    });
     // The public channel's feedback (issue 13): a citizen's submission, the officer's steps, the citizen's rating and reopening.
     const fed = await call('POST', '/api/feedback', {
       category: 'environment',

@@ -113,6 +113,13 @@ export const AUDIT_ACTIONS: AuditAction[] = [
     rows: 'indicators.target.set on indicator_target',
   },
   { action: 'indicators.share.set', entity: 'indicator_share', kind: 'upsert' },
+  // leader capacity scores (issue 14 items 5–6): a run stores new score rows (never overwritten); a view of a
+  // score is personal data and is audited; assessments and exemptions come with their decision
+  { action: 'scores.compute', entity: 'leader_score_run', kind: 'create' },
+  { action: 'scores.view', entity: 'leader_score', kind: 'event' },
+  { action: 'scores.leader.create', entity: 'leader', kind: 'create' },
+  { action: 'scores.assessment.record', entity: 'leader_assessment', kind: 'create' },
+  { action: 'scores.exemption.record', entity: 'score_exemption', kind: 'create' },
   // handover (issue 11): opening from the registry, inventory lines, the workflow, the minutes
   { action: 'handover.open', entity: 'handover_opening', kind: 'create' },
   { action: 'handover.line.add', entity: 'handover_line', kind: 'create' },

@@ -8,6 +8,7 @@ import { saveProgramDocument } from './program-import.ts';
 import { registerProgramCommands } from './program.commands.ts';
 import { registerStaffingCommands } from './staffing.commands.ts';
 import { registerIndicatorCommands } from './indicators.commands.ts';
+import { registerScoreCommands } from './scores.commands.ts';
 import { registerHandoverCommands } from './handover.commands.ts';
 import { serve } from './serve.ts';
 import { registerPeopleCommands } from './people.commands.ts';
@@ -41,6 +42,7 @@ registerPeopleRegisterCommands(program);
 registerFeedbackCommands(program);
 registerChannelCommands(program);
 registerIndicatorCommands(program);
+registerScoreCommands(program);
 registerHandoverCommands(program);
 
 await program.parseAsync(process.argv);

@@ -369,6 +369,59 @@ export interface Jobs {
   updated_at: Generated<Timestamp>;
 }
 
+export interface LeaderAssessments {
+  decided_on: string;
+  decision: string;
+  id: Generated<number>;
+  kind: string;
+  leader_id: number;
+  note: string | null;
+  period: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  score: Numeric | null;
+  task_id: number | null;
+  votes_high: number | null;
+  votes_low: number | null;
+  votes_medium: number | null;
+}
+
+export interface LeaderOffices {
+  decision: string;
+  group_code: string;
+  id: Generated<number>;
+  leader_id: number;
+  position: string;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface Leaders {
+  created_at: Generated<Timestamp>;
+  full_name: string;
+  id: Generated<number>;
+  user_id: number | null;
+}
+
+export interface LeaderScores {
+  capped: Generated<boolean>;
+  computed_at: Generated<Timestamp>;
+  computed_by: string;
+  explanation: ColumnType<JsonValue, string, string>;
+  final_grade: string;
+  general: Numeric;
+  grade: string;
+  group_code: string;
+  id: Generated<number>;
+  leader_id: number;
+  period: string;
+  results: Numeric;
+  rule_set: string;
+  total: Numeric;
+  unit_id: number;
+}
+
 export interface LineageEvents {
   effective_date: string;
   id: Generated<number>;
@@ -609,6 +662,20 @@ export interface SchemaMigrations {
   checksum: string;
   name: string;
   version: number;
+}
+
+export interface ScoreExemptions {
+  assessment_id: number | null;
+  cause: string;
+  certified_by: string;
+  certified_on: string;
+  id: Generated<number>;
+  kind: string;
+  leader_id: number;
+  period: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+  task_id: number | null;
 }
 
 export interface Sessions {
@@ -902,6 +969,10 @@ export interface DB {
   indicator_targets: IndicatorTargets;
   indicator_values: IndicatorValues;
   jobs: Jobs;
+  leader_assessments: LeaderAssessments;
+  leader_offices: LeaderOffices;
+  leader_scores: LeaderScores;
+  leaders: Leaders;
   lineage_events: LineageEvents;
   lineage_links: LineageLinks;
   login_throttles: LoginThrottles;
@@ -921,6 +992,7 @@ export interface DB {
   satisfaction_answers: SatisfactionAnswers;
   satisfaction_surveys: SatisfactionSurveys;
   schema_migrations: SchemaMigrations;
+  score_exemptions: ScoreExemptions;
   sessions: Sessions;
   staffing_actuals: StaffingActuals;
   staffing_allocations: StaffingAllocations;

@@ -70,6 +70,11 @@ export const ACTION_WORDS: Record<string, Words> = {
   'indicators.target.set': { vi: 'Giao chỉ tiêu (phiên bản mới)', en: 'Target set (new version)' },
   'indicators.targets.import': { vi: 'Nhập tệp chỉ tiêu được giao', en: 'Targets imported' },
   'indicators.share.set': { vi: 'Ghi tỷ lệ phân bổ đơn vị cũ', en: 'Apportioning share recorded' },
+  'scores.compute': { vi: 'Tính điểm năng lực lãnh đạo', en: 'Leader scores computed' },
+  'scores.view': { vi: 'Xem điểm năng lực lãnh đạo', en: 'Leader score viewed' },
+  'scores.leader.create': { vi: 'Ghi lãnh đạo và nhiệm kỳ', en: 'Leader and term recorded' },
+  'scores.assessment.record': { vi: 'Ghi đánh giá, phiếu tín nhiệm, sai sót', en: 'Rating, vote or error recorded' },
+  'scores.exemption.record': { vi: 'Ghi miễn trừ do nguyên nhân khách quan', en: 'Objective-cause exemption recorded' },
   // handover (issue 11)
   'handover.open': { vi: 'Mở bàn giao cho các đơn vị hết hiệu lực', en: 'Handovers opened for ended units' },
   'handover.line.add': { vi: 'Thêm dòng danh mục bàn giao', en: 'Handover line added' },
@@ -125,6 +130,11 @@ export const ENTITY_WORDS: Record<string, Words> = {
   indicator_target: { vi: 'Chỉ tiêu được giao', en: 'Indicator target' },
   indicator_targets: { vi: 'Tệp chỉ tiêu được giao', en: 'Targets file' },
   indicator_share: { vi: 'Tỷ lệ phân bổ', en: 'Apportioning share' },
+  leader_score_run: { vi: 'Lượt tính điểm lãnh đạo', en: 'Leader scoring run' },
+  leader_score: { vi: 'Điểm năng lực lãnh đạo', en: 'Leader score' },
+  leader: { vi: 'Lãnh đạo', en: 'Leader' },
+  leader_assessment: { vi: 'Đánh giá lãnh đạo', en: 'Leader assessment' },
+  score_exemption: { vi: 'Miễn trừ (khiếu nại)', en: 'Exemption (appeal)' },
   // handover (issue 11)
   handover_opening: { vi: 'Đợt mở bàn giao', en: 'Handover opening' },
   handover: { vi: 'Bàn giao', en: 'Handover' },
