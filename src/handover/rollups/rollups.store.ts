@@ -46,9 +46,10 @@ const adds = (names: readonly string[]) => sql.raw(names.map((n) => `${n} = r.${
 
 /** Which lines a change touches. */
 export type LinesWhere =
-  { lineId: number } | { handoverId: number } | { handoverId: number; fromId: number; toId: number };
+  { all: true } | { lineId: number } | { handoverId: number } | { handoverId: number; fromId: number; toId: number };
 
 function whereLines(w: LinesWhere): RawBuilder<unknown> {
+  if ('all' in w) return sql`true`;
   if ('lineId' in w) return sql`l.id = ${w.lineId}`;
   if ('fromId' in w) return sql`l.handover_id = ${w.handoverId} and l.id between ${w.fromId} and ${w.toId}`;
   return sql`l.handover_id = ${w.handoverId}`;
@@ -87,6 +88,19 @@ export async function handoverDelta(db: Q, sign: Sign, ids: number[]): Promise<v
     insert into handover_rollups as r (province_key, ${cols(STATE_COLS)})
     select coalesce(province_unit_id, 0), ${exprs} from handovers where id = any(${ids}::bigint[]) group by 1
     on conflict (province_key) do update set ${adds(STATE_COLS)}`.execute(db);
+}
+
+/** Recomputes both tables from the lines (a repair, and the bench's start after a bulk SQL load). */
+export async function rebuildRollups(db: Q): Promise<void> {
+  await sql`delete from handover_rollups`.execute(db);
+  await sql`delete from handover_rollup_days`.execute(db);
+  const ids = await sql<{ id: number }>`select id from handovers`.execute(db);
+  await handoverDelta(
+    db,
+    1,
+    ids.rows.map((r) => Number(r.id)),
+  );
+  await lineDelta(db, 1, { all: true });
 }
 
 export type Counters = Record<(typeof STATE_COLS)[number] | (typeof LINE_MEASURES)[number], string> & {
