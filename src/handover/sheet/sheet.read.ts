@@ -22,7 +22,7 @@ export interface ReadInventory {
 
 export const INVENTORY_LIMITS: UploadLimits = {
   bytes: 60 * 1024 * 1024,
-  rows: 100_000,
+  rows: 100_001, // the header row counts as a sheet row: 100,000 lines
   cells: 100_000 * 30,
   unpackedBytes: 600 * 1024 * 1024,
   columns: COLUMNS.length,
@@ -68,7 +68,9 @@ function convert(c: Column, v: CellValue | undefined): Got {
     case 'enum': {
       const key = WORD_INDEX.get(c)!.get(fold(s));
       if (key) return { value: key };
-      const allowed = Object.values(c.words!).join(', ');
+      const allowed = Object.values(c.words!)
+        .map((w) => `"${w}"`)
+        .join(', ');
       return {
         reason: {
           vi: `"${s}" không phải giá trị hợp lệ; chọn một trong: ${allowed}`,
@@ -218,7 +220,7 @@ export async function readInventoryFile(bytes: Buffer): Promise<ReadInventory> {
       en: 'The file is neither Excel (.xlsx) nor CSV (UTF-8). Save it from Excel as .xlsx or "CSV UTF-8".',
     });
   const csv = parseCsv(bytes, {
-    maxRecords: INVENTORY_LIMITS.rows + 1,
+    maxRecords: INVENTORY_LIMITS.rows,
     maxColumns: COLUMNS.length + 20,
     maxRecordChars: 100_000,
   });
