@@ -130,6 +130,9 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'handover.minutes.sign', entity: 'handover_minutes', kind: 'change' },
   { action: 'handover.close', entity: 'handover', kind: 'change' },
   { action: 'handover.correct', entity: 'handover', kind: 'change' },
+  // handover sheets (issue 11, item 5): an import writes its lines in one statement per chunk; its record names the id range
+  { action: 'handover.lines.import', entity: 'handover', kind: 'create' },
+  { action: 'handover.lines.export', entity: 'handover', kind: 'event' },
   // channel: feedback (issue 13)
   { action: 'feedback.submit', entity: 'feedback_item', kind: 'create' },
   { action: 'feedback.assign', entity: 'feedback_item', kind: 'change' },

@@ -11,6 +11,12 @@ import { makeMinutes, minutesFile, verify } from '../handover/minutes/minutes.se
 import { getHandover } from '../handover/workflow/workflow.service.ts';
 import { sha256 } from '../handover/minutes/minutes.hash.ts';
 import { VN_DATA_DIR } from './demo.ts';
+import { readInventoryFile } from '../handover/sheet/sheet.read.ts';
+import { importLines } from '../handover/sheet/sheet.service.ts';
+import { handoverDashboard } from '../handover/rollups/rollups.service.ts';
+import { checkHandovers } from '../handover/check/check.service.ts';
+import { AppError } from '../platform/errors.ts';
+import path from 'node:path';
 import { printJson, printTable } from './output.ts';
 import { cliContext, withDb } from './run.ts';
 
@@ -28,6 +34,22 @@ const positiveId = (v: string) => {
     throw badRequest({ vi: `Mã bàn giao "${v}" không hợp lệ.`, en: `"${v}" is not a handover id.` });
   return n;
 };
+
+function printDashboard(d: Awaited<ReturnType<typeof handoverDashboard>>) {
+  const pct = (a: number, b: number) => (b ? `${((a * 100) / b).toFixed(1).replace('.', ',')}%` : '—');
+  console.log(
+    [
+      `${d.province ? `${d.province.name}` : 'Cả nước / national'} (ngày / on ${d.asOf.split('-').reverse().join('/')}):`,
+      `  bàn giao / handovers: nháp ${d.handovers.draft}, đã gửi ${d.handovers.submitted}, đã kiểm đếm ${d.handovers.counted}, đã ký ${d.handovers.signed}, kết thúc ${d.handovers.closed}`,
+      `  dòng chưa nhận đủ / outstanding lines: ${d.outstanding} / ${d.lines}`,
+      `  hồ sơ đã số hóa / dossiers digitised: ${d.dossiersDigitised} / ${d.dossiers} (${pct(d.dossiersDigitised, d.dossiers)}); trang / pages ${d.pagesDigitised} / ${d.pages} (${pct(d.pagesDigitised, d.pages)})`,
+      `  hồ sơ đất đai, dự án chưa số hóa xong / land-investment records not digitised: ${d.landRecordsNotDigitised}`,
+      `  con dấu chưa nộp / seals not surrendered: ${d.sealsNotSurrendered}`,
+      `  trụ sở bỏ trống quá ${d.idleMonths} tháng / HQ idle over ${d.idleMonths} months: ${d.headquartersIdlePastMonths} (bỏ trống / idle ${d.headquartersIdle} / ${d.headquarters})`,
+      `  việc quá hạn giải quyết / unfinished business past deadline: ${d.businessPastDeadline}`,
+    ].join('\n'),
+  );
+}
 
 export function registerHandoverCommands(program: Command) {
   const h = program
@@ -73,12 +95,13 @@ export function registerHandoverCommands(program: Command) {
     .option('--json', 'JSON output', false)
     .action((o) =>
       withDb(o.json, async ({ db }) => {
-        const r = await handoverStatus(db, cliContext(), {
-          province: o.province,
-          idleMonths: positiveId(o.idleMonths),
-        });
-        if (o.json) printJson(r);
+        const q = { province: o.province, idleMonths: positiveId(o.idleMonths) };
+        const r = await handoverStatus(db, cliContext(), q);
+        // The dashboard's figures come from the maintained rollups (rollups.store.ts), not from the lines.
+        const d = await handoverDashboard(db, cliContext(), q);
+        if (o.json) printJson({ ...r, dashboard: d });
         else {
+          printDashboard(d);
           console.log(
             `${r.province ? `Tỉnh / province ${r.province}: ` : ''}${r.handovers} bàn giao / handovers, ${r.lines} dòng / lines, ${r.outstanding} dòng chưa nhận đủ / outstanding`,
           );
@@ -96,6 +119,68 @@ export function registerHandoverCommands(program: Command) {
             })),
           );
         }
+      }),
+    );
+
+  h.command('import')
+    .description(
+      'Import inventory lines (.xlsx or CSV, data/handover/README.md) into a draft: all or nothing; exit 2 lists every bad row',
+    )
+    .argument('<file>')
+    .requiredOption('--handover <id>', 'the handover (draft) the lines belong to')
+    .option('--dry-run', 'check everything, save nothing', false)
+    .option('--json', 'JSON output', false)
+    .action((file: string, o) =>
+      withDb(o.json, async ({ db }) => {
+        const started = performance.now();
+        const read = await readInventoryFile(fs.readFileSync(file));
+        try {
+          const r = await importLines(db, cliContext(), positiveId(o.handover), read, {
+            dryRun: Boolean(o.dryRun),
+            source: path.basename(file),
+          });
+          const ms = Math.round(performance.now() - started);
+          if (o.json) printJson({ ...r, milliseconds: ms });
+          else
+            console.log(
+              `${r.dryRun ? 'Kiểm tra (chưa lưu) / checked, not saved' : 'Đã nhập / imported'}: ${r.rows} dòng / lines vào bàn giao số / into handover ${r.handoverId} (${Object.entries(
+                r.kinds,
+              )
+                .map(([k, n]) => `${k} ${n}`)
+                .join(', ')}) trong / in ${ms} ms`,
+            );
+        } catch (err) {
+          if (!o.json && err instanceof AppError && Array.isArray(err.extra.rows))
+            for (const p of err.extra.rows as { row: number; reasons: { vi: string; en: string }[] }[])
+              console.error(
+                `  dòng / row ${p.row}: ${p.reasons.map((x) => x.vi).join('; ')}\n      ${p.reasons.map((x) => x.en).join('; ')}`,
+              );
+          throw err;
+        }
+      }),
+    );
+
+  h.command('check')
+    .description(
+      'Anomalies: receivers that are not successors, seals surrendered without receipt, signed with outstanding lines…',
+    )
+    .option('--limit <n>', 'rows listed per anomaly', '100')
+    .option('--json', 'JSON output', false)
+    .action((o) =>
+      withDb(o.json, async ({ db }) => {
+        const r = await checkHandovers(db, cliContext(), positiveId(o.limit));
+        if (o.json) printJson(r);
+        else {
+          console.log(`${r.total} bất thường / anomalies`);
+          for (const a of r.anomalies) {
+            console.log(`- ${a.count} × ${a.message.vi} / ${a.message.en}`);
+            for (const x of a.rows.slice(0, 10))
+              console.log(
+                `    bàn giao / handover ${x.handoverId}${x.lineId ? `, dòng / line ${x.lineId}` : ''}${x.note ? `: ${x.note}` : ''}`,
+              );
+          }
+        }
+        if (r.total > 0) process.exitCode = 3;
       }),
     );
 

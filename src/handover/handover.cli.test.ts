@@ -14,6 +14,7 @@ import { runCli } from '../cli/cli.testing.ts';
 import { addLine } from './inventory/inventory.service.ts';
 import { countLine, submit } from './workflow/workflow.service.ts';
 import { makeMinutes, sign } from './minutes/minutes.service.ts';
+import { COLUMNS } from './sheet/sheet.columns.ts';
 
 const run = (...args: string[]) => runCli(registerHandoverCommands, ...args);
 const sys = systemContext('cli:test');
@@ -106,5 +107,48 @@ describe.each(ENGINES)('handover CLI on %s', (engine) => {
     const bad = await run('handover', 'verify', other, '--json');
     expect(bad.code).toBe(3);
     expect(JSON.parse(bad.out).match).toBe(false);
+  });
+
+  it('imports an inventory (refused with its rows, dry run, for real), then shows the dashboard and the anomalies', async () => {
+    const id = await withDb(async (db) => {
+      const r = await db
+        .selectFrom('handovers as h')
+        .innerJoin('handover_receivers as r', 'r.handover_id', 'h.id')
+        .select('h.id')
+        .where('h.level', '=', 3)
+        .where('h.state', '=', 'draft')
+        .groupBy('h.id')
+        .having((eb) => eb.fn.countAll(), '=', 1)
+        .orderBy('h.id')
+        .executeTakeFirstOrThrow();
+      return r.id;
+    });
+    const cells: Record<string, string> = {
+      'Loại dòng': 'Con dấu, chữ ký số',
+      'Tên, tiêu đề': 'Con dấu UBND',
+      'Loại dấu': 'Con dấu',
+      'Số hiệu dấu, chứng thư số': 'D-1',
+      'Trạng thái dấu': 'Đang sử dụng',
+    };
+    const csv = (rows: Record<string, string>[]) =>
+      [COLUMNS.map((c) => c.header), ...rows.map((r) => COLUMNS.map((c) => r[c.header] ?? ''))]
+        .map((r) => r.map((v) => `"${v}"`).join(','))
+        .join('\n');
+    const good = path.join(path.dirname(dir), 'danh-muc.csv');
+    const bad = path.join(path.dirname(dir), 'sai.csv');
+    await writeFile(good, csv([cells, { ...cells, 'Số hiệu dấu, chứng thư số': 'D-2' }]));
+    await writeFile(bad, csv([cells, { ...cells, 'Trạng thái dấu': 'Mất' }]));
+    const refused = await run('handover', 'import', bad, '--handover', String(id));
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toContain('dòng / row 3');
+    const dry = await run('handover', 'import', good, '--handover', String(id), '--dry-run', '--json');
+    expect(dry.code, dry.err).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, rows: 2 });
+    const real = await run('handover', 'import', good, '--handover', String(id), '--json');
+    expect(JSON.parse(real.out)).toMatchObject({ dryRun: false, rows: 2, kinds: { seal: 2 } });
+    const status = JSON.parse((await run('handover', 'status', '--json')).out);
+    expect(status.dashboard).toMatchObject({ province: null, sealsNotSurrendered: 2, lines: 3 });
+    const check = await run('handover', 'check', '--json');
+    expect(JSON.parse(check.out).anomalies).toHaveLength(5);
   });
 });

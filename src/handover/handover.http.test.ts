@@ -12,6 +12,8 @@ import { systemContext, type Role } from '../platform/context.ts';
 import { createUser } from '../accounts/accounts.service.ts';
 import { AUDIT_ACTIONS, auditActionOf } from '../audit/audit.actions.ts';
 import { seedHandoverRegistry } from './handover.fixtures.ts';
+import { multipartBody } from '../platform/upload/upload.testing.ts';
+import { COLUMNS } from './sheet/sheet.columns.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -155,6 +157,54 @@ describe.each(ENGINES)('handover API on %s', (engine) => {
     ).toMatchObject({ version: 2 });
     const status = (await as('tinh', 'GET', '/api/handovers/status?province=90')).json();
     expect(status).toMatchObject({ lines: 2, outstanding: 2 });
+  });
+
+  it('imports a CSV inventory (dry run, then for real, read in the worker pool), exports it, and shows the dashboards', async () => {
+    const list = (await as('tinh', 'GET', '/api/handovers?province=90')).json();
+    const id = list.items.find((h: { fromUnit: { id: number } }) => h.fromUnit.id === u.c1).id as number;
+    const header = COLUMNS.map((c) => `"${c.header}"`).join(',');
+    const line = (title: string) =>
+      COLUMNS.map(
+        (c) =>
+          ({
+            'Loại dòng': 'Con dấu, chữ ký số',
+            'Tên, tiêu đề': title,
+            'Loại dấu': 'Con dấu',
+            'Số hiệu dấu, chứng thư số': title,
+            'Trạng thái dấu': 'Đang sử dụng',
+          })[c.header] ?? '',
+      )
+        .map((v) => `"${v}"`)
+        .join(',');
+    const send = async (user: string, csv: string, dryRun: boolean) => {
+      const form = await multipartBody(
+        { dryRun },
+        { name: 'danh-muc.csv', content: [header, ...csv.split('|')].join('\n') },
+      );
+      return app.inject({
+        method: 'POST',
+        url: `/api/handovers/${id}/lines/import`,
+        payload: form.payload,
+        headers: { cookie: sessions[user].cookie, 'x-csrf-token': sessions[user].csrf, ...form.headers },
+      });
+    };
+    expect((await send('xa1', line('D1'), false)).statusCode).toBe(403); // the receiving side does not add lines
+    const bad = await send('huyen', `${line('D1')}|${line('')}`, false);
+    expect(bad.statusCode, bad.body).toBe(422);
+    expect(bad.json().rows).toMatchObject([{ row: 3 }]);
+    const dry = await send('huyen', `${line('D1')}|${line('D2')}`, true);
+    expect(dry.json()).toMatchObject({ dryRun: true, rows: 2, firstLineId: null });
+    const done = await send('huyen', `${line('D1')}|${line('D2')}`, false);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ dryRun: false, rows: 2, kinds: { seal: 2 } });
+    const xlsx = await as('huyen', 'GET', `/api/handovers/${id}/lines.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const dash = await as('tinh', 'GET', '/api/handovers/dashboard?province=90');
+    expect(dash.statusCode, dash.body).toBe(200);
+    expect(dash.json().sealsNotSurrendered).toBeGreaterThanOrEqual(2);
+    expect((await as('tinh', 'GET', '/api/handovers/dashboard')).statusCode).toBe(403); // the nation: central only
+    expect((await as('central', 'GET', '/api/handovers/dashboard')).json().lines).toBe(dash.json().lines);
   });
 
   it('leaves an audit record for every handover action, each holding what its kind needs', async () => {

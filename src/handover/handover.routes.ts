@@ -36,6 +36,7 @@ import { openHandovers } from './open/open.service.ts';
 import { addLine, removeLine } from './inventory/inventory.service.ts';
 import * as workflow from './workflow/workflow.service.ts';
 import * as minutes from './minutes/minutes.service.ts';
+import { sheetRoutes } from './handover.sheets.routes.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -238,5 +239,6 @@ export function handoverRoutes(db: Db) {
       },
       async (req) => minutes.verify(db, req.ctx, req.params.sha256),
     );
+    sheetRoutes(fastify, db); // import/export of the inventory, the dashboard (issue 11, items 5 and 6)
   };
 }

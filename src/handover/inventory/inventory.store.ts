@@ -1,6 +1,7 @@
 // SQL of inventory lines (Kysely). Money, areas and dates are read as text: exact, on both engines.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/db-schema.ts';
+import { lineDelta } from '../rollups/rollups.store.ts';
 
 type Q = Kysely<Database>;
 
@@ -77,27 +78,37 @@ export async function insertLine(db: Q, l: NewLine): Promise<LineRow> {
       ${l.floor_area_m2}::numeric, ${l.pages}, ${l.pages_digitised}, ${l.land_or_investment}, ${l.legal_deadline}::date,
       ${l.status}, ${JSON.stringify(l.details)}::jsonb, ${JSON.stringify(l.files)}::jsonb)
     returning ${LINE_COLUMNS}`.execute(db);
+  // Every write of a line moves the dashboards' rollups in the same transaction (rollups.store.ts).
+  await lineDelta(db, 1, { lineId: r.rows[0].id });
   return r.rows[0];
 }
 
-export const deleteLine = (db: Q, id: number) => db.deleteFrom('handover_lines').where('id', '=', id).execute();
+export async function deleteLine(db: Q, id: number) {
+  await lineDelta(db, -1, { lineId: id });
+  await db.deleteFrom('handover_lines').where('id', '=', id).execute();
+}
 
 export async function setCount(
   db: Q,
   id: number,
   c: { state: string; note: string | null; userId: number | null },
 ): Promise<LineRow> {
+  await lineDelta(db, -1, { lineId: id });
   const r = await sql<LineRow>`
     update handover_lines set count_state = ${c.state}, count_note = ${c.note}, counted_by = ${c.userId},
            counted_at = now()
      where id = ${id} returning ${LINE_COLUMNS}`.execute(db);
+  await lineDelta(db, 1, { lineId: id });
   return r.rows[0];
 }
 
 /** A correcting version is counted again from the start. */
-export const resetCounts = (db: Q, handoverId: number) =>
-  db
+export async function resetCounts(db: Q, handoverId: number) {
+  await lineDelta(db, -1, { handoverId });
+  await db
     .updateTable('handover_lines')
     .set({ count_state: 'pending', count_note: null, counted_by: null, counted_at: null })
     .where('handover_id', '=', handoverId)
     .execute();
+  await lineDelta(db, 1, { handoverId });
+}

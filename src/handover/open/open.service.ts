@@ -7,6 +7,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { checkRole } from '../../platform/policy/policy.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { HANDOVER } from '../handover.policy.ts';
+import { handoverDelta } from '../rollups/rollups.store.ts';
 import * as store from './open.store.ts';
 
 export const LEVEL_NAMES: Record<number, { key: string; vi: string; en: string }> = {
@@ -28,10 +29,10 @@ export async function openHandovers(db: Db, ctx: RequestContext, asOf: string) {
   checkRole(ctx, HANDOVER['handover.open']);
   return db.transaction().execute(async (trx) => {
     const inserted = await store.insertHandovers(trx, asOf);
-    await store.insertReceivers(
-      trx,
-      inserted.map((h) => h.id),
-    );
+    const ids = inserted.map((h) => h.id);
+    await store.insertReceivers(trx, ids);
+    // Counted once their province is known (insertReceivers sets it): the dashboards' rollups.
+    await handoverDelta(trx, 1, ids);
     const counts = await store.countsByLevel(trx, asOf);
     if (counts.length === 0)
       throw badRequest({

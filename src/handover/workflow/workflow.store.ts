@@ -1,6 +1,7 @@
 // SQL of a handover's own row, its receivers and its state (Kysely).
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../platform/db/db-schema.ts';
+import { handoverDelta } from '../rollups/rollups.store.ts';
 
 type Q = Kysely<Database>;
 
@@ -56,13 +57,18 @@ export async function outstandingOf(db: Q, id: number) {
   return r.rows[0];
 }
 
-export const setState = (db: Q, id: number, set: Record<string, unknown>) =>
-  db
+/** Every change of state moves the dashboards' counts by state in the same transaction. */
+export async function setState(db: Q, id: number, set: Record<string, unknown>) {
+  await handoverDelta(db, -1, [id]);
+  const after = (await db
     .updateTable('handovers')
     .set(set)
     .where('id', '=', id)
     .returning(['state', 'version'])
-    .executeTakeFirstOrThrow() as Promise<{ state: HandoverRow['state']; version: number }>;
+    .executeTakeFirstOrThrow()) as { state: HandoverRow['state']; version: number };
+  await handoverDelta(db, 1, [id]);
+  return after;
+}
 
 /** Every unit under the given ones (themselves included): the scope of a caller's grants. */
 const below = (units: number[]) => sql`

@@ -257,6 +257,32 @@ export interface HandoverReceivers {
   unit_id: number;
 }
 
+export interface HandoverRollupDays {
+  day: string;
+  measure: string;
+  n: Generated<number>;
+  province_key: number;
+}
+
+export interface HandoverRollups {
+  dossiers: Generated<number>;
+  dossiers_digitised: Generated<number>;
+  handovers_closed: Generated<number>;
+  handovers_counted: Generated<number>;
+  handovers_draft: Generated<number>;
+  handovers_signed: Generated<number>;
+  handovers_submitted: Generated<number>;
+  headquarters: Generated<number>;
+  headquarters_idle: Generated<number>;
+  land_records_not_digitised: Generated<number>;
+  lines: Generated<number>;
+  outstanding: Generated<number>;
+  pages: Generated<number>;
+  pages_digitised: Generated<number>;
+  province_key: number;
+  seals_not_surrendered: Generated<number>;
+}
+
 export interface Handovers {
   closed_at: Timestamp | null;
   counted_at: Timestamp | null;
@@ -963,6 +989,8 @@ export interface DB {
   handover_lines: HandoverLines;
   handover_minutes: HandoverMinutes;
   handover_receivers: HandoverReceivers;
+  handover_rollup_days: HandoverRollupDays;
+  handover_rollups: HandoverRollups;
   handovers: Handovers;
   indicator_definitions: IndicatorDefinitions;
   indicator_shares: IndicatorShares;

@@ -543,6 +543,24 @@ export const CASES: Record<string, Case> = {
     facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
   }),
   'GET /api/handover-minutes/:sha256': () => ({ method: 'GET', url: `/api/handover-minutes/${'a'.repeat(64)}` }),
+  // handover sheets and dashboard (issue 11, items 5 and 6): the import is adding lines (the ended unit's side); the
+  // export reads the handover; a province's dashboard needs a grant over the province (Hà Nội in, Huế out).
+  'POST /api/handovers/:id/lines/import': (w, s) => ({
+    method: 'POST',
+    url: `/api/handovers/${w.handovers[s].id}/lines/import`,
+    upload: { fields: { dryRun: 'true' }, file: { name: 'danh-muc.csv', content: Buffer.from('STT\n') } },
+    facts: { unit: s === 'in' ? w.units.trucBach : w.handovers.hueOld },
+  }),
+  'GET /api/handovers/:id/lines.xlsx': (w, s) => ({
+    method: 'GET',
+    url: `/api/handovers/${w.handovers[s].id}/lines.xlsx`,
+    facts: { unit: s === 'in' ? w.units.baDinh : w.units.hueCommune },
+  }),
+  'GET /api/handovers/dashboard': (w, s) => ({
+    method: 'GET',
+    url: `/api/handovers/dashboard?province=${s === 'in' ? '01' : '46'}`,
+    facts: { unit: s === 'in' ? w.units.hanoi : w.units.hue },
+  }),
   ...FEEDBACK_CASES,
 };
 

@@ -85,6 +85,8 @@ export const ACTION_WORDS: Record<string, Words> = {
   'handover.minutes.sign': { vi: 'Ký biên bản bàn giao', en: 'Handover minutes signed' },
   'handover.close': { vi: 'Kết thúc bàn giao', en: 'Handover closed' },
   'handover.correct': { vi: 'Mở phiên bản đính chính bàn giao', en: 'Handover correcting version opened' },
+  'handover.lines.import': { vi: 'Nhập danh mục bàn giao từ tệp', en: 'Handover inventory imported' },
+  'handover.lines.export': { vi: 'Xuất danh mục bàn giao ra Excel', en: 'Handover inventory exported' },
   // channel: feedback (issue 13)
   'feedback.submit': { vi: 'Gửi phản ánh, kiến nghị', en: 'Feedback submitted' },
   'feedback.assign': { vi: 'Giao xử lý phản ánh', en: 'Feedback assigned' },
