@@ -1,48 +1,20 @@
 // `apparatus tokens list|create|revoke` and `apparatus users deactivate|grant…`,
 // run in-process through commander against a database the CLI opens itself.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openAndMigrate } from '../platform/runtime.ts';
+import { ENGINES } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/db.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { registerAdminCommands } from '../cli/admin.commands.ts';
-import { runCli } from '../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../cli/cli.testing.ts';
 import { createUser, authenticate } from './accounts.service.ts';
 
 const run = (...args: string[]) => runCli(registerAdminCommands, ...args);
 
 describe.each(ENGINES)('accounts CLI on %s', (engine) => {
-  const saved = {
-    url: process.env.DATABASE_URL,
-    dir: process.env.APPARATUS_DATA_DIR,
-    max: process.env.APPARATUS_TOKEN_MAX_DAYS,
-  };
-  let dir = '';
-  let pg: TestDb | null = null;
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
+  const { withDb } = cliDatabase(engine, 'apparatus-accounts-');
+  const savedMaxDays = process.env.APPARATUS_TOKEN_MAX_DAYS;
 
   beforeAll(async () => {
-    dir = path.join(await mkdtemp(path.join(tmpdir(), 'apparatus-accounts-')), 'db');
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      process.env.APPARATUS_DATA_DIR = dir;
-    }
     process.env.APPARATUS_TOKEN_MAX_DAYS = '30';
     await withDb(async (db) => {
       await seedMiniRegistry(db);
@@ -54,16 +26,9 @@ describe.each(ENGINES)('accounts CLI on %s', (engine) => {
       });
     });
   });
-  afterAll(async () => {
-    await pg?.drop();
-    for (const [key, value] of [
-      ['DATABASE_URL', saved.url],
-      ['APPARATUS_DATA_DIR', saved.dir],
-      ['APPARATUS_TOKEN_MAX_DAYS', saved.max],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+  afterAll(() => {
+    if (savedMaxDays === undefined) delete process.env.APPARATUS_TOKEN_MAX_DAYS;
+    else process.env.APPARATUS_TOKEN_MAX_DAYS = savedMaxDays;
   });
 
   it('creates a read-only token for a user within the configured maximum, lists it, and revokes it', async () => {

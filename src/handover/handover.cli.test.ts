@@ -1,16 +1,12 @@
 // `apparatus handover …` on the real registry: open (first use imports the reference data), status of a
 // province, the minutes of a signed handover written to a file, and `verify` telling that file from another.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openAndMigrate } from '../platform/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { ENGINES } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/db.ts';
 import { registerHandoverCommands } from '../cli/handover.commands.ts';
-import { runCli } from '../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../cli/cli.testing.ts';
 import { addLine } from './inventory/inventory.service.ts';
 import { countLine, submit } from './workflow/workflow.service.ts';
 import { makeMinutes, sign } from './minutes/minutes.service.ts';
@@ -20,36 +16,8 @@ const run = (...args: string[]) => runCli(registerHandoverCommands, ...args);
 const sys = systemContext('cli:test');
 
 describe.each(ENGINES)('handover CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
-  let dir = '';
-  let pg: TestDb | null = null;
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-handover-'));
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      process.env.APPARATUS_DATA_DIR = path.join(dir, 'db');
-      dir = path.join(dir, 'db');
-    }
-  });
-  afterAll(async () => {
-    process.env.DATABASE_URL = saved.url;
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    process.env.APPARATUS_DATA_DIR = saved.dir;
-    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
-    await pg?.drop();
-  });
+  const cli = cliDatabase(engine, 'apparatus-handover-');
+  const { withDb } = cli;
 
   it('opens the handovers of 1 July 2025 by level, then none the second time', async () => {
     const first = await run('handover', 'open', '--as-of', '2025-07-01', '--json');
@@ -91,7 +59,7 @@ describe.each(ENGINES)('handover CLI on %s', (engine) => {
       await sign(db, sys, h.id, { side: 'to', documentSha256: m.documentSha256 });
       return h.id;
     });
-    const file = path.join(path.dirname(dir), 'bien-ban.docx');
+    const file = path.join(cli.root, 'bien-ban.docx');
     const written = await run('handover', 'minutes', String(id), '--out', file, '--json');
     expect(written.code, written.err).toBe(0);
     const ok = await run('handover', 'verify', file, '--json');
@@ -102,7 +70,7 @@ describe.each(ENGINES)('handover CLI on %s', (engine) => {
       signedByBoth: true,
       fromUnit: 'Phường Trúc Bạch',
     });
-    const other = path.join(path.dirname(dir), 'khac.docx');
+    const other = path.join(cli.root, 'khac.docx');
     await writeFile(other, 'not the minutes');
     const bad = await run('handover', 'verify', other, '--json');
     expect(bad.code).toBe(3);
@@ -134,8 +102,8 @@ describe.each(ENGINES)('handover CLI on %s', (engine) => {
       [COLUMNS.map((c) => c.header), ...rows.map((r) => COLUMNS.map((c) => r[c.header] ?? ''))]
         .map((r) => r.map((v) => `"${v}"`).join(','))
         .join('\n');
-    const good = path.join(path.dirname(dir), 'danh-muc.csv');
-    const bad = path.join(path.dirname(dir), 'sai.csv');
+    const good = path.join(cli.root, 'danh-muc.csv');
+    const bad = path.join(cli.root, 'sai.csv');
     await writeFile(good, csv([cells, { ...cells, 'Số hiệu dấu, chứng thư số': 'D-2' }]));
     await writeFile(bad, csv([cells, { ...cells, 'Trạng thái dấu': 'Mất' }]));
     const refused = await run('handover', 'import', bad, '--handover', String(id));

@@ -2,47 +2,24 @@
 // a bad file refused with every row (exit 2, --json), a dry run that saves nothing, the import, the masked list,
 // a placement over quota refused with the figures, an exclusion with its reason.
 import fs from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
-import { loadConfig } from '../platform/config.ts';
-import { openAndMigrate } from '../platform/runtime.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../platform/db/testing.ts';
 import { systemContext } from '../platform/context.ts';
-import type { Db } from '../platform/db/db.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { createPeriod, allocate } from '../staffing/quotas/quotas.service.ts';
 import { recordPresent } from '../staffing/headcount/headcount.service.ts';
 import { registerPeopleRegisterCommands } from '../cli/people-register.commands.ts';
-import { runCli } from '../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../cli/cli.testing.ts';
 import { personCells, registerWorkbook } from './people.testing.ts';
 
 const run = (...args: string[]) => runCli(registerPeopleRegisterCommands, ...args);
 const ctx = systemContext('test');
 
 describe.each(ENGINES)('people CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
-  let dir = '';
-  let pg: TestDb | null = null;
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: path.join(dir, 'db') });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
+  const cli = cliDatabase(engine, 'apparatus-people-');
+  const { withDb } = cli;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-people-'));
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      process.env.APPARATUS_DATA_DIR = path.join(dir, 'db');
-    }
     await withDb(async (db) => {
       const u = await seedMiniRegistry(db);
       await createPeriod(db, ctx, { code: '2025-2030', name: 'Thử', startDate: '2025-01-01', endDate: '2031-01-01' });
@@ -61,11 +38,11 @@ describe.each(ENGINES)('people CLI on %s', (engine) => {
       });
     });
     fs.writeFileSync(
-      path.join(dir, 'bad.xlsx'),
+      path.join(cli.root, 'bad.xlsx'),
       await registerWorkbook([personCells(1), personCells(2, { 'Số định danh cá nhân': '12 345' })]),
     );
     fs.writeFileSync(
-      path.join(dir, 'good.xlsx'),
+      path.join(cli.root, 'good.xlsx'),
       await registerWorkbook([
         personCells(1, { 'Mã đơn vị': '00004' }),
         personCells(2, { 'Mã đơn vị': '00004' }),
@@ -73,25 +50,16 @@ describe.each(ENGINES)('people CLI on %s', (engine) => {
       ]),
     );
   });
-  afterAll(async () => {
-    for (const [k, v] of [
-      ['DATABASE_URL', saved.url],
-      ['APPARATUS_DATA_DIR', saved.dir],
-    ] as const)
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    await pg?.drop();
-  });
 
   it('imports all or nothing, lists masked, places within quota and refuses with the figures or the reason', async () => {
-    const bad = await run('people', 'import', path.join(dir, 'bad.xlsx'), '--unit', '01', '--json');
+    const bad = await run('people', 'import', path.join(cli.root, 'bad.xlsx'), '--unit', '01', '--json');
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out)).toMatchObject({ status: 422, rows: [{ row: 3 }] });
     expect(JSON.parse(bad.out).rows[0].reasons[0].vi).toContain('12 chữ số');
 
-    const dry = await run('people', 'import', path.join(dir, 'good.xlsx'), '--unit', '01', '--dry-run', '--json');
+    const dry = await run('people', 'import', path.join(cli.root, 'good.xlsx'), '--unit', '01', '--dry-run', '--json');
     expect(JSON.parse(dry.out)).toMatchObject({ rows: 3, inserted: 3, dryRun: true });
-    const done = await run('people', 'import', path.join(dir, 'good.xlsx'), '--unit', '01');
+    const done = await run('people', 'import', path.join(cli.root, 'good.xlsx'), '--unit', '01');
     expect(done.out).toContain('3 người / people, 3 mới / new');
 
     const list = JSON.parse((await run('people', 'list', '--unit', '01', '--json')).out);
@@ -153,7 +121,7 @@ describe.each(ENGINES)('people CLI on %s', (engine) => {
     expect(voluntary.code, voluntary.out).toBe(0);
     expect(voluntary.out).toContain('Chế độ / benefit (nd178-2024-nd67-2025, lương cơ sở / base 2.340.000 đ)');
 
-    const exported = await run('people', 'export', '--unit', '01', '--out', path.join(dir, 'out.xlsx'), '--json');
+    const exported = await run('people', 'export', '--unit', '01', '--out', path.join(cli.root, 'out.xlsx'), '--json');
     expect(JSON.parse(exported.out)).toMatchObject({ rows: 3 });
   }, 120_000);
 });

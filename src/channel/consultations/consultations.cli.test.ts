@@ -1,18 +1,12 @@
 // `apparatus consultation results ID` and `apparatus satisfaction index`, in-process, against a database the CLI
 // opens itself (PGlite in a directory, or PostgreSQL when DATABASE_URL is set): the exact counts in --json, the
 // rounded rates and the small-sample mark in text, and a refusal a person can act on.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { openAndMigrate } from '../../platform/runtime.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../platform/db/testing.ts';
 import { systemContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/db.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { registerChannelCommands } from '../../cli/channel.commands.ts';
-import { runCli } from '../../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../../cli/cli.testing.ts';
 import { createConsultation } from './consultations.service.ts';
 import { confirmParticipation, participate } from './consultations.participate.ts';
 import { answerSurvey } from '../satisfaction/satisfaction.service.ts';
@@ -21,29 +15,10 @@ const run = (...args: string[]) => runCli(registerChannelCommands, ...args);
 const ctx = systemContext('test');
 
 describe.each(ENGINES)('channel CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
-  let dir = '';
-  let pg: TestDb | null = null;
+  const { withDb } = cliDatabase(engine, 'apparatus-channel-');
   let id = 0;
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
 
   beforeAll(async () => {
-    dir = path.join(await mkdtemp(path.join(tmpdir(), 'apparatus-channel-')), 'db');
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      process.env.APPARATUS_DATA_DIR = dir;
-    }
     await withDb(async (db) => {
       const units = await seedMiniRegistry(db);
       const c = await createConsultation(db, ctx, {
@@ -72,16 +47,6 @@ describe.each(ENGINES)('channel CLI on %s', (engine) => {
       }
       await answerSurvey(db, ctx, { unitCode: '00004', answers: { '1.1': 5, '2.1': 2 } }, { today: '2026-02-01' });
     });
-  });
-  afterAll(async () => {
-    await pg?.drop();
-    for (const [key, value] of [
-      ['DATABASE_URL', saved.url],
-      ['APPARATUS_DATA_DIR', saved.dir],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
   });
 
   it('prints a consultation’s results: exact counts in JSON, the rate rounded in text', async () => {

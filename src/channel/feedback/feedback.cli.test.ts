@@ -1,18 +1,12 @@
 // `apparatus feedback stats` and `feedback overdue`, run in-process against a database the CLI opens itself
 // (a PGlite folder, or a PostgreSQL test database): an item submitted long ago and left unanswered is overdue,
 // an answered one counts as answered and not overdue; --province narrows; --json is exact.
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { openAndMigrate } from '../../platform/runtime.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../platform/db/testing.ts';
 import { systemContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/db.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { registerFeedbackCommands } from '../../cli/feedback.commands.ts';
-import { runCli } from '../../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../../cli/cli.testing.ts';
 import { submit } from './feedback.service.ts';
 import { answer } from './feedback.officer.ts';
 import { feedbackSettings } from './feedback.settings.ts';
@@ -21,29 +15,9 @@ const run = (...args: string[]) => runCli(registerFeedbackCommands, ...args);
 const ctx = systemContext('test');
 
 describe.each(ENGINES)('feedback CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
-  let dir = '';
-  let pg: TestDb | null = null;
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
+  const { withDb } = cliDatabase(engine, 'apparatus-feedback-');
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-feedback-'));
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      dir = path.join(dir, 'db');
-      process.env.APPARATUS_DATA_DIR = dir;
-    }
     await withDb(async (db) => {
       await seedMiniRegistry(db);
       const old = feedbackSettings({ today: () => '2026-01-05' });
@@ -60,13 +34,6 @@ describe.each(ENGINES)('feedback CLI on %s', (engine) => {
       ).id;
       await answer(db, ctx, id, 'Đã thu gom xong.', old);
     });
-  });
-  afterAll(async () => {
-    await pg?.drop();
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
-    else process.env.APPARATUS_DATA_DIR = saved.dir;
   });
 
   it('counts per unit, narrows to a province, and lists what is overdue', async () => {

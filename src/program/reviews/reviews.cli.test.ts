@@ -1,19 +1,13 @@
 // `apparatus program reviews` and `program holidays`, run in-process through
 // commander against a database the CLI opens itself (a PGlite folder, or a
 // PostgreSQL test database).
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { openAndMigrate } from '../../platform/runtime.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../platform/db/testing.ts';
 import { systemContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/db.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { createUser } from '../../accounts/accounts.service.ts';
 import { registerProgramCommands } from '../../cli/program.commands.ts';
-import { runCli } from '../../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../../cli/cli.testing.ts';
 import { createProgramFromTree } from '../tasks/tasks.import.ts';
 import { TEST_META, testTree } from '../program.fixtures.ts';
 import { cascadeTask } from '../cascade/cascade.service.ts';
@@ -24,29 +18,9 @@ const run = (...args: string[]) => runCli(registerProgramCommands, ...args);
 const ctx = systemContext('test');
 
 describe.each(ENGINES)('program reviews and holidays CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
-  let dir = '';
-  let pg: TestDb | null = null;
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
+  const { withDb } = cliDatabase(engine, 'apparatus-reviews-');
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-reviews-'));
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      dir = path.join(dir, 'db');
-      process.env.APPARATUS_DATA_DIR = dir;
-    }
     await withDb(async (db) => {
       const units = await seedMiniRegistry(db);
       for (const [username, role, unitCode] of [
@@ -93,13 +67,6 @@ describe.each(ENGINES)('program reviews and holidays CLI on %s', (engine) => {
         { submittedOn: '2026-11-02' },
       );
     });
-  });
-  afterAll(async () => {
-    await pg?.drop();
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
-    else process.env.APPARATUS_DATA_DIR = saved.dir;
   });
 
   it("lists a reviewer's queue, and every report awaiting review without --user", async () => {

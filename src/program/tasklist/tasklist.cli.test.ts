@@ -5,47 +5,23 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
-import { loadConfig } from '../../platform/config.ts';
-import { openAndMigrate } from '../../platform/runtime.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from '../../platform/db/testing.ts';
 import { systemContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/db.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { registerProgramCommands } from '../../cli/program.commands.ts';
 import { createProgramFromTree } from '../tasks/tasks.import.ts';
 import { TEST_META, testTree } from '../program.fixtures.ts';
 import { COLUMNS } from '../parse/tasklist.template.ts';
 import { TASKS_SHEET } from '../parse/tasklist.xlsx.ts';
-import { runCli } from '../../cli/cli.testing.ts';
+import { cliDatabase, runCli } from '../../cli/cli.testing.ts';
 
 const run = (...args: string[]) => runCli(registerProgramCommands, ...args);
 
 describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
-  const saved = { url: process.env.DATABASE_URL, dir: process.env.APPARATUS_DATA_DIR };
-  let dir = '';
-  let pg: TestDb | null = null;
-  /** The test's own connection, closed while the CLI runs (a PGlite folder has one user at a time). */
-  async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-    if (pg) return fn(pg.db);
-    const h = await openAndMigrate({ ...loadConfig(), databaseUrl: null, dataDir: dir });
-    try {
-      return await fn(h.db);
-    } finally {
-      await h.close();
-    }
-  }
+  const { withDb } = cliDatabase(engine, 'apparatus-tasklist-');
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'apparatus-tasklist-'));
-    if (engine === 'postgres') {
-      pg = await createTestDb('postgres');
-      process.env.DATABASE_URL = pg.url!;
-    } else {
-      delete process.env.DATABASE_URL;
-      process.env.APPARATUS_DATA_DIR = path.join(dir, 'db');
-    }
-    dir = engine === 'postgres' ? dir : path.join(dir, 'db');
     await withDb(async (db) => {
       await seedMiniRegistry(db);
       await createProgramFromTree(db, systemContext('test'), TEST_META, testTree(), {
@@ -53,13 +29,6 @@ describe.each(ENGINES)('program tasklist CLI on %s', (engine) => {
         effectiveDate: '2026-01-15',
       });
     });
-  });
-  afterAll(async () => {
-    await pg?.drop();
-    if (saved.url === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved.url;
-    if (saved.dir === undefined) delete process.env.APPARATUS_DATA_DIR;
-    else process.env.APPARATUS_DATA_DIR = saved.dir;
   });
 
   it('exports, then imports an edited file: a dry run first, then the amendment', async () => {
