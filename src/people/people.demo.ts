@@ -16,14 +16,20 @@ const COUNT = 36;
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ'];
 const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Hà', 'Hùng', 'Lan', 'Minh', 'Nga', 'Phúc', 'Quang', 'Thu'];
 
+/** The people the demo sends into early retirement (see the outcomes below). */
+const earlyRetiree = (i: number) => i % 6 === 1;
+
 function person(i: number): PersonRow {
+  // An early retiree must be 2 to 10 years from the Decree 135 retirement age on the leave date and already
+  // entitled to a pension (20 insured years): born 1971 or 1973 (women here), 25 years insured.
+  const retiree = earlyRetiree(i);
   const category: PersonCategory =
     i % 9 === 8 ? 'commune_part_time' : i % 6 === 5 ? 'public_employee' : i % 12 === 7 ? 'cadre' : 'civil_servant';
   return {
     row: i + 2,
     unitCode: null,
     fullName: `${FAMILY[i % FAMILY.length]} ${GIVEN[i % GIVEN.length]} (minh họa ${i + 1})`,
-    birthDate: `${1966 + (i % 28)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    birthDate: `${retiree ? 1971 + (i % 4) : 1966 + (i % 28)}-${String((i % 12) + 1).padStart(2, '0')}-15`,
     sex: i % 2 === 0 ? 'm' : 'f',
     idNumber: `0019${String(90_000_000 + i).padStart(8, '0')}`,
     category,
@@ -32,7 +38,7 @@ function person(i: number): PersonRow {
     salaryCoef: 2.34 + (i % 10) * 0.33,
     positionAllowanceCoef: i % 5 === 0 ? 0.2 : 0,
     otherAllowancesVnd: 500_000,
-    siMonths: 60 + ((i * 37) % 300),
+    siMonths: retiree ? 300 : 60 + ((i * 37) % 300),
     ethnicMinority: false,
     religious: false,
     pregnantOrMaternity: false,
@@ -76,7 +82,7 @@ export async function loadPeopleDemo(db: Db, provinceCode = '01') {
         ? 'part_time_ended'
         : i % 6 === 0
           ? 'placed'
-          : i % 6 === 1
+          : earlyRetiree(i)
             ? 'early_retirement'
             : i === 4
               ? 'resignation'
@@ -92,6 +98,11 @@ export async function loadPeopleDemo(db: Db, provinceCode = '01') {
         voluntary: kind !== 'placed',
         ...(kind === 'placed'
           ? { receivingUnitId: province.id, receivingPosition: 'Chuyên viên (minh họa)', startDate: '2025-10-01' }
+          : {}),
+        // A leaving outcome's benefit needs the leave date and the reorganisation decision's date: Hà Nội's
+        // communes were rearranged by Resolution 1656/NQ-UBTVQH15 of 16/06/2025.
+        ...(kind === 'early_retirement' || kind === 'resignation'
+          ? { leaveDate: '2025-10-01', reorganisationDate: '2025-06-16' }
           : {}),
       });
       outcomes[kind] = (outcomes[kind] ?? 0) + 1;

@@ -123,16 +123,23 @@ export async function recordOutcome(db: Q, ctx: RequestContext, personId: number
     }
     // The benefit, from the record as locked, in this transaction: refused (422) when the record lacks a fact.
     let benefit: PersonBenefit | null = null;
-    if (body.kind === 'early_retirement' || body.kind === 'resignation')
+    if (body.kind === 'early_retirement' || body.kind === 'resignation') {
+      // The route's schema asks for both dates; a caller inside the process (CLI, demo) gets the same refusal.
+      if (!body.leaveDate || !body.reorganisationDate)
+        throw badRequest({
+          vi: 'Nghỉ hưu trước tuổi hoặc thôi việc cần ngày nghỉ việc (leaveDate) và ngày quyết định sắp xếp (reorganisationDate).',
+          en: 'Early retirement or resignation needs the leave date (leaveDate) and the reorganisation decision date (reorganisationDate).',
+        });
       benefit = benefitOf(
         { ...person, unit_level: Number(person.unit_level) },
         {
           kind: body.kind,
-          leaveDate: body.leaveDate!,
-          reorganisationDate: body.reorganisationDate!,
+          leaveDate: body.leaveDate,
+          reorganisationDate: body.reorganisationDate,
           decisionDate: body.decisionDate,
         },
       );
+    }
     const leaving = benefit !== null;
     const row: store.OutcomeRow = {
       person_id: personId,
