@@ -3,7 +3,7 @@
 // that is not declared here, and on a record that does not hold what its kind needs.
 //   change  — a row changed: before and after both, so a reader sees what it was and became
 //   create  — a row made: after; before is empty because nothing was there
-//   upsert  — set or replaced: after; before whenever there was a previous value
+//   upsert  — set or replaced: after; before whenever there was a previous value; one that changes nothing writes no record
 //   delete  — a row removed: before; after is empty
 //   event   — something happened that changes no business row (a sign-in, a refused sign-in): after says what
 //   summary — a bulk operation whose every row change has its own change/upsert record with before

@@ -53,10 +53,8 @@ async function officerContext(db: Db, username: string): Promise<RequestContext 
 
 export async function loadIndicatorsDemo(db: Db) {
   const ctx = systemContext('system:demo');
-  // loadNational adds no definition, target or baseline a second time, but it audits each definition again
-  // (defineIndicator records an update even when nothing changed): loaded targets mean it already ran.
-  const loaded = await db.selectFrom('indicator_targets').select('id').executeTakeFirst();
-  const national = loaded ? { definitions: 0, targetsCreated: 0, baselinesRecorded: 0 } : await loadNational(db, ctx);
+  // loadNational adds no definition, target, baseline or audit row a second time: safe to run on every start.
+  const national = await loadNational(db, ctx);
   const done = await db
     .selectFrom('indicator_values')
     .select('id')

@@ -270,8 +270,19 @@ describe.each(ENGINES)('indicators across the merger on %s', (engine) => {
     expect(later.tracks[0].track).toMatchObject({ status: 'off_track', actual: 9.9818, requiredForRest: 10.0121 });
     const perCapita = await indicatorStatus(t.db, sys, 'GDP_PER_CAPITA_USD', '2026-12-31');
     expect(perCapita.tracks[0].track.path[4]).toEqual({ year: 2030, required: 8500 });
-    // loading again versions nothing
+    // loading again versions nothing, and writes no audit row: nothing changed
+    const audited = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const rowsBefore = await audited();
     expect(await loadNational(t.db, sys)).toMatchObject({ targetsCreated: 0, baselinesRecorded: 0 });
+    expect(await audited()).toBe(rowsBefore);
   });
 
   it('imports a file all or nothing, listing every bad row with its line', async () => {

@@ -9,11 +9,13 @@ import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Config } from '../../platform/config.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { badRequest, conflict, notFound, todayIso } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound, todayIso } from '../../platform/errors.ts';
 import { sendEmail } from '../../platform/notify/email.ts';
 import { redactCounted as redact } from '../../platform/formats/redact.ts';
 import { isOpen } from './consultations.arithmetic.ts';
-import { identityHash, normaliseEmail, sha256 } from './consultations.service.ts';
+import { identityHash, legacyIdentityHash, normaliseEmail, sha256 } from './consultations.service.ts';
+import { serverHashSecret } from '../../platform/secrets/hash-secret.ts';
+import { consultationSettings, type ConsultationSettings } from './consultations.settings.ts';
 import * as store from './consultations.store.ts';
 import type { ParticipationBody } from './consultations.schemas.ts';
 
@@ -38,7 +40,7 @@ export async function participate(
   ctx: RequestContext,
   id: number,
   body: z.infer<typeof ParticipationBody>,
-  options: { today?: string; mail?: Pick<Config, 'smtpUrl' | 'mailFrom'> } = {},
+  options: { today?: string; mail?: Pick<Config, 'smtpUrl' | 'mailFrom'>; hashSecret?: string } = {},
 ) {
   const today = options.today ?? todayIso();
   const code = crypto.randomBytes(24).toString('base64url');
@@ -73,8 +75,8 @@ export async function participate(
         vi: `Không có xã, phường, đặc khu nào mã ${body.residenceCode} đang hiệu lực ngày ${dmy(today)}. Hãy dùng mã xã mới (sau sắp xếp) nơi bạn cư trú.`,
         en: `No commune with code ${body.residenceCode} is in force on ${today}. Use the (post-reorganisation) code of the commune you live in.`,
       });
-    const hash = identityHash(id, body.email);
-    const previous = await store.findParticipant(trx, id, hash);
+    const hash = identityHash(options.hashSecret ?? serverHashSecret(), id, body.email);
+    const previous = await store.findParticipant(trx, id, [hash, legacyIdentityHash(id, body.email)]);
     if (previous?.confirmed_at)
       throw conflict({
         vi: 'Địa chỉ thư điện tử này đã tham gia đợt lấy ý kiến này. Mỗi người chỉ biểu quyết một lần.',
@@ -149,9 +151,28 @@ export async function participate(
   };
 }
 
-export async function confirmParticipation(db: Db, ctx: RequestContext, code: string) {
+/** Confirms with the e-mailed code, if it is less than `codeHours` old (`now` is for tests). */
+export async function confirmParticipation(
+  db: Db,
+  ctx: RequestContext,
+  code: string,
+  options: { now?: Date; settings?: ConsultationSettings } = {},
+) {
+  const { codeHours } = options.settings ?? consultationSettings();
+  const issuedSince = new Date((options.now ?? new Date()).getTime() - codeHours * 3600_000);
   return db.transaction().execute(async (trx) => {
-    const row = await store.confirmParticipant(trx, sha256(code.trim()));
+    const confirmHash = sha256(code.trim());
+    const row = await store.confirmParticipant(trx, confirmHash, issuedSince);
+    if (!row && (await store.pendingByConfirmHash(trx, confirmHash)))
+      throw new AppError(
+        410,
+        'confirmation-code-expired',
+        { vi: 'Mã xác nhận đã hết hạn', en: 'Confirmation code expired' },
+        {
+          vi: `Mã xác nhận chỉ có hiệu lực ${codeHours} giờ kể từ khi gửi ý kiến và mã này đã hết hạn. Hãy gửi lại ý kiến (cùng địa chỉ thư điện tử) để nhận mã mới.`,
+          en: `A confirmation code is valid for ${codeHours} hours after taking part, and this one has expired. Take part again (with the same e-mail address) to receive a new code.`,
+        },
+      );
     if (!row)
       throw notFound({
         vi: 'mã xác nhận này (mã sai, hoặc đã được dùng)',

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../platform/db/db.ts';
 import type { Config } from '../../platform/config.ts';
+import { consultationSettings } from './consultations.settings.ts';
 import { download, responses } from '../../platform/schemas.ts';
 import { CONSULTATIONS } from './consultations.policy.ts';
 import * as service from './consultations.service.ts';
@@ -28,6 +29,8 @@ import {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function consultationsRoutes(db: Db, config: Pick<Config, 'smtpUrl' | 'mailFrom'>) {
+  // Read once when routes are built, so a wrong value stops the server at start rather than at a confirmation.
+  const settings = consultationSettings();
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['channel'];
@@ -97,7 +100,7 @@ export function consultationsRoutes(db: Db, config: Pick<Config, 'smtpUrl' | 'ma
           response: responses({ 200: ConfirmAnswer }),
         },
       },
-      async (req) => participation.confirmParticipation(db, req.ctx, req.body.code),
+      async (req) => participation.confirmParticipation(db, req.ctx, req.body.code, { settings }),
     );
     app.get(
       '/consultations/:id/results',

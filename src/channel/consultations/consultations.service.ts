@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
+import { keyedHash } from '../../platform/secrets/hash-secret.ts';
 import { requireGrantOver } from '../../platform/policy/policy.ts';
 import { badRequest, notFound, todayIso, type Message } from '../../platform/errors.ts';
 import { findUnitById } from '../../units/registry/registry.store.ts';
@@ -24,7 +25,14 @@ const THE_CONSULTATION: Message = { vi: 'Đợt lấy ý kiến này', en: 'This
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 /** Lower case, trimmed: addresses differing only in case are one person. (Gmail's dots are not folded: other providers differ.) */
 export const normaliseEmail = (e: string) => e.trim().toLowerCase();
-export const identityHash = (consultationId: number, email: string) =>
+/**
+ * The participant's identity as stored: an HMAC under the server secret (platform/secrets), so the table cannot be
+ * matched against a list of addresses by someone who reads it.
+ */
+export const identityHash = (secret: string, consultationId: number, email: string) =>
+  keyedHash(secret, 'consultation', `${consultationId}:${normaliseEmail(email)}`);
+/** The unkeyed hash rows written before the secret were stored under; still matched so one address stays one vote. */
+export const legacyIdentityHash = (consultationId: number, email: string) =>
   sha256(`consultation:${consultationId}:${normaliseEmail(email)}`);
 
 const dmy = (iso: string) => iso.split('-').reverse().join('/');

@@ -101,12 +101,22 @@ export async function communeOn(db: Q, code: string, day: string) {
   return r.rows[0];
 }
 
-export const findParticipant = (db: Q, consultationId: number, identityHash: string) =>
+/** The participation of one identity (its hash, or any of the hashes it may have been stored under). */
+export const findParticipant = (db: Q, consultationId: number, identityHashes: string[]) =>
   db
     .selectFrom('consultation_participants')
     .select(['id', 'confirmed_at'])
     .where('consultation_id', '=', consultationId)
-    .where('identity_hash', '=', identityHash)
+    .where('identity_hash', 'in', identityHashes)
+    .orderBy(sql`confirmed_at is null`) // a confirmed one first
+    .executeTakeFirst();
+
+/** A still-pending participation of this code, whatever its age: tells an expired code from a wrong one. */
+export const pendingByConfirmHash = (db: Q, confirmHash: string) =>
+  db
+    .selectFrom('consultation_participants')
+    .select(['id', 'created_at'])
+    .where('confirm_hash', '=', confirmHash)
     .executeTakeFirst();
 
 export const deleteParticipant = (db: Q, id: number) =>
@@ -159,11 +169,13 @@ export async function insertParticipation(
   return row.id;
 }
 
-export const confirmParticipant = (db: Q, confirmHash: string) =>
+/** Confirms the pending participation of this code if the code was issued (the row written) at or after `issuedSince`. */
+export const confirmParticipant = (db: Q, confirmHash: string, issuedSince: Date) =>
   db
     .updateTable('consultation_participants')
     .set({ confirm_hash: null, confirmed_at: sql`now()` })
     .where('confirm_hash', '=', confirmHash)
+    .where('created_at', '>=', issuedSince)
     .returning(['id', 'consultation_id', 'residence_unit_id', 'overall', 'voted_on'])
     .executeTakeFirst();
 

@@ -2,6 +2,7 @@
 // overall), the vote rules (one per confirmed address, pending ones replaced, one vote per section, sections of
 // the draft only, a commune in force on the vote date), refusals outside the dates, redaction of published
 // comments, grouping and answers, the Word report, and the audit row of every mutation.
+import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
@@ -204,6 +205,49 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
     expect(last.answer.status).toBe('pending');
   });
 
+  it('refuses a confirmation code older than the set hours, and keys the participant identity with the server secret', async () => {
+    // A draft of its own, so the counts the other tests check do not move.
+    const other = await service.createConsultation(t.db, ctx, {
+      title: 'Dự thảo thử mã xác nhận',
+      kind: 'other',
+      summary: 'Dự thảo minh họa',
+      unitId: units.hanoi,
+      opensOn: '2026-03-01',
+      closesOn: '2026-03-31',
+      sections: [{ heading: 'Phần 1', body: 'Nội dung' }],
+    });
+    const secret = 'test-secret-0123456789-0123456789-abc';
+    const body = {
+      email: ' Slow@Example.VN ',
+      residenceCode: '00004',
+      overall: 'agree' as const,
+      votes: [],
+      comments: [],
+    };
+    const r = await participation.participate(t.db, ctx, other.id, body, { today: DAY, hashSecret: secret });
+    const stored = await t.db
+      .selectFrom('consultation_participants')
+      .select('identity_hash')
+      .where('id', '=', r.answer.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.identity_hash).not.toBe(service.sha256(`consultation:${other.id}:slow@example.vn`));
+    const hmac = crypto.createHmac('sha256', secret).update(`consultation:${other.id}:slow@example.vn`).digest('hex');
+    expect(stored.identity_hash).toBe(hmac);
+
+    const settings = { codeHours: 24 };
+    const later = (hours: number) => new Date(Date.now() + hours * 3600_000);
+    const expired = await refusal(participation.confirmParticipation(t.db, ctx, r.code, { now: later(25), settings }));
+    expect(expired.status).toBe(410);
+    expect(expired.vi).toContain('hết hạn');
+    expect(expired.en).toContain('Take part again');
+    // Taking part again replaces the pending participation and sends a fresh code, which works within the hours.
+    const again = await participation.participate(t.db, ctx, other.id, body, { today: DAY, hashSecret: secret });
+    await expect(
+      participation.confirmParticipation(t.db, ctx, again.code, { now: later(23), settings }),
+    ).resolves.toMatchObject({ confirmed: true });
+    expect((await refusal(participation.confirmParticipation(t.db, ctx, r.code))).status).toBe(404); // replaced
+  });
+
   it('publishes comments redacted, lets the drafting body group them and answer, and exports the report', async () => {
     const r = await participation.participate(
       t.db,
@@ -301,10 +345,11 @@ describe.each(ENGINES)('consultations on %s', (engine) => {
       .where('action', 'like', 'channel.%')
       .execute();
     const count = (a: string) => rows.filter((r) => r.action === a).length;
-    expect(count('channel.consultation.create')).toBe(1);
+    // The code-expiry test's own draft adds one create, two participations and one confirmation.
+    expect(count('channel.consultation.create')).toBe(2);
     // a, b, c, d, e, e again, the closing-day one, g: 8 participations; a, b, c, d, e, g confirmed.
-    expect(count('channel.consultation.participate')).toBe(8);
-    expect(count('channel.consultation.confirm')).toBe(6);
+    expect(count('channel.consultation.participate')).toBe(10);
+    expect(count('channel.consultation.confirm')).toBe(7);
     expect(count('channel.consultation.group')).toBe(1);
     expect(count('channel.consultation.answer')).toBe(1);
     // No address in the audit log.

@@ -1,11 +1,11 @@
 // The citizen's side of feedback: submit (no account; routed to the unit in force, deadline fixed, rate-limited
 // per address), follow by tracking code, reopen within the configured period, rate the answer. Each change is
 // one transaction with its audit record; the reporter's contact never enters the audit log.
-import crypto from 'node:crypto';
 import type { Db } from '../../platform/db/db.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, badRequest, conflict, notFound, todayIso, tooManyRequests } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
+import { keyedHash } from '../../platform/secrets/hash-secret.ts';
 import { rankUnits } from '../../units/lookup/lookup.service.ts';
 import { CATEGORIES, categoryOf } from './feedback.categories.ts';
 import { newTrackingCode, normaliseCode } from './feedback.code.ts';
@@ -58,7 +58,8 @@ async function locate(db: Db, input: SubmitInput, day: string) {
   return u;
 }
 
-const clientHash = (ip: string) => crypto.createHash('sha256').update(`apparatus-feedback:${ip}`).digest('hex');
+/** The address as the rate limit keeps it: keyed, since a plain hash of an IPv4 address is reversed by trying all 2^32. */
+export const clientHash = (secret: string, ip: string) => keyedHash(secret, 'apparatus-feedback', ip);
 
 export async function submit(db: Db, ctx: RequestContext, input: SubmitInput, settings: FeedbackSettings) {
   const category = categoryOf(input.category);
@@ -88,7 +89,7 @@ export async function submit(db: Db, ctx: RequestContext, input: SubmitInput, se
     );
   const note = routeNote(route, located.full_name, target.full_name);
   const hide = input.privacy === 'public' ? [] : [input.name];
-  const hash = ctx.ip ? clientHash(ctx.ip) : null;
+  const hash = ctx.ip ? clientHash(settings.hashSecret, ctx.ip) : null;
 
   return db.transaction().execute(async (trx) => {
     if (hash) {

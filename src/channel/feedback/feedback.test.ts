@@ -4,6 +4,7 @@
 // forwarding to another unit restarts the clock, forwarding outside closes it as not competent; a withheld
 // identity never reaches the unit; Huế's officer is refused; every change is audited; the per-address limit holds;
 // the working-day clock skips Tết 2026.
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
@@ -316,6 +317,26 @@ describe.each(ENGINES)('feedback on %s', (engine) => {
     expect(refused.map((r) => r.reason.status)).toEqual([429, 429]);
     // Another address is not held back.
     await expect(submit(t.db, citizenCtx('10.9.9.10'), input, s)).resolves.toBeDefined();
+  });
+
+  it('keys the stored address with the server secret, so it cannot be found by hashing every IPv4 address', async () => {
+    const s = feedbackSettings({ hashSecret: 'test-secret-0123456789-0123456789-abc' });
+    const sub = await submit(
+      t.db,
+      citizenCtx('203.0.113.7'),
+      { category: 'other', title: 'Góp ý', description: 'Góp ý.', unitCode: '19900', privacy: 'public' },
+      s,
+    );
+    const row = await t.db
+      .selectFrom('feedback_items')
+      .select('client_hash')
+      .where('code', '=', sub.code)
+      .executeTakeFirstOrThrow();
+    const plain = (v: string) => crypto.createHash('sha256').update(v).digest('hex');
+    expect(row.client_hash).not.toBe(plain('apparatus-feedback:203.0.113.7'));
+    expect(row.client_hash).not.toBe(plain('203.0.113.7'));
+    const hmac = crypto.createHmac('sha256', s.hashSecret).update('apparatus-feedback:203.0.113.7').digest('hex');
+    expect(row.client_hash).toBe(hmac);
   });
 
   it('counts the answer deadline in working days over Tết 2026', async () => {

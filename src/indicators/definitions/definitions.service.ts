@@ -30,6 +30,9 @@ export async function defineIndicator(db: Db, ctx: RequestContext, input: Defini
     const before = (await store.definition(trx, input.code)) ?? undefined;
     await store.upsertDefinition(trx, input);
     const after = await store.definition(trx, input.code);
+    // Loading the same definitions again (indicators load-national twice) changes nothing: an audit row would
+    // claim a change that never happened and bury the real ones.
+    if (before && JSON.stringify(before) === JSON.stringify(after)) return after!;
     await recordAudit(trx, ctx, {
       action: 'indicators.define',
       entity: 'indicator',
