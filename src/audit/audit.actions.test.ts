@@ -23,6 +23,7 @@ import { AUDIT_ACTIONS, auditActionOf } from './audit.actions.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
 // channel: consultations and the satisfaction index (issue 13)
 import { runChannelMutations } from '../channel/consultations/consultations.audit.testing.ts';
+import { runQuestionMutations } from '../channel/questions/questions.audit.testing.ts';
 import { personCells, registerWorkbook } from '../people/people.testing.ts';
 import { loadNational } from '../indicators/targets/targets.service.ts';
 import { recordValue } from '../indicators/values/values.service.ts';
@@ -458,6 +459,8 @@ describe.each(ENGINES)('every mutation outside the program module records before
       address_id: '00004',
       description: 'Góp ý giờ làm việc.',
     });
+    // The standing office's questions (issue 13, item 3).
+    await runQuestionMutations(app, call, inject);
     expect((await inject({ method: 'POST', url: '/api/auth/logout', headers })).statusCode).toBeLessThan(300);
 
     // Each mutation route outside the program was run (a route's path parameters match any value).

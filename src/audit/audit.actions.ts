@@ -143,6 +143,12 @@ export const AUDIT_ACTIONS: AuditAction[] = [
   { action: 'feedback.reopen', entity: 'feedback_item', kind: 'change' },
   { action: 'feedback.rate', entity: 'feedback_item', kind: 'change' },
   { action: 'feedback.contact.view', entity: 'feedback_item', kind: 'event' },
+  // channel: the standing office's questions (issue 13, item 3)
+  { action: 'questions.ask', entity: 'office_question', kind: 'create' },
+  { action: 'questions.draft', entity: 'office_question', kind: 'change' },
+  { action: 'questions.accept', entity: 'office_question', kind: 'change' },
+  { action: 'questions.return', entity: 'office_question', kind: 'change' },
+  { action: 'questions.publish', entity: 'office_question', kind: 'change' },
 ];
 
 export const auditActionOf = (action: string, entity: string) =>

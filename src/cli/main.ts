@@ -16,6 +16,7 @@ import { registerPeopleRegisterCommands } from './people-register.commands.ts';
 // the public channel (issue 13): feedback; consultations and the satisfaction index
 import { registerFeedbackCommands } from './feedback.commands.ts';
 import { registerChannelCommands } from './channel.commands.ts';
+import { registerQuestionsCommands } from './questions.commands.ts';
 
 const program = new Command('apparatus')
   .description(
@@ -41,6 +42,7 @@ registerPeopleCommands(program);
 registerPeopleRegisterCommands(program);
 registerFeedbackCommands(program);
 registerChannelCommands(program);
+registerQuestionsCommands(program);
 registerIndicatorCommands(program);
 registerScoreCommands(program);
 registerHandoverCommands(program);

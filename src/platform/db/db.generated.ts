@@ -491,6 +491,29 @@ export interface Notifications {
   user_id: number;
 }
 
+export interface OfficeQuestions {
+  answer: string | null;
+  answered_on: string | null;
+  asked_by: number | null;
+  asked_on: string;
+  asker_unit_id: number;
+  body: string;
+  created_at: Generated<Timestamp>;
+  drafted_by: number | null;
+  due_on: string;
+  id: Generated<number>;
+  office_unit_id: number;
+  public_answer: string | null;
+  public_body: string | null;
+  public_subject: string | null;
+  published_at: Timestamp | null;
+  return_reason: string | null;
+  reviewed_by: number | null;
+  search_folded: string;
+  status: Generated<string>;
+  subject: string;
+}
+
 export interface People {
   birth_date: string;
   category: string;
@@ -1005,6 +1028,7 @@ export interface DB {
   lineage_links: LineageLinks;
   login_throttles: LoginThrottles;
   notifications: Notifications;
+  office_questions: OfficeQuestions;
   people: People;
   people_outcomes: PeopleOutcomes;
   program_amendments: ProgramAmendments;

@@ -41,6 +41,7 @@ import type { BlobStore } from '../files/files.blob.ts';
 // channel: consultations and the satisfaction index (issue 13, items 4 and 5)
 import { consultationsRoutes } from '../../channel/consultations/consultations.routes.ts';
 import { satisfactionRoutes } from '../../channel/satisfaction/satisfaction.routes.ts';
+import { questionsRoutes } from '../../channel/questions/questions.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -148,6 +149,7 @@ export async function buildServer(
   await app.register(handoverRoutes(handle.db), { prefix: '/api' });
   await app.register(feedbackRoutes(handle.db), { prefix: '/api' });
   await app.register(open311Routes(handle.db), { prefix: '/api' });
+  await app.register(questionsRoutes(handle.db), { prefix: '/api' });
   registerWeb(app);
   return app;
 }

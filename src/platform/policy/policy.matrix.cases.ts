@@ -5,6 +5,7 @@
 import type { World } from './policy.matrix.fixture.ts';
 import { PERIOD } from './policy.matrix.fixture.ts';
 import { FEEDBACK_CASES } from '../../channel/feedback/feedback.matrix.cases.ts';
+import { QUESTIONS_CASES } from '../../channel/questions/questions.matrix.cases.ts';
 
 export type Side = 'in' | 'out';
 export interface Facts {
@@ -562,6 +563,7 @@ export const CASES: Record<string, Case> = {
     facts: { unit: s === 'in' ? w.units.hanoi : w.units.hue },
   }),
   ...FEEDBACK_CASES,
+  ...QUESTIONS_CASES,
 };
 
 // channel: consultations and the satisfaction index (issue 13). Reading and taking part are public; the drafting

@@ -27,6 +27,7 @@ import { readRegisterFile } from '../../people/register/register.sheet.ts';
 import { importRegister } from '../../people/register/register.service.ts';
 import { handoverMatrixWorld } from '../../handover/handover.fixtures.ts';
 import { seedFeedbackPair } from '../../channel/feedback/feedback.fixtures.ts';
+import { seedQuestionPair } from '../../channel/questions/questions.fixtures.ts';
 
 export const PASSWORD = 'correct horse battery';
 export const PERIOD = '2022-2026';
@@ -314,5 +315,6 @@ export async function buildWorld(t: TestDb, app: FastifyInstance) {
     indicatorValues,
     handovers,
     feedback: await seedFeedbackPair(t.db),
+    questions: await seedQuestionPair(t.db, units, userIds.loginonly),
   };
 }

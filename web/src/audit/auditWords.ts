@@ -97,6 +97,12 @@ export const ACTION_WORDS: Record<string, Words> = {
   'feedback.reopen': { vi: 'Mở lại phản ánh', en: 'Feedback reopened' },
   'feedback.rate': { vi: 'Đánh giá câu trả lời', en: 'Answer rated' },
   'feedback.contact.view': { vi: 'Xem thông tin liên hệ người phản ánh', en: 'Reporter contact viewed' },
+  // channel: the standing office's questions (issue 13, item 3)
+  'questions.ask': { vi: 'Gửi câu hỏi tới cơ quan thường trực', en: 'Question sent to the standing office' },
+  'questions.draft': { vi: 'Soạn câu trả lời', en: 'Answer drafted' },
+  'questions.accept': { vi: 'Duyệt câu trả lời', en: 'Answer accepted' },
+  'questions.return': { vi: 'Trả lại câu trả lời để sửa', en: 'Answer returned' },
+  'questions.publish': { vi: 'Công bố hỏi đáp', en: 'Answer published to the FAQ' },
 };
 
 export const ENTITY_WORDS: Record<string, Words> = {
@@ -143,6 +149,7 @@ export const ENTITY_WORDS: Record<string, Words> = {
   handover_line: { vi: 'Dòng danh mục bàn giao', en: 'Handover line' },
   handover_minutes: { vi: 'Biên bản bàn giao', en: 'Handover minutes' },
   feedback_item: { vi: 'Phản ánh, kiến nghị', en: 'Feedback item' },
+  office_question: { vi: 'Câu hỏi gửi cơ quan thường trực', en: 'Question to the standing office' },
 };
 
 const pick = (words: Record<string, Words>, key: string, lang: string) => {
