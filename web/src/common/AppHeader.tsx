@@ -93,23 +93,36 @@ export function AppHeader() {
   const authed = status === 'authenticated';
   const can = (action: string) => authed && !!user?.can.includes(action);
 
-  // Officials' pages are only listed once logged in; visitors see what they can open.
-  const items = [
-    { key: 'lookup', label: <Link to="/lookup">{t('nav.lookup')}</Link> },
-    { key: 'stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
+  // Officials' pages are only listed once logged in; visitors see what they can open. The citizens' channel
+  // pages stand in the bar for visitors; for officials they join the reorganisation's modules in one submenu,
+  // so that every section still fits a 1280 px laptop without folding into "…" (e2e/app.test.ts checks it).
+  const publicChannel = [
     { key: 'consultations', label: <Link to="/consultations">{t('channel.nav.consultations')}</Link> },
     { key: 'satisfaction', label: <Link to="/satisfaction">{t('channel.nav.satisfaction')}</Link> },
     { key: 'feedback', label: <Link to="/feedback">{t('feedback.nav')}</Link> },
+  ];
+  const items = [
+    { key: 'lookup', label: <Link to="/lookup">{t('nav.lookup')}</Link> },
+    { key: 'stats', label: <Link to="/stats">{t('nav.stats')}</Link> },
+    ...(authed ? [] : publicChannel),
     ...(authed
       ? [
           { key: 'units', label: <Link to="/units">{t('nav.units')}</Link> },
           { key: 'program', label: <Link to="/program">{t('program.nav')}</Link> },
           { key: 'staffing', label: <Link to="/staffing">{t('staffing.title')}</Link> },
-          ...(can('feedback.read')
-            ? [{ key: 'feedback-queue', label: <Link to="/feedback/queue">{t('feedback.navQueue')}</Link> }]
-            : []),
-          { key: 'handovers', label: <Link to="/handovers">{t('handover.nav')}</Link> },
-          { key: 'people', label: <Link to="/people">{t('people.title')}</Link> },
+          {
+            key: 'reform',
+            label: t('nav.reform'),
+            'data-testid': 'reform-menu',
+            children: [
+              { key: 'handovers', label: <Link to="/handovers">{t('handover.nav')}</Link> },
+              { key: 'people', label: <Link to="/people">{t('people.title')}</Link> },
+              ...(can('feedback.read')
+                ? [{ key: 'feedback-queue', label: <Link to="/feedback/queue">{t('feedback.navQueue')}</Link> }]
+                : []),
+              ...publicChannel,
+            ],
+          },
           ...(user?.can.includes('audit.read')
             ? [{ key: 'audit', label: <Link to="/audit">{t('nav.audit')}</Link> }]
             : []),

@@ -17,6 +17,7 @@ const en: Resources = {
     units: 'Administrative units',
     stats: 'Statistics',
     audit: 'Audit log',
+    reform: 'Reorganisation',
     login: 'Log in',
     logout: 'Log out',
   },

@@ -17,6 +17,7 @@ const vi = {
     units: 'Đơn vị hành chính',
     stats: 'Thống kê',
     audit: 'Nhật ký',
+    reform: 'Sắp xếp',
     login: 'Đăng nhập',
     logout: 'Đăng xuất',
   },
