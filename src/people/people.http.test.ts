@@ -6,13 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { ENGINES, createTestDb, type TestDb } from '../platform/db/testing.ts';
 import { buildServer } from '../platform/http/server.ts';
 import { loadConfig } from '../platform/config.ts';
-import { systemContext, type Role } from '../platform/context.ts';
-import { createUser } from '../accounts/accounts.service.ts';
+import { type Role } from '../platform/context.ts';
+import { signedInUsers } from '../accounts/accounts.testing.ts';
 import { seedMiniRegistry } from '../units/units.fixtures.ts';
 import { personCells, registerWorkbook } from './people.testing.ts';
 import { multipartBody } from '../platform/upload/upload.testing.ts';
 
-const PASSWORD = 'correct horse battery';
 /** Who, with which grant, and what they must get on a Trúc Bạch (Hà Nội) person: 'personal', 'masked' or a refusal. */
 const ROLES: { name: string; role: Role; unit: string; sees: 'personal' | 'masked' | 403 }[] = [
   { name: 'hr-hanoi', role: 'hr_officer', unit: '01', sees: 'personal' }, // the province's Department of Home Affairs
@@ -43,23 +42,7 @@ describe.each(ENGINES)('personal data of the register per role on %s', (engine) 
     t = await createTestDb(engine);
     units = await seedMiniRegistry(t.db);
     app = await buildServer(t, loadConfig(), { logger: false });
-    for (const u of ROLES) {
-      await createUser(t.db, systemContext('test'), {
-        username: u.name,
-        displayName: u.name,
-        password: PASSWORD,
-        grants: [{ role: u.role, unitCode: u.unit }],
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: u.name, password: PASSWORD },
-      });
-      headers[u.name] = {
-        cookie: `apparatus_session=${res.cookies.find((c) => c.name === 'apparatus_session')!.value}`,
-        'x-csrf-token': res.json().csrfToken,
-      };
-    }
+    Object.assign(headers, await signedInUsers(app, t.db, ROLES));
   });
   afterAll(async () => {
     await app?.close();

@@ -7,13 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import { ENGINES, createTestDb, type TestDb } from '../../platform/db/testing.ts';
 import { buildServer } from '../../platform/http/server.ts';
 import { loadConfig } from '../../platform/config.ts';
-import { systemContext, type Role } from '../../platform/context.ts';
-import { createUser } from '../../accounts/accounts.service.ts';
+import { type Role } from '../../platform/context.ts';
+import { signedInUsers } from '../../accounts/accounts.testing.ts';
 import { seedMiniRegistry } from '../../units/units.fixtures.ts';
 import { personCells, registerWorkbook } from '../people.testing.ts';
 import { multipartBody } from '../../platform/upload/upload.testing.ts';
 
-const PASSWORD = 'correct horse battery';
 const USERS: { name: string; role: Role; unit: string }[] = [
   { name: 'hr-hanoi', role: 'hr_officer', unit: '01' },
   { name: 'viewer', role: 'viewer', unit: '01' },
@@ -41,23 +40,7 @@ describe.each(ENGINES)('benefit stored with the outcome, and the sheet, on %s', 
     t = await createTestDb(engine);
     units = await seedMiniRegistry(t.db);
     app = await buildServer(t, loadConfig(), { logger: false });
-    for (const u of USERS) {
-      await createUser(t.db, systemContext('test'), {
-        username: u.name,
-        displayName: u.name,
-        password: PASSWORD,
-        grants: [{ role: u.role, unitCode: u.unit }],
-      });
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: u.name, password: PASSWORD },
-      });
-      headers[u.name] = {
-        cookie: `apparatus_session=${res.cookies.find((c) => c.name === 'apparatus_session')!.value}`,
-        'x-csrf-token': res.json().csrfToken,
-      };
-    }
+    Object.assign(headers, await signedInUsers(app, t.db, USERS));
     const file = await registerWorkbook([
       personCells(1, { 'Mã đơn vị': '00004' }),
       personCells(2, { 'Mã đơn vị': '00004', 'Đối tượng': 'Người hoạt động không chuyên trách cấp xã' }),
